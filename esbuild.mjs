@@ -1,0 +1,63 @@
+// Builds everything into dist/: the bundled server, CLI and extension client (what ships),
+// plus the importer, tests and bench (what developers run). `--production` minifies the
+// shipped bundles for the .vsix.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const shipped = [
+  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'server/src/cli.ts', out: 'cli' },
+  { in: 'client/src/extension.ts', out: 'extension' },
+].filter((e) => existsSync(e.in));
+
+const devEntries = [
+  { in: 'server/src/framework/importers/run.ts', out: 'import' },
+  ...listTs('test').map((f) => ({ in: f, out: f.replace(/\.ts$/, '') })),
+].filter((e) => existsSync(e.in));
+
+function listTs(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map((f) => join(dir, String(f)))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.includes('node_modules') && !f.includes('/fixtures/'));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  loader: { '.json': 'json' },
+};
+
+if (!watch) rmSync('dist', { recursive: true, force: true });
+
+const builds = [
+  {
+    ...common,
+    entryPoints: shipped,
+    outdir: 'dist',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: production ? 'external' : true,
+  },
+  {
+    ...common,
+    entryPoints: devEntries,
+    outdir: 'dist',
+    // Tests and tools load packages from node_modules; the project's own code is bundled in.
+    packages: 'external',
+  },
+];
+
+if (watch) {
+  for (const b of builds) (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,217 @@
+// A loaded framework: the data plus the indexes every feature needs, built once at load.
+import {
+  FrameworkData,
+  GradeData,
+  LevelData,
+  RenameData,
+  RoleFamilyData,
+  RoleLevelData,
+  SkillData,
+  SkillLevelData,
+  skillFullName,
+} from './model';
+import { editDistance, normalizeName, splitQualifier } from './normalize';
+import { SkillSearch } from './search';
+
+export interface RoleLevelRef {
+  family: RoleFamilyData;
+  level: RoleLevelData;
+  /** Position within the family, 0 = most junior. */
+  index: number;
+}
+
+export type SkillLookup =
+  | { kind: 'exact'; skill: SkillData }
+  /** An old name of a skill; `rename` holds the date when the framework records one. */
+  | { kind: 'renamed'; skill: SkillData; from: string; rename?: RenameData }
+  /** A base name shared by several qualified variants (`Programming and build`). */
+  | { kind: 'ambiguous'; candidates: SkillData[] }
+  | { kind: 'unknown' };
+
+export class Framework {
+  readonly id: string;
+  readonly name: string;
+  readonly levels: LevelData[];
+  readonly skills: SkillData[];
+  readonly grades: GradeData[];
+  readonly renames: RenameData[];
+  readonly roleLevels: RoleLevelRef[];
+  readonly levelNoun: string;
+  readonly skillNoun: string;
+
+  private readonly byFullName = new Map<string, SkillData>();
+  private readonly byBaseName = new Map<string, SkillData[]>();
+  private readonly byOldName = new Map<string, { skill: SkillData; from: string; rename?: RenameData }>();
+  private readonly levelByKey = new Map<string, LevelData>();
+  private readonly levelIndexById = new Map<string, number>();
+  private readonly gradeByKey = new Map<string, GradeData>();
+  private readonly roleLevelByKey = new Map<string, RoleLevelRef>();
+  private readonly rolesBySkill = new Map<SkillData, string[]>();
+  private searchIndex?: SkillSearch;
+
+  constructor(readonly data: FrameworkData) {
+    this.id = data.id;
+    this.name = data.name;
+    this.levels = data.levels;
+    this.skills = data.skills;
+    this.grades = data.grades ?? [];
+    this.renames = data.renames ?? [];
+    this.levelNoun = data.levelNoun ?? 'level';
+    this.skillNoun = data.skillNoun ?? 'skill';
+
+    this.levels.forEach((level, i) => {
+      this.levelIndexById.set(level.id, i);
+      for (const key of [level.id, level.name, ...(level.aliases ?? [])]) {
+        this.levelByKey.set(normalizeName(key), level);
+      }
+    });
+    for (const skill of this.skills) {
+      this.byFullName.set(normalizeName(skillFullName(skill)), skill);
+      const base = normalizeName(skill.name);
+      const list = this.byBaseName.get(base) ?? [];
+      list.push(skill);
+      this.byBaseName.set(base, list);
+      for (const alias of skill.aliases ?? []) this.byFullName.set(normalizeName(alias), skill);
+      for (const old of skill.formerNames ?? []) {
+        this.byOldName.set(normalizeName(old), { skill, from: old });
+      }
+    }
+    for (const rename of this.renames) {
+      const skill = this.byFullName.get(normalizeName(rename.to));
+      if (skill) this.byOldName.set(normalizeName(rename.from), { skill, from: rename.from, rename });
+    }
+    for (const grade of this.grades) {
+      for (const key of [grade.id, grade.name, ...(grade.aliases ?? [])]) {
+        this.gradeByKey.set(normalizeName(key), grade);
+      }
+    }
+    this.roleLevels = [];
+    for (const family of data.roles ?? []) {
+      family.levels.forEach((level, index) => {
+        const ref = { family, level, index };
+        this.roleLevels.push(ref);
+        this.roleLevelByKey.set(normalizeName(level.name), ref);
+        for (const req of level.skills) {
+          const skill = this.lookupSkill(req.skill);
+          if (skill.kind !== 'exact' && skill.kind !== 'renamed') continue;
+          const roles = this.rolesBySkill.get(skill.skill) ?? [];
+          roles.push(level.name);
+          this.rolesBySkill.set(skill.skill, roles);
+        }
+      });
+    }
+  }
+
+  /** The fuzzy index is built on first use, keeping start-up free of work that can wait. */
+  get search(): SkillSearch {
+    return (this.searchIndex ??= new SkillSearch(this));
+  }
+
+  /** Resolves a name as written: exact, qualifier-tolerant, renamed, ambiguous or unknown.
+   *  Cheap (map lookups only): the parser calls it for every candidate phrase. */
+  lookupSkill(text: string, preferQualifier?: string): SkillLookup {
+    const key = normalizeName(text);
+    const exact = this.byFullName.get(key);
+    if (exact) return { kind: 'exact', skill: exact };
+    const old = this.byOldName.get(key);
+    if (old) return { kind: 'renamed', ...old };
+
+    // Tolerate qualifiers: `Coding and scripting (infrastructure engineer)` is `Coding and scripting`.
+    const { base, qualifier } = splitQualifier(text);
+    const baseKey = normalizeName(base);
+    const variants = this.byBaseName.get(baseKey);
+    if (variants) {
+      const unqualified = variants.find((s) => !s.qualifier);
+      if (unqualified) return { kind: 'exact', skill: unqualified };
+      if (variants.length === 1) return { kind: 'exact', skill: variants[0] };
+      const wanted = normalizeName(qualifier ?? preferQualifier ?? '');
+      const chosen = wanted && variants.find((s) => wanted.includes(normalizeName(s.qualifier!)) || normalizeName(s.qualifier!).includes(wanted));
+      if (chosen) return { kind: 'exact', skill: chosen };
+      return { kind: 'ambiguous', candidates: variants };
+    }
+    if (qualifier !== undefined) {
+      const oldBase = this.byOldName.get(baseKey);
+      if (oldBase) return { kind: 'renamed', ...oldBase };
+    }
+    return { kind: 'unknown' };
+  }
+
+  /** Did-you-mean for a name that is not a skill, closest first. */
+  suggestSkills(text: string, max = 3): SkillData[] {
+    return this.search.suggest(text, max);
+  }
+
+  /** The skill if the text certainly names one (exact or renamed), else undefined. */
+  resolveSkill(text: string): SkillData | undefined {
+    const found = this.lookupSkill(text);
+    return found.kind === 'exact' || found.kind === 'renamed' ? found.skill : undefined;
+  }
+
+  findLevel(text: string): LevelData | undefined {
+    return this.levelByKey.get(normalizeName(text));
+  }
+
+  levelIndex(level: LevelData | string): number {
+    return this.levelIndexById.get(typeof level === 'string' ? level : level.id) ?? -1;
+  }
+
+  levelName(id: string): string {
+    return this.levels[this.levelIndex(id)]?.name ?? id;
+  }
+
+  /** The closest level names for a word that is not one, best first. */
+  suggestLevels(text: string, max = 2): LevelData[] {
+    return closest(text, this.levels, (l) => [l.id, l.name, ...(l.aliases ?? [])], max);
+  }
+
+  /** What the skill says at a level: statements, null for "not defined", undefined if the skill has no levels. */
+  skillLevel(skill: SkillData, level: LevelData): SkillLevelData | null | undefined {
+    if (!skill.levels) return undefined;
+    return level.id in skill.levels ? skill.levels[level.id] : undefined;
+  }
+
+  findGrade(text: string): GradeData | undefined {
+    const key = normalizeName(text);
+    return this.gradeByKey.get(key) ?? this.gradeByKey.get(key.replace(/^grade\s+/, ''));
+  }
+
+  suggestGrades(text: string, max = 2): GradeData[] {
+    return closest(text, this.grades, (g) => [g.id, g.name, ...(g.aliases ?? [])], max);
+  }
+
+  findRoleLevel(text: string): RoleLevelRef | undefined {
+    return this.roleLevelByKey.get(normalizeName(text));
+  }
+
+  suggestRoleLevels(text: string, max = 2): RoleLevelRef[] {
+    return closest(text, this.roleLevels, (r) => [r.level.name], max);
+  }
+
+  /** Role levels that require the skill (from role data) plus the roles the skill page lists. */
+  rolesRequiring(skill: SkillData): string[] {
+    const fromRoles = this.rolesBySkill.get(skill) ?? [];
+    const listed = skill.roles ?? [];
+    return [...new Set([...fromRoles, ...listed])];
+  }
+
+  /** The level a role level requires for a skill, if it requires it. */
+  requiredLevel(role: RoleLevelRef, skill: SkillData): LevelData | undefined {
+    for (const req of role.level.skills) {
+      if (this.resolveSkill(req.skill) === skill) return this.findLevel(req.level);
+    }
+    return undefined;
+  }
+}
+
+function closest<T>(text: string, items: readonly T[], keys: (item: T) => string[], max: number): T[] {
+  const wanted = normalizeName(text);
+  if (!wanted) return [];
+  const scored = items
+    .map((item) => {
+      const distance = Math.min(...keys(item).map((k) => editDistance(wanted, normalizeName(k))));
+      return { item, distance };
+    })
+    .filter((s) => s.distance <= Math.max(2, Math.floor(wanted.length / 2)))
+    .sort((a, b) => a.distance - b.distance);
+  return scored.slice(0, max).map((s) => s.item);
+}

@@ -1,0 +1,37 @@
+// One normal form for every name lookup, so that matching is case-, quote- and
+// spacing-insensitive everywhere (documents, CLI arguments, framework files).
+
+export function normalizeName(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s*_]+|[\s*_.:;,]+$/g, '')
+    .trim();
+}
+
+/** Splits `Technical understanding (accessibility)` into base name and qualifier. */
+export function splitQualifier(text: string): { base: string; qualifier?: string } {
+  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(text);
+  if (!m || !m[1].trim()) return { base: text.trim() };
+  return { base: m[1].trim(), qualifier: m[2].trim() };
+}
+
+/** Levenshtein distance, for the few-item lists (levels, grades) where a fuzzy index is overkill. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}

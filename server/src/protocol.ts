@@ -1,0 +1,59 @@
+// Custom LSP requests the server answers, so the VS Code client, the CLI and other editors
+// compute from the same framework data. Imported by both sides; types only plus method names.
+
+export interface FrameworkSummary {
+  id: string;
+  name: string;
+  active: boolean;
+  skills: number;
+  skillLevels: number;
+  notDefinedLevels: number;
+  roles: number;
+  roleLevels: number;
+  renames: number;
+}
+
+export interface RoleLevelSummary {
+  /** Role family: `Infrastructure engineer`. */
+  family: string;
+  /** Role level name: `Senior infrastructure engineer`. */
+  name: string;
+  grades: string[];
+  skills: { skill: string; level: string; levelName: string }[];
+}
+
+export interface SkillSummary {
+  name: string;
+  description?: string;
+  category?: string;
+}
+
+export const Requests = {
+  /** () => FrameworkSummary[] */
+  frameworks: 'skillLens/frameworks',
+  /** () => RoleLevelSummary[] (active framework) */
+  roleLevels: 'skillLens/roleLevels',
+  /** () => SkillSummary[] (active framework) */
+  skills: 'skillLens/skills',
+  /** ({ name }) => { markdown: string } | null: a skill at all levels and the roles needing it */
+  showSkill: 'skillLens/showSkill',
+  /** ({ a, b }) => { markdown: string } | null: role level a vs b */
+  compareRoleLevels: 'skillLens/compareRoleLevels',
+  /** ({ roleLevel, style: 'list' | 'table' | 'govuk' }) => { text: string } | null */
+  skillsText: 'skillLens/skillsText',
+  /** ({ roleLevel }) => { text: string } | null: a whole Markdown advert with front matter */
+  newAdvert: 'skillLens/newAdvert',
+  /** ({ uris: string[] }) => { files: number; errors: number; warnings: number }:
+   *  reads those files from disk and publishes their diagnostics */
+  checkFiles: 'skillLens/checkFiles',
+  /** ({ uri }) => { style: 'list' | 'table' | 'govuk' }: how a document writes its skills */
+  documentStyle: 'skillLens/documentStyle',
+} as const;
+
+/** Notification the server sends when the active framework or a document's role changes. */
+export const StatusNotification = 'skillLens/status';
+export interface StatusParams {
+  framework: string;
+  /** Role level of the active document, if its front matter names one. */
+  role?: string;
+}
