@@ -1,0 +1,68 @@
+// Skill Lens: Check workspace. The server reads the files from disk and publishes their
+// diagnostics, so every problem lands in the Problems panel, open or not.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Requests } from '../../../server/src/protocol';
+import { reportErrors } from '../ui';
+
+export const checkWorkspaceCommand = 'skillLens.checkWorkspace';
+
+export interface CheckSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+/** Files per request: small enough for steady progress and prompt cancellation. */
+const chunkSize = 50;
+const exclude = '{**/node_modules/**,**/.git/**}';
+
+/** Returns the summary (also shown as a message); undefined when cancelled. */
+export function registerCheckWorkspace(client: LanguageClient): vscode.Disposable {
+  return vscode.commands.registerCommand(checkWorkspaceCommand, () =>
+    reportErrors('check the workspace', () => checkWorkspace(client)),
+  );
+}
+
+async function checkWorkspace(client: LanguageClient): Promise<CheckSummary | undefined> {
+  const uris = await documentFiles();
+  if (!uris.length) {
+    void vscode.window.showInformationMessage('Skill Lens found no job adverts, pathways or reviews in the workspace.');
+    return { files: 0, errors: 0, warnings: 0 };
+  }
+  const summary = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Skill Lens: checking', cancellable: true },
+    async (progress, token) => {
+      const total: CheckSummary = { files: 0, errors: 0, warnings: 0 };
+      for (let i = 0; i < uris.length; i += chunkSize) {
+        if (token.isCancellationRequested) return undefined;
+        const chunk = uris.slice(i, i + chunkSize);
+        progress.report({ message: `${i} of ${uris.length} files`, increment: (chunk.length / uris.length) * 100 });
+        const r = await client.sendRequest<CheckSummary>(Requests.checkFiles, { uris: chunk }, token);
+        total.files += r.files;
+        total.errors += r.errors;
+        total.warnings += r.warnings;
+      }
+      return total;
+    },
+  );
+  if (!summary) return undefined;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const text = `Skill Lens checked ${plural(summary.files, 'file')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}.`;
+  const action = summary.errors + summary.warnings ? 'Show Problems' : undefined;
+  void vscode.window.showInformationMessage(text, ...(action ? [action] : [])).then((a) => {
+    if (a) void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+  return summary;
+}
+
+/** The workspace's documents by the configured kind globs and framework globs, each once, sorted. */
+async function documentFiles(): Promise<string[]> {
+  const config = vscode.workspace.getConfiguration('skillLens');
+  const kinds = config.get<Record<string, string[]>>('documentKinds', {});
+  const globs = [...Object.values(kinds).flat(), ...config.get<string[]>('frameworkFiles', [])].filter(
+    (g): g is string => typeof g === 'string' && g.length > 0,
+  );
+  const found = await Promise.all(globs.map((g) => vscode.workspace.findFiles(g, exclude)));
+  return [...new Set(found.flat().map((u) => u.toString()))].sort();
+}

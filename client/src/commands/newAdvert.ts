@@ -1,0 +1,28 @@
+// Skill Lens: New job advert from a role level. Opens an untitled Markdown advert, front
+// matter included, which the server then checks like any other advert.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Requests } from '../../../server/src/protocol';
+import { pickRoleLevel, reportErrors, stringArg } from '../ui';
+
+export const newAdvertCommand = 'skillLens.newAdvert';
+
+/** Argument (optional): role level name. Returns the new document. */
+export function registerNewAdvert(client: LanguageClient): vscode.Disposable {
+  return vscode.commands.registerCommand(newAdvertCommand, (roleLevel?: unknown) =>
+    reportErrors('create the advert', () => newAdvert(client, stringArg(roleLevel))),
+  );
+}
+
+async function newAdvert(client: LanguageClient, roleLevel?: string): Promise<vscode.TextDocument | undefined> {
+  const name = roleLevel ?? (await pickRoleLevel(client, 'New job advert from a role level'));
+  if (!name) return undefined;
+  const result = await client.sendRequest<{ text: string } | null>(Requests.newAdvert, { roleLevel: name });
+  if (!result) {
+    void vscode.window.showWarningMessage(`The active framework has no role level “${name}”.`);
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}

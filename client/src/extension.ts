@@ -1,0 +1,132 @@
+// Starts the Skill Lens language server and wires the editor side: commands, the status bar
+// and the read-only views. Everything about skills is computed by the server; the client only
+// asks (protocol.ts) and shows.
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { registerCheckWorkspace } from './commands/checkWorkspace';
+import { registerChooseFramework } from './commands/chooseFramework';
+import { registerCompareRoleLevels } from './commands/compareRoleLevels';
+import { registerInsertRoleSkills } from './commands/insertRoleSkills';
+import { registerNewAdvert } from './commands/newAdvert';
+import { registerShowSkill } from './commands/showSkill';
+import { SkillLensViews } from './views';
+
+/** What activate() returns: tests reach the running client through it. */
+export interface SkillLensApi {
+  client: LanguageClient;
+  /** Resolves once the server has answered `initialize`. */
+  ready: Promise<void>;
+}
+
+const languages = ['markdown', 'yaml'];
+const schemes = ['file', 'untitled'];
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): SkillLensApi {
+  const output = vscode.window.createOutputChannel('Skill Lens');
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6010'] },
+    },
+  };
+
+  // Framework files in the workspace are watched here so the server reloads them on change.
+  const frameworkGlobs = vscode.workspace
+    .getConfiguration('skillLens')
+    .get<string[]>('frameworkFiles', ['**/*.skills.yaml', '**/*.skills.yml', '.skill-lens/*.yaml']);
+  const watchers = frameworkGlobs.map((g) => vscode.workspace.createFileSystemWatcher(g));
+  context.subscriptions.push(...watchers);
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: languages.flatMap((language) => schemes.map((scheme) => ({ scheme, language }))),
+    synchronize: { configurationSection: 'skillLens', fileEvents: watchers },
+    outputChannel: output,
+    errorHandler: restartingErrorHandler(output),
+  };
+
+  client = new LanguageClient('skillLens', 'Skill Lens', serverOptions, clientOptions);
+
+  const status = vscode.window.createStatusBarItem('skillLens.status', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'Skill Lens';
+  status.command = 'skillLens.chooseFramework';
+  status.text = '$(mortar-board) Skill Lens';
+  status.tooltip = 'Skill Lens: choose the skills framework';
+  context.subscriptions.push(status);
+  const showStatusFor = (editor: vscode.TextEditor | undefined) => {
+    if (editor && languages.includes(editor.document.languageId)) status.show();
+    else status.hide();
+  };
+  showStatusFor(vscode.window.activeTextEditor);
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(showStatusFor));
+
+  const c = client;
+  const views = new SkillLensViews(c);
+  context.subscriptions.push(
+    views,
+    registerInsertRoleSkills(c),
+    registerNewAdvert(c),
+    registerShowSkill(c, views),
+    registerCompareRoleLevels(c, views),
+    registerCheckWorkspace(c),
+    registerChooseFramework(c),
+  );
+
+  // Registered before start so the first status is not missed; the client keeps it across restarts.
+  context.subscriptions.push(
+    c.onNotification(StatusNotification, (p: StatusParams) => {
+      status.text = `$(mortar-board) ${p.framework}${p.role ? ` · ${p.role}` : ''}`;
+      status.tooltip = `Skill Lens: framework ${p.framework}${p.role ? `, role ${p.role}` : ''}. Click to choose the framework.`;
+    }),
+  );
+
+  const ready = c.start();
+  ready.catch((e) => output.appendLine(`Skill Lens server failed to start: ${String(e)}`));
+  return { client: c, ready };
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
+}
+
+/**
+ * Keeps the server alive: a crash restarts it, unless it crashed 5 times within 3 minutes
+ * (then something is badly wrong and restarting would only loop).
+ */
+function restartingErrorHandler(output: vscode.OutputChannel): ErrorHandler {
+  const restarts: number[] = [];
+  return {
+    error(): ErrorHandlerResult {
+      return { action: ErrorAction.Continue };
+    },
+    closed(): CloseHandlerResult {
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length && now - restarts[0] > 3 * 60_000) restarts.shift();
+      if (restarts.length > 5) {
+        const message = 'The Skill Lens server crashed 5 times in the last 3 minutes and will not be restarted.';
+        output.appendLine(message);
+        return { action: CloseAction.DoNotRestart, message };
+      }
+      output.appendLine('The Skill Lens server stopped; restarting it.');
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+}
