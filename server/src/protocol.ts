@@ -48,12 +48,16 @@ export const Requests = {
   checkFiles: 'skillLens/checkFiles',
   /** ({ uri }) => { style: 'list' | 'table' | 'govuk' }: how a document writes its skills */
   documentStyle: 'skillLens/documentStyle',
+  /** ({ uri }) => { ms: number; diagnostics: number }: parse and check an open document afresh, timed (for the bench) */
+  analyzeTiming: 'skillLens/analyzeTiming',
 } as const;
 
 /** Notification the server sends when the active framework or a document's role changes. */
 export const StatusNotification = 'skillLens/status';
 export interface StatusParams {
   framework: string;
-  /** Role level of the active document, if its front matter names one. */
+  /** Role level of the document, if its front matter names one. */
   role?: string;
+  /** The document this status is about; the client shows it while that document is active. */
+  uri?: string;
 }

@@ -31,6 +31,8 @@ export type SkillLookup =
 export class Framework {
   readonly id: string;
   readonly name: string;
+  /** Name for messages: `DDaT`. */
+  readonly shortName: string;
   readonly levels: LevelData[];
   readonly skills: SkillData[];
   readonly grades: GradeData[];
@@ -52,6 +54,7 @@ export class Framework {
   constructor(readonly data: FrameworkData) {
     this.id = data.id;
     this.name = data.name;
+    this.shortName = data.shortName ?? data.name;
     this.levels = data.levels;
     this.skills = data.skills;
     this.grades = data.grades ?? [];

@@ -63,10 +63,10 @@ export class FrameworkRegistry {
   }
 
   /** Loads or reloads a workspace framework file. On error the previous version stays in use. */
-  setFile(uri: string, text: string): FrameworkFileProblem[] {
+  setFile(uri: string, text: string): FrameworkFileResult {
     const result = parseFrameworkFile(text);
     if (result.framework) this.fromFiles.set(uri, result.framework);
-    return result.problems;
+    return result;
   }
 
   removeFile(uri: string): void {

@@ -109,6 +109,8 @@ export interface FrameworkData {
   /** Short id used in settings and front matter: `ddat`, `sfia`, `ladder`. */
   id: string;
   name: string;
+  /** Name for messages: `DDaT`, `SFIA`. Defaults to `name`. */
+  shortName?: string;
   /** Where the framework came from (a URL or a description). */
   source?: string;
   /** What a level is called in this framework, for messages: `skill level`, `level`. */

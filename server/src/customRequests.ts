@@ -1,0 +1,123 @@
+// The custom requests of protocol.ts: the editor commands compute from the framework here,
+// so the VS Code client, the CLI and other editors share one implementation.
+import type { Connection } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import type { LanguageService } from './languageService';
+import type { ParsedDocument } from './documents/model';
+import { parseDocument } from './documents/parse';
+import { diagnose } from './features/diagnostics';
+import { compareMarkdown, skillMarkdown } from './features/frameworkViews';
+import { documentStyle, newAdvertText, skillsText, SkillsStyle } from './features/skillsText';
+import { skillFullName } from './framework/model';
+import { frameworkSummary } from './framework/summary';
+import { FrameworkSummary, Requests, RoleLevelSummary, SkillSummary } from './protocol';
+
+interface Wiring {
+  documentModel: (uri: string) => ParsedDocument | undefined;
+  publish: (uri: string, diagnostics: Diagnostic[]) => void;
+  guard: <T>(what: string, fallback: T, fn: () => T) => T;
+}
+
+export function registerCustomRequests(connection: Connection, service: LanguageService, wiring: Wiring): void {
+  const { guard } = wiring;
+  const active = () => service.activeFramework();
+
+  connection.onRequest(Requests.frameworks, (): FrameworkSummary[] =>
+    guard('frameworks', [], () => service.registry.all().map((f) => ({ ...frameworkSummary(f), active: f === active() }))),
+  );
+
+  connection.onRequest(Requests.roleLevels, (): RoleLevelSummary[] =>
+    guard('roleLevels', [], () => {
+      const f = active();
+      return f.roleLevels.map((r) => ({
+        family: r.family.name,
+        name: r.level.name,
+        grades: r.level.grades,
+        skills: r.level.skills.map((s) => ({ skill: s.skill, level: s.level, levelName: f.levelName(s.level) })),
+      }));
+    }),
+  );
+
+  connection.onRequest(Requests.skills, (): SkillSummary[] =>
+    guard('skills', [], () => active().skills.map((s) => ({ name: skillFullName(s), description: s.description, category: s.category }))),
+  );
+
+  connection.onRequest(Requests.showSkill, (p: { name?: string }) =>
+    guard('showSkill', null, () => {
+      const f = active();
+      const skill = typeof p?.name === 'string' ? f.resolveSkill(p.name) : undefined;
+      return skill ? { markdown: skillMarkdown(f, skill) } : null;
+    }),
+  );
+
+  connection.onRequest(Requests.compareRoleLevels, (p: { a?: string; b?: string }) =>
+    guard('compareRoleLevels', null, () => {
+      const f = active();
+      const a = f.findRoleLevel(String(p?.a ?? ''));
+      const b = f.findRoleLevel(String(p?.b ?? ''));
+      return a && b ? { markdown: compareMarkdown(f, a, b) } : null;
+    }),
+  );
+
+  connection.onRequest(Requests.skillsText, (p: { roleLevel?: string; style?: SkillsStyle }) =>
+    guard('skillsText', null, () => {
+      const f = active();
+      const role = f.findRoleLevel(String(p?.roleLevel ?? ''));
+      const style: SkillsStyle = p?.style === 'table' || p?.style === 'govuk' ? p.style : 'list';
+      return role ? { text: skillsText(f, role, style) } : null;
+    }),
+  );
+
+  connection.onRequest(Requests.newAdvert, (p: { roleLevel?: string }) =>
+    guard('newAdvert', null, () => {
+      const f = active();
+      const role = f.findRoleLevel(String(p?.roleLevel ?? ''));
+      return role ? { text: newAdvertText(f, role) } : null;
+    }),
+  );
+
+  connection.onRequest(Requests.documentStyle, (p: { uri?: string }) =>
+    guard('documentStyle', { style: 'list' as SkillsStyle }, () => {
+      const doc = p?.uri ? wiring.documentModel(p.uri) : undefined;
+      return { style: doc ? documentStyle(doc) : 'list' };
+    }),
+  );
+
+  connection.onRequest(Requests.checkFiles, async (p: { uris?: string[] }) => {
+    const result = { files: 0, errors: 0, warnings: 0 };
+    for (const uri of Array.isArray(p?.uris) ? p.uris : []) {
+      if (typeof uri !== 'string' || !uri.startsWith('file:')) continue;
+      let text: string;
+      try {
+        text = await readFile(fileURLToPath(uri), 'utf8');
+      } catch {
+        continue; // deleted or unreadable since it was listed
+      }
+      // Open documents have their own, fresher diagnostics.
+      const open = wiring.documentModel(uri);
+      const diagnostics = guard('checkFiles', [], () => service.diagnostics(open ?? service.parse(uri, -1, text)));
+      if (!open) service.forget(uri);
+      wiring.publish(uri, diagnostics);
+      result.files++;
+      result.errors += diagnostics.filter((d) => d.severity === 1).length;
+      result.warnings += diagnostics.filter((d) => d.severity === 2).length;
+    }
+    return result;
+  });
+
+  connection.onRequest(Requests.analyzeTiming, (p: { uri?: string }) =>
+    guard('analyzeTiming', null, () => {
+      const open = p?.uri ? wiring.documentModel(p.uri) : undefined;
+      if (!open) return null;
+      const text = open.lines.text;
+      const framework = service.frameworkOf(open);
+      const start = performance.now();
+      const fresh = parseDocument(text, { uri: open.uri, version: open.version, framework, kindGlobs: service.settings.documentKinds });
+      const diagnostics = diagnose(fresh, framework, { severity: service.settings.severity });
+      return { ms: performance.now() - start, diagnostics: diagnostics.length };
+    }),
+  );
+}

@@ -1,0 +1,90 @@
+// The parsed model of one document: what the features read. Built once per document version
+// by parseDocument() and cached; features never re-scan the text.
+import type { Range } from 'vscode-languageserver-types';
+import type { LineIndex } from './lineIndex';
+
+export type DocumentKind = 'job-advert' | 'pathway' | 'review' | 'unknown';
+
+/** A piece of source text and where it sits. */
+export interface Located {
+  text: string;
+  range: Range;
+}
+
+/** How a skill mention was written (DESIGN section 2). */
+export type MentionForm =
+  | 'govuk' // skill line or heading, then `Level: working`
+  | 'inline' // **Skill** (level), Skill: level, Skill - level, Skill — level
+  | 'table' // a Markdown table with a skill column and a level column
+  | 'yaml-skills' // front matter `skills:` map
+  | 'pathway-topic' // pathway `topics[].name`
+  | 'bold-paragraph' // **Skill name.** description…
+  | 'list'; // a list item that is only a skill name (no level)
+
+export interface SkillMention {
+  /** The name as written, qualifier included: `Coding and scripting (infrastructure engineer)`. */
+  name: Located;
+  /** The level as written, when the form carries one. */
+  level?: Located;
+  form: MentionForm;
+  /** Mentions sharing a group id are one list or table: a skill twice there is `duplicate-skill`. */
+  group?: string;
+  /** Whether the text must be a skill (tables, YAML keys) or only might be (a bold phrase). */
+  certain: boolean;
+}
+
+/** A front-matter field and the range of its value. */
+export interface FrontMatterField {
+  key: string;
+  value: unknown;
+  keyRange: Range;
+  /** Range of the scalar value; undefined for collections. */
+  valueRange?: Range;
+}
+
+export interface YamlProblem {
+  message: string;
+  range: Range;
+  code: 'yaml-syntax' | 'schema';
+}
+
+export interface PathwayLevel {
+  level: Located;
+  description?: Located;
+  indicators: Located[];
+}
+
+export interface PathwayTopic {
+  name: Located;
+  description?: Located;
+  levels: PathwayLevel[];
+}
+
+export interface PathwayModel {
+  /** `levels:` map: grade key -> skill level value. */
+  gradeLevels: { grade: Located; level: Located }[];
+  topics: PathwayTopic[];
+}
+
+export interface ParsedDocument {
+  uri: string;
+  version: number;
+  kind: DocumentKind;
+  /** The whole front matter block (between the `---` lines), if any. */
+  frontMatterRange?: Range;
+  fields: Map<string, FrontMatterField>;
+  /** Named in front matter. */
+  framework?: Located;
+  role?: Located;
+  grade?: Located;
+  mentions: SkillMention[];
+  pathway?: PathwayModel;
+  /** YAML syntax and structure problems. */
+  problems: YamlProblem[];
+  /** Line count, for clamping positions. */
+  lineCount: number;
+  /** The text and its line offsets, for features that look at the text around a position. */
+  lines: LineIndex;
+  /** The framework the document was parsed against (front matter `framework:` or the active one). */
+  frameworkId: string;
+}

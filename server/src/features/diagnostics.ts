@@ -1,0 +1,322 @@
+// Every check of DESIGN section 3, as one pure function of the parsed document and the
+// framework. Codes are a contract; each diagnostic has the tightest range, a message that says
+// what to do, and `data` for its quick fix.
+import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
+import type { Framework, RoleLevelRef, SkillLookup } from '../framework/framework';
+import { LevelData, SkillData, skillFullName } from '../framework/model';
+import { normalizeName } from '../framework/normalize';
+import type { Located, ParsedDocument, PathwayTopic, SkillMention } from '../documents/model';
+
+export type DiagnosticCode =
+  | 'unknown-skill'
+  | 'renamed-skill'
+  | 'unknown-level'
+  | 'undefined-level'
+  | 'level-mismatch'
+  | 'missing-skill'
+  | 'unknown-role'
+  | 'unknown-grade'
+  | 'grade-mismatch'
+  | 'duplicate-skill'
+  | 'yaml-syntax'
+  | 'schema'
+  | 'level-order'
+  | 'repeated-indicator'
+  | 'copied-description';
+
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export const DEFAULT_SEVERITY: Record<DiagnosticCode, SeveritySetting> = {
+  'unknown-skill': 'error',
+  'renamed-skill': 'warning',
+  'unknown-level': 'error',
+  'undefined-level': 'warning',
+  'level-mismatch': 'warning',
+  'missing-skill': 'warning',
+  'unknown-role': 'error',
+  'unknown-grade': 'error',
+  'grade-mismatch': 'warning',
+  'duplicate-skill': 'warning',
+  'yaml-syntax': 'error',
+  schema: 'error',
+  'level-order': 'warning',
+  'repeated-indicator': 'warning',
+  'copied-description': 'warning',
+};
+
+const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a quick fix needs: the texts that may replace the diagnostic's range. */
+export interface FixData {
+  replacements?: string[];
+  /** For missing-skill: the skill and level to add. */
+  missing?: { skill: string; level: string };
+}
+
+export interface DiagnosticOptions {
+  severity?: Partial<Record<string, SeveritySetting>>;
+}
+
+export function diagnose(doc: ParsedDocument, framework: Framework, options: DiagnosticOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (code: DiagnosticCode, range: Range, message: string, data?: FixData, lowered = false) => {
+    const setting = options.severity?.[code] ?? (lowered && DEFAULT_SEVERITY[code] === 'error' ? 'warning' : DEFAULT_SEVERITY[code]);
+    if (setting === 'off') return;
+    const d: Diagnostic = { range, severity: SEVERITY[setting], code, source: 'skill-lens', message };
+    if (data) d.data = data;
+    out.push(d);
+  };
+
+  for (const p of doc.problems) report(p.code, p.range, p.message);
+
+  const role = checkFrontMatter(doc, framework, report);
+  const mentioned = checkMentions(doc, framework, role, report);
+
+  if (role && (doc.kind === 'job-advert' || doc.kind === 'review') && doc.role) {
+    for (const req of role.level.skills) {
+      const skill = framework.resolveSkill(req.skill);
+      if (!skill || mentioned.has(skill)) continue;
+      const level = framework.levelName(req.level);
+      report(
+        'missing-skill',
+        doc.role.range,
+        `${role.level.name} requires ${skillFullName(skill)} at ${level.toLowerCase()}, which this ${doc.kind === 'review' ? 'review' : 'advert'} never mentions. Add it, or change the role.`,
+        { missing: { skill: skillFullName(skill), level: req.level } },
+      );
+    }
+  }
+  if (doc.pathway) checkPathway(doc, framework, report);
+  // In reading order, so the Problems panel and the CLI list findings as the document runs.
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+type Report = (code: DiagnosticCode, range: Range, message: string, data?: FixData, lowered?: boolean) => void;
+
+function quoteList(items: string[], joiner = 'or'): string {
+  const q = items.map((i) => `"${i}"`);
+  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} ${joiner} ${q[q.length - 1]}`;
+}
+
+function checkFrontMatter(doc: ParsedDocument, framework: Framework, report: Report): RoleLevelRef | undefined {
+  let role: RoleLevelRef | undefined;
+  if (doc.role) {
+    role = framework.findRoleLevel(doc.role.text);
+    if (!role) {
+      const suggestions = framework.suggestRoleLevels(doc.role.text).map((r) => r.level.name);
+      const known = framework.roleLevels.map((r) => r.level.name);
+      const hint = suggestions.length
+        ? `Did you mean ${quoteList(suggestions)}?`
+        : known.length
+          ? `Use a role level such as ${quoteList(known.slice(0, 3))}.`
+          : `${framework.shortName} has no role levels.`;
+      report('unknown-role', doc.role.range, `"${doc.role.text}" is not a role level in ${framework.shortName}. ${hint}`, {
+        replacements: suggestions,
+      });
+    }
+  }
+  if (doc.grade) {
+    const grade = framework.findGrade(doc.grade.text);
+    if (!grade) {
+      const suggestions = framework.suggestGrades(doc.grade.text).map((g) => g.id);
+      const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Use one of ${framework.grades.map((g) => g.id).join(', ')}.`;
+      report('unknown-grade', doc.grade.range, `"${doc.grade.text}" is not a grade. ${hint}`, { replacements: suggestions });
+    } else if (role && role.level.grades.length && !role.level.grades.includes(grade.id)) {
+      report(
+        'grade-mismatch',
+        doc.grade.range,
+        `${role.level.name} is performed at ${role.level.grades.join(' or ')}, not ${grade.id}. Change the grade or the role.`,
+        { replacements: role.level.grades },
+      );
+    }
+  }
+  return role;
+}
+
+/** Resolves a mention's skill, using the role to pick among qualified variants. */
+function resolveMention(framework: Framework, role: RoleLevelRef | undefined, text: string): SkillLookup {
+  const found = framework.lookupSkill(text, role?.family.name);
+  if (found.kind !== 'ambiguous' || !role) return found;
+  const required = found.candidates.filter((c) => framework.requiredLevel(role, c));
+  return required.length === 1 ? { kind: 'exact', skill: required[0] } : found;
+}
+
+function checkMentions(doc: ParsedDocument, framework: Framework, role: RoleLevelRef | undefined, report: Report): Set<SkillData> {
+  const mentioned = new Set<SkillData>();
+  const firstInGroup = new Map<string, Located>();
+  for (const m of doc.mentions) {
+    const found = resolveMention(framework, role, m.name.text);
+    let skill: SkillData | undefined;
+    if (found.kind === 'exact') skill = found.skill;
+    else if (found.kind === 'renamed') {
+      skill = found.skill;
+      const to = skillFullName(found.skill);
+      const when = found.rename?.date ? ` on ${formatDate(found.rename.date)}` : '';
+      report('renamed-skill', m.name.range, `"${m.name.text}" was renamed "${to}"${when}. Use the new name.`, { replacements: [to] });
+    } else if (found.kind === 'ambiguous') {
+      const names = found.candidates.map(skillFullName);
+      report(
+        'unknown-skill',
+        m.name.range,
+        `"${m.name.text}" names ${names.length} skills in ${framework.shortName}: ${quoteList(names)}. Choose one.`,
+        { replacements: names },
+        !m.certain,
+      );
+    } else {
+      const suggestions = framework.suggestSkills(m.name.text).map(skillFullName);
+      // A bold phrase or a list item may be ordinary prose: only flag it when something is close.
+      if (!m.certain && suggestions.length === 0) continue;
+      const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Check the spelling, or use "Skill Lens: Show skill" to find the name.`;
+      report('unknown-skill', m.name.range, `"${m.name.text}" is not a ${framework.skillNoun} in ${framework.shortName}. ${hint}`, { replacements: suggestions }, !m.certain);
+    }
+    if (skill) mentioned.add(skill);
+    if (m.level) checkLevel(m, skill, framework, role, report);
+    if (m.group && (skill || found.kind === 'unknown')) {
+      const key = `${m.group}\u0000${skill ? skillFullName(skill) : normalizeName(m.name.text)}`;
+      const first = firstInGroup.get(key);
+      if (first) {
+        const what = m.form === 'table' ? 'table' : m.form === 'pathway-topic' ? 'list of topics' : 'list';
+        report('duplicate-skill', m.name.range, `"${m.name.text}" is already given on line ${first.range.start.line + 1} of this ${what}. Keep one of them.`);
+      } else firstInGroup.set(key, m.name);
+    }
+  }
+  return mentioned;
+}
+
+function checkLevel(m: SkillMention, skill: SkillData | undefined, framework: Framework, role: RoleLevelRef | undefined, report: Report): void {
+  const written = m.level!;
+  const level = framework.findLevel(written.text);
+  if (!level) {
+    const suggestions = framework.suggestLevels(written.text).map((l) => matchCase(written.text, l));
+    const all = framework.levels.map((l) => matchCase(written.text, l));
+    const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Use one of: ${all.join(', ')}.`;
+    report('unknown-level', written.range, `"${written.text}" is not a ${framework.levelNoun} in ${framework.shortName}. ${hint}`, {
+      replacements: suggestions.length ? suggestions : all,
+    });
+    return;
+  }
+  if (!skill) return;
+  const name = skillFullName(skill);
+  const defined = framework.levels.filter((l) => skill.levels?.[l.id]).map((l) => l.name.toLowerCase());
+  const at = framework.skillLevel(skill, level);
+  if (!skill.levels || Object.keys(skill.levels).length === 0) {
+    const what = skill.category ? `a ${skill.category} ${framework.skillNoun}` : `a ${framework.skillNoun}`;
+    report('undefined-level', written.range, `${name} is ${what} with no ${framework.levelNoun}s: remove "${written.text}".`);
+    return;
+  }
+  if (!at) {
+    report(
+      'undefined-level',
+      written.range,
+      `${framework.shortName} does not define ${name} at ${level.name.toLowerCase()}. Defined: ${defined.join(', ')}.`,
+      { replacements: framework.levels.filter((l) => skill.levels?.[l.id]).map((l) => matchCase(written.text, l)) },
+    );
+    return;
+  }
+  if (role) {
+    const required = framework.requiredLevel(role, skill);
+    if (required && required.id !== level.id) {
+      report(
+        'level-mismatch',
+        written.range,
+        `${role.level.name} needs ${name} at ${required.name.toLowerCase()}, not ${level.name.toLowerCase()}.`,
+        { replacements: [matchCase(written.text, required)] },
+      );
+    }
+  }
+}
+
+/** A level name in the case the user wrote: `working`, `Working` or `WORKING`. */
+function matchCase(written: string, level: LevelData): string {
+  const word = /^[a-z]/.test(level.id) ? level.id : level.name;
+  if (written === written.toUpperCase() && /[A-Z]/.test(written)) return word.toUpperCase();
+  if (/^[A-Z]/.test(written)) return word.charAt(0).toUpperCase() + word.slice(1);
+  return /^[a-z]/.test(written) ? word.toLowerCase() : word;
+}
+
+function formatDate(iso: string): string {
+  const d = new Date(iso + 'T00:00:00Z');
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** Text compared for "repeats the level below": case, spacing and final punctuation ignored. */
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => normalizeName(s).replace(/[.!;:,\s]+$/, '');
+  return norm(a) === norm(b);
+}
+
+function checkPathway(doc: ParsedDocument, framework: Framework, report: Report): void {
+  const pathway = doc.pathway!;
+  const graded: { rank: number; grade: string; level: LevelData; at: Located }[] = [];
+  for (const { grade, level } of pathway.gradeLevels) {
+    const g = framework.findGrade(grade.text);
+    if (!g) {
+      const suggestions = framework.suggestGrades(grade.text).map((s) => s.id);
+      const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Use one of ${framework.grades.map((x) => x.id).join(', ')}.`;
+      report('unknown-grade', grade.range, `"${grade.text}" is not a grade. ${hint}`, { replacements: suggestions });
+    }
+    const l = framework.findLevel(level.text);
+    if (!l) reportUnknownLevel(level, framework, report);
+    if (g && l) graded.push({ rank: g.rank, grade: grade.text, level: l, at: level });
+  }
+  // level-order: every grade must need at least the level of each lower grade.
+  graded.sort((a, b) => a.rank - b.rank);
+  let highest: (typeof graded)[number] | undefined;
+  for (const entry of graded) {
+    if (highest && framework.levelIndex(entry.level) < framework.levelIndex(highest.level) && entry.rank > highest.rank) {
+      report(
+        'level-order',
+        entry.at.range,
+        `Grade ${entry.grade} maps to ${entry.level.name.toLowerCase()}, below ${highest.level.name.toLowerCase()} for the lower grade ${highest.grade}. A higher grade cannot need a lower level.`,
+        { replacements: [matchCase(entry.at.text, highest.level)] },
+      );
+    } else if (!highest || framework.levelIndex(entry.level) >= framework.levelIndex(highest.level)) highest = entry;
+  }
+  for (const topic of pathway.topics) checkTopicLevels(topic, framework, report);
+}
+
+function reportUnknownLevel(level: Located, framework: Framework, report: Report): void {
+  const suggestions = framework.suggestLevels(level.text).map((l) => matchCase(level.text, l));
+  const all = framework.levels.map((l) => matchCase(level.text, l));
+  const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Use one of: ${all.join(', ')}.`;
+  report('unknown-level', level.range, `"${level.text}" is not a ${framework.levelNoun} in ${framework.shortName}. ${hint}`, {
+    replacements: suggestions.length ? suggestions : all,
+  });
+}
+
+function checkTopicLevels(topic: PathwayTopic, framework: Framework, report: Report): void {
+  const known: { level: LevelData; entry: PathwayTopic['levels'][number] }[] = [];
+  for (const entry of topic.levels) {
+    const level = framework.findLevel(entry.level.text);
+    if (!level) reportUnknownLevel(entry.level, framework, report);
+    else known.push({ level, entry });
+  }
+  known.sort((a, b) => framework.levelIndex(a.level) - framework.levelIndex(b.level));
+  for (let i = 1; i < known.length; i++) {
+    const below = known[i - 1];
+    const here = known[i];
+    const belowName = below.level.name.toLowerCase();
+    const hereName = here.level.name.toLowerCase();
+    if (here.entry.description && below.entry.description && sameText(here.entry.description.text, below.entry.description.text)) {
+      report(
+        'copied-description',
+        here.entry.description.range,
+        `The ${hereName} description of ${topic.name.text} repeats ${belowName} word for word. Say what someone at ${hereName} can do beyond ${belowName}.`,
+      );
+    }
+    for (const indicator of here.entry.indicators) {
+      if (below.entry.indicators.some((b) => sameText(b.text, indicator.text))) {
+        report(
+          'repeated-indicator',
+          indicator.range,
+          `This ${hereName} indicator of ${topic.name.text} repeats ${belowName} word for word. Say what changes at ${hereName}, or remove it.`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,84 @@
+// Read-only views of the framework, as Markdown: a skill at every level (Show skill, the CLI's
+// `show`) and two role levels side by side (Compare role levels).
+import type { Framework, RoleLevelRef } from '../framework/framework';
+import { LevelData, SkillData, skillFullName } from '../framework/model';
+
+/** The whole skill: description, each level's statements (or "not defined"), the roles needing it. */
+export function skillMarkdown(framework: Framework, skill: SkillData, only?: LevelData): string {
+  const out: string[] = [`# ${skillFullName(skill)}`, ''];
+  const facts = [skill.code && `Code: ${skill.code}`, skill.category, `${framework.shortName} ${framework.skillNoun}`].filter(Boolean);
+  out.push(`_${facts.join(' · ')}_`, '');
+  if (skill.description) out.push(skill.description, '');
+  if (skill.formerNames?.length) {
+    const rename = framework.renames.find((r) => skill.formerNames!.some((f) => f.toLowerCase() === r.from.toLowerCase()));
+    out.push(`Formerly: ${skill.formerNames.join(', ')}${rename?.date ? ` (renamed ${rename.date})` : ''}.`, '');
+  }
+  if (skill.statements?.length) {
+    out.push('## You can', '', ...skill.statements.map((s) => `- ${s}`), '');
+  }
+  if (skill.examples?.length) {
+    out.push('## Examples', '', ...skill.examples.map((s) => `- ${s}`), '');
+  }
+  if (skill.levels) {
+    for (const level of framework.levels) {
+      if (only && level !== only) continue;
+      if (!(level.id in skill.levels)) continue;
+      const at = skill.levels[level.id];
+      out.push(`## ${levelTitle(framework, level)}`, '');
+      if (!at) {
+        out.push(`_This ${framework.levelNoun} is not defined for ${skillFullName(skill)}._`, '');
+        continue;
+      }
+      out.push(framework.skillNoun === 'skill' ? 'You can:' : 'Statements:', '', ...at.statements.map((s) => `- ${s}`), '');
+      if (at.examples?.length) out.push('Examples:', '', ...at.examples.map((s) => `- ${s}`), '');
+    }
+  }
+  const roles = framework.rolesRequiring(skill);
+  if (roles.length) {
+    out.push('## Roles that need it', '');
+    for (const role of roles) {
+      const ref = framework.findRoleLevel(role);
+      const level = ref && framework.requiredLevel(ref, skill);
+      out.push(`- ${role}${level ? `: ${level.name.toLowerCase()}` : ''}`);
+    }
+    out.push('');
+  }
+  if (skill.notes?.length) out.push('## Notes', '', ...skill.notes, '');
+  return out.join('\n');
+}
+
+function levelTitle(framework: Framework, level: LevelData): string {
+  const position = framework.levelIndex(level) + 1;
+  const name = level.id === level.name || /^[a-z]/.test(level.id) ? level.name : `${level.id} ${level.name}`;
+  return `${name} (${framework.levelNoun} ${position} of ${framework.levels.length})`;
+}
+
+/** Two role levels side by side: which skills appear, disappear or change level. */
+export function compareMarkdown(framework: Framework, a: RoleLevelRef, b: RoleLevelRef): string {
+  const out = [`# ${a.level.name} → ${b.level.name}`, ''];
+  out.push(`Grades: ${a.level.grades.join(', ') || '—'} → ${b.level.grades.join(', ') || '—'}`, '');
+  out.push(`| Skill | ${a.level.name} | ${b.level.name} | Change |`, '| --- | --- | --- | --- |');
+  const names = new Map<string, { a?: string; b?: string }>();
+  for (const [side, ref] of [['a', a], ['b', b]] as const) {
+    for (const req of ref.level.skills) {
+      const skill = framework.resolveSkill(req.skill);
+      const key = skill ? skillFullName(skill) : req.skill;
+      const entry = names.get(key) ?? {};
+      entry[side] = req.level;
+      names.set(key, entry);
+    }
+  }
+  let changed = 0;
+  for (const [name, { a: la, b: lb }] of names) {
+    const change =
+      la === undefined ? 'added' : lb === undefined ? 'dropped' : la === lb ? '' : framework.levelIndex(lb) > framework.levelIndex(la) ? '▲ up' : '▼ down';
+    if (change) changed++;
+    const show = (id?: string) => (id === undefined ? '—' : framework.levelName(id).toLowerCase());
+    out.push(`| ${name} | ${show(la)} | ${show(lb)} | ${change} |`);
+  }
+  out.push('', `${changed} of ${names.size} skills change.`);
+  if (b.level.responsibilities.length) {
+    out.push('', `## ${b.level.name}: at this role level, you will`, '', ...b.level.responsibilities.map((r) => `- ${r}`));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,37 @@
+// Go to definition lands in a readable Markdown rendering of the framework, written once per
+// framework to the temp folder, so every editor (VS Code, Neovim) can open it without a
+// custom scheme.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Location } from 'vscode-languageserver-types';
+import type { Framework } from './framework/framework';
+import { SkillData } from './framework/model';
+import { skillMarkdown } from './features/frameworkViews';
+
+const written = new Map<Framework, { uri: string; lineOf: Map<SkillData, number> }>();
+
+export function frameworkLocation(framework: Framework, skill: SkillData): Location | null {
+  let doc = written.get(framework);
+  if (!doc) {
+    const lineOf = new Map<SkillData, number>();
+    const parts: string[] = [`# ${framework.name}`, ''];
+    let line = 2;
+    for (const s of framework.skills) {
+      lineOf.set(s, line);
+      const md = skillMarkdown(framework, s).replace(/^# /, '## ').replace(/\n## /g, '\n### ');
+      parts.push(md);
+      line += md.split('\n').length;
+    }
+    const dir = join(tmpdir(), 'skill-lens');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${framework.id.replace(/[^\w.-]/g, '_')}.md`);
+    writeFileSync(file, parts.join('\n'));
+    doc = { uri: pathToFileURL(file).toString(), lineOf };
+    written.set(framework, doc);
+  }
+  const line = doc.lineOf.get(skill);
+  if (line === undefined) return null;
+  return { uri: doc.uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } };
+}

@@ -1,0 +1,101 @@
+// The facade the server, the CLI and tests share: settings, the framework registry and a
+// parse cache keyed by document version, so every feature reads one cached model.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { parseDocument, KindGlobs } from './documents/parse';
+import type { ParsedDocument } from './documents/model';
+import type { Framework } from './framework/framework';
+import { DEFAULT_FRAMEWORK_ID, FrameworkRegistry } from './framework/loader';
+import { diagnose, SeveritySetting } from './features/diagnostics';
+
+export interface Settings {
+  framework: string;
+  documentKinds: KindGlobs;
+  severity: Partial<Record<string, SeveritySetting>>;
+  debounceMs: number;
+  frameworkFiles: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  framework: DEFAULT_FRAMEWORK_ID,
+  documentKinds: {
+    jobAdvert: ['**/adverts/**/*.md', '**/*advert*.md', '**/*job*.md'],
+    pathway: ['**/pathways/**/*.{yaml,yml,md}', '**/*pathway*.{yaml,yml,md}'],
+    review: ['**/reviews/**/*.md', '**/*review*.md'],
+  },
+  severity: {},
+  debounceMs: 200,
+  frameworkFiles: ['**/*.skills.yaml', '**/*.skills.yml', '.skill-lens/*.yaml'],
+};
+
+/** Merges user settings over the defaults, ignoring values of the wrong type. */
+export function mergeSettings(raw: unknown): Settings {
+  const s = (typeof raw === 'object' && raw) || {};
+  const r = s as Record<string, unknown>;
+  const kinds = (typeof r.documentKinds === 'object' && r.documentKinds) || {};
+  const list = (v: unknown, d: string[] | undefined) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : d);
+  const k = kinds as Record<string, unknown>;
+  return {
+    framework: typeof r.framework === 'string' && r.framework ? r.framework : DEFAULT_SETTINGS.framework,
+    documentKinds: {
+      jobAdvert: list(k.jobAdvert, DEFAULT_SETTINGS.documentKinds.jobAdvert),
+      pathway: list(k.pathway, DEFAULT_SETTINGS.documentKinds.pathway),
+      review: list(k.review, DEFAULT_SETTINGS.documentKinds.review),
+    },
+    severity: typeof r.severity === 'object' && r.severity ? (r.severity as Settings['severity']) : {},
+    debounceMs: typeof r.debounceMs === 'number' && r.debounceMs >= 0 && r.debounceMs <= 10000 ? r.debounceMs : DEFAULT_SETTINGS.debounceMs,
+    frameworkFiles: list(r.frameworkFiles, DEFAULT_SETTINGS.frameworkFiles)!,
+  };
+}
+
+export class LanguageService {
+  settings: Settings = DEFAULT_SETTINGS;
+  readonly registry = new FrameworkRegistry();
+  private readonly cache = new Map<string, { version: number; text: string; key: string; doc: ParsedDocument }>();
+
+  /** The framework chosen in settings (falling back to the default when unknown). */
+  activeFramework(): Framework {
+    return this.registry.get(this.settings.framework) ?? this.registry.get(DEFAULT_FRAMEWORK_ID)!;
+  }
+
+  /** Parsed model of a document version; cached until the version, settings or framework change. */
+  parse(uri: string, version: number, text: string): ParsedDocument {
+    const active = this.activeFramework();
+    const key = `${active.id}|${JSON.stringify(this.settings.documentKinds)}`;
+    const hit = this.cache.get(uri);
+    if (hit && hit.version === version && hit.key === key && hit.text.length === text.length && hit.text === text) return hit.doc;
+    let doc = parseDocument(text, { uri, version, framework: active, kindGlobs: this.settings.documentKinds });
+    // Front matter `framework:` wins over the setting; parse again with that framework.
+    const named = doc.framework && this.registry.get(doc.framework.text);
+    if (named && named !== active) doc = parseDocument(text, { uri, version, framework: named, kindGlobs: this.settings.documentKinds });
+    this.cache.set(uri, { version, text, key, doc });
+    return doc;
+  }
+
+  frameworkOf(doc: ParsedDocument): Framework {
+    return this.registry.get(doc.frameworkId) ?? this.activeFramework();
+  }
+
+  diagnostics(doc: ParsedDocument): Diagnostic[] {
+    const out = diagnose(doc, this.frameworkOf(doc), { severity: this.settings.severity });
+    if (doc.framework && !this.registry.get(doc.framework.text)) {
+      const known = this.registry.all().map((f) => f.id).join(', ');
+      out.unshift({
+        range: doc.framework.range,
+        severity: 1,
+        code: 'schema',
+        source: 'skill-lens',
+        message: `"${doc.framework.text}" is not a loaded framework. Use one of: ${known}; ${this.activeFramework().shortName} is used meanwhile.`,
+      });
+    }
+    return out;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  /** Drops every cached model, e.g. after the framework or settings change. */
+  clear(): void {
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,224 @@
+// LSP wiring only: connection, documents, settings, debounced diagnostics, custom requests.
+// Every answer comes from the pure features through the LanguageService.
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LanguageService, mergeSettings } from './languageService';
+import { completions } from './features/completion';
+import { hover } from './features/hover';
+import { codeActions } from './features/codeActions';
+import { documentSymbols } from './features/symbols';
+import { definition } from './features/definition';
+import { frameworkLocation } from './frameworkDocument';
+import { registerCustomRequests } from './customRequests';
+import { StatusNotification, StatusParams } from './protocol';
+import { matchesAny } from './documents/glob';
+import { findFiles } from './workspaceFiles';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = new LanguageService();
+const timers = new Map<string, NodeJS.Timeout>();
+let hasConfiguration = false;
+let workspaceRoots: string[] = [];
+
+/** Runs a handler so that a bug answers empty and is logged, never crashes the server. */
+function guard<T>(what: string, fallback: T, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    connection.console.error(`${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return fallback;
+  }
+}
+
+function model(uri: string) {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const parsed = service.parse(uri, doc.version, doc.getText());
+  return { parsed, framework: service.frameworkOf(parsed) };
+}
+
+connection.onInitialize((params) => {
+  hasConfiguration = !!params.capabilities.workspace?.configuration;
+  service.settings = mergeSettings(params.initializationOptions?.settings ?? params.initializationOptions);
+  workspaceRoots = (params.workspaceFolders ?? [])
+    .map((f) => f.uri)
+    .concat(params.rootUri ? [params.rootUri] : [])
+    .filter((u) => u.startsWith('file:'))
+    .map((u) => fileURLToPath(u));
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: ['(', ':', '|', '*'], resolveProvider: false },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      documentSymbolProvider: true,
+      definitionProvider: true,
+    },
+    serverInfo: { name: 'skill-lens' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (hasConfiguration) {
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'skillLens' }).catch(() => undefined);
+    await pullSettings();
+  }
+  await loadWorkspaceFrameworks();
+});
+
+async function pullSettings(): Promise<void> {
+  if (!hasConfiguration) return;
+  try {
+    const raw = await connection.workspace.getConfiguration('skillLens');
+    service.settings = mergeSettings(raw);
+  } catch {
+    // A client that cannot answer keeps the defaults.
+  }
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (hasConfiguration) await pullSettings();
+  else service.settings = mergeSettings(change.settings?.skillLens);
+  refreshAll();
+});
+
+/** Workspace framework files (data only): loaded at start and whenever they change. */
+async function loadWorkspaceFrameworks(): Promise<void> {
+  for (const root of workspaceRoots) {
+    const files = await findFiles(root, (rel) => matchesAny(rel, service.settings.frameworkFiles), 200);
+    for (const file of files) await loadFrameworkFile(pathToFileURL(file).toString(), await readFile(file, 'utf8'));
+  }
+  refreshAll();
+}
+
+async function loadFrameworkFile(uri: string, text: string): Promise<void> {
+  const { problems } = service.registry.setFile(uri, text);
+  connection.sendDiagnostics({
+    uri,
+    diagnostics: problems.map((p) => ({ range: p.range, severity: 1, code: 'schema', source: 'skill-lens', message: p.message })),
+  });
+}
+
+function isFrameworkFile(uri: string): boolean {
+  return matchesAny(uri.startsWith('file:') ? fileURLToPath(uri) : uri, service.settings.frameworkFiles);
+}
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  for (const change of changes) {
+    if (!isFrameworkFile(change.uri)) continue;
+    if (change.type === 3) service.registry.removeFile(change.uri);
+    else await loadFrameworkFile(change.uri, await readFile(fileURLToPath(change.uri), 'utf8').catch(() => ''));
+  }
+  refreshAll();
+});
+
+function refreshAll(): void {
+  service.clear();
+  for (const doc of documents.all()) schedule(doc.uri, 0);
+}
+
+/** Diagnostics after a quiet period; a newer version cancels the older one's publication. */
+function schedule(uri: string, delay = service.settings.debounceMs): void {
+  clearTimeout(timers.get(uri));
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      validate(uri);
+    }, delay),
+  );
+}
+
+function validate(uri: string): void {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  if (isFrameworkFile(uri)) {
+    void loadFrameworkFile(uri, doc.getText());
+    return;
+  }
+  const version = doc.version;
+  const diagnostics = guard('diagnostics', [], () => {
+    const m = model(uri)!;
+    return service.diagnostics(m.parsed);
+  });
+  // Stale: the document changed while we worked; the newer version has its own timer.
+  if (documents.get(uri)?.version !== version) return;
+  connection.sendDiagnostics({ uri, version, diagnostics });
+  const m = model(uri);
+  if (m) {
+    const status: StatusParams = { framework: m.framework.shortName, role: m.parsed.role?.text, uri };
+    connection.sendNotification(StatusNotification, status);
+  }
+}
+
+documents.onDidOpen((e) => schedule(e.document.uri, 0));
+documents.onDidChangeContent((e) => schedule(e.document.uri));
+documents.onDidClose((e) => {
+  clearTimeout(timers.get(e.document.uri));
+  service.forget(e.document.uri);
+  connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onCompletion((params, token) =>
+  guard('completion', null, () => {
+    if (token.isCancellationRequested) return null;
+    const m = model(params.textDocument.uri);
+    if (!m) return null;
+    return completions(m.parsed, m.framework, params.position, service.registry.all().map((f) => f.id));
+  }),
+);
+
+connection.onHover((params, token) =>
+  guard('hover', null, () => {
+    if (token.isCancellationRequested) return null;
+    const m = model(params.textDocument.uri);
+    return m ? hover(m.parsed, m.framework, params.position) : null;
+  }),
+);
+
+connection.onCodeAction((params, token) =>
+  guard('code actions', [], () => {
+    if (token.isCancellationRequested) return [];
+    const m = model(params.textDocument.uri);
+    return m ? codeActions(m.parsed, params.context.diagnostics) : [];
+  }),
+);
+
+connection.onDocumentSymbol((params, token) =>
+  guard('symbols', [], () => {
+    if (token.isCancellationRequested) return [];
+    const m = model(params.textDocument.uri);
+    return m ? documentSymbols(m.parsed, m.framework) : [];
+  }),
+);
+
+connection.onDefinition((params, token) =>
+  guard('definition', null, () => {
+    if (token.isCancellationRequested) return null;
+    const m = model(params.textDocument.uri);
+    return m ? definition(m.parsed, m.framework, params.position, frameworkLocation) : null;
+  }),
+);
+
+registerCustomRequests(connection, service, {
+  documentModel: (uri) => model(uri)?.parsed,
+  publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+  guard,
+});
+
+// Nothing a client sends may bring the server down; log and carry on.
+process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
+process.on('unhandledRejection', (e) => connection.console.error(`Unexpected rejection: ${String(e)}`));
+
+documents.listen(connection);
+connection.listen();

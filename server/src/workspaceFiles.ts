@@ -1,0 +1,31 @@
+// Walks folders for the files the CLI checks and the server loads, skipping what is never a
+// document (dependencies, VCS folders, build output).
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.e2e']);
+
+/** Files under root whose root-relative path passes `wanted`, at most `limit` of them, sorted. */
+export async function findFiles(root: string, wanted: (relativePath: string) => boolean, limit = Infinity): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return; // unreadable folders are skipped, not fatal
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      if (found.length >= limit) return;
+      const full = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP.has(e.name)) await walk(full);
+      } else if (e.isFile() && wanted(relative(root, full).split('\\').join('/'))) found.push(full);
+    }
+  };
+  await walk(root);
+  return found;
+}
+
+export const DOCUMENT_EXTENSIONS = /\.(md|markdown|ya?ml)$/i;
