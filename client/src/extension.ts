@@ -64,18 +64,26 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
 
   client = new LanguageClient('skillLens', 'Skill Lens', serverOptions, clientOptions);
 
+  // The status bar shows the active framework and, for the active document, its role level.
   const status = vscode.window.createStatusBarItem('skillLens.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Skill Lens';
   status.command = 'skillLens.chooseFramework';
-  status.text = '$(mortar-board) Skill Lens';
-  status.tooltip = 'Skill Lens: choose the skills framework';
   context.subscriptions.push(status);
-  const showStatusFor = (editor: vscode.TextEditor | undefined) => {
-    if (editor && languages.includes(editor.document.languageId)) status.show();
-    else status.hide();
+  let framework: string | undefined;
+  const roles = new Map<string, string | undefined>();
+  const renderStatus = () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !languages.includes(editor.document.languageId)) return status.hide();
+    const role = roles.get(editor.document.uri.toString());
+    status.text = `$(mortar-board) ${framework ?? 'Skill Lens'}${role ? ` · ${role}` : ''}`;
+    status.tooltip = `Skill Lens: framework ${framework ?? '(starting)'}${role ? `, role ${role}` : ''}. Click to choose the framework.`;
+    status.show();
   };
-  showStatusFor(vscode.window.activeTextEditor);
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(showStatusFor));
+  renderStatus();
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(renderStatus),
+    vscode.workspace.onDidCloseTextDocument((d) => roles.delete(d.uri.toString())),
+  );
 
   const c = client;
   const views = new SkillLensViews(c);
@@ -92,8 +100,9 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
   // Registered before start so the first status is not missed; the client keeps it across restarts.
   context.subscriptions.push(
     c.onNotification(StatusNotification, (p: StatusParams) => {
-      status.text = `$(mortar-board) ${p.framework}${p.role ? ` · ${p.role}` : ''}`;
-      status.tooltip = `Skill Lens: framework ${p.framework}${p.role ? `, role ${p.role}` : ''}. Click to choose the framework.`;
+      framework = p.framework;
+      if (p.uri) roles.set(p.uri, p.role);
+      renderStatus();
     }),
   );
 
