@@ -179,7 +179,7 @@ function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: bool
     if (matchesAny(path, globs.review)) return 'review';
     if (matchesAny(path, globs.jobAdvert)) return 'job-advert';
   }
-  if (root && mapGet(root, 'topics') && (mapGet(root, 'levels') || mapGet(root, 'path'))) return 'pathway';
+  if (root && mapGet(root, 'topics')?.value.kind === 'seq') return 'pathway';
   if (isYamlFile) return 'unknown';
   const head = text.slice(0, 2000);
   if (/^#{1,2}\s.*\b(performance\s+)?review\b/im.test(head) || doc.fields.has('reviewee')) return 'review';

@@ -1,0 +1,151 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { parseDocument } from '../../server/src/documents/parse';
+import { diagnose, DiagnosticOptions } from '../../server/src/features/diagnostics';
+import { embeddedFrameworks } from '../../server/src/framework/loader';
+
+const ddat = embeddedFrameworks()[0];
+
+function check(text: string, uri = 'file:///advert.md', options?: DiagnosticOptions): Diagnostic[] {
+  return diagnose(parseDocument(text, { uri, version: 1, framework: ddat }), ddat, options);
+}
+
+/** The parts a user sees: code, 1-based line:col-endcol, message. */
+function seen(d: Diagnostic): string {
+  const { start, end } = d.range;
+  const span = start.line === end.line ? `${start.line + 1}:${start.character + 1}-${end.character + 1}` : `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`;
+  return `${d.code} ${span} ${d.message}`;
+}
+
+const senior = (body: string, grade = 'SEO') => `---\nkind: job-advert\nrole: Senior infrastructure engineer\ngrade: ${grade}\n---\n${body}`;
+
+describe('diagnostics', () => {
+  it('flags a misspelt skill with the closest name and its exact range', () => {
+    const out = check('# Job\n\n- **Informaton security** (working)\n');
+    assert.deepEqual(out.map(seen), ['unknown-skill 3:5-24 "Informaton security" is not a skill in DDaT. Did you mean "Information security"?']);
+    assert.equal(out[0].severity, 1);
+    assert.deepEqual(out[0].data, { replacements: ['Information security'] });
+  });
+
+  it('reports an old name as renamed, with the date, not as a typo', () => {
+    const out = check('Problem solving: working\n');
+    assert.deepEqual(out.map(seen), ['renamed-skill 1:1-16 "Problem solving" was renamed "Problem management" on 30 August 2022. Use the new name.']);
+    assert.equal(out[0].severity, 2);
+  });
+
+  it('flags a level that is not on the scale, pointing at the level only', () => {
+    const out = check('**Systems design** (wizard)\n');
+    assert.deepEqual(out.map(seen), ['unknown-level 1:21-27 "wizard" is not a skill level in DDaT. Use one of: awareness, working, practitioner, expert.']);
+  });
+
+  it('suggests the closest level for a misspelt one', () => {
+    const out = check('Systems design - practitoner\n');
+    assert.deepEqual(out.map(seen), ['unknown-level 1:18-29 "practitoner" is not a skill level in DDaT. Did you mean "practitioner"?']);
+  });
+
+  it('flags a level the framework leaves undefined for that skill', () => {
+    const out = check('| Skill | Level |\n| --- | --- |\n| Analysis | Awareness |\n');
+    assert.deepEqual(out.map(seen), ['undefined-level 3:14-23 DDaT does not define Analysis at awareness. Defined: working, practitioner, expert.']);
+  });
+
+  it('checks levels against the front-matter role and names what is missing', () => {
+    const role = senior('\n- **IT infrastructure** (expert)\n');
+    const out = check(role);
+    const codes = out.map((d) => d.code);
+    assert.equal(codes.filter((c) => c === 'missing-skill').length, 11);
+    const mismatch = out.find((d) => d.code === 'level-mismatch')!;
+    assert.equal(seen(mismatch), 'level-mismatch 7:26-32 Senior infrastructure engineer needs IT infrastructure at practitioner, not expert.');
+    const missing = out.find((d) => d.code === 'missing-skill')!;
+    assert.equal(
+      seen(missing),
+      'missing-skill 3:7-37 Senior infrastructure engineer requires Coding and scripting at awareness, which this advert never mentions. Add it, or change the role.',
+    );
+  });
+
+  it('checks the grade against the role, and unknown roles and grades', () => {
+    assert.deepEqual(
+      check(senior('', 'HEO')).filter((d) => d.code === 'grade-mismatch').map(seen),
+      ['grade-mismatch 4:8-11 Senior infrastructure engineer is performed at SEO or G7, not HEO. Change the grade or the role.'],
+    );
+    assert.deepEqual(check('---\nrole: Senior infra engineer\ngrade: G8\n---\n').map(seen), [
+      'unknown-role 2:7-28 "Senior infra engineer" is not a role level in DDaT. Did you mean "Senior infrastructure engineer"?',
+      'unknown-grade 3:8-10 "G8" is not a grade. Did you mean "G7" or "G6"?',
+    ]);
+  });
+
+  it('accepts grade aliases such as Grade 7 and 7', () => {
+    const lead = (g: string) => `---\nrole: Lead infrastructure engineer\ngrade: ${g}\n---\n`;
+    for (const g of ['G7', 'Grade 7', '7', "'7'"]) {
+      assert.deepEqual(check(lead(g)).filter((d) => d.code !== 'missing-skill'), [], g);
+    }
+  });
+
+  it('flags a skill given twice in one table, pointing back at the first', () => {
+    const out = check('| Skill | Level |\n|---|---|\n| Testing | working |\n| IT infrastructure | working |\n| testing | expert |\n');
+    assert.deepEqual(out.map(seen), ['duplicate-skill 5:3-10 "testing" is already given on line 3 of this table. Keep one of them.']);
+  });
+
+  it('reports YAML syntax errors at the parser position', () => {
+    const out = check('---\nkind: pathway\nlevels:\n  EO: [awareness\n---\n');
+    assert.deepEqual(out.map(seen), ['yaml-syntax 5:1-2 YAML syntax error: deficient indentation.']);
+  });
+
+  it('reports pathway structure problems with a path to the field', () => {
+    const out = check('topics:\n  - description: no name here\n', 'file:///p/pathway.yaml');
+    assert.deepEqual(out.map(seen), ['schema 2:5-30 topics[0] needs a `name`: the skill this topic describes.']);
+  });
+
+  it('flags a higher grade mapped to a lower level', () => {
+    const out = check('levels:\n  EO: working\n  HEO: awareness\n  SEO: practitioner\ntopics: []\n', 'file:///p/pathway.yaml');
+    assert.deepEqual(out.map(seen), [
+      'level-order 3:8-17 Grade HEO maps to awareness, below working for the lower grade EO. A higher grade cannot need a lower level.',
+    ]);
+  });
+
+  it('finds the copied description, repeated indicators and the rename in the seed pathway', () => {
+    const text = readFileSync('../shared/seeds/000_b2b494ddee045005.txt', 'utf8');
+    const out = check(text, 'file:///cloud-pathway.md');
+    assert.deepEqual(out.map(seen), [
+      'copied-description 18:22-159 The working description of Information security repeats awareness word for word. Say what someone at working can do beyond awareness.',
+      'repeated-indicator 26:13-64 This practitioner indicator of Information security repeats working word for word. Say what changes at practitioner, or remove it.',
+      'repeated-indicator 27:13-112 This practitioner indicator of Information security repeats working word for word. Say what changes at practitioner, or remove it.',
+      'repeated-indicator 33:13-112 This expert indicator of Information security repeats practitioner word for word. Say what changes at expert, or remove it.',
+      'unknown-skill 54:3-9 "Coding" is not a skill in DDaT. Did you mean "Coding and scripting"?',
+      'renamed-skill 64:3-18 "Problem solving" was renamed "Problem management" on 30 August 2022. Use the new name.',
+    ]);
+    // A bold phrase might be prose, so an unknown one is a warning, not an error.
+    assert.equal(out.find((d) => d.code === 'unknown-skill')!.severity, 2);
+  });
+
+  it('lists the variants of a name shared by qualified skills', () => {
+    const out = check('- **Programming and build** (working)\n');
+    assert.equal(out.length, 1);
+    assert.equal(out[0].code, 'unknown-skill');
+    assert.match(out[0].message, /^"Programming and build" names 4 skills in DDaT: "Programming and build \(data engineering\)", .* Choose one\.$/);
+  });
+
+  it('accepts a qualified name written on a role page for an unqualified skill', () => {
+    assert.deepEqual(check('Coding and scripting (infrastructure engineer)\n\nLevel: working\n'), []);
+  });
+
+  it('lets settings change a severity or turn a code off', () => {
+    const text = 'Problem solving: working\n';
+    assert.equal(check(text, undefined, { severity: { 'renamed-skill': 'error' } })[0].severity, 1);
+    assert.deepEqual(check(text, undefined, { severity: { 'renamed-skill': 'off' } }), []);
+  });
+
+  it('finds no problem in the correct example advert of every infrastructure role level', () => {
+    const dir = 'examples/adverts';
+    const correct = readdirSync(dir).filter((f) => !f.startsWith('needs-work'));
+    assert.equal(correct.length, 5);
+    for (const file of correct) {
+      assert.deepEqual(check(readFileSync(join(dir, file), 'utf8'), `file:///${file}`).map(seen), [], file);
+    }
+  });
+
+  it('ignores prose that only looks like a pair', () => {
+    assert.deepEqual(check('Salary: £40,000\nLocation: Leeds - hybrid\nClosing date: 1 December\n**Note.** Apply early.\n'), []);
+  });
+});

@@ -1,0 +1,93 @@
+import { strict as assert } from 'node:assert';
+import { parseDocument } from '../../server/src/documents/parse';
+import { embeddedFrameworks } from '../../server/src/framework/loader';
+
+const ddat = embeddedFrameworks()[0];
+const parse = (text: string, uri = 'file:///doc.md') => parseDocument(text, { uri, version: 1, framework: ddat, kindGlobs: { pathway: ['**/pathways/**'] } });
+
+/** Mentions as `form name@line:col level@line:col`, the way a test reads them. */
+function mentions(text: string, uri?: string): string[] {
+  return parse(text, uri).mentions.map((m) => {
+    const at = (r: { start: { line: number; character: number } }) => `${r.start.line}:${r.start.character}`;
+    return `${m.form} ${m.name.text}@${at(m.name.range)}${m.level ? ` ${m.level.text}@${at(m.level.range)}` : ''}`;
+  });
+}
+
+describe('document model', () => {
+  it('reads the gov.uk style: a skill line or heading, then Level:', () => {
+    assert.deepEqual(mentions('IT infrastructure\n\nLevel: awareness\n\n### Information security\nLevel: **working**\n'), [
+      'govuk IT infrastructure@0:0 awareness@2:7',
+      'govuk Information security@4:4 working@5:9',
+    ]);
+  });
+
+  it('reads every inline form', () => {
+    assert.deepEqual(
+      mentions(
+        '- **Information security** (practitioner)\n- Information security: practitioner\n' +
+          'Information security - practitioner\nInformation security — practitioner\n**Testing:** working\n1. **Testing** - expert\n',
+      ),
+      [
+        'inline Information security@0:4 practitioner@0:28',
+        'inline Information security@1:2 practitioner@1:24',
+        'inline Information security@2:0 practitioner@2:23',
+        'inline Information security@3:0 practitioner@3:23',
+        'inline Testing@4:2 working@4:13',
+        'inline Testing@5:5 expert@5:17',
+      ],
+    );
+  });
+
+  it('reads tables by their Skill and Level columns, wherever they are', () => {
+    assert.deepEqual(mentions('| Level | Evidence | Skill name |\n|:--|---|--:|\n| working | did it | Testing |\n'), [
+      'table Testing@2:21 working@2:2',
+    ]);
+  });
+
+  it('reads a front-matter skills map and the role, grade and kind', () => {
+    const doc = parse('---\nkind: review\nrole: Infrastructure engineer\ngrade: HEO\nskills:\n  Testing: awareness\n  "IT infrastructure": working\n---\n');
+    assert.equal(doc.kind, 'review');
+    assert.equal(doc.role?.text, 'Infrastructure engineer');
+    assert.deepEqual(doc.role?.range, { start: { line: 2, character: 6 }, end: { line: 2, character: 29 } });
+    assert.equal(doc.grade?.text, 'HEO');
+    assert.deepEqual(
+      doc.mentions.map((m) => `${m.form} ${m.name.text} ${m.level?.text}`),
+      ['yaml-skills Testing awareness', 'yaml-skills IT infrastructure working'],
+    );
+    assert.equal(doc.mentions[1].name.range.start.character, 3); // inside the quotes
+  });
+
+  it('reads bold paragraphs but not level definitions', () => {
+    assert.deepEqual(mentions('**Working.** You can apply your knowledge.\n\n**Testing.** You can test scripts.\n'), ['bold-paragraph Testing@2:2']);
+  });
+
+  it('reads pathway topics, levels and indicators with ranges', () => {
+    const doc = parse('levels:\n  SEO: working\ntopics:\n  - name: Testing\n    pathway:\n      working:\n        description: Runs tests\n        indicators:\n          - Writes tests\n', 'file:///x/pathways/p.yaml');
+    assert.equal(doc.kind, 'pathway');
+    assert.deepEqual(doc.pathway!.gradeLevels.map((g) => `${g.grade.text}=${g.level.text}`), ['SEO=working']);
+    const topic = doc.pathway!.topics[0];
+    assert.equal(topic.name.text, 'Testing');
+    assert.deepEqual(topic.levels[0].indicators[0].range, { start: { line: 8, character: 12 }, end: { line: 8, character: 24 } });
+  });
+
+  it('recognises the kind from front matter, then file globs, then content', () => {
+    assert.equal(parse('---\nkind: pathway\n---\n').kind, 'pathway');
+    assert.equal(parse('# Notes\n', 'file:///w/pathways/a.md').kind, 'pathway');
+    assert.equal(parse('# Annual review: Sam\n').kind, 'review');
+    assert.equal(parse('levels:\n  EO: awareness\ntopics: []\n', 'file:///a.yaml').kind, 'pathway');
+    assert.equal(parse('name: build\non: push\n', 'file:///ci.yaml').kind, 'unknown');
+  });
+
+  it('skips fenced code', () => {
+    assert.deepEqual(mentions('```\n**Testing** (wizard)\n```\n'), []);
+  });
+
+  it('survives junk: binary bytes, unclosed front matter, alias bombs, deep nesting', () => {
+    const junk = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)).toString('latin1');
+    assert.doesNotThrow(() => parse(junk));
+    assert.equal(parse('---\nkind: review\n').problems[0].message, 'Front matter is not closed: add a line "---" after it.');
+    const bomb = 'a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: &c [*b, *b, *b]\ntopics:\n  - name: *c\n';
+    assert.doesNotThrow(() => parse(bomb, 'file:///bomb.yaml'));
+    assert.equal(parse('a: ' + '['.repeat(10000), 'file:///deep.yaml').problems[0].code, 'yaml-syntax');
+  });
+});
