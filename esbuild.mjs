@@ -7,6 +7,8 @@ import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--tools` builds only the importer, so `npm run import` never depends on the server building.
+const toolsOnly = process.argv.includes('--tools');
 
 const shipped = [
   { in: 'server/src/server.ts', out: 'server' },
@@ -36,9 +38,11 @@ const common = {
   loader: { '.json': 'json' },
 };
 
-if (!watch) rmSync('dist', { recursive: true, force: true });
+if (!watch && !toolsOnly) rmSync('dist', { recursive: true, force: true });
 
-const builds = [
+const builds = toolsOnly
+  ? [{ ...common, entryPoints: [{ in: 'server/src/framework/importers/run.ts', out: 'import' }], outdir: 'dist', packages: 'external' }]
+  : [
   {
     ...common,
     entryPoints: shipped,
@@ -54,7 +58,7 @@ const builds = [
     // Tests and tools load packages from node_modules; the project's own code is bundled in.
     packages: 'external',
   },
-];
+  ];
 
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();
