@@ -1,0 +1,73 @@
+// Shared helpers for the extension-host tests.
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { SkillLensApi } from '../../../client/src/extension';
+
+export const extensionId = 'skill-lens.skill-lens';
+
+export function workspaceDir(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is open');
+  return folder.uri.fsPath;
+}
+
+export async function activeApi(): Promise<SkillLensApi> {
+  const ext = vscode.extensions.getExtension<SkillLensApi>(extensionId);
+  assert.ok(ext, `${extensionId} is installed`);
+  const api = await ext.activate();
+  await api.ready;
+  return api;
+}
+
+export async function openFixture(relative: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(join(workspaceDir(), relative)));
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Polls until check() returns a value (not undefined/false) or the time runs out. */
+export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  return c === undefined ? undefined : typeof c === 'object' ? String(c.value) : String(c);
+}
+
+/** Replaces vscode.window.showQuickPick until the returned restore() is called. */
+export function stubQuickPick(choose: (items: vscode.QuickPickItem[], options?: vscode.QuickPickOptions) => vscode.QuickPickItem | undefined): {
+  calls: { items: vscode.QuickPickItem[]; options?: vscode.QuickPickOptions }[];
+  restore: () => void;
+} {
+  const original = vscode.window.showQuickPick;
+  const calls: { items: vscode.QuickPickItem[]; options?: vscode.QuickPickOptions }[] = [];
+  (vscode.window as { showQuickPick: unknown }).showQuickPick = async (items: unknown, options?: vscode.QuickPickOptions) => {
+    const resolved = (await items) as vscode.QuickPickItem[];
+    calls.push({ items: resolved, options });
+    return choose(resolved, options);
+  };
+  return { calls, restore: () => ((vscode.window as { showQuickPick: unknown }).showQuickPick = original) };
+}
+
+/** Closes every editor without a save prompt (which would block the test run): dirty ones are reverted. */
+export async function closeAllEditors(): Promise<void> {
+  for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
+    if (!(tab.input instanceof vscode.TabInputText) || !tab.isDirty) continue;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === (tab.input as vscode.TabInputText).uri.toString());
+    if (!doc) continue;
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
