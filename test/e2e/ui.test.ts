@@ -1,0 +1,150 @@
+// The packaged extension (.vsix) in a real editor UI: code-server in headless Chromium. Types
+// in an advert, reads the suggest widget, hovers a skill, sees a squiggle, and saves
+// screenshots under test/e2e/screenshots/; E2E_UPDATE_DOCS=1 copies the best two to docs/.
+import * as assert from 'node:assert/strict';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { installVsix, launchBrowser, prepareProfile, root, startCodeServer, type Profile, type RunningCodeServer } from './codeServer';
+
+const screenshots = join(root, 'test/e2e/screenshots');
+const vsix = join(root, 'skill-lens.vsix');
+const isMac = process.platform === 'darwin';
+
+describe('Skill Lens in code-server (UI)', function () {
+  this.timeout(120_000);
+  let profile: Profile;
+  let workspace: string;
+  let server: RunningCodeServer | undefined;
+  let browser: BrowserContext | undefined;
+  let page: Page;
+
+  before(async function () {
+    this.timeout(180_000);
+    assert.ok(existsSync(vsix), `${vsix} exists (npm run package)`);
+    const run = mkdtempSync(join(tmpdir(), 'skill-lens-ui-'));
+    profile = { run, userDir: join(run, 'user'), extDir: join(run, 'ext') };
+    prepareProfile(profile);
+    installVsix(profile, vsix);
+    workspace = join(run, 'workspace');
+    cpSync(join(root, 'test/e2e/fixtures/workspace'), workspace, { recursive: true });
+    mkdirSync(screenshots, { recursive: true });
+    server = await startCodeServer(profile, workspace);
+    browser = await launchBrowser(profile);
+    page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    // The explorer shows the workspace once the workbench has restored.
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+  });
+
+  afterEach(async function () {
+    // A failure leaves a picture of what the editor showed.
+    const t = this.currentTest;
+    if (t?.state === 'failed' && page) {
+      await page.screenshot({ path: join(screenshots, `failed-${t.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    }
+  });
+
+  after(async () => {
+    // The pictures in docs/ are refreshed on request, so a test run leaves the tree clean.
+    if (process.env.E2E_UPDATE_DOCS) {
+      mkdirSync(join(root, 'docs'), { recursive: true });
+      for (const name of ['completion.png', 'hover.png']) {
+        if (existsSync(join(screenshots, name))) copyFileSync(join(screenshots, name), join(root, 'docs', name));
+      }
+    }
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (profile && !process.env.E2E_KEEP) rmSync(profile.run, { recursive: true, force: true });
+  });
+
+  async function openFile(name: string): Promise<void> {
+    await page.keyboard.press(isMac ? 'Meta+P' : 'Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  it('installed the packaged extension', () => {
+    const dirs = readdirSync(profile.extDir);
+    assert.ok(dirs.some((d) => d.startsWith('skill-lens.skill-lens-')), `extensions: ${dirs.join(', ')}`);
+  });
+
+  it('completes a skill name in a Markdown advert', async () => {
+    await openFile('platform-engineer-advert.md');
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('- **Informa', { delay: 20 });
+    await page.keyboard.press('Escape'); // a widget a trigger character opened; ask afresh
+    await page.keyboard.press('Control+Space');
+    const rows = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+    await rows.first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(300); // let the list settle before reading and shooting
+    const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+    console.log(`      suggest rows: ${labels.slice(0, 5).join(' | ')}`);
+    assert.ok(labels.length > 0, 'the suggest widget has rows');
+    assert.match(labels[0], /Information security/, 'the best match is first');
+    await page.screenshot({ path: join(screenshots, 'completion.png') });
+  });
+
+  it('accepts the completion into the text', async () => {
+    await page.keyboard.press('Enter');
+    const line = page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Information security' }).last();
+    await line.waitFor();
+    const text = (await line.textContent())?.replace(/\u00a0/g, ' ') ?? '';
+    assert.match(text, /- \*\*Information security/);
+    assert.doesNotMatch(text, /Informa(?!tion)/);
+  });
+
+  it('highlights skill levels (injection grammar)', async () => {
+    const line = page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Information security** (working)' }).first();
+    const colour = (text: string) =>
+      line.locator('span span', { hasText: text }).last().evaluate((e) => getComputedStyle(e).color);
+    const level = await colour('working');
+    const plain = await page
+      .locator('.editor-instance .monaco-editor .view-line', { hasText: 'We run the department' })
+      .first()
+      .locator('span span')
+      .first()
+      .evaluate((e) => getComputedStyle(e).color);
+    assert.notEqual(level, plain, 'the level is coloured unlike body text');
+  });
+
+  it('explains a skill on hover', async () => {
+    await page.keyboard.press('Escape');
+    // The "**Information security** (working)" line of the fixture.
+    const line = page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Information security** (working)' }).first();
+    const span = line.locator('span span', { hasText: 'Information' }).first();
+    const box = await span.boundingBox();
+    assert.ok(box, 'the skill name is on screen');
+    // Into the middle of the name: the `**` around it are not part of the skill.
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 5 });
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+    await hover.waitFor({ state: 'visible', timeout: 20_000 });
+    await page.waitForTimeout(300);
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    console.log(`      hover: ${text.slice(0, 120)}…`);
+    assert.match(text, /Information security/);
+    assert.match(text, /confidentiality and integrity/i, 'the framework description is shown');
+    await page.screenshot({ path: join(screenshots, 'hover.png') });
+  });
+
+  it('underlines a level the framework does not have', async () => {
+    await page.mouse.move(5, 5);
+    await openFile('broken-level-advert.md');
+    const squiggle = page.locator('.editor-instance .monaco-editor .squiggly-error, .editor-instance .monaco-editor .squiggly-warning');
+    await squiggle.first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press(isMac ? 'Meta+Shift+M' : 'Control+Shift+M'); // Problems panel
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'wizard' }).first();
+    await problem.waitFor({ timeout: 20_000 });
+    assert.match((await problem.innerText()).replace(/\s+/g, ' '), /unknown-level/);
+    await page.screenshot({ path: join(screenshots, 'diagnostics.png') });
+  });
+});
