@@ -5,12 +5,14 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { installVsix, launchBrowser, prepareProfile, root, startCodeServer, type Profile, type RunningCodeServer } from './codeServer';
 
 const screenshots = join(root, 'test/e2e/screenshots');
 const vsix = join(root, 'skill-lens.vsix');
 const isMac = process.platform === 'darwin';
+// Exists in the page, where Locator.evaluate runs its function (the project has no DOM typings).
+declare function getComputedStyle(e: unknown): { color: string };
 
 describe('Skill Lens in code-server (UI)', function () {
   this.timeout(120_000);
@@ -103,17 +105,11 @@ describe('Skill Lens in code-server (UI)', function () {
   });
 
   it('highlights skill levels (injection grammar)', async () => {
-    const line = page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Information security** (working)' }).first();
-    const colour = (text: string) =>
-      line.locator('span span', { hasText: text }).last().evaluate((e) => getComputedStyle(e).color);
-    const level = await colour('working');
-    const plain = await page
-      .locator('.editor-instance .monaco-editor .view-line', { hasText: 'We run the department' })
-      .first()
-      .locator('span span')
-      .first()
-      .evaluate((e) => getComputedStyle(e).color);
-    assert.notEqual(level, plain, 'the level is coloured unlike body text');
+    const colourOf = (l: Locator): Promise<string> => l.evaluate((e) => getComputedStyle(e).color);
+    const editorLine = (text: string) => page.locator('.editor-instance .monaco-editor .view-line', { hasText: text }).first();
+    const level = await colourOf(editorLine('Information security** (working)').locator('span span', { hasText: 'working' }).last());
+    const plain = await colourOf(editorLine('We run the department').locator('span span').first());
+    assert.notEqual(level, plain, `the level is coloured unlike body text (${level} vs ${plain})`);
   });
 
   it('explains a skill on hover', async () => {
