@@ -1,6 +1,7 @@
 // The packaged extension (.vsix) in a real editor UI: code-server in headless Chromium. Types
-// in an advert, reads the suggest widget, hovers a skill, sees a squiggle, and saves
-// screenshots under test/e2e/screenshots/; E2E_UPDATE_DOCS=1 copies the best two to docs/.
+// in an advert, reads the suggest widget, hovers a skill, shows a skill from the palette and
+// sees a squiggle, saving screenshots under test/e2e/screenshots/ (E2E_UPDATE_DOCS=1 copies
+// the completion and hover ones to docs/).
 import * as assert from 'node:assert/strict';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -130,6 +131,29 @@ describe('Skill Lens in code-server (UI)', function () {
     assert.match(text, /Information security/);
     assert.match(text, /confidentiality and integrity/i, 'the framework description is shown');
     await page.screenshot({ path: join(screenshots, 'hover.png') });
+  });
+
+  it('shows a skill from the command palette, rendered', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(isMac ? 'Meta+Shift+P' : 'Control+Shift+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('>Skill Lens: Show skill');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Skill Lens: Show skill' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    // The second quick pick: the framework's skills.
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Show skill' }).waitFor({ timeout: 20_000 });
+    await input.fill('Information security');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Information security' }).first().waitFor();
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await preview.locator('h1', { hasText: 'Information security' }).waitFor({ timeout: 20_000 });
+    const body = (await preview.locator('body').innerText()).replace(/\s+/g, ' ');
+    assert.match(body, /confidentiality and integrity/);
+    assert.match(body, /Practitioner/);
+    await page.screenshot({ path: join(screenshots, 'show-skill.png') });
+    await page.keyboard.press(isMac ? 'Meta+W' : 'Control+W');
   });
 
   it('underlines a level the framework does not have', async () => {
