@@ -11,7 +11,7 @@ import { launchBrowser, prepareProfile, startCodeServer, type RunningCodeServer 
 const timeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 240_000);
 const verbose = !!process.env.E2E_VERBOSE;
 // Workbench chatter that says nothing about the tests (no marketplace here, by design).
-const noise = [/open-vsx\.org/, /^CodeExpectedError/, /^\[Service Worker\]/, /^Creating a socket/, /^ChatSessionStore/, /^\[(driver|trace|debug)\]/];
+const noise = [/open-vsx\.org/, /^CodeExpectedError/, /connection token/, /^Updating additional builtin/, /^\[Service Worker\]/, /^Creating a socket/, /^ChatSessionStore/, /^\[(driver|trace|debug)\]/];
 
 interface Args {
   extensionDevelopmentPath: string[];
