@@ -1,12 +1,12 @@
 // Language features through the VS Code API, answered by the bundled server: completion,
-// hover, diagnostics and quick fixes in a Markdown advert.
+// hover, diagnostics and quick fixes in a Markdown advert, diagnostics in a YAML pathway.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activeApi, closeAllEditors, codeOf, labelOf, openFixture, waitFor } from './helpers';
 
 const levels = ['awareness', 'working', 'practitioner', 'expert'];
 
-describe('language features in a Markdown advert', () => {
+describe('language features in adverts and pathways', () => {
   before(async () => {
     await activeApi();
   });
@@ -81,6 +81,19 @@ describe('language features in a Markdown advert', () => {
     const otherLines = (t: string) => t.split('\n').filter((_, i) => i !== line);
     assert.deepEqual(otherLines(doc.getText()), otherLines(before));
     await waitFor('unknown-level to go', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === 'unknown-level'));
+    await closeAllEditors();
+  });
+
+  it('checks YAML pathway files too', async () => {
+    const editor = await openFixture('pathways/cloud-pathway.yaml');
+    const doc = editor.document;
+    assert.equal(doc.languageId, 'yaml');
+    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('  SEO: working'));
+    assert.ok(line >= 0);
+    const at = doc.lineAt(line).text.indexOf('working');
+    await editor.edit((b) => b.replace(new vscode.Range(line, at, line, at + 'working'.length), 'wizard'));
+    const diagnostic = await unknownLevel(doc.uri);
+    assert.equal(doc.getText(diagnostic.range), 'wizard');
     await closeAllEditors();
   });
 });
