@@ -96,7 +96,25 @@ export async function startCodeServer(profile: Profile, folder?: string, verbose
   // (extension hosts, the language server, ptys); a plain SIGTERM would leave children.
   const child = spawn(codeServerBin, args, { detached: true, stdio: ['ignore', verbose ? 'inherit' : fd, verbose ? 'inherit' : fd], env: env(profile) });
   closeSync(fd);
-  const running: RunningCodeServer = { host, base, log, stop: () => killGroup(child) };
+  // Last resort if this process dies without stopping it (an uncaught error, a closed pipe):
+  // 'exit' handlers run synchronously, and a SIGKILL to the group needs nothing more.
+  const onExit = () => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', onExit);
+  const running: RunningCodeServer = {
+    host,
+    base,
+    log,
+    stop: async () => {
+      await killGroup(child);
+      process.off('exit', onExit);
+    },
+  };
   try {
     await waitForHealth(base, child, 30_000);
   } catch (e) {

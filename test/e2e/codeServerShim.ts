@@ -38,6 +38,9 @@ function parseArgs(argv: string[]): Args {
   return out;
 }
 
+// A reader that goes away (`| head`) must not kill the shim before it has cleaned up.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (!args.extensionTestsPath || !args.extensionDevelopmentPath.length) {
