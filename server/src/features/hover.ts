@@ -1,0 +1,335 @@
+// Hover: explains the token under the cursor in words a reader can act on (and a screen reader
+// can read aloud): a skill with its level's statements and the roles that need it, a level's
+// place on the scale, what a grade maps to, what a role level asks for. Pure: reads only the
+// parsed document and the framework.
+import { Hover, MarkupKind, Position, Range } from 'vscode-languageserver-types';
+import type { Framework, RoleLevelRef } from '../framework/framework';
+import { GradeData, LevelData, SkillData, skillFullName } from '../framework/model';
+import { normalizeName } from '../framework/normalize';
+import { contains, lineRange } from '../documents/lineIndex';
+import type { Located, ParsedDocument, SkillMention } from '../documents/model';
+
+// `Level: working` (gov.uk style), possibly in a list item and in bold; group 2 is the value.
+const LEVEL_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?level(?:\*\*|__)?\s*:\s*(?:\*\*|__)?)(.*?)(?:\*\*|__)?\s*$/i;
+
+export function hover(doc: ParsedDocument, framework: Framework, position: Position): Hover | null {
+  const pos = clampPosition(doc, position);
+
+  for (const mention of doc.mentions) {
+    if (contains(mention.name.range, pos)) return skillHover(doc, framework, mention);
+    if (mention.level && contains(mention.level.range, pos)) return levelHover(framework, mention.level, mentionSkill(framework, mention));
+  }
+
+  const pathway = doc.pathway;
+  if (pathway) {
+    for (const { grade, level } of pathway.gradeLevels) {
+      if (contains(grade.range, pos)) return gradeHover(framework, grade, doc, level);
+      if (contains(level.range, pos)) return levelHover(framework, level, undefined, grade);
+    }
+    for (const topic of pathway.topics) {
+      for (const l of topic.levels) {
+        if (contains(l.level.range, pos)) return levelHover(framework, l.level, framework.resolveSkill(topic.name.text));
+      }
+    }
+  }
+
+  if (doc.role && contains(doc.role.range, pos)) return roleHover(framework, doc.role);
+  if (doc.grade && contains(doc.grade.range, pos)) return gradeHover(framework, doc.grade, doc);
+  if (doc.framework && contains(doc.framework.range, pos)) return frameworkHover(framework, doc.framework);
+
+  // A `Level:` line whose skill line was not recognised still names a level worth explaining.
+  const text = doc.lines.line(pos.line);
+  const levelLine = LEVEL_LINE.exec(text);
+  if (levelLine && levelLine[2]) {
+    const start = levelLine[1].length;
+    const range = lineRange(pos.line, start, start + levelLine[2].length);
+    if (contains(range, pos) && framework.findLevel(levelLine[2])) return levelHover(framework, { text: levelLine[2], range }, undefined);
+  }
+  return null;
+}
+
+function clampPosition(doc: ParsedDocument, position: Position): Position {
+  const line = Math.max(0, Math.min(position.line, doc.lines.lineCount - 1));
+  return { line, character: Math.max(0, Math.min(position.character, doc.lines.line(line).length)) };
+}
+
+function markdown(value: string, range: Range): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value }, range };
+}
+
+function mentionSkill(framework: Framework, mention: SkillMention): SkillData | undefined {
+  return framework.resolveSkill(mention.name.text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Skills
+
+function skillHover(doc: ParsedDocument, framework: Framework, mention: SkillMention): Hover | null {
+  const found = framework.lookupSkill(mention.name.text);
+  const range = mention.name.range;
+  if (found.kind === 'ambiguous') {
+    const names = found.candidates.map((s) => `**${escapeMd(skillFullName(s))}**`);
+    return markdown(`### ${escapeMd(mention.name.text)}\n\nThis name fits more than one ${framework.skillNoun}: ${joinWords(names, 'or')}. Add the part in brackets to say which.`, range);
+  }
+  if (found.kind === 'unknown') {
+    // A bold phrase that may not be a skill at all: stay quiet rather than lecture.
+    if (!mention.certain) return null;
+    const close = framework.suggestSkills(mention.name.text, 3).map((s) => `**${escapeMd(skillFullName(s))}**`);
+    const hint = close.length ? ` Did you mean ${joinWords(close, 'or')}?` : '';
+    return markdown(`“${escapeMd(mention.name.text)}” is not a ${framework.shortName} ${framework.skillNoun}.${hint}`, range);
+  }
+
+  const skill = found.skill;
+  const parts: string[] = [skillHeader(framework, skill)];
+  const level = mention.level ? framework.findLevel(mention.level.text) : undefined;
+  if (level) parts.push(statementsAt(framework, skill, level));
+  else parts.push(levelsBriefly(framework, skill));
+
+  const roles = framework.rolesRequiring(skill);
+  if (roles.length) parts.push(`**Roles that need it:** ${joinWords(limit(roles.map(escapeMd), 12), 'and')}.`);
+  const role = doc.role ? framework.findRoleLevel(doc.role.text) : undefined;
+  if (role) {
+    const required = framework.requiredLevel(role, skill);
+    parts.push(
+      required
+        ? `${escapeMd(role.level.name)} needs it at **${levelWord(required)}**.`
+        : `${escapeMd(role.level.name)} does not list this ${framework.skillNoun}.`,
+    );
+  }
+  const renamed = renameNotes(framework, skill);
+  if (renamed) parts.push(renamed);
+  return markdown(parts.join('\n\n'), range);
+}
+
+/** Heading, category and description of a skill: the start of every skill explanation. */
+export function skillHeader(framework: Framework, skill: SkillData): string {
+  const parts = [`### ${escapeMd(skillFullName(skill))}`, `_${escapeMd(skillCategory(framework, skill))}_`];
+  if (skill.description) parts.push(escapeMd(skill.description));
+  return parts.join('\n\n');
+}
+
+/** `Senior Civil Service`, or `DDaT skill` when the framework gives no category. */
+export function skillCategory(framework: Framework, skill: SkillData): string {
+  return skill.category ?? `${frameworkLabel(framework)} ${framework.skillNoun}`;
+}
+
+/** A short name for the framework in running text (`DDaT`), never a paragraph-long title. */
+export function frameworkLabel(framework: Framework): string {
+  return framework.shortName.length <= 20 ? framework.shortName : framework.id.toUpperCase();
+}
+
+/** What the skill says at one level: "**Practitioner** — you can:" and the statements. */
+export function statementsAt(framework: Framework, skill: SkillData, level: LevelData): string {
+  const at = framework.skillLevel(skill, level);
+  if (at === null) return `_Not defined at ${levelWord(level)}._`;
+  if (at === undefined) {
+    // Skills without levels (DDaT Senior Civil Service skills) say what you can do at any level.
+    const general = levelsBriefly(framework, skill);
+    return `_${escapeMd(skillFullName(skill))} has no ${framework.levelNoun}s._${general ? `\n\n${general}` : ''}`;
+  }
+  return `${levelLead(level, at.statements)}\n\n${bullets(at.statements)}`;
+}
+
+/** One line per level with its first statement: enough to choose a level without scrolling. */
+export function levelsBriefly(framework: Framework, skill: SkillData): string {
+  if (!skill.levels || Object.keys(skill.levels).length === 0) {
+    if (!skill.statements?.length) return '';
+    const lead = capitalise(leadIn(skill.statements));
+    return lead ? `${lead}\n\n${bullets(skill.statements)}` : bullets(skill.statements);
+  }
+  const lines: string[] = [];
+  for (const level of framework.levels) {
+    const at = framework.skillLevel(skill, level);
+    if (at === undefined) continue;
+    if (at === null) lines.push(`- **${escapeMd(level.name)}**: not defined`);
+    else {
+      const more = at.statements.length > 1 ? ` (and ${at.statements.length - 1} more)` : '';
+      lines.push(`- **${escapeMd(level.name)}**: ${escapeMd(truncate(at.statements[0] ?? '', 100))}${more}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** "Renamed from Problem solving on 30 August 2022." for every recorded rename of the skill. */
+export function renameNotes(framework: Framework, skill: SkillData): string {
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  for (const rename of framework.renames) {
+    if (framework.resolveSkill(rename.to) !== skill) continue;
+    seen.add(normalizeName(rename.from));
+    notes.push(`Renamed from ${escapeMd(rename.from)}${rename.date ? ` on ${formatDate(rename.date)}` : ''}.`);
+  }
+  for (const old of skill.formerNames ?? []) {
+    if (!seen.has(normalizeName(old))) notes.push(`Formerly called ${escapeMd(old)}.`);
+  }
+  return notes.join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Levels
+
+function levelHover(framework: Framework, word: Located, skill: SkillData | undefined, grade?: Located): Hover {
+  const level = framework.findLevel(word.text);
+  if (!level) {
+    const close = framework.suggestLevels(word.text, 2).map((l) => `**${levelWord(l)}**`);
+    const hint = close.length ? ` Did you mean ${joinWords(close, 'or')}?` : '';
+    return markdown(`“${escapeMd(word.text)}” is not a ${framework.levelNoun} of ${frameworkLabel(framework)}.${hint}\n\n${scaleLine(framework)}`, word.range);
+  }
+  const parts = [levelPlace(framework, level)];
+  if (level.description) parts.push(escapeMd(level.description));
+  if (grade) parts.push(`In this pathway, ${escapeMd(grade.text)} maps to ${levelWord(level)}.`);
+  if (skill) parts.push(`${escapeMd(skillFullName(skill))} at this ${framework.levelNoun}:\n\n${statementsAt(framework, skill, level)}`);
+  return markdown(parts.join('\n\n'), word.range);
+}
+
+/** "**Working**: level 2 of 4 (awareness < **working** < practitioner < expert)". */
+export function levelPlace(framework: Framework, level: LevelData): string {
+  const index = framework.levelIndex(level);
+  const scale = framework.levels.map((l) => (l === level ? `**${levelWord(l)}**` : levelWord(l))).join(' < ');
+  return `**${escapeMd(level.name)}**: level ${index + 1} of ${framework.levels.length} (${scale})`;
+}
+
+function scaleLine(framework: Framework): string {
+  return `The ${framework.levelNoun}s, lowest first: ${framework.levels.map(levelWord).join(' < ')}.`;
+}
+
+/** How a level is written in documents: `working`, `3`, `L3` (the id, which people type). */
+export function levelWord(level: LevelData): string {
+  return level.id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grades, roles, the framework
+
+function gradeHover(framework: Framework, word: Located, doc: ParsedDocument, mapped?: Located): Hover {
+  const grade = framework.findGrade(word.text);
+  if (!grade) {
+    const close = framework.suggestGrades(word.text, 2).map((g) => `**${escapeMd(g.id)}**`);
+    const hint = close.length ? ` Did you mean ${joinWords(close, 'or')}?` : '';
+    const all = framework.grades.length ? ` The grades are ${joinWords(framework.grades.map((g) => escapeMd(g.id)), 'and')}.` : '';
+    return markdown(`“${escapeMd(word.text)}” is not a grade of ${frameworkLabel(framework)}.${hint}${all}`, word.range);
+  }
+  const parts = [gradeSummary(framework, grade)];
+  if (mapped) {
+    const level = framework.findLevel(mapped.text);
+    parts.push(
+      level
+        ? `In this pathway, ${escapeMd(grade.id)} maps to **${levelWord(level)}**, ${framework.levelNoun} ${framework.levelIndex(level) + 1} of ${framework.levels.length}.`
+        : `In this pathway, ${escapeMd(grade.id)} maps to “${escapeMd(mapped.text)}”, which is not a ${framework.levelNoun}.`,
+    );
+  }
+  const role = doc.role && !mapped ? framework.findRoleLevel(doc.role.text) : undefined;
+  if (role) parts.push(`${escapeMd(role.level.name)} is performed at ${joinWords(role.level.grades.map(escapeMd), 'and')}.`);
+  return markdown(parts.join('\n\n'), word.range);
+}
+
+/** "**SEO**: Senior Executive Officer" and the role levels performed at the grade. */
+export function gradeSummary(framework: Framework, grade: GradeData): string {
+  const head = grade.name && grade.name !== grade.id ? `**${escapeMd(grade.id)}**: ${escapeMd(grade.name)}` : `**${escapeMd(grade.id)}**`;
+  const roles = rolesAtGrade(framework, grade).map((r) => escapeMd(r.level.name));
+  if (!roles.length) return `${head}\n\nNo role level of ${frameworkLabel(framework)} is performed at this grade.`;
+  return `${head}\n\n${joinWords(roles, 'and')} ${roles.length === 1 ? 'is' : 'are'} performed at this grade.`;
+}
+
+export function rolesAtGrade(framework: Framework, grade: GradeData): RoleLevelRef[] {
+  return framework.roleLevels.filter((r) => r.level.grades.some((g) => framework.findGrade(g) === grade));
+}
+
+function roleHover(framework: Framework, word: Located): Hover {
+  const role = framework.findRoleLevel(word.text);
+  if (!role) {
+    const close = framework.suggestRoleLevels(word.text, 2).map((r) => `**${escapeMd(r.level.name)}**`);
+    const hint = close.length ? ` Did you mean ${joinWords(close, 'or')}?` : '';
+    return markdown(`“${escapeMd(word.text)}” is not a role level of ${frameworkLabel(framework)}.${hint}`, word.range);
+  }
+  return markdown(roleSummary(framework, role), word.range);
+}
+
+/** A role level's grades, responsibilities and skills with their levels. */
+export function roleSummary(framework: Framework, role: RoleLevelRef): string {
+  const { family, level, index } = role;
+  const parts = [`### ${escapeMd(level.name)}`, `_${escapeMd(family.name)}, role level ${index + 1} of ${family.levels.length}_`];
+  if (level.summary) parts.push(escapeMd(level.summary));
+  if (level.grades.length) {
+    const grades = level.grades.map((id) => {
+      const g = framework.findGrade(id);
+      return g && g.name !== g.id ? `${escapeMd(g.id)} (${escapeMd(g.name)})` : escapeMd(id);
+    });
+    parts.push(`**Grades:** ${joinWords(grades, 'and')}.`);
+  }
+  if (level.responsibilities.length) parts.push(`**At this role level, you will:**\n\n${bullets(level.responsibilities)}`);
+  if (level.skills.length) {
+    const skills = level.skills.map((s) => {
+      const l = framework.findLevel(s.level);
+      return `- ${escapeMd(s.skill)}: ${l ? levelWord(l) : escapeMd(s.level)}`;
+    });
+    parts.push(`**Skills:**\n\n${skills.join('\n')}`);
+  }
+  return parts.join('\n\n');
+}
+
+function frameworkHover(framework: Framework, word: Located): Hover {
+  if (normalizeName(word.text) !== normalizeName(framework.id) && normalizeName(word.text) !== normalizeName(framework.name)) {
+    return markdown(`“${escapeMd(word.text)}” is not the framework in use here: ${escapeMd(framework.name)} (\`${framework.id}\`) is.`, word.range);
+  }
+  const counts = [`${framework.skills.length} ${framework.skillNoun}s`, `${framework.levels.length} ${framework.levelNoun}s (${framework.levels.map(levelWord).join(' < ')})`];
+  if (framework.roleLevels.length) counts.push(`${framework.roleLevels.length} role levels`);
+  return markdown(`**${escapeMd(framework.name)}**\n\n${joinWords(counts, 'and')}.`, word.range);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+/** DDaT statements continue "you can …"; a ladder's are whole "I …" sentences and need no lead-in. */
+function isFirstPerson(statements: string[]): boolean {
+  return statements.length > 0 && /^I\b/.test(statements[0]);
+}
+
+function leadIn(statements: string[]): string {
+  return isFirstPerson(statements) ? '' : 'you can:';
+}
+
+/** "**Practitioner** — you can:", or "**Senior Cloud Security Engineer (L3)**:" for a ladder. */
+function levelLead(level: LevelData, statements: string[]): string {
+  if (!isFirstPerson(statements)) return `**${escapeMd(level.name)}** — you can:`;
+  const name = level.name === level.id ? level.name : `${level.name} (${level.id})`;
+  return `**${escapeMd(name)}**:`;
+}
+
+function bullets(items: string[]): string {
+  return items.map((s) => `- ${escapeMd(s)}`).join('\n');
+}
+
+/** Markdown-escapes text from the framework so names like `C#` or `*nix` render as written. */
+export function escapeMd(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, '\\$&');
+}
+
+/** "a, b and c": lists that read naturally aloud. */
+export function joinWords(items: string[], conjunction: 'and' | 'or'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+function limit(items: string[], max: number): string[] {
+  return items.length <= max ? items : [...items.slice(0, max), `${items.length - max} more`];
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max - 1);
+  return `${text.slice(0, cut > max / 2 ? cut : max - 1)}…`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2022-08-30` as people say it: `30 August 2022`. Anything else is shown as written. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || +m[2] < 1 || +m[2] > 12) return iso;
+  return `${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
+}
