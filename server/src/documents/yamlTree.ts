@@ -126,7 +126,8 @@ export function toValue(node: YamlNode | undefined, depth = 0): unknown {
   if (!node || depth > 64) return null;
   switch (node.kind) {
     case 'scalar':
-      return node.value;
+      // Plain `null`, `~` or nothing is YAML's null (a framework's "not defined" level).
+      return node.plain && /^(null|Null|NULL|~|)$/.test(node.value) ? null : node.value;
     case 'seq':
       return node.items.map((i) => toValue(i, depth + 1));
     case 'map': {

@@ -1,0 +1,236 @@
+// The built server (dist/server.js --stdio) as a real subprocess, driven over JSON-RPC the way
+// an editor drives it.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { fileUri, LspClient } from '../bench/lspClient';
+import type { FrameworkSummary, RoleLevelSummary } from '../../server/src/protocol';
+
+const SERVER = join(process.cwd(), 'dist', 'server.js');
+
+/** Starts the server, initializes it (with a workspace folder when given) and returns the client. */
+async function ready(settings: Record<string, unknown> = {}, rootPath?: string): Promise<LspClient> {
+  const client = new LspClient({
+    command: process.execPath,
+    args: [SERVER, '--stdio'],
+    settings: { skillLens: { debounceMs: 50, ...settings } },
+    requestTimeoutMs: 10_000,
+  });
+  await client.initialize({ rootUri: rootPath ? fileUri(rootPath) : null });
+  return client;
+}
+
+const advert = `---
+kind: job-advert
+role: Senior infrastructure engineer
+grade: SEO
+---
+
+# Senior infrastructure engineer
+
+- **Informaton security** (working)
+- **IT infrastructure** (expert)
+- **Informa
+`;
+
+describe('language server over stdio', function () {
+  this.timeout(30_000);
+  let client: LspClient;
+  const uri = 'file:///work/adverts/senior.md';
+
+  before(async () => {
+    client = await ready();
+    client.didOpen(uri, 'markdown', advert, 1);
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('announces its features', () => {
+    const caps = client.capabilities as Record<string, unknown>;
+    for (const c of ['completionProvider', 'hoverProvider', 'codeActionProvider', 'documentSymbolProvider', 'definitionProvider']) assert.ok(caps[c], c);
+    assert.equal(client.syncKind, 2); // incremental
+  });
+
+  it('publishes diagnostics with contract codes and exact ranges', async () => {
+    const event = await client.waitForDiagnostics(uri);
+    const byCode = (code: string) => event.diagnostics.filter((d) => d.code === code);
+    assert.deepEqual(byCode('unknown-skill')[0].range, { start: { line: 8, character: 4 }, end: { line: 8, character: 23 } });
+    assert.equal(byCode('unknown-skill')[0].message, '"Informaton security" is not a skill in DDaT. Did you mean "Information security"?');
+    assert.equal(byCode('level-mismatch')[0].message, 'Senior infrastructure engineer needs IT infrastructure at practitioner, not expert.');
+    assert.equal(byCode('missing-skill').length, 11);
+  });
+
+  it('completes a skill name from what was typed, keeping the bold markers', async () => {
+    const list = await client.completion<CompletionList | CompletionItem[]>(uri, { line: 10, character: 11 });
+    const items = Array.isArray(list) ? list : list.items;
+    const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+    assert.equal(sorted[0].label, 'Information security');
+    const edit = sorted[0].textEdit as TextEdit;
+    assert.deepEqual(edit.range, { start: { line: 10, character: 4 }, end: { line: 10, character: 11 } });
+    const doc = TextDocument.create(uri, 'markdown', 1, advert);
+    const after = TextDocument.applyEdits(doc, [edit]);
+    assert.equal(after.split('\n')[10].startsWith('- **Information security'), true);
+  });
+
+  it('explains a skill on hover with the statements of its level', async () => {
+    const hover = await client.hover<Hover>(uri, { line: 9, character: 8 });
+    const text = (hover.contents as MarkupContent).value;
+    assert.match(text, /IT infrastructure/);
+    assert.match(text, /lead teams and departments in the design, implementation, administration and support of infrastructure solutions and services/i);
+  });
+
+  it('offers quick fixes whose edits produce the intended text', async () => {
+    const event = await client.waitForDiagnostics(uri);
+    const diagnostics = event.diagnostics.filter((d) => d.code === 'unknown-skill' || d.code === 'level-mismatch');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    });
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Replace with "Information security"', 'Set level to "practitioner"'],
+    );
+    const edits = actions.flatMap((a) => a.edit!.changes![uri]);
+    const after = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, advert), edits);
+    assert.equal(after, advert.replace('Informaton security', 'Information security').replace('(expert)', '(practitioner)'));
+  });
+
+  it('re-checks after an incremental edit and publishes only the newest version', async () => {
+    const since = performance.now();
+    // Three quick edits: fix the typo one letter at a time.
+    client.didChange(uri, 2, [{ range: { start: { line: 8, character: 12 }, end: { line: 8, character: 12 } }, text: 'x' }]);
+    client.didChange(uri, 3, [{ range: { start: { line: 8, character: 12 }, end: { line: 8, character: 13 } }, text: '' }]);
+    client.didChange(uri, 4, [{ range: { start: { line: 8, character: 12 }, end: { line: 8, character: 12 } }, text: 'i' }]);
+    const event = await client.waitForDiagnostics(uri, { since });
+    assert.equal(event.version, 4);
+    assert.equal(event.diagnostics.filter((d) => d.code === 'unknown-skill').length, 0);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(
+      client.diagnostics.filter((e) => e.uri === uri && e.at >= since).map((e) => e.version),
+      [4],
+    );
+  });
+
+  it('answers the custom requests the editor commands use', async () => {
+    const frameworks = await client.request<FrameworkSummary[]>('skillLens/frameworks', null);
+    const ddat = frameworks.find((f) => f.id === 'ddat')!;
+    assert.deepEqual(
+      [ddat.active, ddat.skills, ddat.skillLevels, ddat.notDefinedLevels, ddat.roleLevels, ddat.renames],
+      [true, 188, 664, 60, 5, 1],
+    );
+    const roles = await client.request<RoleLevelSummary[]>('skillLens/roleLevels', null);
+    assert.deepEqual(
+      roles.map((r) => `${r.name} ${r.grades.join('+')} ${r.skills.length}`),
+      [
+        'Associate infrastructure engineer EO+HEO 9',
+        'Infrastructure engineer HEO+SEO 12',
+        'Senior infrastructure engineer SEO+G7 12',
+        'Lead infrastructure engineer G7+G6 12',
+        'Principal infrastructure engineer G6+SCS1 12',
+      ],
+    );
+    const table = await client.request<{ text: string }>('skillLens/skillsText', { roleLevel: 'Associate infrastructure engineer', style: 'table' });
+    assert.equal(table.text.split('\n').slice(0, 3).join('\n'), '| Skill | Level |\n| --- | --- |\n| IT infrastructure | awareness |');
+    const shown = await client.request<{ markdown: string }>('skillLens/showSkill', { name: 'problem solving' });
+    assert.match(shown.markdown, /^# Problem management/);
+    assert.equal(await client.request('skillLens/showSkill', { name: 'No such skill' }), null);
+  });
+
+  it('answers empty, never fails, for positions past the end and unknown documents', async () => {
+    assert.equal(await client.hover(uri, { line: 9999, character: 9999 }), null);
+    const list = await client.completion<CompletionList | null>('file:///never-opened.md', { line: 0, character: 0 });
+    assert.equal(list, null);
+    assert.ok(client.isAlive);
+  });
+});
+
+describe('language server robustness', function () {
+  this.timeout(60_000);
+
+  it('survives binary junk, a 10 MB document, a 1 MB line and an alias bomb', async () => {
+    const client = await ready();
+    const junk = Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 7919 + 13) % 256)).toString('latin1');
+    const big = '- **Information security** (working)\nSome prose: here\n'.repeat(190_000);
+    const longLine = 'x'.repeat(1_000_000) + '\n**Testing** (wizard)\n';
+    let bomb = '---\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+    for (let i = 1; i < 10; i++) bomb += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+    bomb += 'topics:\n  - name: *a9\n---\n';
+    const docs: [string, string][] = [
+      ['file:///junk.md', junk],
+      ['file:///big.md', big],
+      ['file:///long.md', longLine],
+      ['file:///bomb.md', bomb],
+      ['file:///bad.yaml', 'topics:\n  - name: [unclosed\n levels: x\n'],
+    ];
+    for (const [u, text] of docs) client.didOpen(u, u.endsWith('.yaml') ? 'yaml' : 'markdown', text);
+    for (const [u] of docs) await client.waitForDiagnostics(u, { timeoutMs: 20_000 });
+    const long = client.diagnostics.find((e) => e.uri === 'file:///long.md')!;
+    assert.deepEqual(long.diagnostics.map((d) => d.code), ['unknown-level']);
+    const bad = client.diagnostics.find((e) => e.uri === 'file:///bad.yaml')!;
+    assert.equal(bad.diagnostics[0].code, 'yaml-syntax');
+    assert.deepEqual(bad.diagnostics[0].range.start, { line: 2, character: 1 });
+    await client.completion('file:///big.md', { line: 190_000, character: 5 });
+    await client.hover('file:///junk.md', { line: 5, character: 5 });
+    assert.ok(client.isAlive);
+    await client.shutdown();
+  });
+});
+
+/** Framework files load after `initialized`; the frameworks request shows when they are in. */
+async function workspaceLoaded(client: LspClient): Promise<FrameworkSummary[]> {
+  let list: FrameworkSummary[] = [];
+  for (let i = 0; i < 100 && !list.some((f) => f.id === 'team'); i++) {
+    if (i) await new Promise((r) => setTimeout(r, 50));
+    list = await client.request<FrameworkSummary[]>('skillLens/frameworks', null);
+  }
+  return list;
+}
+
+describe('workspace framework files', function () {
+  this.timeout(30_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'skill-lens-ws-'));
+    writeFileSync(
+      join(dir, 'team.skills.yaml'),
+      'id: team\nname: Team ladder\nlevels:\n  - { id: L1, name: Junior }\n  - { id: L2, name: Senior }\nskills:\n  - name: Kindness\n    levels:\n      L1: { statements: [I help] }\n      L2: null\n',
+    );
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads a framework file from the workspace and checks documents against it', async () => {
+    const client = await ready({ framework: 'team' }, dir);
+    const list = await workspaceLoaded(client);
+    const team = list.find((f) => f.id === 'team')!;
+    assert.deepEqual([team.active, team.skills, team.notDefinedLevels], [true, 1, 1]);
+    const u = fileUri(join(dir, 'review.md'));
+    client.didOpen(u, 'markdown', '# Review\n\n- **Kindness** (Senior)\n- **Kindnes** (L1)\n');
+    const event = await client.waitForDiagnostics(u);
+    assert.deepEqual(
+      event.diagnostics.map((d) => `${d.code} ${d.message}`),
+      [
+        'undefined-level Team ladder does not define Kindness at senior. Defined: junior.',
+        'unknown-skill "Kindnes" is not a skill in Team ladder. Did you mean "Kindness"?',
+      ],
+    );
+    await client.shutdown();
+  });
+
+  it('reports errors in a framework file on that file and keeps the previous framework', async () => {
+    const client = await ready({ framework: 'team' }, dir);
+    await workspaceLoaded(client);
+    const u = fileUri(join(dir, 'team.skills.yaml'));
+    const since = performance.now();
+    client.didOpen(u, 'yaml', 'id: team\nname: Team ladder\nlevels: []\nskills: []\n');
+    const event = await client.waitForDiagnostics(u, { since });
+    assert.deepEqual(event.diagnostics.map((d) => d.message), ['`levels` must be a non-empty list, lowest level first.']);
+    const list = await client.request<FrameworkSummary[]>('skillLens/frameworks', null);
+    assert.equal(list.find((f) => f.id === 'team')!.skills, 1);
+    await client.shutdown();
+  });
+});
