@@ -87,9 +87,11 @@ async function pullSettings(): Promise<void> {
 }
 
 connection.onDidChangeConfiguration(async (change) => {
+  const before = JSON.stringify(service.settings);
   if (hasConfiguration) await pullSettings();
   else service.settings = mergeSettings(change.settings?.skillLens);
-  refreshAll();
+  // Clients send this at start-up with nothing changed: re-checking then is wasted work.
+  if (JSON.stringify(service.settings) !== before) refreshAll();
 });
 
 /** Workspace framework files (data only): loaded at start and whenever they change. */

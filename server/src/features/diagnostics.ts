@@ -147,7 +147,8 @@ function resolveMention(framework: Framework, role: RoleLevelRef | undefined, te
 
 function checkMentions(doc: ParsedDocument, framework: Framework, role: RoleLevelRef | undefined, report: Report): Set<SkillData> {
   const mentioned = new Set<SkillData>();
-  const firstInGroup = new Map<string, Located>();
+  // Per list or table, the first mention of each skill (or unknown name).
+  const firstInGroup = new Map<string, Map<SkillData | string, Located>>();
   for (const m of doc.mentions) {
     const found = resolveMention(framework, role, m.name.text);
     let skill: SkillData | undefined;
@@ -176,12 +177,14 @@ function checkMentions(doc: ParsedDocument, framework: Framework, role: RoleLeve
     if (skill) mentioned.add(skill);
     if (m.level) checkLevel(m, skill, framework, role, report);
     if (m.group && (skill || found.kind === 'unknown')) {
-      const key = `${m.group}\u0000${skill ? skillFullName(skill) : normalizeName(m.name.text)}`;
-      const first = firstInGroup.get(key);
+      let seen = firstInGroup.get(m.group);
+      if (!seen) firstInGroup.set(m.group, (seen = new Map()));
+      const key = skill ?? normalizeName(m.name.text);
+      const first = seen.get(key);
       if (first) {
         const what = m.form === 'table' ? 'table' : m.form === 'pathway-topic' ? 'list of topics' : 'list';
         report('duplicate-skill', m.name.range, `"${m.name.text}" is already given on line ${first.range.start.line + 1} of this ${what}. Keep one of them.`);
-      } else firstInGroup.set(key, m.name);
+      } else seen.set(key, m.name);
     }
   }
   return mentioned;
@@ -201,7 +204,6 @@ function checkLevel(m: SkillMention, skill: SkillData | undefined, framework: Fr
   }
   if (!skill) return;
   const name = skillFullName(skill);
-  const defined = framework.levels.filter((l) => skill.levels?.[l.id]).map((l) => l.name.toLowerCase());
   const at = framework.skillLevel(skill, level);
   if (!skill.levels || Object.keys(skill.levels).length === 0) {
     const what = skill.category ? `a ${skill.category} ${framework.skillNoun}` : `a ${framework.skillNoun}`;
@@ -209,6 +211,7 @@ function checkLevel(m: SkillMention, skill: SkillData | undefined, framework: Fr
     return;
   }
   if (!at) {
+    const defined = framework.levels.filter((l) => skill.levels?.[l.id]).map((l) => l.name.toLowerCase());
     report(
       'undefined-level',
       written.range,
@@ -238,16 +241,22 @@ function matchCase(written: string, level: LevelData): string {
   return /^[a-z]/.test(written) ? word.toLowerCase() : word;
 }
 
+const dates = new Map<string, string>();
 function formatDate(iso: string): string {
+  let text = dates.get(iso);
+  if (text === undefined) dates.set(iso, (text = formatDateUncached(iso)));
+  return text;
+}
+
+function formatDateUncached(iso: string): string {
   const d = new Date(iso + 'T00:00:00Z');
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** Text compared for "repeats the level below": case, spacing and final punctuation ignored. */
-function sameText(a: string, b: string): boolean {
-  const norm = (s: string) => normalizeName(s).replace(/[.!;:,\s]+$/, '');
-  return norm(a) === norm(b);
+function comparable(s: string): string {
+  return normalizeName(s).replace(/[.!;:,\s]+$/, '');
 }
 
 function checkPathway(doc: ParsedDocument, framework: Framework, report: Report): void {
@@ -297,12 +306,18 @@ function checkTopicLevels(topic: PathwayTopic, framework: Framework, report: Rep
     else known.push({ level, entry });
   }
   known.sort((a, b) => framework.levelIndex(a.level) - framework.levelIndex(b.level));
-  for (let i = 1; i < known.length; i++) {
+  let belowIndicators = new Set<string>();
+  for (let i = 0; i < known.length; i++) {
+    const hereIndicators = new Set(known[i].entry.indicators.map((x) => comparable(x.text)));
+    if (i === 0) {
+      belowIndicators = hereIndicators;
+      continue;
+    }
     const below = known[i - 1];
     const here = known[i];
     const belowName = below.level.name.toLowerCase();
     const hereName = here.level.name.toLowerCase();
-    if (here.entry.description && below.entry.description && sameText(here.entry.description.text, below.entry.description.text)) {
+    if (here.entry.description && below.entry.description && comparable(here.entry.description.text) === comparable(below.entry.description.text)) {
       report(
         'copied-description',
         here.entry.description.range,
@@ -310,7 +325,7 @@ function checkTopicLevels(topic: PathwayTopic, framework: Framework, report: Rep
       );
     }
     for (const indicator of here.entry.indicators) {
-      if (below.entry.indicators.some((b) => sameText(b.text, indicator.text))) {
+      if (belowIndicators.has(comparable(indicator.text))) {
         report(
           'repeated-indicator',
           indicator.range,
@@ -318,5 +333,6 @@ function checkTopicLevels(topic: PathwayTopic, framework: Framework, report: Rep
         );
       }
     }
+    belowIndicators = hereIndicators;
   }
 }

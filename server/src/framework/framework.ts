@@ -50,6 +50,8 @@ export class Framework {
   private readonly roleLevelByKey = new Map<string, RoleLevelRef>();
   private readonly rolesBySkill = new Map<SkillData, string[]>();
   private searchIndex?: SkillSearch;
+  private readonly lookupCache = new Map<string, SkillLookup>();
+  private readonly requiredByRole = new Map<RoleLevelRef, Map<SkillData, LevelData>>();
 
   constructor(readonly data: FrameworkData) {
     this.id = data.id;
@@ -113,6 +115,17 @@ export class Framework {
   /** Resolves a name as written: exact, qualifier-tolerant, renamed, ambiguous or unknown.
    *  Cheap (map lookups only): the parser calls it for every candidate phrase. */
   lookupSkill(text: string, preferQualifier?: string): SkillLookup {
+    // Documents repeat the same few names thousands of times: remember the answers.
+    const cacheKey = preferQualifier ? `${text}\u0000${preferQualifier}` : text;
+    const cached = this.lookupCache.get(cacheKey);
+    if (cached) return cached;
+    if (this.lookupCache.size > 20_000) this.lookupCache.clear();
+    const found = this.lookupSkillUncached(text, preferQualifier);
+    this.lookupCache.set(cacheKey, found);
+    return found;
+  }
+
+  private lookupSkillUncached(text: string, preferQualifier?: string): SkillLookup {
     const key = normalizeName(text);
     const exact = this.byFullName.get(key);
     if (exact) return { kind: 'exact', skill: exact };
@@ -151,7 +164,8 @@ export class Framework {
   }
 
   findLevel(text: string): LevelData | undefined {
-    return this.levelByKey.get(normalizeName(text));
+    const direct = this.levelByKey.get(text);
+    return direct ?? this.levelByKey.get(normalizeName(text));
   }
 
   levelIndex(level: LevelData | string): number {
@@ -199,10 +213,17 @@ export class Framework {
 
   /** The level a role level requires for a skill, if it requires it. */
   requiredLevel(role: RoleLevelRef, skill: SkillData): LevelData | undefined {
-    for (const req of role.level.skills) {
-      if (this.resolveSkill(req.skill) === skill) return this.findLevel(req.level);
+    let levels = this.requiredByRole.get(role);
+    if (!levels) {
+      levels = new Map();
+      for (const req of role.level.skills) {
+        const s = this.resolveSkill(req.skill);
+        const l = this.findLevel(req.level);
+        if (s && l) levels.set(s, l);
+      }
+      this.requiredByRole.set(role, levels);
     }
-    return undefined;
+    return levels.get(skill);
   }
 }
 

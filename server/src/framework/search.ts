@@ -33,12 +33,21 @@ export class SkillSearch {
     });
   }
 
-  /** Closest skills to a misspelt name, best first. */
+  private readonly suggestions = new Map<string, SkillData[]>();
+
+  /** Closest skills to a misspelt name, best first. Remembered: a typo is often repeated. */
   suggest(text: string, max: number): SkillData[] {
-    return this.rank(text)
-      .filter((r) => r.score < 0.35)
-      .slice(0, max)
-      .map((r) => r.skill);
+    const key = `${max}\u0000${text}`;
+    let found = this.suggestions.get(key);
+    if (!found) {
+      if (this.suggestions.size > 5000) this.suggestions.clear();
+      found = this.rank(text)
+        .filter((r) => r.score < 0.35)
+        .slice(0, max)
+        .map((r) => r.skill);
+      this.suggestions.set(key, found);
+    }
+    return found;
   }
 
   /** Every skill matching what the user has typed, prefix matches first, then fuzzy. */
