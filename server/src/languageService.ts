@@ -77,7 +77,7 @@ export class LanguageService {
 
   diagnostics(doc: ParsedDocument): Diagnostic[] {
     const out = diagnose(doc, this.frameworkOf(doc), { severity: this.settings.severity });
-    if (doc.framework && !this.registry.get(doc.framework.text)) {
+    if (doc.framework && !this.registry.get(doc.framework.text) && this.settings.severity.schema !== 'off') {
       const known = this.registry.all().map((f) => f.id).join(', ');
       out.unshift({
         range: doc.framework.range,
