@@ -6,6 +6,7 @@ import type { Framework, RoleLevelRef, SkillLookup } from '../framework/framewor
 import { LevelData, SkillData, skillFullName } from '../framework/model';
 import { normalizeName } from '../framework/normalize';
 import type { Located, ParsedDocument, PathwayTopic, SkillMention } from '../documents/model';
+import { formatDate } from './hover';
 
 export type DiagnosticCode =
   | 'unknown-skill'
@@ -194,12 +195,7 @@ function checkLevel(m: SkillMention, skill: SkillData | undefined, framework: Fr
   const written = m.level!;
   const level = framework.findLevel(written.text);
   if (!level) {
-    const suggestions = framework.suggestLevels(written.text).map((l) => matchCase(written.text, l));
-    const all = framework.levels.map((l) => matchCase(written.text, l));
-    const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Use one of: ${all.join(', ')}.`;
-    report('unknown-level', written.range, `"${written.text}" is not a ${framework.levelNoun} in ${framework.shortName}. ${hint}`, {
-      replacements: suggestions.length ? suggestions : all,
-    });
+    reportUnknownLevel(written, framework, report);
     return;
   }
   if (!skill) return;
@@ -239,19 +235,6 @@ function matchCase(written: string, level: LevelData): string {
   if (written === written.toUpperCase() && /[A-Z]/.test(written)) return word.toUpperCase();
   if (/^[A-Z]/.test(written)) return word.charAt(0).toUpperCase() + word.slice(1);
   return /^[a-z]/.test(written) ? word.toLowerCase() : word;
-}
-
-const dates = new Map<string, string>();
-function formatDate(iso: string): string {
-  let text = dates.get(iso);
-  if (text === undefined) dates.set(iso, (text = formatDateUncached(iso)));
-  return text;
-}
-
-function formatDateUncached(iso: string): string {
-  const d = new Date(iso + 'T00:00:00Z');
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** Text compared for "repeats the level below": case, spacing and final punctuation ignored. */
