@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LanguageService, mergeSettings } from './languageService';
 import { completions } from './features/completion';
+import { limitDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { codeActions } from './features/codeActions';
 import { documentSymbols } from './features/symbols';
@@ -155,7 +156,7 @@ function validate(uri: string): void {
   });
   // Stale: the document changed while we worked; the newer version has its own timer.
   if (documents.get(uri)?.version !== version) return;
-  connection.sendDiagnostics({ uri, version, diagnostics });
+  connection.sendDiagnostics({ uri, version, diagnostics: limitDiagnostics(diagnostics) });
   const m = model(uri);
   if (m) {
     const status: StatusParams = { framework: m.framework.shortName, role: m.parsed.role?.text, uri };
@@ -214,7 +215,7 @@ connection.onDefinition((params, token) =>
 
 registerCustomRequests(connection, service, {
   documentModel: (uri) => model(uri)?.parsed,
-  publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+  publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics: limitDiagnostics(diagnostics) }),
   guard,
 });
 

@@ -128,6 +128,10 @@ export class LspClient {
   private readonly pending = new Map<number, Pending>();
   private readonly waiters: Waiter[] = [];
   private buffer: Buffer = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private chunkBytes = 0;
+  /** Bytes still missing from the message body being received. */
+  private awaiting = 0;
   private stderrTail = '';
   private dead = false;
   private readonly requestHandlers = new Map<string, (params: unknown) => unknown>();
@@ -394,7 +398,15 @@ export class LspClient {
   }
 
   private onData(chunk: Buffer): void {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    // A large message arrives in many chunks: keep them aside until the body is complete, so
+    // a 50 MB message costs one copy, not one per chunk.
+    this.chunks.push(chunk);
+    this.chunkBytes += chunk.length;
+    if (this.chunkBytes < this.awaiting) return;
+    this.buffer = Buffer.concat([this.buffer, ...this.chunks]);
+    this.chunks = [];
+    this.chunkBytes = 0;
+    this.awaiting = 0;
     for (;;) {
       const headerEnd = this.buffer.indexOf('\r\n\r\n');
       if (headerEnd < 0) return;
@@ -407,7 +419,10 @@ export class LspClient {
       }
       const length = Number(m[1]);
       const start = headerEnd + 4;
-      if (this.buffer.length < start + length) return;
+      if (this.buffer.length < start + length) {
+        this.awaiting = start + length - this.buffer.length;
+        return;
+      }
       const body = this.buffer.subarray(start, start + length).toString('utf8');
       this.buffer = this.buffer.subarray(start + length);
       const at = performance.now();

@@ -6,10 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
-import { fileUri, LspClient } from '../bench/lspClient';
+import { fileUri, killAllServers, LspClient } from '../bench/lspClient';
 import type { FrameworkSummary, RoleLevelSummary } from '../../server/src/protocol';
 
 const SERVER = join(process.cwd(), 'dist', 'server.js');
+
+// A failed test can leave its server running, which would keep mocha from exiting.
+after(() => killAllServers());
 
 /** Starts the server, initializes it (with a workspace folder when given) and returns the client. */
 async function ready(settings: Record<string, unknown> = {}, rootPath?: string): Promise<LspClient> {
@@ -169,6 +172,11 @@ describe('language server robustness', function () {
     ];
     for (const [u, text] of docs) client.didOpen(u, u.endsWith('.yaml') ? 'yaml' : 'markdown', text);
     for (const [u] of docs) await client.waitForDiagnostics(u, { timeoutMs: 20_000 });
+    // 190,000 duplicates: the editor gets the first 5,000 and a note of how many there are.
+    const huge = client.diagnostics.find((e) => e.uri === 'file:///big.md')!;
+    assert.equal(huge.diagnostics.length, 5001);
+    assert.equal(huge.diagnostics[0].message, 'Skill Lens shows 5,000 of the 189,999 findings in this document, errors first. Run "skill-lens check" on the file for all of them.');
+    assert.deepEqual(new Set(huge.diagnostics.slice(1).map((d) => d.code)), new Set(['duplicate-skill']));
     const long = client.diagnostics.find((e) => e.uri === 'file:///long.md')!;
     assert.deepEqual(long.diagnostics.map((d) => d.code), ['unknown-level']);
     const bad = client.diagnostics.find((e) => e.uri === 'file:///bad.yaml')!;

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseDocument } from '../../server/src/documents/parse';
-import { diagnose, DiagnosticOptions } from '../../server/src/features/diagnostics';
+import { diagnose, DiagnosticOptions, limitDiagnostics } from '../../server/src/features/diagnostics';
 import { embeddedFrameworks } from '../../server/src/framework/loader';
 
 const ddat = embeddedFrameworks()[0];
@@ -147,5 +147,25 @@ describe('diagnostics', () => {
 
   it('ignores prose that only looks like a pair', () => {
     assert.deepEqual(check('Salary: £40,000\nLocation: Leeds - hybrid\nClosing date: 1 December\n**Note.** Apply early.\n'), []);
+  });
+
+  it('sends an editor at most the limit, errors first, in reading order, and says how many were left out', () => {
+    // Ten findings on lines 0..9: warnings on odd lines, errors on even ones.
+    const all: Diagnostic[] = Array.from({ length: 10 }, (_, line) => ({
+      range: { start: { line, character: 2 }, end: { line, character: 8 } },
+      severity: line % 2 ? 2 : 1,
+      code: line % 2 ? 'level-mismatch' : 'unknown-level',
+      source: 'skill-lens',
+      message: `finding ${line}`,
+    }));
+    const limited = limitDiagnostics(all, 7);
+    assert.equal(limited.length, 8);
+    assert.equal(limited[0].message, 'Skill Lens shows 7 of the 10 findings in this document, errors first. Run "skill-lens check" on the file for all of them.');
+    assert.equal(limited[0].severity, 3);
+    assert.equal(limited[0].code, undefined);
+    assert.deepEqual(limited[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    // All five errors, then the first two warnings, back in reading order.
+    assert.deepEqual(limited.slice(1).map((d) => d.message), ['finding 0', 'finding 1', 'finding 2', 'finding 3', 'finding 4', 'finding 6', 'finding 8']);
+    assert.equal(limitDiagnostics(all, 10), all);
   });
 });
