@@ -81,6 +81,11 @@ describe('Skill Lens in code-server (UI)', function () {
 
   it('completes a skill name in a Markdown advert', async () => {
     await openFile('platform-engineer-advert.md');
+    // The server has checked the file once the status bar names the framework and role; until
+    // then the editor offers only its own word completions.
+    const started = Date.now();
+    await page.locator('.statusbar-item', { hasText: 'DDaT' }).first().waitFor({ timeout: 30_000 });
+    console.log(`      server ready ${Date.now() - started} ms after the file opened`);
     await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('- **Informa', { delay: 20 });
