@@ -115,7 +115,10 @@ function readFields(root: YamlNode, doc: ParsedDocument): void {
     if (key.kind !== 'scalar') continue;
     const field: FrontMatterField = {
       key: key.value,
-      value: toValue(value),
+      // A pathway's `topics` is most of the file: its plain value is built only if asked for.
+      get value() {
+        return toValue(value);
+      },
       keyRange: located(root, key),
       valueRange: value.kind === 'scalar' ? located(root, value) : undefined,
     };

@@ -239,7 +239,9 @@ function matchCase(written: string, level: LevelData): string {
 
 /** Text compared for "repeats the level below": case, spacing and final punctuation ignored. */
 function comparable(s: string): string {
-  return normalizeName(s).replace(/[.!;:,\s]+$/, '');
+  const n = normalizeName(s);
+  // normalizeName already drops final spaces, full stops, colons, semicolons and commas.
+  return n.endsWith('!') ? n.replace(/[.!;:,\s]+$/, '') : n;
 }
 
 function checkPathway(doc: ParsedDocument, framework: Framework, report: Report): void {
@@ -291,7 +293,9 @@ function checkTopicLevels(topic: PathwayTopic, framework: Framework, report: Rep
   known.sort((a, b) => framework.levelIndex(a.level) - framework.levelIndex(b.level));
   let belowIndicators = new Set<string>();
   for (let i = 0; i < known.length; i++) {
-    const hereIndicators = new Set(known[i].entry.indicators.map((x) => comparable(x.text)));
+    const indicators = known[i].entry.indicators;
+    const keys = indicators.map((x) => comparable(x.text));
+    const hereIndicators = new Set(keys);
     if (i === 0) {
       belowIndicators = hereIndicators;
       continue;
@@ -307,15 +311,15 @@ function checkTopicLevels(topic: PathwayTopic, framework: Framework, report: Rep
         `The ${hereName} description of ${topic.name.text} repeats ${belowName} word for word. Say what someone at ${hereName} can do beyond ${belowName}.`,
       );
     }
-    for (const indicator of here.entry.indicators) {
-      if (belowIndicators.has(comparable(indicator.text))) {
+    indicators.forEach((indicator, k) => {
+      if (belowIndicators.has(keys[k])) {
         report(
           'repeated-indicator',
           indicator.range,
           `This ${hereName} indicator of ${topic.name.text} repeats ${belowName} word for word. Say what changes at ${hereName}, or remove it.`,
         );
       }
-    }
+    });
     belowIndicators = hereIndicators;
   }
 }

@@ -1,9 +1,15 @@
 // One normal form for every name lookup, so that matching is case-, quote- and
 // spacing-insensitive everywhere (documents, CLI arguments, framework files).
 
+// What normalizeName would change beyond lower-casing: typographic quotes and dashes, runs of
+// or unusual spaces, and markup or punctuation at either end. Most names have none of it.
+const NEEDS_WORK = /[\u2018\u2019\u02bc`\u201c\u201d\u2010-\u2015]|\s\s|[^\S ]|^[\s*_]|[\s*_.:;,]$/;
+
 export function normalizeName(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // The parser and the checks call this for every phrase; the common case is one regex test.
+  if (!NEEDS_WORK.test(lower)) return lower;
+  return lower
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2010-\u2015]/g, '-')

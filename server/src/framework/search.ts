@@ -1,6 +1,12 @@
 // Fuzzy search over skill names, qualifiers, aliases and former names: did-you-mean for
 // unknown names and ranking for completion.
-import Fuse from 'fuse.js';
+//
+// A name matches when what was typed lies within 40% edits of some stretch of it (an
+// approximate substring match), scored as a bitap search scores it: the share of the query
+// that had to change, raised to 1/sqrt(words in the name) so that longer names are not
+// favoured. The edit distance is Myers' bit-parallel algorithm: one pass over the name with a
+// few word operations per character, so a query over every name of DDaT costs well under a
+// millisecond, and little more before the code has warmed up.
 import type { Framework } from './framework';
 import { SkillData, skillFullName } from './model';
 import { normalizeName } from './normalize';
@@ -8,6 +14,8 @@ import { normalizeName } from './normalize';
 interface Entry {
   text: string;
   skill: SkillData;
+  /** 1/sqrt(number of words), rounded to 3 places. */
+  norm: number;
 }
 
 export interface RankedSkill {
@@ -16,21 +24,23 @@ export interface RankedSkill {
   score: number;
 }
 
+/** Queries longer than this are a paste, not a typo: only their start is matched. */
+const MAX_QUERY = 32;
+/** The share of the query that may be edited for a name to match at all. */
+const THRESHOLD = 0.4;
+
 export class SkillSearch {
-  private readonly fuse: Fuse<Entry>;
   private readonly entries: Entry[] = [];
 
   constructor(framework: Framework) {
     for (const skill of framework.skills) {
       const names = [skillFullName(skill), skill.qualifier, ...(skill.aliases ?? []), ...(skill.formerNames ?? [])];
-      for (const name of names) if (name) this.entries.push({ text: normalizeName(name), skill });
+      for (const name of names) {
+        if (!name) continue;
+        const text = normalizeName(name);
+        this.entries.push({ text, skill, norm: Math.round(1000 / Math.sqrt(wordCount(text))) / 1000 });
+      }
     }
-    this.fuse = new Fuse(this.entries, {
-      keys: ['text'],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.4,
-    });
   }
 
   private readonly suggestions = new Map<string, SkillData[]>();
@@ -59,14 +69,84 @@ export class SkillSearch {
       const old = best.get(skill);
       if (old === undefined || score < old) best.set(skill, score);
     };
+    const pattern = new Pattern(query.slice(0, MAX_QUERY));
+    const allowed = Math.floor(THRESHOLD * pattern.length + 1e-9);
     for (const e of this.entries) {
       if (e.text.startsWith(query)) keep(e.skill, 0);
       else if (e.text.includes(' ' + query)) keep(e.skill, 0.05);
+      const edits = pattern.distanceIn(e.text, allowed);
+      if (edits <= allowed) keep(e.skill, Math.max(0.1, Math.pow(Math.max(0.001, edits / pattern.length), e.norm)));
     }
-    // Fuse's bitap search is limited to 32-character patterns; longer text is a paste, not a typo.
-    for (const r of this.fuse.search(query.slice(0, 32))) keep(r.item.skill, Math.max(0.1, r.score ?? 1));
     return [...best.entries()]
       .map(([skill, score]) => ({ skill, score }))
       .sort((a, b) => a.score - b.score || skillFullName(a.skill).localeCompare(skillFullName(b.skill)));
+  }
+}
+
+function wordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = (c >= 9 && c <= 13) || c === 32 || c === 160;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return Math.max(1, words);
+}
+
+/** A query of at most 32 characters, prepared for bit-parallel matching. */
+export class Pattern {
+  readonly length: number;
+  /** For each character, the bits of the positions where the query has it. */
+  private readonly ascii = new Int32Array(128);
+  private readonly other = new Map<number, number>();
+
+  constructor(readonly text: string) {
+    if (text.length > 32) throw new Error('a pattern holds at most 32 characters');
+    this.length = text.length;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128) this.ascii[c] |= 1 << i;
+      else this.other.set(c, (this.other.get(c) ?? 0) | (1 << i));
+    }
+  }
+
+  /**
+   * The fewest insertions, deletions and substitutions that turn the query into some stretch
+   * of `text` (Myers 1999, searching form). Stops early, returning a value above `limit`,
+   * when no stretch can come within `limit`.
+   */
+  distanceIn(text: string, limit = 32): number {
+    const m = this.length;
+    if (m === 0) return 0;
+    const high = 1 << (m - 1);
+    let pv = -1; // vertical deltas +1 (all ones: column 0 is 0, 1, 2 … m)
+    let mv = 0; // vertical deltas -1
+    let score = m;
+    let best = m;
+    const n = text.length;
+    for (let j = 0; j < n; j++) {
+      const c = text.charCodeAt(j);
+      const eq = c < 128 ? this.ascii[c] : (this.other.get(c) ?? 0);
+      const xv = eq | mv;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (ph & high) score++;
+      else if (mh & high) score--;
+      // Row 0 stays 0 (a match may start anywhere), so no 1 is shifted in.
+      ph <<= 1;
+      mh <<= 1;
+      pv = mh | ~(xv | ph);
+      mv = ph & xv;
+      if (score < best) {
+        best = score;
+        if (best === 0) return 0;
+      }
+      // The score falls by at most one per remaining character.
+      if (score - (n - j - 1) > limit && best > limit) return best;
+    }
+    return best;
   }
 }

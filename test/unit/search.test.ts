@@ -1,0 +1,85 @@
+import { strict as assert } from 'node:assert';
+import { Pattern } from '../../server/src/framework/search';
+import { embeddedFrameworks } from '../../server/src/framework/loader';
+import { skillFullName } from '../../server/src/framework/model';
+import { normalizeName } from '../../server/src/framework/normalize';
+
+const ddat = embeddedFrameworks()[0];
+
+/** The textbook dynamic programme: edit distance from the query to the closest stretch of text. */
+function substringDistance(query: string, text: string): number {
+  let row = Array.from({ length: query.length + 1 }, (_, i) => i);
+  let best = row[query.length];
+  for (let j = 1; j <= text.length; j++) {
+    const next = [0];
+    for (let i = 1; i <= query.length; i++) {
+      next[i] = Math.min(row[i] + 1, next[i - 1] + 1, row[i - 1] + (query[i - 1] === text[j - 1] ? 0 : 1));
+    }
+    row = next;
+    best = Math.min(best, row[query.length]);
+  }
+  return best;
+}
+
+/** The name normal form as first written: every replacement applied to every name. */
+function normalizeSlowly(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s*_]+|[\s*_.:;,]+$/g, '')
+    .trim();
+}
+
+function random(seed: number): () => number {
+  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+}
+
+describe('skill search', () => {
+  it('measures the edits from a query to the closest stretch of a name exactly', () => {
+    const rnd = random(11);
+    const alphabet = 'abcdeé ';
+    const word = (max: number) => Array.from({ length: Math.floor(rnd() * max) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+    for (let n = 0; n < 3000; n++) {
+      const query = word(33).slice(0, 32);
+      const text = word(60);
+      assert.equal(new Pattern(query).distanceIn(text), substringDistance(query, text), `${JSON.stringify(query)} in ${JSON.stringify(text)}`);
+    }
+    assert.equal(new Pattern('informaton security').distanceIn('information security'), 1);
+    assert.equal(new Pattern('security').distanceIn('information security'), 0);
+  });
+
+  it('stops early only when no stretch can come within the limit', () => {
+    const rnd = random(5);
+    for (let n = 0; n < 2000; n++) {
+      const query = Array.from({ length: 1 + Math.floor(rnd() * 20) }, () => 'abc'[Math.floor(rnd() * 3)]).join('');
+      const text = Array.from({ length: Math.floor(rnd() * 40) }, () => 'abcd'[Math.floor(rnd() * 4)]).join('');
+      const limit = Math.floor(rnd() * 8);
+      const exact = substringDistance(query, text);
+      const found = new Pattern(query).distanceIn(text, limit);
+      if (exact <= limit) assert.equal(found, exact);
+      else assert.ok(found > limit, `${query} in ${text}: ${found} should exceed ${limit}`);
+    }
+  });
+
+  it('suggests the skill a typo was meant to be, best first', () => {
+    const names = (text: string) => ddat.suggestSkills(text).map(skillFullName);
+    assert.deepEqual(names('Informaton security'), ['Information security']);
+    assert.deepEqual(names('Devlopment process optimisation'), ['Development process optimisation']);
+    assert.deepEqual(names('Agile and Lean practise'), ['Agile and Lean practices']);
+    assert.deepEqual(names('Testng'), ['Testing']);
+    assert.deepEqual(names('Something else entirely'), []);
+  });
+
+  it('keeps names in one normal form, whatever quotes, dashes and spaces they were written with', () => {
+    const rnd = random(3);
+    const pieces = ['Skill', ' ', '  ', '\t', '\u00a0', '\u2018', '\u2019', '\u02bc', '`', '\u201c', '\u201d', '\u2010', '\u2013', '\u2015', '*', '_', '.', ':', ';', ',', 'a', 'É', '!', '\n'];
+    for (let n = 0; n < 5000; n++) {
+      const text = Array.from({ length: Math.floor(rnd() * 8) }, () => pieces[Math.floor(rnd() * pieces.length)]).join('');
+      assert.equal(normalizeName(text), normalizeSlowly(text), JSON.stringify(text));
+    }
+    assert.equal(normalizeName('  **Information  Security**: '), 'information security');
+  });
+});
