@@ -194,6 +194,11 @@ function readPathway(root: YamlNode, doc: ParsedDocument): PathwayModel {
   const pathway: PathwayModel = { gradeLevels: [], topics: [] };
   const at = (node: YamlNode) => located(root, node);
   const problem = (node: YamlNode, message: string) => doc.problems.push({ code: 'schema', message, range: at(node) });
+  const statements = (items: YamlNode[]) => {
+    const out: Located[] = [];
+    for (const n of items) if (n.kind === 'scalar' && n.value) out.push({ text: n.value, range: at(n) });
+    return out;
+  };
   if (root.kind !== 'map') {
     problem(root, 'A pathway file must be a mapping with `levels` and `topics`.');
     return pathway;
@@ -250,10 +255,7 @@ function readPathway(root: YamlNode, doc: ParsedDocument): PathwayModel {
           topic.levels.push({
             level: { text: key.value, range: at(key) },
             description: levelDescription?.kind === 'scalar' && levelDescription.value ? { text: levelDescription.value, range: at(levelDescription) } : undefined,
-            indicators:
-              indicators?.value.kind === 'seq'
-                ? indicators.value.items.flatMap((n) => (n.kind === 'scalar' && n.value ? [{ text: n.value, range: at(n) }] : []))
-                : [],
+            indicators: indicators?.value.kind === 'seq' ? statements(indicators.value.items) : [],
           });
         }
       }

@@ -2,6 +2,7 @@
 // their offsets, so diagnostics point at the exact key or value. Aliases are kept as nodes and
 // never expanded, so an alias bomb costs nothing.
 import { EVENT_ID, getScalarValue, parseEvents, YAMLException } from 'js-yaml';
+import { readBlockYaml, type YamlSink } from './blockYaml';
 
 export type YamlNode = YamlScalar | YamlMap | YamlSeq | YamlAlias;
 
@@ -42,8 +43,72 @@ export interface YamlParseResult {
 
 const STYLE_PLAIN = 1;
 
+/** Builds the tree from either reader: blockYaml's calls or js-yaml's events. */
+class TreeBuilder implements YamlSink {
+  root?: YamlNode;
+  private readonly stack: { node: YamlMap | YamlSeq; pendingKey?: YamlNode }[] = [];
+  /** End of the last scalar or alias: where an empty value sits and a collection ends. */
+  private lastEnd = 0;
+
+  get depth(): number {
+    return this.stack.length;
+  }
+
+  private attach(node: YamlNode): void {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) {
+      this.root ??= node;
+      return;
+    }
+    if (top.node.kind === 'seq') top.node.items.push(node);
+    else if (top.pendingKey === undefined) top.pendingKey = node;
+    else {
+      top.node.items.push({ key: top.pendingKey, value: node });
+      top.pendingKey = undefined;
+    }
+  }
+
+  scalar(start: number, end: number, value: string, plain: boolean): void {
+    if (start < 0) {
+      this.attach({ kind: 'scalar', value: '', plain, start: this.lastEnd, end: this.lastEnd });
+      return;
+    }
+    this.lastEnd = end;
+    this.attach({ kind: 'scalar', value, plain, start, end });
+  }
+
+  alias(start: number, end: number): void {
+    this.lastEnd = end;
+    this.attach({ kind: 'alias', start, end });
+  }
+
+  open(kind: 'map' | 'seq', start: number): void {
+    const node: YamlMap | YamlSeq = kind === 'map' ? { kind, start, end: start, items: [] } : { kind, start, end: start, items: [] };
+    this.attach(node);
+    this.stack.push({ node });
+  }
+
+  close(): void {
+    const closed = this.stack.pop();
+    if (closed) closed.node.end = Math.max(closed.node.start, this.lastEnd);
+  }
+}
+
 /** Parses the first YAML document of `source`; offsets are relative to `source`. */
 export function parseYaml(source: string): YamlParseResult {
+  // Block YAML as people write it takes the fast reader; everything else, and every error,
+  // js-yaml.
+  return parseBlockYaml(source) ?? parseYamlEvents(source);
+}
+
+/** The fast reader's tree, or undefined where it leaves the text to js-yaml. */
+export function parseBlockYaml(source: string): YamlParseResult | undefined {
+  const tree = new TreeBuilder();
+  return readBlockYaml(source, tree) ? { root: tree.root } : undefined;
+}
+
+/** The tree from js-yaml's event stream: any YAML, with its errors. */
+export function parseYamlEvents(source: string): YamlParseResult {
   let events;
   try {
     events = parseEvents(source, { maxDepth: 64 });
@@ -53,67 +118,44 @@ export function parseYaml(source: string): YamlParseResult {
     }
     return { error: { message: e instanceof Error ? e.message : String(e), offset: 0 } };
   }
-
-  type Open = { node: YamlMap | YamlSeq; pendingKey?: YamlNode };
-  const stack: Open[] = [];
-  let root: YamlNode | undefined;
-  let lastEnd = 0;
-
-  const attach = (node: YamlNode) => {
-    const top = stack[stack.length - 1];
-    if (!top) {
-      root ??= node;
-      return;
-    }
-    if (top.node.kind === 'seq') top.node.items.push(node);
-    else if (top.pendingKey === undefined) top.pendingKey = node;
-    else {
-      top.node.items.push({ key: top.pendingKey, value: node });
-      top.pendingKey = undefined;
-    }
-  };
-
+  const tree = new TreeBuilder();
   for (const ev of events) {
     switch (ev.type) {
-      case EVENT_ID.SCALAR: {
-        const empty = ev.valueStart < 0;
-        const start = empty ? lastEnd : ev.valueStart;
-        const end = empty ? lastEnd : ev.valueEnd;
-        if (!empty) lastEnd = end;
-        attach({ kind: 'scalar', value: empty ? '' : getScalarValue(source, ev), plain: ev.style === STYLE_PLAIN, start, end });
+      case EVENT_ID.SCALAR:
+        if (ev.valueStart < 0) tree.scalar(-1, -1, '', ev.style === STYLE_PLAIN);
+        else tree.scalar(ev.valueStart, ev.valueEnd, getScalarValue(source, ev), ev.style === STYLE_PLAIN);
         break;
-      }
       case EVENT_ID.MAPPING:
-      case EVENT_ID.SEQUENCE: {
-        const node: YamlMap | YamlSeq =
-          ev.type === EVENT_ID.MAPPING ? { kind: 'map', start: ev.start, end: ev.start, items: [] } : { kind: 'seq', start: ev.start, end: ev.start, items: [] };
-        attach(node);
-        stack.push({ node });
+        tree.open('map', ev.start);
         break;
-      }
+      case EVENT_ID.SEQUENCE:
+        tree.open('seq', ev.start);
+        break;
       case EVENT_ID.ALIAS:
-        lastEnd = ev.anchorEnd;
-        attach({ kind: 'alias', start: Math.max(0, ev.anchorStart - 1), end: ev.anchorEnd });
+        tree.alias(Math.max(0, ev.anchorStart - 1), ev.anchorEnd);
         break;
-      case EVENT_ID.POP: {
-        const closed = stack.pop();
-        if (closed) closed.node.end = Math.max(closed.node.start, lastEnd);
+      case EVENT_ID.POP:
+        tree.close();
+        // Only the first document matters (front matter or a pathway file).
+        if (tree.root && tree.depth === 0) return { root: tree.root };
         break;
-      }
       default:
         break;
     }
-    // Only the first document matters (front matter or a pathway file).
-    if (root && stack.length === 0 && ev.type === EVENT_ID.POP) break;
   }
-  return { root };
+  return { root: tree.root };
 }
 
 /** Looks up a key in a YAML mapping, comparing scalar keys case-insensitively. */
 export function mapGet(node: YamlNode | undefined, key: string): { key: YamlNode; value: YamlNode } | undefined {
   if (!node || node.kind !== 'map') return undefined;
   const wanted = key.toLowerCase();
-  return node.items.find((i) => i.key.kind === 'scalar' && i.key.value.toLowerCase() === wanted);
+  for (const item of node.items) {
+    const k = item.key;
+    // Keys are nearly always written in lower case already: compare before lower-casing.
+    if (k.kind === 'scalar' && k.value.length === wanted.length && (k.value === wanted || k.value.toLowerCase() === wanted)) return item;
+  }
+  return undefined;
 }
 
 /** A scalar's text, or undefined for collections and aliases. */
