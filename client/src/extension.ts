@@ -14,6 +14,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { serverEnvironment } from '../../server/src/serverEnvironment';
 import { registerCheckWorkspace } from './commands/checkWorkspace';
 import { registerChooseFramework } from './commands/chooseFramework';
 import { registerCompareRoleLevels } from './commands/compareRoleLevels';
@@ -39,12 +40,13 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
   context.subscriptions.push(output);
 
   const serverModule = context.asAbsolutePath('dist/server.js');
+  const env = serverEnvironment();
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6010'] },
+      options: { env, execArgv: ['--nolazy', '--inspect=6010'] },
     },
   };
 

@@ -28,6 +28,7 @@ import {
   type Position,
 } from './lspClient';
 import { extractFrontMatter, generateAdvert, generatePathway, pathwaySchema, writeCorpus } from './generate';
+import { serverEnvironment } from '../../server/src/serverEnvironment';
 
 // ---- options -------------------------------------------------------------------------------
 
@@ -286,6 +287,8 @@ interface ServerSpec {
   args: string[];
   settings: Record<string, unknown>;
   initializationOptions?: unknown;
+  /** The environment its editor client starts it with. */
+  env: NodeJS.ProcessEnv;
   capMs: number;
 }
 
@@ -298,6 +301,8 @@ function ourServer(bundle: string): ServerSpec {
     args: [bundle, '--stdio'],
     settings: { skillLens },
     initializationOptions: { settings: skillLens },
+    // As the Skill Lens client starts it (client/src/extension.ts).
+    env: serverEnvironment(),
     capMs: R.ourCapMs,
   };
 }
@@ -324,6 +329,8 @@ function peerServer(repoRoot: string, w: Workspace): ServerSpec {
       '[yaml]': {},
       editor: {},
     },
+    // As VS Code's YAML extension starts it: with the editor's environment.
+    env: process.env,
     capMs: R.peerCapMs,
   };
 }
@@ -333,6 +340,7 @@ function startServer(spec: ServerSpec, cwd: string): LspClient {
     command: spec.command,
     args: spec.args,
     cwd,
+    env: spec.env,
     settings: spec.settings,
     requestTimeoutMs: REQUEST_TIMEOUT_MS,
     trace: args.trace,
@@ -915,6 +923,9 @@ async function main(): Promise<number> {
     return to;
   };
   const serverRun = runOurs && haveOurs ? copyBundle(ourBundle, 'server.js') : ourBundle;
+  // dist/server.js starts dist/server-main.js, which sits beside it.
+  const mainBundle = join(dirname(ourBundle), 'server-main.js');
+  if (runOurs && haveOurs && existsSync(mainBundle)) copyBundle(mainBundle, 'server-main.js');
   const cliRun = runOurs && haveCli ? copyBundle(cliPath, 'cli.js') : cliPath;
   const results: Results = {
     meta: {

@@ -13,7 +13,7 @@ const LIST_MARKER = /^(\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?)/;
 // `**Skill** (level)`, `**Skill**: level`, `**Skill** - level`, `**Skill:** level`, `**Skill.** text`
 const BOLD_LEAD = /^(\*\*|__)(.+?)\1/;
 // Separators of the inline form, longest first so ` — ` wins over `-` inside names.
-const SEPARATOR = /\s+[—–-]\s+|\s*[—–]\s*|:\s+/g;
+const SEPARATOR = /\s+[\u2014\u2013-]\s+|\s*[\u2014\u2013]\s*|:\s+/g;
 /** Words that end a gov.uk skill line search: a line like this is prose, not a skill name. */
 const MAX_NAME_LENGTH = 90;
 
@@ -129,7 +129,7 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
       levelStart = after + rest.indexOf('(') + 1;
       levelEnd = levelStart + paren[1].length;
     } else {
-      const sep = punct && punct[0].trim() === ':' ? /^\s*/.exec(rest) : /^\s*(?::|[—–-])\s*/.exec(rest);
+      const sep = punct && punct[0].trim() === ':' ? /^\s*/.exec(rest) : /^\s*(?::|[\u2014\u2013-])\s*/.exec(rest);
       if (!sep) return false;
       levelStart = after + sep[0].length;
       levelEnd = text.length;

@@ -129,9 +129,9 @@ const NAME_LEAD = /^(\s*(?:(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?|#{1,6}\s+)?
 // `Level: work` on the line after a skill line (gov.uk style).
 const LEVEL_LINE_BEFORE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?level(?:\*\*|__)?\s*:\s*(?:\*\*|__)?([A-Za-z0-9/]*(?: [A-Za-z0-9/]+)?)$/i;
 // `**Skill** (work`, `**Skill**: work`, `**Skill** - work`, `**Skill:** work`.
-const BOLD_THEN_LEVEL = /(\*\*|__)([^*_]+?)\1(?:\s*\(\s*|\s*:\s*|\s+[-–—]\s*|\s*[–—]\s*|(?<=:(?:\*\*|__))\s*)([A-Za-z0-9/]*(?: [A-Za-z0-9/]+)?)$/;
+const BOLD_THEN_LEVEL = /(\*\*|__)([^*_]+?)\1(?:\s*\(\s*|\s*:\s*|\s+[-\u2013\u2014]\s*|\s*[\u2013\u2014]\s*|(?<=:(?:\*\*|__))\s*)([A-Za-z0-9/]*(?: [A-Za-z0-9/]+)?)$/;
 // `Skill: work`, `Skill - work`, `Skill — work` after an optional list marker.
-const PLAIN_THEN_LEVEL = /^(\s*(?:(?:[-*+]|\d{1,3}[.)])\s+)?)([^*_|:]+?)(?:\s*:\s*|\s+[-–—]\s+|\s*[–—]\s*)([A-Za-z0-9/]*(?: [A-Za-z0-9/]+)?)$/;
+const PLAIN_THEN_LEVEL = /^(\s*(?:(?:[-*+]|\d{1,3}[.)])\s+)?)([^*_|:]+?)(?:\s*:\s*|\s+[-\u2013\u2014]\s+|\s*[\u2013\u2014]\s*)([A-Za-z0-9/]*(?: [A-Za-z0-9/]+)?)$/;
 /** A skill name is a few words; more than this is a sentence being written, not a name. */
 const MAX_TYPED_NAME = 60;
 
