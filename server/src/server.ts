@@ -23,6 +23,7 @@ import { registerCustomRequests } from './customRequests';
 import { StatusNotification, StatusParams } from './protocol';
 import { matchesAny } from './documents/glob';
 import { findFiles } from './workspaceFiles';
+import type { ParsedDocument } from './documents/model';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -50,12 +51,18 @@ function model(uri: string) {
 
 connection.onInitialize((params) => {
   hasConfiguration = !!params.capabilities.workspace?.configuration;
-  service.settings = mergeSettings(params.initializationOptions?.settings ?? params.initializationOptions);
+  const given = params.initializationOptions?.settings;
+  service.settings = mergeSettings(given ?? params.initializationOptions);
+  // Settings the client will be asked for after `initialized` are not known yet.
+  settingsKnown = !hasConfiguration || !!given;
   workspaceRoots = (params.workspaceFolders ?? [])
     .map((f) => f.uri)
     .concat(params.rootUri ? [params.rootUri] : [])
-    .filter((u) => u.startsWith('file:'))
+    .filter((u, i, all) => u.startsWith('file:') && all.indexOf(u) === i)
     .map((u) => fileURLToPath(u));
+  workspaceScanned = workspaceRoots.length === 0;
+  // A client that never says `initialized` still gets its workspace read.
+  setTimeout(() => void scanWorkspaceFrameworks(), 2000).unref();
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -72,9 +79,14 @@ connection.onInitialize((params) => {
 connection.onInitialized(async () => {
   if (hasConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'skillLens' }).catch(() => undefined);
+    const before = JSON.stringify(service.settings);
     await pullSettings();
+    if (settingsKnown && JSON.stringify(service.settings) !== before) refreshAll();
   }
-  await loadWorkspaceFrameworks();
+  settingsKnown = true;
+  checkWaiting();
+  // Behind the first check of the documents opened with the workspace: the scan can wait.
+  setTimeout(() => void scanWorkspaceFrameworks(), 0);
 });
 
 async function pullSettings(): Promise<void> {
@@ -95,13 +107,46 @@ connection.onDidChangeConfiguration(async (change) => {
   if (JSON.stringify(service.settings) !== before) refreshAll();
 });
 
+/**
+ * Start-up: until the client's settings are known, and while the workspace's framework files
+ * are being read a document that names a framework not loaded yet (in its front matter or
+ * through the setting), documents wait rather than be checked against defaults.
+ */
+let settingsKnown = false;
+let workspaceScanned = false;
+let scanStarted = false;
+const waiting = new Set<string>();
+
+function checkWaiting(): void {
+  for (const uri of waiting) schedule(uri, 0);
+  waiting.clear();
+}
+
 /** Workspace framework files (data only): loaded at start and whenever they change. */
-async function loadWorkspaceFrameworks(): Promise<void> {
-  for (const root of workspaceRoots) {
-    const files = await findFiles(root, (rel) => matchesAny(rel, service.settings.frameworkFiles), 200);
-    for (const file of files) await loadFrameworkFile(pathToFileURL(file).toString(), await readFile(file, 'utf8'));
+async function scanWorkspaceFrameworks(): Promise<void> {
+  if (scanStarted) return;
+  scanStarted = true;
+  let loaded = 0;
+  try {
+    for (const root of workspaceRoots) {
+      const files = await findFiles(root, (rel) => matchesAny(rel, service.settings.frameworkFiles), 200);
+      for (const file of files) {
+        await loadFrameworkFile(pathToFileURL(file).toString(), await readFile(file, 'utf8'));
+        loaded++;
+      }
+    }
+  } finally {
+    workspaceScanned = true;
+    if (loaded) refreshAll();
+    checkWaiting();
   }
-  refreshAll();
+}
+
+function mustWait(doc: ParsedDocument): boolean {
+  if (!settingsKnown) return true;
+  if (workspaceScanned) return false;
+  const named = doc.framework?.text;
+  return !service.registry.get(service.settings.framework) || (!!named && !service.registry.get(named));
 }
 
 async function loadFrameworkFile(uri: string, text: string): Promise<void> {
@@ -150,10 +195,12 @@ function validate(uri: string): void {
     return;
   }
   const version = doc.version;
-  const diagnostics = guard('diagnostics', [], () => {
-    const m = model(uri)!;
-    return service.diagnostics(m.parsed);
-  });
+  const parsed = guard('parse', undefined, () => model(uri)?.parsed);
+  if (parsed && mustWait(parsed)) {
+    waiting.add(uri);
+    return;
+  }
+  const diagnostics = guard('diagnostics', [], () => service.diagnostics(parsed ?? model(uri)!.parsed));
   // Stale: the document changed while we worked; the newer version has its own timer.
   if (documents.get(uri)?.version !== version) return;
   connection.sendDiagnostics({ uri, version, diagnostics: limitDiagnostics(diagnostics) });
@@ -164,10 +211,19 @@ function validate(uri: string): void {
   }
 }
 
-documents.onDidOpen((e) => schedule(e.document.uri, 0));
-documents.onDidChangeContent((e) => schedule(e.document.uri));
+// TextDocuments reports an opened document as changed too; it is checked at once, not after the
+// typing debounce.
+const justOpened = new Set<string>();
+documents.onDidOpen((e) => {
+  justOpened.add(e.document.uri);
+  schedule(e.document.uri, 0);
+});
+documents.onDidChangeContent((e) => {
+  if (!justOpened.delete(e.document.uri)) schedule(e.document.uri);
+});
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
+  waiting.delete(e.document.uri);
   service.forget(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });

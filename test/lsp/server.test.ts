@@ -144,6 +144,18 @@ describe('language server over stdio', function () {
     assert.equal(await client.request('skillLens/showSkill', { name: 'No such skill' }), null);
   });
 
+  it('checks a document as soon as it is opened, not after the typing debounce', async () => {
+    const slow = await ready({ debounceMs: 3000 });
+    await new Promise((r) => setTimeout(r, 200)); // well after start-up
+    const u = 'file:///work/adverts/opened-later.md';
+    const opened = performance.now();
+    slow.didOpen(u, 'markdown', '- **Systems design** (wizard)\n');
+    const event = await slow.waitForDiagnostics(u, { timeoutMs: 2500 });
+    assert.deepEqual(event.diagnostics.map((d) => d.code), ['unknown-level']);
+    assert.ok(event.at - opened < 1000, `diagnostics ${Math.round(event.at - opened)} ms after opening`);
+    await slow.shutdown();
+  });
+
   it('answers empty, never fails, for positions past the end and unknown documents', async () => {
     assert.equal(await client.hover(uri, { line: 9999, character: 9999 }), null);
     const list = await client.completion<CompletionList | null>('file:///never-opened.md', { line: 0, character: 0 });
@@ -225,6 +237,19 @@ describe('workspace framework files', function () {
         'undefined-level Team ladder does not define Kindness at senior. Defined: junior.',
         'unknown-skill "Kindnes" is not a skill in Team ladder. Did you mean "Kindness"?',
       ],
+    );
+    await client.shutdown();
+  });
+
+  it('checks a document that names a workspace framework against it from the first publication', async () => {
+    // Opened in the same breath as `initialized`, before the workspace has been read.
+    const client = await ready({ framework: 'team' }, dir);
+    const u = fileUri(join(dir, 'early-review.md'));
+    client.didOpen(u, 'markdown', '# Review\n\n- **Kindnes** (L1)\n');
+    const event = await client.waitForDiagnostics(u);
+    assert.deepEqual(
+      event.diagnostics.map((d) => `${d.code} ${d.message}`),
+      ['unknown-skill "Kindnes" is not a skill in Team ladder. Did you mean "Kindness"?'],
     );
     await client.shutdown();
   });
