@@ -3,8 +3,8 @@
 // `Skill - level`, `Skill — level`), tables, `**Skill.** description` paragraphs and bare list
 // items. Each line is looked at once; the framework decides whether a phrase is a skill.
 import type { Framework } from '../framework/framework';
-import { LineIndex, lineRange } from './lineIndex';
-import { Located, MentionForm, SkillMention } from './model';
+import type { LineIndex } from './lineIndex';
+import { LineSpan, Located, MentionForm, SkillMention } from './model';
 
 const FENCE = /^\s{0,3}(```|~~~)/;
 const HEADING = /^(\s{0,3}#{1,6}\s+)(.*?)\s*#*\s*$/;
@@ -14,6 +14,11 @@ const LIST_MARKER = /^(\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?)/;
 const BOLD_LEAD = /^(\*\*|__)(.+?)\1/;
 // Separators of the inline form, longest first so ` — ` wins over `-` inside names.
 const SEPARATOR = /\s+[\u2014\u2013-]\s+|\s*[\u2014\u2013]\s*|:\s+/g;
+
+/** Whether the line holds, from `start`, a character SEPARATOR needs, before running it. */
+function maySeparate(text: string, start: number): boolean {
+  return text.indexOf(':', start) >= 0 || text.indexOf('-', start) >= 0 || text.indexOf('\u2014', start) >= 0 || text.indexOf('\u2013', start) >= 0;
+}
 /** Words that end a gov.uk skill line search: a line like this is prose, not a skill name. */
 const MAX_NAME_LENGTH = 90;
 
@@ -26,63 +31,100 @@ interface Ctx {
 
 export function parseMarkdownBody(lines: LineIndex, startLine: number, framework: Framework): SkillMention[] {
   const ctx: Ctx = { lines, framework, out: [], section: `section:${startLine}` };
+  const src = lines.text;
   let inFence = false;
-  // The last non-blank line seen, as a possible gov.uk skill line for a following `Level:`.
-  let candidate: { line: number; start: number; end: number; isHeading: boolean } | undefined;
+  // The last non-blank line seen, as a possible gov.uk skill line for a following `Level:`
+  // (line -1: none).
+  let candLine = -1;
+  let candStart = 0;
+  let candEnd = 0;
 
   for (let n = startLine; n < lines.lineCount; n++) {
-    const text = lines.line(n);
-    if (FENCE.test(text)) {
+    // Most lines are blank or prose: look at the first character before any regex or slice.
+    const lineStart = lines.starts[n];
+    const next = lines.starts[n + 1];
+    let lineEnd = next === undefined ? src.length : next - 1;
+    if (lineEnd > lineStart && src.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    let first = lineStart;
+    while (first < lineEnd && isSpace(src.charCodeAt(first))) first++;
+    const c0 = first < lineEnd ? src.charCodeAt(first) : -1;
+    if ((c0 === BACKTICK || c0 === TILDE) && FENCE.test(lines.line(n))) {
       inFence = !inFence;
-      candidate = undefined;
+      candLine = -1;
       continue;
     }
-    if (inFence) continue;
-    if (!text.trim()) continue;
-    if (text.length > 4000) {
+    if (inFence || c0 < 0) continue; // inside code, or blank
+    if (lineEnd - lineStart > 4000) {
       // A very long line is prose or junk, never a skill line; skipping keeps parsing linear.
-      candidate = undefined;
+      candLine = -1;
       continue;
     }
+    const text = lines.line(n);
 
-    const level = LEVEL_LINE.exec(text);
+    const level = mayBeLevelLine(c0) ? LEVEL_LINE.exec(text) : null;
     if (level) {
-      if (candidate) {
-        const name = located(lines, candidate.line, candidate.start, candidate.end);
+      if (candLine >= 0) {
+        const name = located(lines.line(candLine), candLine, candStart, candEnd);
         const value = levelValue(text, level[1].length, level[1].length + level[2].length, framework, n);
         push(ctx, name, value, 'govuk', true);
       }
-      candidate = undefined;
+      candLine = -1;
       continue;
     }
 
-    const heading = HEADING.exec(text);
+    const heading = c0 === HASH ? HEADING.exec(text) : null;
     if (heading) {
       const start = heading[1].length;
       const [s, e] = trimMarkup(text, start, start + heading[2].length);
-      candidate = e > s ? { line: n, start: s, end: e, isHeading: true } : undefined;
+      candLine = e > s ? n : -1;
+      candStart = s;
+      candEnd = e;
       // A heading that is itself a skill (gov.uk style) does not open a new list.
       if (!(n + 1 < lines.lineCount && isLevelLineAhead(lines, n))) ctx.section = `section:${n}`;
       continue;
     }
 
-    if (text.trimStart().startsWith('|') && n + 1 < lines.lineCount && isTableSeparator(lines.line(n + 1))) {
+    if (c0 === PIPE && n + 1 < lines.lineCount && isTableSeparator(lines.line(n + 1))) {
       n = parseTable(ctx, n);
-      candidate = undefined;
+      candLine = -1;
       continue;
     }
 
-    const marker = LIST_MARKER.exec(text);
-    const contentStart = marker ? marker[1].length : text.length - text.trimStart().length;
+    const marker = mayBeListItem(c0) ? LIST_MARKER.exec(text) : null;
+    const contentStart = marker ? marker[1].length : first - lineStart;
     if (parseInline(ctx, n, text, contentStart, !!marker)) {
-      candidate = undefined;
+      candLine = -1;
       continue;
     }
     scanBoldSkills(ctx, n, text);
     const [s, e] = trimMarkup(text, contentStart, text.length);
-    candidate = e - s > 0 && e - s <= MAX_NAME_LENGTH ? { line: n, start: s, end: e, isHeading: false } : undefined;
+    candLine = e - s > 0 && e - s <= MAX_NAME_LENGTH ? n : -1;
+    candStart = s;
+    candEnd = e;
   }
   return ctx.out;
+}
+
+const HASH = 35;
+const PIPE = 124;
+const BACKTICK = 96;
+const TILDE = 126;
+
+/** What `\s` matches in a regular expression. */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** LEVEL_LINE can match only a line starting `level`, a list marker or emphasis. */
+function mayBeLevelLine(c: number): boolean {
+  return c === 76 || c === 108 || c === 45 || c === 42 || c === 43 || c === 95; // L l - * + _
+}
+
+/** LIST_MARKER can match only a line starting with `-`, `*`, `+` or a digit. */
+function mayBeListItem(c: number): boolean {
+  return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
 }
 
 function isLevelLineAhead(lines: LineIndex, n: number): boolean {
@@ -96,9 +138,9 @@ function isLevelLineAhead(lines: LineIndex, n: number): boolean {
 
 /** Handles one non-heading, non-table line; true when it held a mention. */
 function parseInline(ctx: Ctx, n: number, text: string, start: number, isListItem: boolean): boolean {
-  const { framework, lines } = ctx;
-  const body = text.slice(start);
-  const bold = BOLD_LEAD.exec(body);
+  const { framework } = ctx;
+  const c = text.charCodeAt(start);
+  const bold = (c === 42 || c === 95) && text.charCodeAt(start + 1) === c ? BOLD_LEAD.exec(text.slice(start)) : null;
   if (bold) {
     const inner = bold[2];
     const innerStart = start + bold[1].length;
@@ -109,7 +151,7 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     const punct = /[.:]\s*$/.exec(inner);
     const [ns, ne] = trimMarkup(text, innerStart, innerStart + inner.length - (punct ? punct[0].length : 0));
     if (ne <= ns) return false;
-    const name = located(lines, n, ns, ne);
+    const name = located(text, n, ns, ne);
     if (punct && punct[0].trim() === '.') {
       if (framework.findLevel(name.text)) return false; // `**Awareness.** You know…` defines a level
       if (restTrim.length > 0) {
@@ -119,7 +161,7 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     }
     if (!restTrim) {
       if (punct) return false;
-      if (isListItem) return pushIfSkill(ctx, name, 'list');
+      if (isListItem) return pushIfSkill(ctx, text, n, ns, ne, 'list');
       return false;
     }
     let levelStart = -1;
@@ -141,19 +183,21 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
 
   // Plain `Skill: level`, `Skill - level`, `Skill — level`: split at the last separator.
   let sepMatch: RegExpExecArray | null = null;
-  SEPARATOR.lastIndex = start;
-  for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) sepMatch = m;
+  if (maySeparate(text, start)) {
+    SEPARATOR.lastIndex = start;
+    for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) sepMatch = m;
+  }
   if (sepMatch) {
     const [ns, ne] = trimMarkup(text, start, sepMatch.index);
     const levelStart = sepMatch.index + sepMatch[0].length;
     if (ne > ns && ne - ns <= MAX_NAME_LENGTH) {
       const level = levelValue(text, levelStart, text.length, framework, n);
-      if (level) return pushInline(ctx, located(lines, n, ns, ne), level, false);
+      if (level) return pushInline(ctx, located(text, n, ns, ne), level, false);
     }
   }
   if (isListItem) {
     const [ns, ne] = trimMarkup(text, start, text.length);
-    if (ne > ns && ne - ns <= MAX_NAME_LENGTH) return pushIfSkill(ctx, located(lines, n, ns, ne), 'list');
+    if (ne > ns && ne - ns <= MAX_NAME_LENGTH) return pushIfSkill(ctx, text, n, ns, ne, 'list');
   }
   return false;
 }
@@ -173,7 +217,7 @@ function scanBoldSkills(ctx: Ctx, n: number, text: string): void {
       level = levelValue(text, levelStart, levelStart + m[4].length, ctx.framework, n);
       if (level && !ctx.framework.findLevel(level.text)) level = undefined; // `(see below)` is not a level
     }
-    ctx.out.push({ name: located(ctx.lines, n, ns, ne), level, form: level ? 'inline' : 'list', certain: false });
+    ctx.out.push({ name: located(text, n, ns, ne), level, form: level ? 'inline' : 'list', certain: false });
   }
 }
 
@@ -189,10 +233,11 @@ function pushInline(ctx: Ctx, name: Located, level: Located, bold: boolean): boo
   return true;
 }
 
-function pushIfSkill(ctx: Ctx, name: Located, form: MentionForm): boolean {
-  const found = ctx.framework.lookupSkill(name.text);
-  if (found.kind === 'unknown') return false;
-  push(ctx, name, undefined, form, false);
+function pushIfSkill(ctx: Ctx, text: string, line: number, start: number, end: number, form: MentionForm): boolean {
+  // Most list items are prose: look the phrase up before building its range.
+  const name = text.slice(start, end);
+  if (ctx.framework.lookupSkill(name).kind === 'unknown') return false;
+  push(ctx, new LineSpan(name, line, start, end), undefined, form, false);
   return true;
 }
 
@@ -210,25 +255,52 @@ function levelValue(text: string, start: number, end: number, framework: Framewo
   if (e <= s) return undefined;
   let value = text.slice(s, e);
   if (!framework.findLevel(value)) {
-    const first = /^[A-Za-z0-9/]+/.exec(value);
-    if (first && framework.findLevel(first[0])) {
-      e = s + first[0].length;
-      value = first[0];
-    } else if (value.split(/\s+/).length > 3) return undefined;
+    let w = s;
+    while (w < e && isLevelWordChar(text.charCodeAt(w))) w++;
+    if (w > s && framework.findLevel(text.slice(s, w))) {
+      e = w;
+      value = text.slice(s, w);
+    } else if (spaceRuns(value) >= 3) return undefined; // more than three words
   }
-  return { text: value, range: lineRange(line, s, e) };
+  return new LineSpan(value, line, s, e);
+}
+
+/** [A-Za-z0-9/]: what a level's first word is made of (`working`, `L3`, `5`, `ensure/advise`). */
+function isLevelWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 47;
+}
+
+/** How many runs of white space the text has (a text of four words has three). */
+function spaceRuns(text: string): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (space && !inRun) runs++;
+    inRun = space;
+  }
+  return runs;
 }
 
 /** Narrows [start, end) past spaces, emphasis markers, backticks and trailing punctuation. */
 function trimMarkup(text: string, start: number, end: number): [number, number] {
-  const strip = (c: string) => c === ' ' || c === '\t' || c === '*' || c === '_' || c === '`';
-  while (start < end && strip(text[start])) start++;
-  while (end > start && (strip(text[end - 1]) || text[end - 1] === '.' || text[end - 1] === ',' || text[end - 1] === ';' || text[end - 1] === ':')) end--;
+  while (start < end && isMarkup(text.charCodeAt(start))) start++;
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
+    if (!isMarkup(c) && c !== 46 && c !== 44 && c !== 59 && c !== 58) break; // . , ; :
+    end--;
+  }
   return [start, end];
 }
 
-function located(lines: LineIndex, line: number, start: number, end: number): Located {
-  return { text: lines.line(line).slice(start, end), range: lineRange(line, start, end) };
+/** Space, tab, `*`, `_` or a backtick. */
+function isMarkup(c: number): boolean {
+  return c === 32 || c === 9 || c === 42 || c === 95 || c === 96;
+}
+
+/** The text of [start, end) on a line, given the line's text. */
+function located(lineText: string, line: number, start: number, end: number): Located {
+  return new LineSpan(lineText.slice(start, end), line, start, end);
 }
 
 function isTableSeparator(text: string): boolean {
@@ -275,7 +347,7 @@ function parseTable(ctx: Ctx, headerLine: number): number {
     if (ne <= ns) continue;
     const levelCell = levelCol >= 0 ? cells[levelCol] : undefined;
     const level = levelCell ? levelValue(row, levelCell.start, levelCell.end, ctx.framework, n) : undefined;
-    ctx.out.push({ name: located(lines, n, ns, ne), level, form: 'table', group, certain: true });
+    ctx.out.push({ name: located(row, n, ns, ne), level, form: 'table', group, certain: true });
   }
   return n - 1;
 }

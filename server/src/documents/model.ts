@@ -7,8 +7,41 @@ export type DocumentKind = 'job-advert' | 'pathway' | 'review' | 'unknown';
 
 /** A piece of source text and where it sits. */
 export interface Located {
-  text: string;
-  range: Range;
+  readonly text: string;
+  readonly range: Range;
+}
+
+/**
+ * A Located on one line whose Range is built when first read: a long advert holds tens of
+ * thousands of names and levels, and only the few that are reported or pointed at need one.
+ */
+export class LineSpan implements Located {
+  private built?: Range = undefined;
+  constructor(
+    readonly text: string,
+    readonly line: number,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get range(): Range {
+    return (this.built ??= { start: { line: this.line, character: this.start }, end: { line: this.line, character: this.end } });
+  }
+}
+
+/** A Located given by text offsets (YAML nodes), turned into a Range when first read. */
+export class OffsetSpan implements Located {
+  private built?: Range = undefined;
+  constructor(
+    readonly text: string,
+    private readonly lines: LineIndex,
+    readonly startOffset: number,
+    readonly endOffset: number,
+  ) {}
+
+  get range(): Range {
+    return (this.built ??= this.lines.range(this.startOffset, this.endOffset));
+  }
 }
 
 /** How a skill mention was written (DESIGN section 2). */

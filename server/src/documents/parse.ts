@@ -6,7 +6,7 @@ import type { Framework } from '../framework/framework';
 import { matchesAny } from './glob';
 import { LineIndex, lineRange } from './lineIndex';
 import { parseMarkdownBody } from './markdownMentions';
-import { DocumentKind, FrontMatterField, Located, ParsedDocument, PathwayModel } from './model';
+import { DocumentKind, FrontMatterField, Located, OffsetSpan, ParsedDocument, PathwayModel } from './model';
 import { parseYaml, YamlNode, mapGet, toValue } from './yamlTree';
 
 export interface KindGlobs {
@@ -84,8 +84,6 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
   return doc;
 }
 
-/** Where a YAML node sits in the document. */
-type Locate = (node: YamlNode) => Range;
 
 function readYaml(source: string, base: number, lines: LineIndex, doc: ParsedDocument): YamlNode | undefined {
   const result = parseYaml(source);
@@ -98,15 +96,23 @@ function readYaml(source: string, base: number, lines: LineIndex, doc: ParsedDoc
     doc.problems.push({ code: 'yaml-syntax', message: `YAML syntax error: ${result.error.message}.`, range: lineRange(at.line, startChar, endChar) });
     return undefined;
   }
-  if (result.root) locators.set(result.root, (node) => lines.range(base + node.start, base + node.end));
+  if (result.root) origins.set(result.root, { lines, base });
   return result.root;
 }
 
-// Each YAML tree remembers how to turn its offsets into document positions.
-const locators = new WeakMap<YamlNode, Locate>();
+// Each YAML tree remembers where its offsets start in the document.
+const origins = new WeakMap<YamlNode, { lines: LineIndex; base: number }>();
 
+/** Where a node of the tree under `root` sits in the document. */
 function located(root: YamlNode, node: YamlNode): Range {
-  return locators.get(root)!(node);
+  const { lines, base } = origins.get(root)!;
+  return lines.range(base + node.start, base + node.end);
+}
+
+/** A node's text and place; the range is worked out only if something reads it. */
+function span(root: YamlNode, node: YamlNode, text: string): Located {
+  const { lines, base } = origins.get(root)!;
+  return new OffsetSpan(text, lines, base + node.start, base + node.end);
 }
 
 function readFields(root: YamlNode, doc: ParsedDocument): void {
@@ -139,8 +145,8 @@ function readFields(root: YamlNode, doc: ParsedDocument): void {
     for (const { key, value } of skills.items) {
       if (key.kind !== 'scalar') continue;
       doc.mentions.push({
-        name: { text: key.value, range: located(root, key) },
-        level: value.kind === 'scalar' && value.value ? { text: value.value, range: located(root, value) } : undefined,
+        name: span(root, key, key.value),
+        level: value.kind === 'scalar' && value.value ? span(root, value, value.value) : undefined,
         form: 'yaml-skills',
         group: 'front-matter:skills',
         certain: true,
@@ -152,8 +158,8 @@ function readFields(root: YamlNode, doc: ParsedDocument): void {
       if (!name || name.kind !== 'scalar' || !name.value) continue;
       const level = mapGet(item, 'level')?.value;
       doc.mentions.push({
-        name: { text: name.value, range: located(root, name) },
-        level: level?.kind === 'scalar' && level.value ? { text: level.value, range: located(root, level) } : undefined,
+        name: span(root, name, name.value),
+        level: level?.kind === 'scalar' && level.value ? span(root, level, level.value) : undefined,
         form: 'yaml-skills',
         group: 'front-matter:skills',
         certain: true,
@@ -193,10 +199,11 @@ function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: bool
 function readPathway(root: YamlNode, doc: ParsedDocument): PathwayModel {
   const pathway: PathwayModel = { gradeLevels: [], topics: [] };
   const at = (node: YamlNode) => located(root, node);
+  const spanOf = (node: YamlNode, text: string) => span(root, node, text);
   const problem = (node: YamlNode, message: string) => doc.problems.push({ code: 'schema', message, range: at(node) });
   const statements = (items: YamlNode[]) => {
     const out: Located[] = [];
-    for (const n of items) if (n.kind === 'scalar' && n.value) out.push({ text: n.value, range: at(n) });
+    for (const n of items) if (n.kind === 'scalar' && n.value) out.push(spanOf(n, n.value));
     return out;
   };
   if (root.kind !== 'map') {
@@ -213,7 +220,7 @@ function readPathway(root: YamlNode, doc: ParsedDocument): PathwayModel {
         problem(value.kind === 'scalar' ? key : value, `Grade ${key.value} needs a skill level, e.g. \`${key.value}: working\`.`);
         continue;
       }
-      pathway.gradeLevels.push({ grade: { text: key.value, range: at(key) }, level: { text: value.value, range: at(value) } });
+      pathway.gradeLevels.push({ grade: spanOf(key, key.value), level: spanOf(value, value.value) });
     }
   }
 
@@ -232,8 +239,8 @@ function readPathway(root: YamlNode, doc: ParsedDocument): PathwayModel {
       }
       const description = mapGet(item, 'description')?.value;
       const topic = {
-        name: { text: name.value.value, range: at(name.value) },
-        description: description?.kind === 'scalar' ? { text: description.value, range: at(description) } : undefined,
+        name: spanOf(name.value, name.value.value),
+        description: description?.kind === 'scalar' ? spanOf(description, description.value) : undefined,
         levels: [] as PathwayModel['topics'][number]['levels'],
       };
       doc.mentions.push({ name: topic.name, form: 'pathway-topic', group: 'pathway:topics', certain: true });
@@ -253,8 +260,8 @@ function readPathway(root: YamlNode, doc: ParsedDocument): PathwayModel {
             problem(value, `Level ${key.value} of ${topic.name.text} must have \`description\` and \`indicators\`.`);
           }
           topic.levels.push({
-            level: { text: key.value, range: at(key) },
-            description: levelDescription?.kind === 'scalar' && levelDescription.value ? { text: levelDescription.value, range: at(levelDescription) } : undefined,
+            level: spanOf(key, key.value),
+            description: levelDescription?.kind === 'scalar' && levelDescription.value ? spanOf(levelDescription, levelDescription.value) : undefined,
             indicators: indicators?.value.kind === 'seq' ? statements(indicators.value.items) : [],
           });
         }
