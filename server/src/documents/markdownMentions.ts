@@ -9,7 +9,6 @@ import { LineSpan, Located, MentionForm, SkillMention } from './model';
 const FENCE = /^\s{0,3}(```|~~~)/;
 const HEADING = /^(\s{0,3}#{1,6}\s+)(.*?)\s*#*\s*$/;
 const LEVEL_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?level(?:\*\*|__)?\s*:\s*(?:\*\*|__)?)(.*?)(?:\*\*|__)?\s*$/i;
-const LIST_MARKER = /^(\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?)/;
 // `**Skill** (level)`, `**Skill**: level`, `**Skill** - level`, `**Skill:** level`, `**Skill.** text`
 const BOLD_LEAD = /^(\*\*|__)(.+?)\1/;
 // Separators of the inline form, longest first so ` — ` wins over `-` inside names.
@@ -75,7 +74,8 @@ export function parseMarkdownBody(lines: LineIndex, startLine: number, framework
     const heading = c0 === HASH ? HEADING.exec(text) : null;
     if (heading) {
       const start = heading[1].length;
-      const [s, e] = trimMarkup(text, start, start + heading[2].length);
+      const s = markupStart(text, start, start + heading[2].length);
+      const e = markupEnd(text, s, start + heading[2].length);
       candLine = e > s ? n : -1;
       candStart = s;
       candEnd = e;
@@ -90,14 +90,15 @@ export function parseMarkdownBody(lines: LineIndex, startLine: number, framework
       continue;
     }
 
-    const marker = mayBeListItem(c0) ? LIST_MARKER.exec(text) : null;
-    const contentStart = marker ? marker[1].length : first - lineStart;
-    if (parseInline(ctx, n, text, contentStart, !!marker)) {
+    const marker = mayBeListItem(c0) ? listMarkerLength(text, first - lineStart) : -1;
+    const contentStart = marker >= 0 ? marker : first - lineStart;
+    if (parseInline(ctx, n, text, contentStart, marker >= 0)) {
       candLine = -1;
       continue;
     }
     scanBoldSkills(ctx, n, text);
-    const [s, e] = trimMarkup(text, contentStart, text.length);
+    const s = markupStart(text, contentStart, text.length);
+    const e = markupEnd(text, s, text.length);
     candLine = e - s > 0 && e - s <= MAX_NAME_LENGTH ? n : -1;
     candStart = s;
     candEnd = e;
@@ -122,9 +123,41 @@ function mayBeLevelLine(c: number): boolean {
   return c === 76 || c === 108 || c === 45 || c === 42 || c === 43 || c === 95; // L l - * + _
 }
 
-/** LIST_MARKER can match only a line starting with `-`, `*`, `+` or a digit. */
+/** A list item can start only with `-`, `*`, `+` or a digit. */
 function mayBeListItem(c: number): boolean {
   return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
+}
+
+/**
+ * The length of the list marker the line starts with (`- `, `12. `, `* [x] `), white space
+ * before and after included, or -1; `first` is the line's first non-space character.
+ */
+function listMarkerLength(text: string, first: number): number {
+  let i = first;
+  const c = text.charCodeAt(i);
+  if (c === 45 || c === 42 || c === 43) i++; // - * +
+  else {
+    while (i < text.length && i - first < 4 && isDigit(text.charCodeAt(i))) i++;
+    const digits = i - first;
+    const after = text.charCodeAt(i);
+    if (digits < 1 || digits > 3 || (after !== 46 && after !== 41)) return -1; // . )
+    i++;
+  }
+  if (!isSpace(text.charCodeAt(i))) return -1;
+  while (isSpace(text.charCodeAt(i))) i++;
+  // A task list's checkbox: `[ ]`, `[x]`, `[X]`, then white space.
+  if (text.charCodeAt(i) === 91 && text.charCodeAt(i + 2) === 93 && isSpace(text.charCodeAt(i + 3))) {
+    const box = text.charCodeAt(i + 1);
+    if (box === 32 || box === 120 || box === 88) {
+      i += 3;
+      while (isSpace(text.charCodeAt(i))) i++;
+    }
+  }
+  return i;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function isLevelLineAhead(lines: LineIndex, n: number): boolean {
@@ -149,7 +182,8 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     const restTrim = rest.trim();
     // `**Skill.** description` or `**Skill:** level`
     const punct = /[.:]\s*$/.exec(inner);
-    const [ns, ne] = trimMarkup(text, innerStart, innerStart + inner.length - (punct ? punct[0].length : 0));
+    const ns = markupStart(text, innerStart, innerStart + inner.length - (punct ? punct[0].length : 0));
+    const ne = markupEnd(text, ns, innerStart + inner.length - (punct ? punct[0].length : 0));
     if (ne <= ns) return false;
     const name = located(text, n, ns, ne);
     if (punct && punct[0].trim() === '.') {
@@ -188,7 +222,8 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) sepMatch = m;
   }
   if (sepMatch) {
-    const [ns, ne] = trimMarkup(text, start, sepMatch.index);
+    const ns = markupStart(text, start, sepMatch.index);
+    const ne = markupEnd(text, ns, sepMatch.index);
     const levelStart = sepMatch.index + sepMatch[0].length;
     if (ne > ns && ne - ns <= MAX_NAME_LENGTH) {
       const level = levelValue(text, levelStart, text.length, framework, n);
@@ -196,7 +231,8 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     }
   }
   if (isListItem) {
-    const [ns, ne] = trimMarkup(text, start, text.length);
+    const ns = markupStart(text, start, text.length);
+    const ne = markupEnd(text, ns, text.length);
     if (ne > ns && ne - ns <= MAX_NAME_LENGTH) return pushIfSkill(ctx, text, n, ns, ne, 'list');
   }
   return false;
@@ -209,7 +245,8 @@ function scanBoldSkills(ctx: Ctx, n: number, text: string): void {
   if (!text.includes('**') && !text.includes('__')) return;
   BOLD_SPAN.lastIndex = 0;
   for (let m = BOLD_SPAN.exec(text); m; m = BOLD_SPAN.exec(text)) {
-    const [ns, ne] = trimMarkup(text, m.index + m[1].length, m.index + m[1].length + m[2].length);
+    const ns = markupStart(text, m.index + m[1].length, m.index + m[1].length + m[2].length);
+    const ne = markupEnd(text, ns, m.index + m[1].length + m[2].length);
     if (ne <= ns || ctx.framework.lookupSkill(text.slice(ns, ne)).kind === 'unknown') continue;
     let level: Located | undefined;
     if (m[4] !== undefined) {
@@ -251,7 +288,8 @@ function push(ctx: Ctx, name: Located, level: Located | undefined, form: Mention
  * Values longer than a few words are prose, not a level: undefined.
  */
 function levelValue(text: string, start: number, end: number, framework: Framework, line: number): Located | undefined {
-  let [s, e] = trimMarkup(text, start, end);
+  const s = markupStart(text, start, end);
+  let e = markupEnd(text, s, end);
   if (e <= s) return undefined;
   let value = text.slice(s, e);
   if (!framework.findLevel(value)) {
@@ -282,15 +320,20 @@ function spaceRuns(text: string): number {
   return runs;
 }
 
-/** Narrows [start, end) past spaces, emphasis markers, backticks and trailing punctuation. */
-function trimMarkup(text: string, start: number, end: number): [number, number] {
+// [start, end) narrowed past spaces, emphasis markers and backticks, and at the end past
+// trailing punctuation too: markupStart gives the new start, markupEnd the new end.
+function markupStart(text: string, start: number, end: number): number {
   while (start < end && isMarkup(text.charCodeAt(start))) start++;
+  return start;
+}
+
+function markupEnd(text: string, start: number, end: number): number {
   while (end > start) {
     const c = text.charCodeAt(end - 1);
     if (!isMarkup(c) && c !== 46 && c !== 44 && c !== 59 && c !== 58) break; // . , ; :
     end--;
   }
-  return [start, end];
+  return end;
 }
 
 /** Space, tab, `*`, `_` or a backtick. */
@@ -343,7 +386,8 @@ function parseTable(ctx: Ctx, headerLine: number): number {
     const cells = splitCells(row);
     const nameCell = cells[skillCol];
     if (!nameCell) continue;
-    const [ns, ne] = trimMarkup(row, nameCell.start, nameCell.end);
+    const ns = markupStart(row, nameCell.start, nameCell.end);
+    const ne = markupEnd(row, ns, nameCell.end);
     if (ne <= ns) continue;
     const levelCell = levelCol >= 0 ? cells[levelCol] : undefined;
     const level = levelCell ? levelValue(row, levelCell.start, levelCell.end, ctx.framework, n) : undefined;

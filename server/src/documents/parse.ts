@@ -79,7 +79,7 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
 
   if (!isYamlFile) {
     const body = parseMarkdownBody(lines, bodyStartLine, options.framework);
-    for (const m of body) doc.mentions.push(m);
+    doc.mentions = doc.mentions.length ? doc.mentions.concat(body) : body;
   }
   return doc;
 }

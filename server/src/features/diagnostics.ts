@@ -201,18 +201,18 @@ function checkLevel(m: SkillMention, skill: SkillData | undefined, framework: Fr
   if (!skill) return;
   const name = skillFullName(skill);
   const at = framework.skillLevel(skill, level);
-  if (!skill.levels || Object.keys(skill.levels).length === 0) {
+  const defined = definedLevels(framework, skill);
+  if (!defined) {
     const what = skill.category ? `a ${skill.category} ${framework.skillNoun}` : `a ${framework.skillNoun}`;
     report('undefined-level', written.range, `${name} is ${what} with no ${framework.levelNoun}s: remove "${written.text}".`);
     return;
   }
   if (!at) {
-    const defined = framework.levels.filter((l) => skill.levels?.[l.id]).map((l) => l.name.toLowerCase());
     report(
       'undefined-level',
       written.range,
-      `${framework.shortName} does not define ${name} at ${level.name.toLowerCase()}. Defined: ${defined.join(', ')}.`,
-      { replacements: framework.levels.filter((l) => skill.levels?.[l.id]).map((l) => matchCase(written.text, l)) },
+      `${framework.shortName} does not define ${name} at ${level.name.toLowerCase()}. Defined: ${defined.map((l) => l.name.toLowerCase()).join(', ')}.`,
+      { replacements: defined.map((l) => matchCase(written.text, l)) },
     );
     return;
   }
@@ -228,6 +228,21 @@ function checkLevel(m: SkillMention, skill: SkillData | undefined, framework: Fr
     }
   }
 }
+
+/**
+ * The levels a skill defines, in scale order; undefined for a skill with no levels at all (a
+ * skill that lists its levels as "not defined" has an empty list). Worked out once per skill:
+ * a long advert checks the same few skills thousands of times.
+ */
+function definedLevels(framework: Framework, skill: SkillData): LevelData[] | undefined {
+  let found = definedLevelsCache.get(skill);
+  if (found === undefined) {
+    found = !skill.levels || Object.keys(skill.levels).length === 0 ? null : framework.levels.filter((l) => skill.levels?.[l.id]);
+    definedLevelsCache.set(skill, found);
+  }
+  return found ?? undefined;
+}
+const definedLevelsCache = new WeakMap<SkillData, LevelData[] | null>();
 
 /** A level name in the case the user wrote: `working`, `Working` or `WORKING`. */
 function matchCase(written: string, level: LevelData): string {

@@ -50,7 +50,7 @@ export class Framework {
   private readonly roleLevelByKey = new Map<string, RoleLevelRef>();
   private readonly rolesBySkill = new Map<SkillData, string[]>();
   private searchIndex?: SkillSearch;
-  private readonly lookupCache = new Map<string, SkillLookup>();
+  private readonly lookupCache = new Map<string, Map<string, SkillLookup>>();
   private readonly requiredByRole = new Map<RoleLevelRef, Map<SkillData, LevelData>>();
 
   constructor(readonly data: FrameworkData) {
@@ -115,13 +115,15 @@ export class Framework {
   /** Resolves a name as written: exact, qualifier-tolerant, renamed, ambiguous or unknown.
    *  Cheap (map lookups only): the parser calls it for every candidate phrase. */
   lookupSkill(text: string, preferQualifier?: string): SkillLookup {
-    // Documents repeat the same few names thousands of times: remember the answers.
-    const cacheKey = preferQualifier ? `${text}\u0000${preferQualifier}` : text;
-    const cached = this.lookupCache.get(cacheKey);
+    // Documents repeat the same few names thousands of times: remember the answers, per
+    // preferred qualifier (the document's role family), without building a key per call.
+    let cache = this.lookupCache.get(preferQualifier ?? '');
+    if (!cache) this.lookupCache.set(preferQualifier ?? '', (cache = new Map()));
+    const cached = cache.get(text);
     if (cached) return cached;
-    if (this.lookupCache.size > 20_000) this.lookupCache.clear();
+    if (cache.size > 20_000) cache.clear();
     const found = this.lookupSkillUncached(text, preferQualifier);
-    this.lookupCache.set(cacheKey, found);
+    cache.set(text, found);
     return found;
   }
 
