@@ -582,6 +582,10 @@ function ancestors(ctx: Ctx, firstLine: number, column: number, sameColumnOwns: 
   let equalOk = sameColumnOwns;
   for (let n = ctx.line - 1; n >= firstLine; n--) {
     if (col === 0 && !equalOk) break; // reached the root mapping
+    // A pathway has thousands of lines nested deeper than the cursor's owners: pass over them
+    // (and blank and comment lines) without slicing the line.
+    const lead = leadingSpaces(ctx.doc, n);
+    if (lead === SKIP_LINE || lead > col) continue;
     const t = ctx.doc.lines.line(n);
     if (!t.trim() || /^\s*#/.test(t)) continue;
     if (/^(---|\.\.\.)\s*$/.test(t)) break;
@@ -619,6 +623,25 @@ function ancestors(ctx: Ctx, firstLine: number, column: number, sameColumnOwns: 
     }
   }
   return path.reverse();
+}
+
+/** leadingSpaces for a blank or comment line, which every YAML scan here passes over. */
+const SKIP_LINE = -1;
+
+/**
+ * How many spaces line n starts with; SKIP_LINE for a blank or comment line, and 0 for a line
+ * starting with a tab (it is then looked at in full).
+ */
+function leadingSpaces(doc: ParsedDocument, n: number): number {
+  const text = doc.lines.text;
+  const start = doc.lines.starts[n];
+  const next = doc.lines.starts[n + 1];
+  const end = next === undefined ? text.length : next - 1;
+  let i = start;
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  const c = i < end ? text.charCodeAt(i) : -1;
+  if (c === -1 || c === 13 || c === 35) return SKIP_LINE; // blank, or `#`
+  return c === 9 ? 0 : i - start;
 }
 
 function unquote(key: string): string {
@@ -679,6 +702,8 @@ function frontMatterCompletions(ctx: Ctx, firstLine: number, frameworkIds: reado
 function siblingKeys(ctx: Ctx, spot: YamlSpot): Set<string> {
   const keys = new Set<string>();
   const scan = (n: number) => {
+    const lead = leadingSpaces(ctx.doc, n);
+    if (lead === SKIP_LINE || lead > spot.keyColumn) return true;
     const t = ctx.doc.lines.line(n);
     if (!t.trim() || /^\s*#/.test(t)) return true;
     const m = /^(\s*)((?:-\s+)*)/.exec(t)!;
