@@ -63,10 +63,13 @@ export class LanguageService {
     const key = `${active.id}|${JSON.stringify(this.settings.documentKinds)}`;
     const hit = this.cache.get(uri);
     if (hit && hit.version === version && hit.key === key && hit.text.length === text.length && hit.text === text) return hit.doc;
-    let doc = parseDocument(text, { uri, version, framework: active, kindGlobs: this.settings.documentKinds });
+    // The previous version's model, when settings and framework are the same, lets the parse
+    // keep what the edit did not touch.
+    const previous = hit && hit.key === key ? hit.doc : undefined;
+    let doc = parseDocument(text, { uri, version, framework: active, kindGlobs: this.settings.documentKinds, previous });
     // Front matter `framework:` wins over the setting; parse again with that framework.
     const named = doc.framework && this.registry.get(doc.framework.text);
-    if (named && named !== active) doc = parseDocument(text, { uri, version, framework: named, kindGlobs: this.settings.documentKinds });
+    if (named && named !== active) doc = parseDocument(text, { uri, version, framework: named, kindGlobs: this.settings.documentKinds, previous });
     this.cache.set(uri, { version, text, key, doc });
     return doc;
   }

@@ -14,9 +14,12 @@ const BOLD_LEAD = /^(\*\*|__)(.+?)\1/;
 // Separators of the inline form, longest first so ` — ` wins over `-` inside names.
 const SEPARATOR = /\s+[\u2014\u2013-]\s+|\s*[\u2014\u2013]\s*|:\s+/g;
 
+const SEPARATOR_CHAR = /[:\u2014\u2013-]/g;
+
 /** Whether the line holds, from `start`, a character SEPARATOR needs, before running it. */
 function maySeparate(text: string, start: number): boolean {
-  return text.indexOf(':', start) >= 0 || text.indexOf('-', start) >= 0 || text.indexOf('\u2014', start) >= 0 || text.indexOf('\u2013', start) >= 0;
+  SEPARATOR_CHAR.lastIndex = start;
+  return SEPARATOR_CHAR.test(text);
 }
 /** Words that end a gov.uk skill line search: a line like this is prose, not a skill name. */
 const MAX_NAME_LENGTH = 90;
@@ -28,8 +31,126 @@ interface Ctx {
   section: string;
 }
 
-export function parseMarkdownBody(lines: LineIndex, startLine: number, framework: Framework): SkillMention[] {
-  const ctx: Ctx = { lines, framework, out: [], section: `section:${startLine}` };
+/** A Markdown body's mentions, and what the next version's scan needs to reuse them. */
+export interface MarkdownBody {
+  mentions: SkillMention[];
+  framework: Framework;
+  chunks: BodyChunk[];
+}
+
+/**
+ * A run of lines from a section heading (after a blank line, outside code) up to the next one.
+ * Nothing the scan finds in a chunk depends on lines outside it, so an unchanged chunk's
+ * mentions are kept from one version of the document to the next.
+ */
+interface BodyChunk {
+  text: string;
+  startLine: number;
+  mentions: SkillMention[];
+}
+
+/**
+ * The skill mentions of the body from `startLine` on. Given the previous version's body, only
+ * the chunks whose text changed are scanned again: typing in one section of a 1 MB advert
+ * re-reads that section, not the advert.
+ */
+export function parseMarkdownBody(lines: LineIndex, startLine: number, framework: Framework, previous?: MarkdownBody): MarkdownBody {
+  const src = lines.text;
+  const starts = chunkStarts(lines, startLine);
+  const offset = (line: number) => (line < lines.lineCount ? lines.starts[line] : src.length);
+  const chunks: BodyChunk[] = starts.map((line, i) => ({
+    text: src.slice(offset(line), offset(starts[i + 1] ?? lines.lineCount)),
+    startLine: line,
+    mentions: [],
+  }));
+
+  const old = previous && previous.framework === framework ? previous.chunks : [];
+  // Unchanged chunks at the front keep their mentions; at the back too, moved by the lines
+  // added or removed in between.
+  let front = 0;
+  while (front < chunks.length && front < old.length && old[front].startLine === chunks[front].startLine && old[front].text === chunks[front].text) {
+    chunks[front].mentions = old[front].mentions;
+    front++;
+  }
+  let back = 0;
+  while (back < chunks.length - front && back < old.length - front) {
+    const was = old[old.length - 1 - back];
+    const now = chunks[chunks.length - 1 - back];
+    if (was.text !== now.text) break;
+    const moved = now.startLine - was.startLine;
+    now.mentions = moved === 0 ? was.mentions : was.mentions.map((m) => shifted(m, moved));
+    back++;
+  }
+  for (let i = front; i < chunks.length - back; i++) {
+    chunks[i].mentions = scanLines(lines, chunks[i].startLine, starts[i + 1] ?? lines.lineCount, framework);
+  }
+
+  const mentions = chunks.length === 1 ? chunks[0].mentions : ([] as SkillMention[]).concat(...chunks.map((c) => c.mentions));
+  return { mentions, framework, chunks };
+}
+
+/** The body's mentions in one pass over all its lines: what the chunked scan must agree with. */
+export function scanMarkdownBody(lines: LineIndex, startLine: number, framework: Framework): SkillMention[] {
+  return scanLines(lines, startLine, lines.lineCount, framework);
+}
+
+/** A mention moved down (or up) by `lines` lines. */
+function shifted(m: SkillMention, lines: number): SkillMention {
+  const move = (l: Located): LineSpan => {
+    const span = l as LineSpan;
+    return new LineSpan(span.text, span.line + lines, span.start, span.end);
+  };
+  return { ...m, name: move(m.name), level: m.level && move(m.level) };
+}
+
+/**
+ * The first line of each chunk: the body's first line, and every heading that opens a section
+ * (one that is not a gov.uk skill heading) after a blank line, outside fenced code. Only lines
+ * holding a `#`, ``` or ~~~ within their first four characters can be either, and indexOf finds
+ * those without a look at every line.
+ */
+function chunkStarts(lines: LineIndex, startLine: number): number[] {
+  const starts = [startLine];
+  if (startLine >= lines.lineCount) return starts;
+  const src = lines.text;
+  const from = lines.starts[startLine];
+  const marks = ['#', '```', '~~~'];
+  const next = marks.map((m) => src.indexOf(m, from));
+  let inFence = false;
+  let line = startLine;
+  let last = -1;
+  for (;;) {
+    // The nearest mark of the three.
+    let k = -1;
+    for (let i = 0; i < 3; i++) if (next[i] >= 0 && (k < 0 || next[i] < next[k])) k = i;
+    if (k < 0) break;
+    const at = next[k];
+    next[k] = src.indexOf(marks[k], at + marks[k].length);
+    while (line + 1 < lines.lineCount && lines.starts[line + 1] <= at) line++;
+    if (line === last || at - lines.starts[line] > 3) continue;
+    last = line;
+    const text = lines.line(line);
+    if (FENCE.test(text)) {
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence || line === startLine || text.length > 4000 || !HEADING.test(text)) continue;
+    if (lines.line(line - 1).trim() !== '') continue;
+    if (line + 1 < lines.lineCount && isLevelLineAhead(lines, line)) continue;
+    starts.push(line);
+  }
+  return starts;
+}
+
+/** Group ids: a list or table's mentions share one; unique in the process, so never reused. */
+let groups = 0;
+function newGroup(): string {
+  return `g${++groups}`;
+}
+
+/** The mentions on lines [from, to), scanned from a fresh start (no fence, no skill line above). */
+function scanLines(lines: LineIndex, from: number, to: number, framework: Framework): SkillMention[] {
+  const ctx: Ctx = { lines, framework, out: [], section: newGroup() };
   const src = lines.text;
   let inFence = false;
   // The last non-blank line seen, as a possible gov.uk skill line for a following `Level:`
@@ -38,7 +159,7 @@ export function parseMarkdownBody(lines: LineIndex, startLine: number, framework
   let candStart = 0;
   let candEnd = 0;
 
-  for (let n = startLine; n < lines.lineCount; n++) {
+  for (let n = from; n < to; n++) {
     // Most lines are blank or prose: look at the first character before any regex or slice.
     const lineStart = lines.starts[n];
     const next = lines.starts[n + 1];
@@ -80,7 +201,7 @@ export function parseMarkdownBody(lines: LineIndex, startLine: number, framework
       candStart = s;
       candEnd = e;
       // A heading that is itself a skill (gov.uk style) does not open a new list.
-      if (!(n + 1 < lines.lineCount && isLevelLineAhead(lines, n))) ctx.section = `section:${n}`;
+      if (!(n + 1 < lines.lineCount && isLevelLineAhead(lines, n))) ctx.section = newGroup();
       continue;
     }
 
@@ -274,7 +395,7 @@ function pushIfSkill(ctx: Ctx, text: string, line: number, start: number, end: n
   // Most list items are prose: look the phrase up before building its range.
   const name = text.slice(start, end);
   if (ctx.framework.lookupSkill(name).kind === 'unknown') return false;
-  push(ctx, new LineSpan(name, line, start, end), undefined, form, false);
+  push(ctx, new LineSpan(own(name), line, start, end), undefined, form, false);
   return true;
 }
 
@@ -300,7 +421,7 @@ function levelValue(text: string, start: number, end: number, framework: Framewo
       value = text.slice(s, w);
     } else if (spaceRuns(value) >= 3) return undefined; // more than three words
   }
-  return new LineSpan(value, line, s, e);
+  return new LineSpan(own(value), line, s, e);
 }
 
 /** [A-Za-z0-9/]: what a level's first word is made of (`working`, `L3`, `5`, `ensure/advise`). */
@@ -343,8 +464,26 @@ function isMarkup(c: number): boolean {
 
 /** The text of [start, end) on a line, given the line's text. */
 function located(lineText: string, line: number, start: number, end: number): Located {
-  return new LineSpan(lineText.slice(start, end), line, start, end);
+  return new LineSpan(own(lineText.slice(start, end)), line, start, end);
 }
+
+/**
+ * The same text in a string of its own, one per distinct text. A slice of the document keeps
+ * the whole document's text alive, and mentions are kept across versions: without this, every
+ * version of a long advert would stay in memory. Names and levels repeat, so one copy serves
+ * all their mentions.
+ */
+function own(text: string): string {
+  let kept = owned.get(text);
+  if (kept === undefined) {
+    if (owned.size >= 20_000) owned.clear();
+    // Concatenating and slicing again makes V8 copy the characters into a new string.
+    kept = (' ' + text).slice(1);
+    owned.set(kept, kept);
+  }
+  return kept;
+}
+const owned = new Map<string, string>();
 
 function isTableSeparator(text: string): boolean {
   return /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(text);
@@ -378,7 +517,7 @@ function parseTable(ctx: Ctx, headerLine: number): number {
   const skillCol = headers.findIndex((h) => /skill|competenc|capabilit/.test(h) && !/level/.test(h));
   const levelCol = headers.findIndex((h) => /level/.test(h));
   let n = headerLine + 2;
-  const group = `table:${headerLine}`;
+  const group = newGroup();
   for (; n < lines.lineCount; n++) {
     const row = lines.line(n);
     if (!row.includes('|') || !row.trim()) break;

@@ -5,7 +5,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
 import { matchesAny } from './glob';
 import { LineIndex, lineRange } from './lineIndex';
-import { parseMarkdownBody } from './markdownMentions';
+import { parseMarkdownBody, type MarkdownBody } from './markdownMentions';
 import { DocumentKind, FrontMatterField, Located, OffsetSpan, ParsedDocument, PathwayModel } from './model';
 import { parseYaml, YamlNode, mapGet, toValue } from './yamlTree';
 
@@ -20,7 +20,12 @@ export interface ParseOptions {
   version: number;
   framework: Framework;
   kindGlobs?: KindGlobs;
+  /** The model of this document's previous version: what did not change is not read again. */
+  previous?: ParsedDocument;
 }
+
+// What a document's next version can reuse of its body scan.
+const bodies = new WeakMap<ParsedDocument, MarkdownBody>();
 
 const KIND_WORDS: Record<string, DocumentKind> = {
   'job-advert': 'job-advert',
@@ -78,8 +83,10 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
   if (yamlRoot && doc.kind === 'pathway') doc.pathway = readPathway(yamlRoot, doc);
 
   if (!isYamlFile) {
-    const body = parseMarkdownBody(lines, bodyStartLine, options.framework);
-    doc.mentions = doc.mentions.length ? doc.mentions.concat(body) : body;
+    const previous = options.previous && bodies.get(options.previous);
+    const body = parseMarkdownBody(lines, bodyStartLine, options.framework, previous);
+    bodies.set(doc, body);
+    doc.mentions = doc.mentions.length ? doc.mentions.concat(body.mentions) : body.mentions;
   }
   return doc;
 }

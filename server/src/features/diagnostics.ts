@@ -65,18 +65,12 @@ export interface DiagnosticOptions {
 
 export function diagnose(doc: ParsedDocument, framework: Framework, options: DiagnosticOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (code: DiagnosticCode, range: Range, message: string, data?: FixData, lowered = false) => {
-    const setting = options.severity?.[code] ?? (lowered && DEFAULT_SEVERITY[code] === 'error' ? 'warning' : DEFAULT_SEVERITY[code]);
-    if (setting === 'off') return;
-    const d: Diagnostic = { range, severity: SEVERITY[setting], code, source: 'skill-lens', message };
-    if (data) d.data = data;
-    out.push(d);
-  };
+  const report = reporter(options, out);
 
   for (const p of doc.problems) report(p.code, p.range, p.message);
 
   const role = checkFrontMatter(doc, framework, report);
-  const mentioned = checkMentions(doc, framework, role, report);
+  const mentioned = checkMentions(doc, framework, role, options, out, report);
 
   if (role && (doc.kind === 'job-advert' || doc.kind === 'review') && doc.role) {
     for (const req of role.level.skills) {
@@ -94,6 +88,17 @@ export function diagnose(doc: ParsedDocument, framework: Framework, options: Dia
   if (doc.pathway) checkPathway(doc, framework, report);
   // In reading order, so the Problems panel and the CLI list findings as the document runs.
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** A report function that applies the severity settings and adds to `out`. */
+function reporter(options: DiagnosticOptions, out: Diagnostic[]): Report {
+  return (code, range, message, data, lowered = false) => {
+    const setting = options.severity?.[code] ?? (lowered && DEFAULT_SEVERITY[code] === 'error' ? 'warning' : DEFAULT_SEVERITY[code]);
+    if (setting === 'off') return;
+    const d: Diagnostic = { range, severity: SEVERITY[setting], code, source: 'skill-lens', message };
+    if (data) d.data = data;
+    out.push(d);
+  };
 }
 
 type Report = (code: DiagnosticCode, range: Range, message: string, data?: FixData, lowered?: boolean) => void;
@@ -146,38 +151,49 @@ function resolveMention(framework: Framework, role: RoleLevelRef | undefined, te
   return required.length === 1 ? { kind: 'exact', skill: required[0] } : found;
 }
 
-function checkMentions(doc: ParsedDocument, framework: Framework, role: RoleLevelRef | undefined, report: Report): Set<SkillData> {
+/**
+ * What the checks of one mention found, apart from duplicates (which depend on its list). A
+ * mention that did not change keeps its findings from one version of the document to the next
+ * while framework, role and severities stay the same: in a long advert, an edit re-checks the
+ * few mentions it touched.
+ */
+interface MentionFindings {
+  context: object;
+  diagnostics: Diagnostic[];
+  skill?: SkillData;
+  /** A phrase that may be prose and is like no skill: no finding, and not a list entry. */
+  ignored: boolean;
+  unknown: boolean;
+}
+const findingsOf = new WeakMap<SkillMention, MentionFindings>();
+
+/** One object per framework, role and severity settings, so that findings know what they hold for. */
+function checkContext(framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions): object {
+  let forFramework = contexts.get(framework);
+  if (!forFramework) contexts.set(framework, (forFramework = new Map()));
+  const key = `${role ? `${role.family.name}\u0000${role.level.name}` : ''}\u0000${JSON.stringify(options.severity ?? {})}`;
+  let context = forFramework.get(key);
+  if (!context) forFramework.set(key, (context = {}));
+  return context;
+}
+const contexts = new WeakMap<Framework, Map<string, object>>();
+
+function checkMentions(doc: ParsedDocument, framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, out: Diagnostic[], report: Report): Set<SkillData> {
   const mentioned = new Set<SkillData>();
+  const context = checkContext(framework, role, options);
   // Per list or table, the first mention of each skill (or unknown name).
   const firstInGroup = new Map<string, Map<SkillData | string, Located>>();
   for (const m of doc.mentions) {
-    const found = resolveMention(framework, role, m.name.text);
-    let skill: SkillData | undefined;
-    if (found.kind === 'exact') skill = found.skill;
-    else if (found.kind === 'renamed') {
-      skill = found.skill;
-      const to = skillFullName(found.skill);
-      const when = found.rename?.date ? ` on ${formatDate(found.rename.date)}` : '';
-      report('renamed-skill', m.name.range, `"${m.name.text}" was renamed "${to}"${when}. Use the new name.`, { replacements: [to] });
-    } else if (found.kind === 'ambiguous') {
-      const names = found.candidates.map(skillFullName);
-      report(
-        'unknown-skill',
-        m.name.range,
-        `"${m.name.text}" names ${names.length} skills in ${framework.shortName}: ${quoteList(names)}. Choose one.`,
-        { replacements: names },
-        !m.certain,
-      );
-    } else {
-      const suggestions = framework.suggestSkills(m.name.text).map(skillFullName);
-      // A bold phrase or a list item may be ordinary prose: only flag it when something is close.
-      if (!m.certain && suggestions.length === 0) continue;
-      const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Check the spelling, or use "Skill Lens: Show skill" to find the name.`;
-      report('unknown-skill', m.name.range, `"${m.name.text}" is not a ${framework.skillNoun} in ${framework.shortName}. ${hint}`, { replacements: suggestions }, !m.certain);
+    let found = findingsOf.get(m);
+    if (!found || found.context !== context) {
+      found = checkMention(m, framework, role, options, context);
+      findingsOf.set(m, found);
     }
+    for (const d of found.diagnostics) out.push(d);
+    if (found.ignored) continue;
+    const skill = found.skill;
     if (skill) mentioned.add(skill);
-    if (m.level) checkLevel(m, skill, framework, role, report);
-    if (m.group && (skill || found.kind === 'unknown')) {
+    if (m.group && (skill || found.unknown)) {
       let seen = firstInGroup.get(m.group);
       if (!seen) firstInGroup.set(m.group, (seen = new Map()));
       const key = skill ?? normalizeName(m.name.text);
@@ -189,6 +205,38 @@ function checkMentions(doc: ParsedDocument, framework: Framework, role: RoleLeve
     }
   }
   return mentioned;
+}
+
+/** The findings of one mention: its name, then its level. */
+function checkMention(m: SkillMention, framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, context: object): MentionFindings {
+  const diagnostics: Diagnostic[] = [];
+  const report = reporter(options, diagnostics);
+  const found = resolveMention(framework, role, m.name.text);
+  let skill: SkillData | undefined;
+  if (found.kind === 'exact') skill = found.skill;
+  else if (found.kind === 'renamed') {
+    skill = found.skill;
+    const to = skillFullName(found.skill);
+    const when = found.rename?.date ? ` on ${formatDate(found.rename.date)}` : '';
+    report('renamed-skill', m.name.range, `"${m.name.text}" was renamed "${to}"${when}. Use the new name.`, { replacements: [to] });
+  } else if (found.kind === 'ambiguous') {
+    const names = found.candidates.map(skillFullName);
+    report(
+      'unknown-skill',
+      m.name.range,
+      `"${m.name.text}" names ${names.length} skills in ${framework.shortName}: ${quoteList(names)}. Choose one.`,
+      { replacements: names },
+      !m.certain,
+    );
+  } else {
+    const suggestions = framework.suggestSkills(m.name.text).map(skillFullName);
+    // A bold phrase or a list item may be ordinary prose: only flag it when something is close.
+    if (!m.certain && suggestions.length === 0) return { context, diagnostics, ignored: true, unknown: true };
+    const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Check the spelling, or use "Skill Lens: Show skill" to find the name.`;
+    report('unknown-skill', m.name.range, `"${m.name.text}" is not a ${framework.skillNoun} in ${framework.shortName}. ${hint}`, { replacements: suggestions }, !m.certain);
+  }
+  if (m.level) checkLevel(m, skill, framework, role, report);
+  return { context, diagnostics, skill, ignored: false, unknown: found.kind === 'unknown' };
 }
 
 function checkLevel(m: SkillMention, skill: SkillData | undefined, framework: Framework, role: RoleLevelRef | undefined, report: Report): void {
