@@ -26,7 +26,16 @@ import { findFiles } from './workspaceFiles';
 import type { ParsedDocument } from './documents/model';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// When each document's latest change arrived: the typing debounce counts from there, so
+// applying an edit to a long document (a copy of its text) does not lengthen the wait.
+const changedAt = new Map<string, number>();
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update: (document, changes, version) => {
+    changedAt.set(document.uri, performance.now());
+    return TextDocument.update(document, changes, version);
+  },
+});
 const service = new LanguageService();
 const timers = new Map<string, NodeJS.Timeout>();
 let hasConfiguration = false;
@@ -219,10 +228,14 @@ documents.onDidOpen((e) => {
   schedule(e.document.uri, 0);
 });
 documents.onDidChangeContent((e) => {
-  if (!justOpened.delete(e.document.uri)) schedule(e.document.uri);
+  const uri = e.document.uri;
+  if (justOpened.delete(uri)) return;
+  const since = performance.now() - (changedAt.get(uri) ?? performance.now());
+  schedule(uri, Math.max(0, service.settings.debounceMs - since));
 });
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
+  changedAt.delete(e.document.uri);
   waiting.delete(e.document.uri);
   service.forget(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
