@@ -23,22 +23,27 @@ setFlagsFromString('--semi-space-growth-factor=1');
 setFlagsFromString('--heap-growing-percent=50');
 
 const main = join(__dirname, 'server-main.js');
-const bytes = readFileSync(main);
-// The build keeps the bundle ASCII (esbuild.mjs checks), so it needs no UTF-8 decoding.
-const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
-const cacheDir = codeCacheFolder();
-const cacheFile = cacheDir && join(cacheDir, `server-${createHash('sha1').update(`${process.version}|${process.arch}|`).update(bytes).digest('hex')}.v8`);
+const { script, cacheFile, saveCache } = compile(main);
+if (cacheFile && saveCache) process.once('exit', () => saveCodeCache(cacheFile));
 
-let cachedData: Buffer | undefined;
-if (cacheFile) {
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    // First start with this bundle: compile, and leave a cache on exit.
+/** The bundle compiled, from the code cache when there is one (the buffers are not kept). */
+function compile(file: string): { script: Script; cacheFile?: string; saveCache: boolean } {
+  const bytes = readFileSync(file);
+  // The build keeps the bundle ASCII (esbuild.mjs checks), so it needs no UTF-8 decoding.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const cacheDir = codeCacheFolder();
+  const cacheFile = cacheDir && join(cacheDir, `server-${createHash('sha1').update(`${process.version}|${process.arch}|`).update(bytes).digest('hex')}.v8`);
+  let cachedData: Buffer | undefined;
+  if (cacheFile) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // First start with this bundle: compile, and leave a cache on exit.
+    }
   }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  return { script, cacheFile, saveCache: !!cacheFile && (!cachedData || !!script.cachedDataRejected) };
 }
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: main, cachedData });
-if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once('exit', () => saveCodeCache(cacheFile));
 
 const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
 const mod = { exports: {}, filename: main, id: main, loaded: false };

@@ -6,7 +6,7 @@ import { scanMarkdownBody } from '../../server/src/documents/markdownMentions';
 import { parseDocument } from '../../server/src/documents/parse';
 import { diagnose } from '../../server/src/features/diagnostics';
 import { embeddedFrameworks } from '../../server/src/framework/loader';
-import { generateAdvert, seededRandom } from '../bench/generate';
+import { extractFrontMatter, generateAdvert, generatePathway, seededRandom } from '../bench/generate';
 
 const ddat = embeddedFrameworks()[0];
 const uri = 'file:///adverts/senior.md';
@@ -53,7 +53,94 @@ function findings(doc: ParsedDocument, severity?: Record<string, 'off' | 'error'
   return diagnose(doc, ddat, { severity }).map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.message}`);
 }
 
+/** A pathway model as a reader sees it: every text with its place, and the problems. */
+function pathwaySeen(doc: ParsedDocument): string[] {
+  const at = (l: { text: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }) =>
+    `${l.text}@${l.range.start.line}:${l.range.start.character}-${l.range.end.line}:${l.range.end.character}`;
+  const out = [`kind ${doc.kind}`, ...[...doc.fields.values()].map((f) => `field ${f.key}=${f.value}`), ...doc.problems.map((p) => `problem ${p.code} ${p.message} ${p.range.start.line}:${p.range.start.character}`)];
+  for (const g of doc.pathway?.gradeLevels ?? []) out.push(`grade ${at(g.grade)} ${at(g.level)}`);
+  for (const t of doc.pathway?.topics ?? []) {
+    out.push(`topic ${at(t.name)} ${t.description ? at(t.description) : ''}`);
+    for (const l of t.levels) out.push(`  level ${at(l.level)} ${l.description ? at(l.description) : ''} ${l.indicators.map(at).join(' | ')}`);
+  }
+  return out;
+}
+
+/**
+ * An edit to a pathway as people make them: mostly within texts, sometimes lines or topics,
+ * now and then a slip or an odd shape that the next edit undoes (`undo`).
+ */
+function editPathway(text: string, rnd: () => number): { text: string; undo: boolean } {
+  const lines = text.split('\n');
+  const pick = (re: RegExp) => {
+    const found = lines.map((l, i) => (re.test(l) ? i : -1)).filter((i) => i >= 0);
+    return found.length ? found[Math.floor(rnd() * found.length)] : -1;
+  };
+  const r = rnd();
+  if (r < 0.45) {
+    // Type into a description or an indicator.
+    const n = pick(/(description: |^\s+- )\S/);
+    if (n < 0) return { text, undo: false };
+    const at = Math.max(lines[n].indexOf(': ') + 2, lines[n].indexOf('- ') + 2) + Math.floor(rnd() * 10);
+    lines[n] = lines[n].slice(0, at) + (rnd() < 0.5 ? 'x' : ' word') + lines[n].slice(at);
+  } else if (r < 0.6) {
+    const n = pick(/^\s+- (?!name)/);
+    if (n >= 0) lines.splice(n + 1, 0, lines[n].replace(/- .*/, '- a new indicator'));
+  } else if (r < 0.7) {
+    const n = pick(/^\s+- (?!name)/);
+    if (n >= 0) lines.splice(n, 1);
+  } else if (r < 0.8) {
+    const n = pick(/^  - name: /);
+    if (n >= 0) lines.splice(n, 0, '  - name: "Testing"', '    description: A new topic.', '    pathway:', '      working:', '        indicators:', '          - writes tests');
+  } else if (r < 0.87) {
+    const n = pick(/^  - name: /);
+    if (n >= 0) lines[n] = lines[n].replace('name: ', rnd() < 0.5 ? 'name: Informaton ' : 'nam: ');
+  } else if (r < 0.9) {
+    // An empty topic, or a key after the topics: both still YAML.
+    const n = pick(/^  - name: /);
+    if (n >= 0) lines.splice(n, 0, rnd() < 0.5 ? '  -' : 'notes: to do');
+    return { text: lines.join('\n'), undo: true };
+  } else if (r < 0.94) {
+    // A slip that breaks the YAML: a stray quote or colon.
+    const n = Math.floor(rnd() * lines.length);
+    lines[n] = lines[n] + (rnd() < 0.5 ? ' "' : ': x: y');
+    return { text: lines.join('\n'), undo: true };
+  } else {
+    lines.splice(Math.floor(rnd() * lines.length), 0, '');
+  }
+  return { text: lines.join('\n'), undo: false };
+}
+
 describe('incremental parsing', () => {
+  it('reads a pathway again as a fresh parse would, after any edit', function () {
+    this.timeout(20_000);
+    const rnd = seededRandom(23);
+    const yaml = extractFrontMatter(generatePathway({ topics: 12, targetBytes: 30_000, seed: 6 }).text)!.yaml;
+    const uri = 'file:///pathways/cloud.yaml';
+    const read = (text: string, version: number, previous?: ParsedDocument) => parseDocument(text, { uri, version, framework: ddat, previous });
+    let text = yaml;
+    let doc = read(text, 1);
+    let kept = 0;
+    let broken = 0;
+    for (let v = 2; v < 400; v++) {
+      const valid = text;
+      const edited = editPathway(text, rnd);
+      text = edited.text;
+      const before = doc;
+      doc = read(text, v, doc);
+      const fresh = read(text, v);
+      assert.deepEqual(pathwaySeen(doc), pathwaySeen(fresh), `version ${v}`);
+      assert.deepEqual(seen(doc.mentions), seen(fresh.mentions), `mentions of version ${v}`);
+      assert.deepEqual(findings(doc), findings(fresh), `findings of version ${v}`);
+      if (doc.pathway && before.pathway && doc.pathway.topics[0] && doc.pathway.topics[0] === before.pathway.topics[0]) kept++;
+      if (doc.problems.some((p) => p.code === 'yaml-syntax')) broken++;
+      // A slip is undone at the next keystroke, as a writer would.
+      if (edited.undo) text = valid;
+    }
+    // Most edits keep most topics: the comparisons above are of the incremental path.
+    assert.ok(kept > 200 && broken > 10, `the first topic was kept in ${kept} versions; ${broken} broke the YAML`);
+  });
+
   it('splits a body only where a one-pass scan would find the same', () => {
     // A heading right under a table row is read as one more row (it has a |); after a blank
     // line it opens a new section. Fences hide headings; a gov.uk skill heading opens none.

@@ -62,11 +62,15 @@ function isIndicator(c: number): boolean {
   }
 }
 
-/** Reads `source` into `sink`; false (and a sink to throw away) when js-yaml must do it. */
-export function readBlockYaml(source: string, sink: YamlSink): boolean {
+/**
+ * Reads `source` into `sink`; false (and a sink to throw away) when js-yaml must do it.
+ * `depth` is how deep in a larger document the source sits (a pathway topic read on its own
+ * sits two collections down), so that the depth limit falls where it would for the whole.
+ */
+export function readBlockYaml(source: string, sink: YamlSink, depth = 0): boolean {
   if (UNSUPPORTED.test(source)) return false;
   try {
-    new Reader(source, sink).document();
+    new Reader(source, sink, depth).document();
     return true;
   } catch (e) {
     if (e === GIVE_UP) return false;
@@ -81,7 +85,6 @@ class Reader {
   private indent = 0;
   private content = 0;
   private end = 0;
-  private depth = 0;
   // The searches of nextColon and nextHash: from where, and what they found.
   private colonFrom = Infinity;
   private colonAt = -1;
@@ -91,6 +94,7 @@ class Reader {
   constructor(
     private readonly src: string,
     private readonly sink: YamlSink,
+    private depth: number,
   ) {}
 
   document(): void {

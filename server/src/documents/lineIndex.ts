@@ -3,14 +3,15 @@ import type { Position, Range } from 'vscode-languageserver-types';
 
 export class LineIndex {
   /** Offset at which each line starts. */
-  readonly starts: number[] = [0];
+  readonly starts: Int32Array;
 
   constructor(readonly text: string) {
-    let i = text.indexOf('\n');
-    while (i !== -1) {
-      this.starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
-    }
+    // Counted first, so the offsets go into one array of the right size.
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+    this.starts = new Int32Array(count);
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts[n++] = i + 1;
   }
 
   get lineCount(): number {
@@ -29,14 +30,20 @@ export class LineIndex {
 
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(o);
+    return { line, character: o - this.starts[line] };
+  }
+
+  /** The line an offset is on. */
+  lineOf(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
+      if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    return lo;
   }
 
   offset(position: Position): number {

@@ -4,13 +4,11 @@
 // items. Each line is looked at once; the framework decides whether a phrase is a skill.
 import type { Framework } from '../framework/framework';
 import type { LineIndex } from './lineIndex';
-import { LineSpan, Located, MentionForm, SkillMention } from './model';
+import { LineSpan, Located, mention, MentionForm, SkillMention } from './model';
 
 const FENCE = /^\s{0,3}(```|~~~)/;
 const HEADING = /^(\s{0,3}#{1,6}\s+)(.*?)\s*#*\s*$/;
 const LEVEL_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?level(?:\*\*|__)?\s*:\s*(?:\*\*|__)?)(.*?)(?:\*\*|__)?\s*$/i;
-// `**Skill** (level)`, `**Skill**: level`, `**Skill** - level`, `**Skill:** level`, `**Skill.** text`
-const BOLD_LEAD = /^(\*\*|__)(.+?)\1/;
 // Separators of the inline form, longest first so ` — ` wins over `-` inside names.
 const SEPARATOR = /\s+[\u2014\u2013-]\s+|\s*[\u2014\u2013]\s*|:\s+/g;
 
@@ -100,7 +98,8 @@ function shifted(m: SkillMention, lines: number): SkillMention {
     const span = l as LineSpan;
     return new LineSpan(span.text, span.line + lines, span.start, span.end);
   };
-  return { ...m, name: move(m.name), level: m.level && move(m.level) };
+  // A new object, without the findings of the old place (features/diagnostics.ts).
+  return mention(move(m.name), m.level && move(m.level), m.form, m.group, m.certain);
 }
 
 /**
@@ -244,6 +243,33 @@ function mayBeLevelLine(c: number): boolean {
   return c === 76 || c === 108 || c === 45 || c === 42 || c === 43 || c === 95; // L l - * + _
 }
 
+/** Whether [from, to) holds a line terminator other than \n (which a line never holds). */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+/**
+ * For ` (level)` to the end of the line (a full stop allowed after), the bounds of `level`, as
+ * /^\s*\(([^()]+)\)\s*\.?\s*$/ would find them; else undefined.
+ */
+function parenthesised(text: string, from: number): [number, number] | undefined {
+  let i = from;
+  while (isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 40) return undefined; // (
+  let j = i + 1;
+  while (j < text.length && text.charCodeAt(j) !== 40 && text.charCodeAt(j) !== 41) j++;
+  if (j === i + 1 || text.charCodeAt(j) !== 41) return undefined;
+  let k = j + 1;
+  while (isSpace(text.charCodeAt(k))) k++;
+  if (text.charCodeAt(k) === 46) k++;
+  while (isSpace(text.charCodeAt(k))) k++;
+  return k === text.length ? [i + 1, j] : undefined;
+}
+
 /** A list item can start only with `-`, `*`, `+` or a digit. */
 function mayBeListItem(c: number): boolean {
   return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
@@ -293,47 +319,56 @@ function isLevelLineAhead(lines: LineIndex, n: number): boolean {
 /** Handles one non-heading, non-table line; true when it held a mention. */
 function parseInline(ctx: Ctx, n: number, text: string, start: number, isListItem: boolean): boolean {
   const { framework } = ctx;
+  // `**Skill** …` or `__Skill__ …`: the bold lead runs to the first closing marker (as
+  // /^(\*\*|__)(.+?)\1/ would match it, without building the match).
   const c = text.charCodeAt(start);
-  const bold = (c === 42 || c === 95) && text.charCodeAt(start + 1) === c ? BOLD_LEAD.exec(text.slice(start)) : null;
-  if (bold) {
-    const inner = bold[2];
-    const innerStart = start + bold[1].length;
-    const after = start + bold[0].length;
-    const rest = text.slice(after);
-    const restTrim = rest.trim();
-    // `**Skill.** description` or `**Skill:** level`
-    const punct = /[.:]\s*$/.exec(inner);
-    const ns = markupStart(text, innerStart, innerStart + inner.length - (punct ? punct[0].length : 0));
-    const ne = markupEnd(text, ns, innerStart + inner.length - (punct ? punct[0].length : 0));
+  const close = (c === 42 || c === 95) && text.charCodeAt(start + 1) === c ? text.indexOf(c === 42 ? '**' : '__', start + 3) : -1;
+  if (close >= 0 && !hasLineBreak(text, start + 2, close)) {
+    const innerStart = start + 2;
+    const after = close + 2;
+    const restBlank = isBlankFrom(text, after);
+    // `**Skill.** description` or `**Skill:** level`: the punctuation is the last non-space.
+    let last = close - 1;
+    while (last >= innerStart && isSpace(text.charCodeAt(last))) last--;
+    const p = last >= innerStart ? text.charCodeAt(last) : -1;
+    const punct = p === 46 || p === 58 ? p : -1; // . :
+    const nameEnd = punct >= 0 ? last : close;
+    const ns = markupStart(text, innerStart, nameEnd);
+    const ne = markupEnd(text, ns, nameEnd);
     if (ne <= ns) return false;
-    const name = located(text, n, ns, ne);
-    if (punct && punct[0].trim() === '.') {
-      if (framework.findLevel(name.text)) return false; // `**Awareness.** You know…` defines a level
-      if (restTrim.length > 0) {
-        push(ctx, name, undefined, 'bold-paragraph', false);
+    if (punct === 46) {
+      if (framework.findLevel(text.slice(ns, ne))) return false; // `**Awareness.** You know…` defines a level
+      if (!restBlank) {
+        push(ctx, located(text, n, ns, ne), undefined, 'bold-paragraph', false);
         return true;
       }
     }
-    if (!restTrim) {
-      if (punct) return false;
+    if (restBlank) {
+      if (punct >= 0) return false;
       if (isListItem) return pushIfSkill(ctx, text, n, ns, ne, 'list');
       return false;
     }
     let levelStart = -1;
     let levelEnd = -1;
-    const paren = /^\s*\(([^()]+)\)\s*\.?\s*$/.exec(rest);
+    const paren = parenthesised(text, after);
     if (paren) {
-      levelStart = after + rest.indexOf('(') + 1;
-      levelEnd = levelStart + paren[1].length;
+      [levelStart, levelEnd] = paren;
     } else {
-      const sep = punct && punct[0].trim() === ':' ? /^\s*/.exec(rest) : /^\s*(?::|[\u2014\u2013-])\s*/.exec(rest);
-      if (!sep) return false;
-      levelStart = after + sep[0].length;
+      // After `**Skill:**` the level follows; after `**Skill**` a `:` or a dash comes first.
+      let i = after;
+      while (isSpace(text.charCodeAt(i))) i++;
+      if (punct !== 58) {
+        const sep = text.charCodeAt(i);
+        if (sep !== 58 && sep !== 45 && sep !== 0x2013 && sep !== 0x2014) return false;
+        i++;
+        while (isSpace(text.charCodeAt(i))) i++;
+      }
+      levelStart = i;
       levelEnd = text.length;
     }
     const level = levelValue(text, levelStart, levelEnd, framework, n);
     if (!level) return false;
-    return pushInline(ctx, name, level, true);
+    return pushInline(ctx, located(text, n, ns, ne), level, true);
   }
 
   // Plain `Skill: level`, `Skill - level`, `Skill — level`: split at the last separator.
@@ -375,7 +410,7 @@ function scanBoldSkills(ctx: Ctx, n: number, text: string): void {
       level = levelValue(text, levelStart, levelStart + m[4].length, ctx.framework, n);
       if (level && !ctx.framework.findLevel(level.text)) level = undefined; // `(see below)` is not a level
     }
-    ctx.out.push({ name: located(text, n, ns, ne), level, form: level ? 'inline' : 'list', certain: false });
+    ctx.out.push(mention(located(text, n, ns, ne), level, level ? 'inline' : 'list', undefined, false));
   }
 }
 
@@ -400,7 +435,7 @@ function pushIfSkill(ctx: Ctx, text: string, line: number, start: number, end: n
 }
 
 function push(ctx: Ctx, name: Located, level: Located | undefined, form: MentionForm, certain: boolean): void {
-  ctx.out.push({ name, level, form, group: level ? ctx.section : undefined, certain });
+  ctx.out.push(mention(name, level, form, level ? ctx.section : undefined, certain));
 }
 
 /**
@@ -474,6 +509,8 @@ function located(lineText: string, line: number, start: number, end: number): Lo
  * all their mentions.
  */
 function own(text: string): string {
+  // V8 copies a substring shorter than 13 characters anyway.
+  if (text.length < 13) return text;
   let kept = owned.get(text);
   if (kept === undefined) {
     if (owned.size >= 20_000) owned.clear();
@@ -489,48 +526,55 @@ function isTableSeparator(text: string): boolean {
   return /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(text);
 }
 
-interface Cell {
-  start: number;
-  end: number;
-}
+// The cells of the row splitCells last looked at, [cellStart[i], cellEnd[i]) each: reused for
+// every row, as a long advert's tables have thousands.
+const cellStart: number[] = [];
+const cellEnd: number[] = [];
 
-function splitCells(text: string): Cell[] {
-  const cells: Cell[] = [];
+/** Splits a row at its unescaped pipes; returns how many cells it has (see cellStart, cellEnd). */
+function splitCells(text: string): number {
+  let count = 0;
   let i = text.indexOf('|');
-  if (i === -1) return cells;
-  let cellStart = i + 1;
-  for (i = cellStart; i <= text.length; i++) {
-    if (i === text.length || (text[i] === '|' && text[i - 1] !== '\\')) {
-      if (i === text.length && !text.slice(cellStart).trim()) break;
-      cells.push({ start: cellStart, end: i });
-      cellStart = i + 1;
+  if (i === -1) return 0;
+  let start = i + 1;
+  for (i = start; i <= text.length; i++) {
+    if (i === text.length || (text.charCodeAt(i) === PIPE && text.charCodeAt(i - 1) !== 92)) {
+      if (i === text.length && isBlankFrom(text, start)) break;
+      cellStart[count] = start;
+      cellEnd[count] = i;
+      count++;
+      start = i + 1;
     }
   }
-  return cells;
+  return count;
+}
+
+function isBlankFrom(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Reads a table starting at its header line; returns the last line of the table. */
 function parseTable(ctx: Ctx, headerLine: number): number {
   const { lines } = ctx;
   const header = lines.line(headerLine);
-  const headers = splitCells(header).map((c) => header.slice(c.start, c.end).trim().toLowerCase());
+  const headers: string[] = [];
+  for (let c = 0, count = splitCells(header); c < count; c++) headers.push(header.slice(cellStart[c], cellEnd[c]).trim().toLowerCase());
   const skillCol = headers.findIndex((h) => /skill|competenc|capabilit/.test(h) && !/level/.test(h));
   const levelCol = headers.findIndex((h) => /level/.test(h));
   let n = headerLine + 2;
   const group = newGroup();
   for (; n < lines.lineCount; n++) {
     const row = lines.line(n);
-    if (!row.includes('|') || !row.trim()) break;
+    if (!row.includes('|') || isBlankFrom(row, 0)) break;
     if (skillCol === -1) continue;
-    const cells = splitCells(row);
-    const nameCell = cells[skillCol];
-    if (!nameCell) continue;
-    const ns = markupStart(row, nameCell.start, nameCell.end);
-    const ne = markupEnd(row, ns, nameCell.end);
+    const count = splitCells(row);
+    if (skillCol >= count) continue;
+    const ns = markupStart(row, cellStart[skillCol], cellEnd[skillCol]);
+    const ne = markupEnd(row, ns, cellEnd[skillCol]);
     if (ne <= ns) continue;
-    const levelCell = levelCol >= 0 ? cells[levelCol] : undefined;
-    const level = levelCell ? levelValue(row, levelCell.start, levelCell.end, ctx.framework, n) : undefined;
-    ctx.out.push({ name: located(row, n, ns, ne), level, form: 'table', group, certain: true });
+    const level = levelCol >= 0 && levelCol < count ? levelValue(row, cellStart[levelCol], cellEnd[levelCol], ctx.framework, n) : undefined;
+    ctx.out.push(mention(located(row, n, ns, ne), level, 'table', group, true));
   }
   return n - 1;
 }

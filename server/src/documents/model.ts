@@ -29,18 +29,24 @@ export class LineSpan implements Located {
   }
 }
 
-/** A Located given by text offsets (YAML nodes), turned into a Range when first read. */
-export class OffsetSpan implements Located {
+/** A Located that may run over several lines (a YAML scalar), its Range made when first read. */
+export class TextSpan implements Located {
   private built?: Range = undefined;
   constructor(
     readonly text: string,
-    private readonly lines: LineIndex,
-    readonly startOffset: number,
-    readonly endOffset: number,
+    readonly startLine: number,
+    readonly startChar: number,
+    readonly endLine: number,
+    readonly endChar: number,
   ) {}
 
   get range(): Range {
-    return (this.built ??= this.lines.range(this.startOffset, this.endOffset));
+    return (this.built ??= { start: { line: this.startLine, character: this.startChar }, end: { line: this.endLine, character: this.endChar } });
+  }
+
+  /** The same text, `lines` lines further down (or up). */
+  moved(lines: number): TextSpan {
+    return new TextSpan(this.text, this.startLine + lines, this.startChar, this.endLine + lines, this.endChar);
   }
 }
 
@@ -64,12 +70,23 @@ export interface SkillMention {
   group?: string;
   /** Whether the text must be a skill (tables, YAML keys) or only might be (a bold phrase). */
   certain: boolean;
+  /** What the checks found, kept with the mention across versions (features/diagnostics.ts). */
+  checked?: unknown;
+}
+
+/**
+ * A mention with every field in the same order, so that all mentions share one shape: the checks
+ * read thousands of them, and add their findings to each.
+ */
+export function mention(name: Located, level: Located | undefined, form: MentionForm, group: string | undefined, certain: boolean): SkillMention {
+  return { name, level, form, group, certain, checked: undefined };
 }
 
 /** A front-matter field and the range of its value. */
 export interface FrontMatterField {
   key: string;
-  value: unknown;
+  /** A scalar's value (null when empty); undefined for a list or mapping. */
+  value: string | null | undefined;
   keyRange: Range;
   /** Range of the scalar value; undefined for collections. */
   valueRange?: Range;
@@ -91,6 +108,8 @@ export interface PathwayTopic {
   name: Located;
   description?: Located;
   levels: PathwayLevel[];
+  /** What the checks found, kept with the topic across versions (features/diagnostics.ts). */
+  checked?: unknown;
 }
 
 export interface PathwayModel {

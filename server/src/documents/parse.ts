@@ -1,13 +1,15 @@
 // Turns a document's text into the model the features read: kind, front matter, pathway
 // structure and every skill mention with exact ranges. One pass over the lines; YAML through
-// the positioned tree of yamlTree.ts.
+// the positioned tree of yamlTree.ts. Given the model of the previous version, what an edit did
+// not touch is kept: the Markdown body's unchanged sections (markdownMentions.ts) and a
+// pathway's unchanged topics (below).
 import type { Range } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
 import { matchesAny } from './glob';
 import { LineIndex, lineRange } from './lineIndex';
 import { parseMarkdownBody, type MarkdownBody } from './markdownMentions';
-import { DocumentKind, FrontMatterField, Located, OffsetSpan, ParsedDocument, PathwayModel } from './model';
-import { parseYaml, YamlNode, mapGet, toValue } from './yamlTree';
+import { DocumentKind, FrontMatterField, Located, mention, ParsedDocument, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
+import { parseBlockYaml, parseYaml, YamlNode, mapGet } from './yamlTree';
 
 export interface KindGlobs {
   jobAdvert?: string[];
@@ -24,8 +26,9 @@ export interface ParseOptions {
   previous?: ParsedDocument;
 }
 
-// What a document's next version can reuse of its body scan.
+// What a document's next version can reuse: its body scan, its pathway topics.
 const bodies = new WeakMap<ParsedDocument, MarkdownBody>();
+const pathways = new WeakMap<ParsedDocument, PathwayYaml>();
 
 const KIND_WORDS: Record<string, DocumentKind> = {
   'job-advert': 'job-advert',
@@ -54,33 +57,25 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
   const isYamlFile = /\.ya?ml$/i.test(options.uri);
 
   // The YAML part: the whole file for .yaml, else the front matter block.
-  let yamlRoot: YamlNode | undefined;
   let bodyStartLine = 0;
   if (isYamlFile) {
-    yamlRoot = readYaml(text, 0, lines, doc);
+    readYamlPart(text, 0, lines, doc, options, true, text);
     bodyStartLine = lines.lineCount;
   } else if (/^---\s*$/.test(lines.line(0))) {
-    let end = -1;
-    for (let n = 1; n < lines.lineCount; n++) {
-      if (/^(---|\.\.\.)\s*$/.test(lines.line(n))) {
-        end = n;
-        break;
-      }
-    }
+    const end = frontMatterEnd(lines);
     if (end === -1) {
       doc.problems.push({ code: 'yaml-syntax', message: 'Front matter is not closed: add a line "---" after it.', range: lineRange(0, 0, 3) });
+      doc.kind = detectKind(doc, options, false, undefined, text);
       bodyStartLine = lines.lineCount;
     } else {
       doc.frontMatterRange = { start: { line: 0, character: 0 }, end: { line: end, character: 3 } };
       const startOffset = lines.starts[1];
-      yamlRoot = readYaml(text.slice(startOffset, lines.starts[end]), startOffset, lines, doc);
+      readYamlPart(text.slice(startOffset, lines.starts[end]), startOffset, lines, doc, options, false, text);
       bodyStartLine = end + 1;
     }
+  } else {
+    doc.kind = detectKind(doc, options, false, undefined, text);
   }
-
-  if (yamlRoot) readFields(yamlRoot, doc);
-  doc.kind = detectKind(doc, options, isYamlFile, yamlRoot, text);
-  if (yamlRoot && doc.kind === 'pathway') doc.pathway = readPathway(yamlRoot, doc);
 
   if (!isYamlFile) {
     const previous = options.previous && bodies.get(options.previous);
@@ -91,8 +86,61 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
   return doc;
 }
 
+/** The line closing the front matter (`---` or `...`), or -1. Found with indexOf, not a look at every line. */
+function frontMatterEnd(lines: LineIndex): number {
+  const text = lines.text;
+  for (let at = text.indexOf('\n'); at >= 0 && at + 1 < text.length; at = text.indexOf('\n', at + 1)) {
+    const c = text.charCodeAt(at + 1);
+    if (c !== 45 && c !== 46) continue; // - .
+    const line = lines.lineOf(at + 1);
+    if (/^(---|\.\.\.)\s*$/.test(lines.line(line))) return line;
+  }
+  return -1;
+}
 
-function readYaml(source: string, base: number, lines: LineIndex, doc: ParsedDocument): YamlNode | undefined {
+/** Reads the YAML of a document (`source`, at offset `base`): fields, kind and pathway. */
+function readYamlPart(source: string, base: number, lines: LineIndex, doc: ParsedDocument, options: ParseOptions, isYamlFile: boolean, text: string): void {
+  const previous = options.previous && pathways.get(options.previous);
+  if (previous && previous.framework === options.framework && previous.base === base && readTopicsAgain(source, lines, doc, previous)) return;
+
+  const parsed = readYaml(source, base, lines, doc);
+  const root = parsed?.root;
+  if (root) readFields(root, base, lines, doc);
+  doc.kind = detectKind(doc, options, isYamlFile, root, text);
+  if (!root || doc.kind !== 'pathway') return;
+
+  const pathway = readPathwayHeader(root, base, lines, doc);
+  doc.pathway = pathway;
+  const headerMentions = doc.mentions.slice();
+  const headerProblems = doc.problems.slice();
+  const topics = mapGet(root, 'topics');
+  if (topics?.value.kind !== 'seq') return;
+  const read = topics.value.items.map((item, i) => readTopic(item, i, base, lines));
+  for (const r of read) addTopic(doc, pathway, r);
+
+  // Kept for the next version when the topics can be read one by one: block YAML, topics last.
+  const seq = topics.value;
+  const last = (root as Extract<YamlNode, { kind: 'map' }>).items[(root as Extract<YamlNode, { kind: 'map' }>).items.length - 1];
+  if (!parsed.block || last !== topics || seq.items.length === 0) return;
+  const itemLine = source.lastIndexOf('\n', seq.start - 1) + 1;
+  const spans = topicChunks(source, itemLine, seq.start - itemLine);
+  if (!spans || spans.length !== read.length || spans.some((c, i) => seq.items[i].start < c.start || seq.items[i].end > c.end)) return;
+  pathways.set(doc, {
+    framework: options.framework,
+    base,
+    header: source.slice(0, itemLine),
+    itemIndent: seq.start - itemLine,
+    kind: doc.kind,
+    fields: doc.fields,
+    named: { framework: doc.framework, role: doc.role, grade: doc.grade },
+    headerMentions,
+    headerProblems,
+    gradeLevels: pathway.gradeLevels,
+    chunks: spans.map((c, i) => ({ text: source.slice(c.start, c.end), startLine: lines.lineOf(base + c.start), index: i, read: read[i] })),
+  });
+}
+
+function readYaml(source: string, base: number, lines: LineIndex, doc: ParsedDocument): ReturnType<typeof parseYaml> | undefined {
   const result = parseYaml(source);
   if (result.error) {
     const at = lines.position(base + result.error.offset);
@@ -103,37 +151,33 @@ function readYaml(source: string, base: number, lines: LineIndex, doc: ParsedDoc
     doc.problems.push({ code: 'yaml-syntax', message: `YAML syntax error: ${result.error.message}.`, range: lineRange(at.line, startChar, endChar) });
     return undefined;
   }
-  if (result.root) origins.set(result.root, { lines, base });
-  return result.root;
+  return result;
 }
 
-// Each YAML tree remembers where its offsets start in the document.
-const origins = new WeakMap<YamlNode, { lines: LineIndex; base: number }>();
-
-/** Where a node of the tree under `root` sits in the document. */
-function located(root: YamlNode, node: YamlNode): Range {
-  const { lines, base } = origins.get(root)!;
+/** Where a node of a tree read from offset `base` sits in the document. */
+function located(node: YamlNode, base: number, lines: LineIndex): Range {
   return lines.range(base + node.start, base + node.end);
 }
 
-/** A node's text and place; the range is worked out only if something reads it. */
-function span(root: YamlNode, node: YamlNode, text: string): Located {
-  const { lines, base } = origins.get(root)!;
-  return new OffsetSpan(text, lines, base + node.start, base + node.end);
+/** A node's text and place. */
+function span(node: YamlNode, text: string, base: number, lines: LineIndex): TextSpan {
+  const start = base + node.start;
+  const end = base + node.end;
+  const startLine = lines.lineOf(start);
+  const endLine = end === start ? startLine : lines.lineOf(end);
+  return new TextSpan(text, startLine, start - lines.starts[startLine], endLine, end - lines.starts[endLine]);
 }
 
-function readFields(root: YamlNode, doc: ParsedDocument): void {
+function readFields(root: YamlNode, base: number, lines: LineIndex, doc: ParsedDocument): void {
   if (root.kind !== 'map') return;
   for (const { key, value } of root.items) {
     if (key.kind !== 'scalar') continue;
     const field: FrontMatterField = {
       key: key.value,
-      // A pathway's `topics` is most of the file: its plain value is built only if asked for.
-      get value() {
-        return toValue(value);
-      },
-      keyRange: located(root, key),
-      valueRange: value.kind === 'scalar' ? located(root, value) : undefined,
+      // Plain `null`, `~` or nothing is YAML's null.
+      value: value.kind !== 'scalar' ? undefined : value.plain && /^(null|Null|NULL|~|)$/.test(value.value) ? null : value.value,
+      keyRange: located(key, base, lines),
+      valueRange: value.kind === 'scalar' ? located(value, base, lines) : undefined,
     };
     doc.fields.set(key.value.toLowerCase(), field);
   }
@@ -151,26 +195,16 @@ function readFields(root: YamlNode, doc: ParsedDocument): void {
   if (skills?.kind === 'map') {
     for (const { key, value } of skills.items) {
       if (key.kind !== 'scalar') continue;
-      doc.mentions.push({
-        name: span(root, key, key.value),
-        level: value.kind === 'scalar' && value.value ? span(root, value, value.value) : undefined,
-        form: 'yaml-skills',
-        group: 'front-matter:skills',
-        certain: true,
-      });
+      const level = value.kind === 'scalar' && value.value ? span(value, value.value, base, lines) : undefined;
+      doc.mentions.push(mention(span(key, key.value, base, lines), level, 'yaml-skills', 'front-matter:skills', true));
     }
   } else if (skills?.kind === 'seq') {
     for (const item of skills.items) {
       const name = mapGet(item, 'skill')?.value ?? mapGet(item, 'name')?.value ?? (item.kind === 'scalar' ? item : undefined);
       if (!name || name.kind !== 'scalar' || !name.value) continue;
       const level = mapGet(item, 'level')?.value;
-      doc.mentions.push({
-        name: span(root, name, name.value),
-        level: level?.kind === 'scalar' && level.value ? span(root, level, level.value) : undefined,
-        form: 'yaml-skills',
-        group: 'front-matter:skills',
-        certain: true,
-      });
+      const levelSpan = level?.kind === 'scalar' && level.value ? span(level, level.value, base, lines) : undefined;
+      doc.mentions.push(mention(span(name, name.value, base, lines), levelSpan, 'yaml-skills', 'front-matter:skills', true));
     }
   }
 }
@@ -203,16 +237,10 @@ function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: bool
   return 'unknown';
 }
 
-function readPathway(root: YamlNode, doc: ParsedDocument): PathwayModel {
+/** A pathway's shape and its `levels:` map; the topics are read one by one (readTopic). */
+function readPathwayHeader(root: YamlNode, base: number, lines: LineIndex, doc: ParsedDocument): PathwayModel {
   const pathway: PathwayModel = { gradeLevels: [], topics: [] };
-  const at = (node: YamlNode) => located(root, node);
-  const spanOf = (node: YamlNode, text: string) => span(root, node, text);
-  const problem = (node: YamlNode, message: string) => doc.problems.push({ code: 'schema', message, range: at(node) });
-  const statements = (items: YamlNode[]) => {
-    const out: Located[] = [];
-    for (const n of items) if (n.kind === 'scalar' && n.value) out.push(spanOf(n, n.value));
-    return out;
-  };
+  const problem = (node: YamlNode, message: string) => doc.problems.push({ code: 'schema', message, range: located(node, base, lines) });
   if (root.kind !== 'map') {
     problem(root, 'A pathway file must be a mapping with `levels` and `topics`.');
     return pathway;
@@ -227,55 +255,204 @@ function readPathway(root: YamlNode, doc: ParsedDocument): PathwayModel {
         problem(value.kind === 'scalar' ? key : value, `Grade ${key.value} needs a skill level, e.g. \`${key.value}: working\`.`);
         continue;
       }
-      pathway.gradeLevels.push({ grade: spanOf(key, key.value), level: spanOf(value, value.value) });
+      pathway.gradeLevels.push({ grade: span(key, key.value, base, lines), level: span(value, value.value, base, lines) });
     }
   }
 
   const topics = mapGet(root, 'topics');
   if (topics && topics.value.kind !== 'seq') problem(topics.key, '`topics` must be a list of skills, each with `name` and `pathway`.');
-  if (topics?.value.kind === 'seq') {
-    topics.value.items.forEach((item, i) => {
-      if (item.kind !== 'map') {
-        problem(item, `topics[${i}] must be a mapping with \`name\`, \`description\` and \`pathway\`.`);
-        return;
-      }
-      const name = mapGet(item, 'name');
-      if (!name || name.value.kind !== 'scalar' || !name.value.value) {
-        problem(name ? name.value : item, `topics[${i}] needs a \`name\`: the skill this topic describes.`);
-        return;
-      }
-      const description = mapGet(item, 'description')?.value;
-      const topic = {
-        name: spanOf(name.value, name.value.value),
-        description: description?.kind === 'scalar' ? spanOf(description, description.value) : undefined,
-        levels: [] as PathwayModel['topics'][number]['levels'],
-      };
-      doc.mentions.push({ name: topic.name, form: 'pathway-topic', group: 'pathway:topics', certain: true });
-      const levelsOfTopic = mapGet(item, 'pathway');
-      if (levelsOfTopic && levelsOfTopic.value.kind !== 'map') {
-        problem(levelsOfTopic.key, `\`pathway\` of ${topic.name.text} must map skill levels to a description and indicators.`);
-      }
-      if (levelsOfTopic?.value.kind === 'map') {
-        for (const { key, value } of levelsOfTopic.value.items) {
-          if (key.kind !== 'scalar') continue;
-          const levelDescription = mapGet(value, 'description')?.value;
-          const indicators = mapGet(value, 'indicators');
-          if (indicators && indicators.value.kind !== 'seq' && !(indicators.value.kind === 'scalar' && !indicators.value.value)) {
-            problem(indicators.key, '`indicators` must be a list of statements.');
-          }
-          if (value.kind !== 'map' && !(value.kind === 'scalar' && !value.value)) {
-            problem(value, `Level ${key.value} of ${topic.name.text} must have \`description\` and \`indicators\`.`);
-          }
-          topic.levels.push({
-            level: spanOf(key, key.value),
-            description: levelDescription?.kind === 'scalar' && levelDescription.value ? spanOf(levelDescription, levelDescription.value) : undefined,
-            indicators: indicators?.value.kind === 'seq' ? statements(indicators.value.items) : [],
-          });
-        }
-      }
-      pathway.topics.push(topic);
-    });
-  }
   return pathway;
 }
 
+/** What one item of `topics` gives the model. */
+interface TopicRead {
+  topic?: PathwayTopic;
+  mention?: SkillMention;
+  problems: YamlProblem[];
+}
+
+/** Item `i` of `topics`, from a tree read from offset `base`. */
+function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex): TopicRead {
+  const problems: YamlProblem[] = [];
+  const problem = (node: YamlNode, message: string) => problems.push({ code: 'schema', message, range: located(node, base, lines) });
+  const spanOf = (node: YamlNode, text: string) => span(node, text, base, lines);
+  if (item.kind !== 'map') {
+    problem(item, `topics[${i}] must be a mapping with \`name\`, \`description\` and \`pathway\`.`);
+    return { problems };
+  }
+  const name = mapGet(item, 'name');
+  if (!name || name.value.kind !== 'scalar' || !name.value.value) {
+    problem(name ? name.value : item, `topics[${i}] needs a \`name\`: the skill this topic describes.`);
+    return { problems };
+  }
+  const description = mapGet(item, 'description')?.value;
+  const topic: PathwayTopic = {
+    name: spanOf(name.value, name.value.value),
+    description: description?.kind === 'scalar' ? spanOf(description, description.value) : undefined,
+    levels: [],
+    checked: undefined,
+  };
+  const topicMention = mention(topic.name, undefined, 'pathway-topic', 'pathway:topics', true);
+  const levelsOfTopic = mapGet(item, 'pathway');
+  if (levelsOfTopic && levelsOfTopic.value.kind !== 'map') {
+    problem(levelsOfTopic.key, `\`pathway\` of ${topic.name.text} must map skill levels to a description and indicators.`);
+  }
+  if (levelsOfTopic?.value.kind === 'map') {
+    for (const { key, value } of levelsOfTopic.value.items) {
+      if (key.kind !== 'scalar') continue;
+      const levelDescription = mapGet(value, 'description')?.value;
+      const indicators = mapGet(value, 'indicators');
+      if (indicators && indicators.value.kind !== 'seq' && !(indicators.value.kind === 'scalar' && !indicators.value.value)) {
+        problem(indicators.key, '`indicators` must be a list of statements.');
+      }
+      if (value.kind !== 'map' && !(value.kind === 'scalar' && !value.value)) {
+        problem(value, `Level ${key.value} of ${topic.name.text} must have \`description\` and \`indicators\`.`);
+      }
+      const statements: Located[] = [];
+      if (indicators?.value.kind === 'seq') for (const n of indicators.value.items) if (n.kind === 'scalar' && n.value) statements.push(spanOf(n, n.value));
+      topic.levels.push({
+        level: spanOf(key, key.value),
+        description: levelDescription?.kind === 'scalar' && levelDescription.value ? spanOf(levelDescription, levelDescription.value) : undefined,
+        indicators: statements,
+      });
+    }
+  }
+  return { topic, mention: topicMention, problems };
+}
+
+function addTopic(doc: ParsedDocument, pathway: PathwayModel, read: TopicRead): void {
+  if (read.mention) doc.mentions.push(read.mention);
+  if (read.topic) pathway.topics.push(read.topic);
+  for (const p of read.problems) doc.problems.push(p);
+}
+
+// ---- pathways, topic by topic ---------------------------------------------------------------
+
+/**
+ * What the next version of a pathway can reuse. A topic is one item of `topics`: its lines,
+ * from its `-` to the next one. When the YAML before the topics is unchanged and the topics come
+ * last, only the topics whose lines changed are read again (each on its own, by the block
+ * reader); the others keep their model, moved by the lines added or removed above them.
+ */
+interface PathwayYaml {
+  framework: Framework;
+  /** The document offset of the YAML. */
+  base: number;
+  /** The YAML before the first topic, and what it gave. */
+  header: string;
+  kind: DocumentKind;
+  fields: Map<string, FrontMatterField>;
+  named: { framework?: Located; role?: Located; grade?: Located };
+  headerMentions: SkillMention[];
+  headerProblems: YamlProblem[];
+  gradeLevels: PathwayModel['gradeLevels'];
+  /** The column of the topics' `-`. */
+  itemIndent: number;
+  chunks: TopicChunk[];
+}
+
+interface TopicChunk {
+  text: string;
+  startLine: number;
+  /** Its place in `topics`, which problem messages name. */
+  index: number;
+  read: TopicRead;
+}
+
+/**
+ * The topics from `from` (the first topic's line) on: one [start, end) per item. Undefined when
+ * anything but topics follows, or a line at the items' column is not an item.
+ */
+function topicChunks(source: string, from: number, itemIndent: number): { start: number; end: number }[] | undefined {
+  const chunks: { start: number; end: number }[] = [];
+  for (let pos = from; pos < source.length; ) {
+    const nl = source.indexOf('\n', pos);
+    const end = nl < 0 ? source.length : nl;
+    let i = pos;
+    while (i < end && source.charCodeAt(i) === 32) i++;
+    const c = i < end ? source.charCodeAt(i) : -1;
+    if (c !== -1 && c !== 13 && c !== 35) {
+      // Not blank, not a comment.
+      if (c === 9 || i - pos < itemIndent) return undefined;
+      if (i - pos === itemIndent) {
+        const after = source.charCodeAt(i + 1);
+        if (c !== 45 || !(i + 1 >= end || after === 32 || after === 13)) return undefined;
+        if (chunks.length) chunks[chunks.length - 1].end = pos;
+        chunks.push({ start: pos, end: source.length });
+      }
+    }
+    pos = nl < 0 ? source.length : nl + 1;
+  }
+  return chunks.length && chunks[0].start === from ? chunks : undefined;
+}
+
+/** The pathway's new version from the previous one's, or false when it must be read whole. */
+function readTopicsAgain(source: string, lines: LineIndex, doc: ParsedDocument, previous: PathwayYaml): boolean {
+  const { base, header, itemIndent } = previous;
+  if (source.length <= header.length || !source.startsWith(header)) return false;
+  const spans = topicChunks(source, header.length, itemIndent);
+  if (!spans) return false;
+  const chunks: TopicChunk[] = spans.map((c, index) => ({
+    text: source.slice(c.start, c.end),
+    startLine: lines.lineOf(base + c.start),
+    index,
+    read: { problems: [] },
+  }));
+
+  // Unchanged topics at the front keep their model; at the back too, moved by the lines added
+  // or removed in between (and read again if their problems name a changed index).
+  const old = previous.chunks;
+  let front = 0;
+  while (front < chunks.length && front < old.length && old[front].text === chunks[front].text && old[front].startLine === chunks[front].startLine) {
+    chunks[front].read = old[front].read;
+    front++;
+  }
+  let back = 0;
+  while (back < chunks.length - front && back < old.length - front) {
+    const was = old[old.length - 1 - back];
+    const now = chunks[chunks.length - 1 - back];
+    if (was.text !== now.text || (was.index !== now.index && was.read.problems.length)) break;
+    const moved = now.startLine - was.startLine;
+    now.read = moved === 0 ? was.read : movedTopic(was.read, moved);
+    back++;
+  }
+  for (let i = front; i < chunks.length - back; i++) {
+    const c = spans[i];
+    const parsed = parseBlockYaml(source.slice(c.start, c.end), 2);
+    const root = parsed?.root;
+    // An empty item sits where the text before it ends, which this chunk alone cannot know.
+    if (!root || root.kind !== 'seq' || root.items.length !== 1 || root.items[0].start === root.items[0].end) return false;
+    chunks[i].read = readTopic(root.items[0], i, base + c.start, lines);
+  }
+
+  doc.kind = previous.kind;
+  doc.fields = previous.fields;
+  doc.framework = previous.named.framework;
+  doc.role = previous.named.role;
+  doc.grade = previous.named.grade;
+  for (const m of previous.headerMentions) doc.mentions.push(m);
+  for (const p of previous.headerProblems) doc.problems.push(p);
+  const pathway: PathwayModel = { gradeLevels: previous.gradeLevels, topics: [] };
+  doc.pathway = pathway;
+  for (const c of chunks) addTopic(doc, pathway, c.read);
+  pathways.set(doc, { ...previous, chunks });
+  return true;
+}
+
+/** A topic's model moved down (or up) by `lines` lines. */
+function movedTopic(read: TopicRead, lines: number): TopicRead {
+  const move = (l: Located) => (l as TextSpan).moved(lines);
+  const topic = read.topic && {
+    name: move(read.topic.name),
+    description: read.topic.description && move(read.topic.description),
+    levels: read.topic.levels.map((l) => ({ level: move(l.level), description: l.description && move(l.description), indicators: l.indicators.map(move) })),
+    checked: undefined,
+  };
+  const shift = (r: Range): Range => ({ start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } });
+  return {
+    topic,
+    // New objects, without the findings of the old place (features/diagnostics.ts).
+    mention: read.mention && topic && mention(topic.name, undefined, read.mention.form, read.mention.group, read.mention.certain),
+    problems: read.problems.map((p) => ({ ...p, range: shift(p.range) })),
+  };
+}

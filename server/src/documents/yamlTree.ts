@@ -39,6 +39,8 @@ export interface YamlAlias {
 export interface YamlParseResult {
   root?: YamlNode;
   error?: { message: string; offset: number };
+  /** Read by the fast block reader: plain block YAML, no anchors, aliases or tags. */
+  block?: boolean;
 }
 
 const STYLE_PLAIN = 1;
@@ -101,10 +103,10 @@ export function parseYaml(source: string): YamlParseResult {
   return parseBlockYaml(source) ?? parseYamlEvents(source);
 }
 
-/** The fast reader's tree, or undefined where it leaves the text to js-yaml. */
-export function parseBlockYaml(source: string): YamlParseResult | undefined {
+/** The fast reader's tree, or undefined where it leaves the text to js-yaml (see readBlockYaml for `depth`). */
+export function parseBlockYaml(source: string, depth = 0): YamlParseResult | undefined {
   const tree = new TreeBuilder();
-  return readBlockYaml(source, tree) ? { root: tree.root } : undefined;
+  return readBlockYaml(source, tree, depth) ? { root: tree.root, block: true } : undefined;
 }
 
 /** The tree from js-yaml's event stream: any YAML, with its errors. */

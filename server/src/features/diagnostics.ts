@@ -85,7 +85,7 @@ export function diagnose(doc: ParsedDocument, framework: Framework, options: Dia
       );
     }
   }
-  if (doc.pathway) checkPathway(doc, framework, report);
+  if (doc.pathway) checkPathway(doc, framework, options, out, report);
   // In reading order, so the Problems panel and the CLI list findings as the document runs.
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
@@ -165,7 +165,6 @@ interface MentionFindings {
   ignored: boolean;
   unknown: boolean;
 }
-const findingsOf = new WeakMap<SkillMention, MentionFindings>();
 
 /** One object per framework, role and severity settings, so that findings know what they hold for. */
 function checkContext(framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions): object {
@@ -184,11 +183,8 @@ function checkMentions(doc: ParsedDocument, framework: Framework, role: RoleLeve
   // Per list or table, the first mention of each skill (or unknown name).
   const firstInGroup = new Map<string, Map<SkillData | string, Located>>();
   for (const m of doc.mentions) {
-    let found = findingsOf.get(m);
-    if (!found || found.context !== context) {
-      found = checkMention(m, framework, role, options, context);
-      findingsOf.set(m, found);
-    }
+    let found = m.checked as MentionFindings | undefined;
+    if (!found || found.context !== context) m.checked = found = checkMention(m, framework, role, options, context);
     for (const d of found.diagnostics) out.push(d);
     if (found.ignored) continue;
     const skill = found.skill;
@@ -208,9 +204,66 @@ function checkMentions(doc: ParsedDocument, framework: Framework, role: RoleLeve
 }
 
 /** The findings of one mention: its name, then its level. */
+/** Most mentions have no finding: they share this (never changed) list. */
+const NONE: Diagnostic[] = [];
+
+/**
+ * What the checks say of a name written with a level, wherever it is written: the same for
+ * every mention with the same texts under the same framework, role and severities. Its
+ * diagnostics point at NAME or LEVEL, replaced by the mention's own ranges.
+ */
+interface Verdict {
+  diagnostics: Diagnostic[];
+  skill?: SkillData;
+  ignored: boolean;
+  unknown: boolean;
+  /** The findings of the mentions this verdict leaves without a finding, shared. */
+  clean?: MentionFindings;
+}
+const NAME: Range = { start: { line: -1, character: 0 }, end: { line: -1, character: 0 } };
+const LEVEL: Range = { start: { line: -2, character: 0 }, end: { line: -2, character: 0 } };
+const NO_LEVEL = '\u0000';
+
+// Per check context, per certainty, name text and level text: a long advert names the same
+// few skills at the same few levels thousands of times.
+const verdicts = new WeakMap<object, [Map<string, Map<string, Verdict>>, Map<string, Map<string, Verdict>>]>();
+let verdictCount = 0;
+
 function checkMention(m: SkillMention, framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, context: object): MentionFindings {
+  let byCertainty = verdicts.get(context);
+  if (!byCertainty || verdictCount > 50_000) {
+    if (verdictCount > 50_000) verdictCount = 0;
+    verdicts.set(context, (byCertainty = [new Map(), new Map()]));
+  }
+  const byName = byCertainty[m.certain ? 1 : 0];
+  let byLevel = byName.get(m.name.text);
+  if (!byLevel) byName.set(m.name.text, (byLevel = new Map()));
+  const levelText = m.level ? m.level.text : NO_LEVEL;
+  let verdict = byLevel.get(levelText);
+  if (!verdict) {
+    verdict = judge(m, framework, role, options);
+    byLevel.set(levelText, verdict);
+    verdictCount++;
+  }
+  if (verdict.diagnostics.length === 0) {
+    return (verdict.clean ??= { context, diagnostics: NONE, skill: verdict.skill, ignored: verdict.ignored, unknown: verdict.unknown });
+  }
+  const diagnostics = verdict.diagnostics.map((d) => ({ ...d, range: d.range === NAME ? m.name.range : m.level!.range }));
+  return { context, diagnostics, skill: verdict.skill, ignored: verdict.ignored, unknown: verdict.unknown };
+}
+
+/** The verdict on a mention's texts, its diagnostics pointing at NAME and LEVEL. */
+function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions): Verdict {
   const diagnostics: Diagnostic[] = [];
   const report = reporter(options, diagnostics);
+  const placeless: SkillMention = {
+    name: { text: m.name.text, range: NAME },
+    level: m.level && { text: m.level.text, range: LEVEL },
+    form: m.form,
+    group: m.group,
+    certain: m.certain,
+    checked: undefined,
+  };
   const found = resolveMention(framework, role, m.name.text);
   let skill: SkillData | undefined;
   if (found.kind === 'exact') skill = found.skill;
@@ -218,12 +271,12 @@ function checkMention(m: SkillMention, framework: Framework, role: RoleLevelRef 
     skill = found.skill;
     const to = skillFullName(found.skill);
     const when = found.rename?.date ? ` on ${formatDate(found.rename.date)}` : '';
-    report('renamed-skill', m.name.range, `"${m.name.text}" was renamed "${to}"${when}. Use the new name.`, { replacements: [to] });
+    report('renamed-skill', NAME, `"${m.name.text}" was renamed "${to}"${when}. Use the new name.`, { replacements: [to] });
   } else if (found.kind === 'ambiguous') {
     const names = found.candidates.map(skillFullName);
     report(
       'unknown-skill',
-      m.name.range,
+      NAME,
       `"${m.name.text}" names ${names.length} skills in ${framework.shortName}: ${quoteList(names)}. Choose one.`,
       { replacements: names },
       !m.certain,
@@ -231,12 +284,12 @@ function checkMention(m: SkillMention, framework: Framework, role: RoleLevelRef 
   } else {
     const suggestions = framework.suggestSkills(m.name.text).map(skillFullName);
     // A bold phrase or a list item may be ordinary prose: only flag it when something is close.
-    if (!m.certain && suggestions.length === 0) return { context, diagnostics, ignored: true, unknown: true };
+    if (!m.certain && suggestions.length === 0) return { diagnostics, ignored: true, unknown: true };
     const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Check the spelling, or use "Skill Lens: Show skill" to find the name.`;
-    report('unknown-skill', m.name.range, `"${m.name.text}" is not a ${framework.skillNoun} in ${framework.shortName}. ${hint}`, { replacements: suggestions }, !m.certain);
+    report('unknown-skill', NAME, `"${m.name.text}" is not a ${framework.skillNoun} in ${framework.shortName}. ${hint}`, { replacements: suggestions }, !m.certain);
   }
-  if (m.level) checkLevel(m, skill, framework, role, report);
-  return { context, diagnostics, skill, ignored: false, unknown: found.kind === 'unknown' };
+  if (placeless.level) checkLevel(placeless, skill, framework, role, report);
+  return { diagnostics, skill, ignored: false, unknown: found.kind === 'unknown' };
 }
 
 function checkLevel(m: SkillMention, skill: SkillData | undefined, framework: Framework, role: RoleLevelRef | undefined, report: Report): void {
@@ -315,7 +368,7 @@ function comparable(s: string): string {
 }
 const comparableCache = new Map<string, string>();
 
-function checkPathway(doc: ParsedDocument, framework: Framework, report: Report): void {
+function checkPathway(doc: ParsedDocument, framework: Framework, options: DiagnosticOptions, out: Diagnostic[], report: Report): void {
   const pathway = doc.pathway!;
   const graded: { rank: number; grade: string; level: LevelData; at: Located }[] = [];
   for (const { grade, level } of pathway.gradeLevels) {
@@ -342,7 +395,17 @@ function checkPathway(doc: ParsedDocument, framework: Framework, report: Report)
       );
     } else if (!highest || framework.levelIndex(entry.level) >= framework.levelIndex(highest.level)) highest = entry;
   }
-  for (const topic of pathway.topics) checkTopicLevels(topic, framework, report);
+  // A topic's levels are checked again only when the topic changed (or the settings did).
+  const context = checkContext(framework, undefined, options);
+  for (const topic of pathway.topics) {
+    let found = topic.checked as { context: object; diagnostics: Diagnostic[] } | undefined;
+    if (!found || found.context !== context) {
+      const diagnostics: Diagnostic[] = [];
+      checkTopicLevels(topic, framework, reporter(options, diagnostics));
+      topic.checked = found = { context, diagnostics };
+    }
+    for (const d of found.diagnostics) out.push(d);
+  }
 }
 
 function reportUnknownLevel(level: Located, framework: Framework, report: Report): void {

@@ -135,5 +135,10 @@ export interface ImportReport {
 
 /** The full name of a skill as users see it: `Technical understanding (accessibility)`. */
 export function skillFullName(skill: Pick<SkillData, 'name' | 'qualifier'>): string {
-  return skill.qualifier ? `${skill.name} (${skill.qualifier})` : skill.name;
+  if (!skill.qualifier) return skill.name;
+  // Remembered: checks ask for the same few skills' names thousands of times.
+  let full = fullNames.get(skill);
+  if (full === undefined) fullNames.set(skill, (full = `${skill.name} (${skill.qualifier})`));
+  return full;
 }
+const fullNames = new WeakMap<object, string>();
