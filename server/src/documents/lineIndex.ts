@@ -34,17 +34,25 @@ export class LineIndex {
     return { line, character: o - this.starts[line] };
   }
 
-  /** The line an offset is on. */
+  /** The line an offset is on. Readers go through a document in order: the last answer or the next line is tried first. */
   lineOf(offset: number): number {
+    const last = this.lastLine;
+    const starts = this.starts;
+    if (offset >= starts[last]) {
+      if (last + 1 >= starts.length || offset < starts[last + 1]) return last;
+      if (last + 2 >= starts.length || offset < starts[last + 2]) return (this.lastLine = last + 1);
+    }
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return (this.lastLine = lo);
   }
+
+  private lastLine = 0;
 
   offset(position: Position): number {
     const line = Math.max(0, Math.min(position.line, this.starts.length - 1));

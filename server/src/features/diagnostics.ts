@@ -355,18 +355,10 @@ function matchCase(written: string, level: LevelData): string {
 
 /** Text compared for "repeats the level below": case, spacing and final punctuation ignored. */
 function comparable(s: string): string {
-  // A pathway has thousands of indicators and is checked again after every edit: remember them.
-  let c = comparableCache.get(s);
-  if (c === undefined) {
-    const n = normalizeName(s);
-    // normalizeName already drops final spaces, full stops, colons, semicolons and commas.
-    c = n.endsWith('!') ? n.replace(/[.!;:,\s]+$/, '') : n;
-    if (comparableCache.size >= 50_000) comparableCache.clear();
-    comparableCache.set(s, c);
-  }
-  return c;
+  const n = normalizeName(s);
+  // normalizeName already drops final spaces, full stops, colons, semicolons and commas.
+  return n.endsWith('!') ? n.replace(/[.!;:,\s]+$/, '') : n;
 }
-const comparableCache = new Map<string, string>();
 
 function checkPathway(doc: ParsedDocument, framework: Framework, options: DiagnosticOptions, out: Diagnostic[], report: Report): void {
   const pathway = doc.pathway!;
