@@ -180,11 +180,12 @@ const contexts = new WeakMap<Framework, Map<string, object>>();
 function checkMentions(doc: ParsedDocument, framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, out: Diagnostic[], report: Report): Set<SkillData> {
   const mentioned = new Set<SkillData>();
   const context = checkContext(framework, role, options);
+  let byCertainty: ReturnType<typeof verdictsOf> | undefined;
   // Per list or table, the first mention of each skill (or unknown name).
   const firstInGroup = new Map<string, Map<SkillData | string, Located>>();
   for (const m of doc.mentions) {
     let found = m.checked as MentionFindings | undefined;
-    if (!found || found.context !== context) m.checked = found = checkMention(m, framework, role, options, context);
+    if (!found || found.context !== context) m.checked = found = checkMention(m, framework, role, options, context, byCertainty ??= verdictsOf(context));
     for (const d of found.diagnostics) out.push(d);
     if (found.ignored) continue;
     const skill = found.skill;
@@ -229,12 +230,24 @@ const NO_LEVEL = '\u0000';
 const verdicts = new WeakMap<object, [Map<string, Map<string, Verdict>>, Map<string, Map<string, Verdict>>]>();
 let verdictCount = 0;
 
-function checkMention(m: SkillMention, framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, context: object): MentionFindings {
+/** The verdicts of a check context, by certainty. */
+function verdictsOf(context: object): [Map<string, Map<string, Verdict>>, Map<string, Map<string, Verdict>>] {
   let byCertainty = verdicts.get(context);
   if (!byCertainty || verdictCount > 50_000) {
     if (verdictCount > 50_000) verdictCount = 0;
     verdicts.set(context, (byCertainty = [new Map(), new Map()]));
   }
+  return byCertainty;
+}
+
+function checkMention(
+  m: SkillMention,
+  framework: Framework,
+  role: RoleLevelRef | undefined,
+  options: DiagnosticOptions,
+  context: object,
+  byCertainty: [Map<string, Map<string, Verdict>>, Map<string, Map<string, Verdict>>],
+): MentionFindings {
   const byName = byCertainty[m.certain ? 1 : 0];
   let byLevel = byName.get(m.name.text);
   if (!byLevel) byName.set(m.name.text, (byLevel = new Map()));
