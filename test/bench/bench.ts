@@ -89,8 +89,8 @@ const args = parseArgs(process.argv.slice(2));
 
 /** Repetitions and time caps; a series stops at whichever comes first. */
 const R = args.quick
-  ? { cold: 3, reps: 60, ourCapMs: 600, peerCapMs: 1500, edits: 4, analysis: 3, cliRuns: 1, warmup: 3 }
-  : { cold: 5, reps: 200, ourCapMs: 1500, peerCapMs: 3000, edits: 10, analysis: 5, cliRuns: 3, warmup: 5 };
+  ? { cold: 5, reps: 60, ourCapMs: 600, peerCapMs: 1500, edits: 4, analysis: 3, cliRuns: 1, warmup: 3 }
+  : { cold: 9, reps: 200, ourCapMs: 1500, peerCapMs: 3000, edits: 10, analysis: 5, cliRuns: 3, warmup: 5 };
 const DEBOUNCE_MS = 200;
 const REQUEST_TIMEOUT_MS = 5_000;
 const DIAGNOSTICS_TIMEOUT_MS = 20_000;
@@ -615,6 +615,22 @@ async function measureDoc(spec: ServerSpec, w: Workspace, doc: Doc, repoRoot: st
   return res;
 }
 
+/** Median time from spawning Node.js on an empty script to its first output, over 9 runs. */
+async function nodeStartMs(env: NodeJS.ProcessEnv): Promise<number | null> {
+  const times: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const t = performance.now();
+    const ok = await new Promise<boolean>((done) => {
+      const p = spawn(process.execPath, ['-e', 'process.stdout.write("x")'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+      p.stdout.once('data', () => done(true));
+      p.on('error', () => done(false));
+      p.on('close', () => done(false));
+    });
+    if (ok) times.push(performance.now() - t);
+  }
+  return stats(times)?.p50 ?? null;
+}
+
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
@@ -820,6 +836,10 @@ function render(res: Results): string {
   const m = res.meta;
   out.push(`Skill Lens bench  (${m.node}, ${m.cpu}, ${m.mode}; ${m.seconds} s)`);
   out.push(`files: ${m.folder}${m.kept ? '' : ' (removed)'}; schema for yaml-language-server: ${m.schema}`);
+  const start = m.nodeStartMs as { before?: number | null; after?: number | null } | undefined;
+  if (start?.before != null) {
+    out.push(`an empty Node.js script starts in ${start.before.toFixed(0)} ms here${start.after != null ? ` before the runs and ${start.after.toFixed(0)} ms after` : ''} (p50 of 9, spawn to first output): the floor under every cold start`);
+  }
   const ours = res.ours?.docs ?? [];
   const peer = res.peer?.docs ?? [];
   const cols: { title: string; d: DocResult }[] = [
@@ -949,6 +969,8 @@ async function main(): Promise<number> {
   const load = loadavg()[0];
   results.meta.loadAverage = Math.round(load * 100) / 100;
   if (load > cpus().length * 0.5) notes.push(`the machine was busy when the bench started (load average ${load.toFixed(2)} on ${cpus().length} CPUs): timings are noisy`);
+  // The floor under every cold start: how long Node.js takes to run an empty script here, now.
+  results.meta.nodeStartMs = { before: await nodeStartMs(serverEnvironment()) };
 
   try {
     if (runOurs) {
@@ -992,6 +1014,7 @@ async function main(): Promise<number> {
     if (!args.keep) rmSync(w.root, { recursive: true, force: true });
   }
 
+  (results.meta.nodeStartMs as { after?: number | null }).after = await nodeStartMs(serverEnvironment());
   const ours = results.ours?.docs ?? [];
   results.budget = budgetChecks(ours);
   results.ratios = ratios(ours.find((d) => d.doc === w.sharedDocId), results.peer?.docs[0]);
