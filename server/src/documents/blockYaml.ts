@@ -85,6 +85,8 @@ class Reader {
   private indent = 0;
   private content = 0;
   private end = 0;
+  /** Blank lines nextNonBlank passed. */
+  private blanks = 0;
   // The searches of nextColon and nextHash: from where, and what they found.
   private colonFrom = Infinity;
   private colonAt = -1;
@@ -123,19 +125,34 @@ class Reader {
    * indentation, or -1 at the end of the text.
    */
   private peek(): number {
+    for (;;) {
+      const indent = this.nextNonBlank();
+      if (indent < 0 || this.src.charCodeAt(this.content) !== HASH) return indent;
+      this.nextLine();
+    }
+  }
+
+  /**
+   * Moves to the next line that is not blank (a comment counts as content), sets indent,
+   * content and end, and returns its indentation, or -1 at the end of the text; `blanks`
+   * counts the blank lines passed.
+   */
+  private nextNonBlank(): number {
     const src = this.src;
+    this.blanks = 0;
     while (this.line < src.length) {
       let i = this.line;
       while (src.charCodeAt(i) === SPACE) i++;
       const nl = src.indexOf('\n', i);
       let end = nl < 0 ? src.length : nl;
       if (end > i && src.charCodeAt(end - 1) === 13) end--;
-      if (i < end && src.charCodeAt(i) !== HASH) {
+      if (i < end) {
         this.indent = i - this.line;
         this.content = i;
         this.end = end;
         return this.indent;
       }
+      this.blanks++;
       this.line = nl < 0 ? src.length : nl + 1;
     }
     return -1;
@@ -339,24 +356,8 @@ class Reader {
       // (a blank line between them becomes a line break).
       for (;;) {
         const mark = this.line;
-        let blanks = 0;
-        let indent = -1;
-        while (this.line < src.length) {
-          let i = this.line;
-          while (src.charCodeAt(i) === SPACE) i++;
-          const nl = src.indexOf('\n', i);
-          let e = nl < 0 ? src.length : nl;
-          if (e > i && src.charCodeAt(e - 1) === 13) e--;
-          if (i < e) {
-            indent = i - this.line;
-            this.content = i;
-            this.indent = indent;
-            this.end = e;
-            break;
-          }
-          blanks++;
-          this.line = nl < 0 ? src.length : nl + 1;
-        }
+        const indent = this.nextNonBlank();
+        const blanks = this.blanks;
         if (indent <= parentIndent || src.charCodeAt(this.content) === HASH) {
           this.line = mark;
           break;

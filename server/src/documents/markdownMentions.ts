@@ -3,6 +3,7 @@
 // `Skill - level`, `Skill — level`), tables, `**Skill.** description` paragraphs and bare list
 // items. Each line is looked at once; the framework decides whether a phrase is a skill.
 import type { Framework } from '../framework/framework';
+import { keepUnchanged } from './keepUnchanged';
 import type { LineIndex } from './lineIndex';
 import { LineSpan, Located, mention, MentionForm, SkillMention } from './model';
 
@@ -62,24 +63,13 @@ export function parseMarkdownBody(lines: LineIndex, startLine: number, framework
     mentions: [],
   }));
 
+  // Unchanged chunks keep their mentions, moved by the lines added or removed above them.
   const old = previous && previous.framework === framework ? previous.chunks : [];
-  // Unchanged chunks at the front keep their mentions; at the back too, moved by the lines
-  // added or removed in between.
-  let front = 0;
-  while (front < chunks.length && front < old.length && old[front].startLine === chunks[front].startLine && old[front].text === chunks[front].text) {
-    chunks[front].mentions = old[front].mentions;
-    front++;
-  }
-  let back = 0;
-  while (back < chunks.length - front && back < old.length - front) {
-    const was = old[old.length - 1 - back];
-    const now = chunks[chunks.length - 1 - back];
-    if (was.text !== now.text) break;
-    const moved = now.startLine - was.startLine;
+  const { front, end } = keepUnchanged(old, chunks, (was, now, moved) => {
     now.mentions = moved === 0 ? was.mentions : was.mentions.map((m) => shifted(m, moved));
-    back++;
-  }
-  for (let i = front; i < chunks.length - back; i++) {
+    return true;
+  });
+  for (let i = front; i < end; i++) {
     chunks[i].mentions = scanLines(lines, chunks[i].startLine, starts[i + 1] ?? lines.lineCount, framework);
   }
 

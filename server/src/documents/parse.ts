@@ -6,6 +6,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
 import { matchesAny } from './glob';
+import { keepUnchanged } from './keepUnchanged';
 import { LineIndex, lineRange } from './lineIndex';
 import { parseMarkdownBody, type MarkdownBody } from './markdownMentions';
 import { DocumentKind, FrontMatterField, Located, mention, ParsedDocument, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
@@ -399,24 +400,14 @@ function readTopicsAgain(source: string, lines: LineIndex, doc: ParsedDocument, 
     read: { problems: [] },
   }));
 
-  // Unchanged topics at the front keep their model; at the back too, moved by the lines added
-  // or removed in between (and read again if their problems name a changed index).
-  const old = previous.chunks;
-  let front = 0;
-  while (front < chunks.length && front < old.length && old[front].text === chunks[front].text && old[front].startLine === chunks[front].startLine) {
-    chunks[front].read = old[front].read;
-    front++;
-  }
-  let back = 0;
-  while (back < chunks.length - front && back < old.length - front) {
-    const was = old[old.length - 1 - back];
-    const now = chunks[chunks.length - 1 - back];
-    if (was.text !== now.text || (was.index !== now.index && was.read.problems.length)) break;
-    const moved = now.startLine - was.startLine;
+  // Unchanged topics keep their model, moved by the lines added or removed above them; one
+  // whose problems name its place in the list is read again if that place changed.
+  const { front, end } = keepUnchanged(previous.chunks, chunks, (was, now, moved) => {
+    if (was.index !== now.index && was.read.problems.length) return false;
     now.read = moved === 0 ? was.read : movedTopic(was.read, moved);
-    back++;
-  }
-  for (let i = front; i < chunks.length - back; i++) {
+    return true;
+  });
+  for (let i = front; i < end; i++) {
     const c = spans[i];
     const parsed = parseBlockYaml(source.slice(c.start, c.end), 2);
     const root = parsed?.root;

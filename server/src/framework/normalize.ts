@@ -8,7 +8,11 @@ const NEEDS_WORK = /[\u2018\u2019\u02bc`\u201c\u201d\u2010-\u2015]|\s\s|[^\S ]|^
 export function normalizeName(text: string): string {
   const lower = text.toLowerCase();
   // The parser and the checks call this for every phrase; the common case is one regex test.
-  if (!NEEDS_WORK.test(lower)) return lower;
+  return NEEDS_WORK.test(lower) ? normalizeFully(lower) : lower;
+}
+
+/** normalizeName without its shortcut: every replacement applied (to lower-cased text). */
+export function normalizeFully(lower: string): string {
   return lower
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
