@@ -141,7 +141,8 @@ describe('incremental parsing', () => {
     assert.ok(kept > 200 && broken > 10, `the first topic was kept in ${kept} versions; ${broken} broke the YAML`);
   });
 
-  it('splits a body only where a one-pass scan would find the same', () => {
+  it('splits a body only where a one-pass scan would find the same', function () {
+    this.timeout(10_000);
     // A heading right under a table row is read as one more row (it has a |); after a blank
     // line it opens a new section. Fences hide headings; a gov.uk skill heading opens none.
     const texts = [

@@ -26,7 +26,8 @@ function random(seed: number): () => number {
 }
 
 describe('skill search', () => {
-  it('measures the edits from a query to the closest stretch of a name exactly', () => {
+  it('measures the edits from a query to the closest stretch of a name exactly', function () {
+    this.timeout(10_000);
     const rnd = random(11);
     const alphabet = 'abcdeé ';
     const word = (max: number) => Array.from({ length: Math.floor(rnd() * max) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');

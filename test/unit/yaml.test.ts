@@ -58,7 +58,8 @@ function dump(node: YamlNode | undefined): string {
 }
 
 describe('YAML reader', () => {
-  it('builds the tree js-yaml builds, or leaves the text to js-yaml', () => {
+  it('builds the tree js-yaml builds, or leaves the text to js-yaml', function () {
+    this.timeout(20_000);
     const rnd = seededRandom(42);
     let fast = 0;
     let slow = 0;
