@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { LineIndex } from '../../server/src/documents/lineIndex';
 import { parseDocument } from '../../server/src/documents/parse';
 import { embeddedFrameworks } from '../../server/src/framework/loader';
 
@@ -89,5 +90,27 @@ describe('document model', () => {
     const bomb = 'a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: &c [*b, *b, *b]\ntopics:\n  - name: *c\n';
     assert.doesNotThrow(() => parse(bomb, 'file:///bomb.yaml'));
     assert.equal(parse('a: ' + '['.repeat(10000), 'file:///deep.yaml').problems[0].code, 'yaml-syntax');
+  });
+});
+
+describe('line index', () => {
+  it('finds every line start, whatever the line lengths, and the line of any offset', () => {
+    const rnd = (() => {
+      let seed = 9;
+      return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    })();
+    for (let n = 0; n < 200; n++) {
+      const text = Array.from({ length: Math.floor(rnd() * 300) }, () => (rnd() < 0.3 ? '\n' : rnd() < 0.05 ? '\r\n' : 'x'.repeat(Math.floor(rnd() * 70)))).join('');
+      const lines = new LineIndex(text);
+      const expected = [0];
+      for (let i = 0; i < text.length; i++) if (text[i] === '\n') expected.push(i + 1);
+      assert.deepEqual([...lines.starts], expected);
+      for (let o = 0; o <= text.length; o += 7) assert.equal(lines.lineOf(o), expected.filter((s) => s <= o).length - 1);
+      // In any order too (the last answer is tried first).
+      for (let k = 0; k < 20; k++) {
+        const o = Math.floor(rnd() * (text.length + 1));
+        assert.equal(lines.lineOf(o), expected.filter((s) => s <= o).length - 1);
+      }
+    }
   });
 });

@@ -6,12 +6,18 @@ export class LineIndex {
   readonly starts: Int32Array;
 
   constructor(readonly text: string) {
-    // Counted first, so the offsets go into one array of the right size.
-    let count = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-    this.starts = new Int32Array(count);
+    // One pass into an array sized for lines of about 32 characters, grown when that is short.
+    let starts = new Int32Array(Math.max(16, (text.length >> 5) + 1));
     let n = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts[n++] = i + 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+      if (n === starts.length) {
+        const grown = new Int32Array(starts.length * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[n++] = i + 1;
+    }
+    this.starts = starts.subarray(0, n);
   }
 
   get lineCount(): number {
