@@ -90,13 +90,16 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
 /** The line closing the front matter (`---` or `...`), or -1. Found with indexOf, not a look at every line. */
 function frontMatterEnd(lines: LineIndex): number {
   const text = lines.text;
-  for (let at = text.indexOf('\n'); at >= 0 && at + 1 < text.length; at = text.indexOf('\n', at + 1)) {
-    const c = text.charCodeAt(at + 1);
-    if (c !== 45 && c !== 46) continue; // - .
-    const line = lines.lineOf(at + 1);
-    if (/^(---|\.\.\.)\s*$/.test(lines.line(line))) return line;
+  let best = -1;
+  for (const mark of ['\n---', '\n...']) {
+    for (let at = text.indexOf(mark); at >= 0 && (best < 0 || at < best); at = text.indexOf(mark, at + 1)) {
+      if (/^(---|\.\.\.)\s*$/.test(lines.line(lines.lineOf(at + 1)))) {
+        best = at;
+        break;
+      }
+    }
   }
-  return -1;
+  return best < 0 ? -1 : lines.lineOf(best + 1);
 }
 
 /** Reads the YAML of a document (`source`, at offset `base`): fields, kind and pathway. */

@@ -71,9 +71,13 @@ export class SkillSearch {
     };
     const pattern = new Pattern(query.slice(0, MAX_QUERY));
     const allowed = Math.floor(THRESHOLD * pattern.length + 1e-9);
+    const spaced = ' ' + query;
+    // A name shorter than the query by more than the edits allowed cannot match.
+    const shortest = pattern.length - allowed;
     for (const e of this.entries) {
       if (e.text.startsWith(query)) keep(e.skill, 0);
-      else if (e.text.includes(' ' + query)) keep(e.skill, 0.05);
+      else if (e.text.includes(spaced)) keep(e.skill, 0.05);
+      if (e.text.length < shortest) continue;
       const edits = pattern.distanceIn(e.text, allowed);
       if (edits <= allowed) keep(e.skill, Math.max(0.1, Math.pow(Math.max(0.001, edits / pattern.length), e.norm)));
     }
