@@ -130,6 +130,12 @@ describe('diagnostics', () => {
     assert.deepEqual(check('Coding and scripting (infrastructure engineer)\n\nLevel: working\n'), []);
   });
 
+  it('accepts a role qualifier after a qualified skill name', () => {
+    assert.deepEqual(check('Programming and build (data engineering) (infrastructure engineer)\n\nLevel: working\n'), []);
+    // Without the skill's own qualifier the name is still ambiguous.
+    assert.deepEqual(check('Programming and build (infrastructure engineer)\n\nLevel: working\n').map((d) => d.code), ['unknown-skill']);
+  });
+
   it('lets settings change a severity or turn a code off', () => {
     const text = 'Problem solving: working\n';
     assert.equal(check(text, undefined, { severity: { 'renamed-skill': 'error' } })[0].severity, 1);

@@ -134,9 +134,13 @@ export class Framework {
     const old = this.byOldName.get(key);
     if (old) return { kind: 'renamed', ...old };
 
-    // Tolerate qualifiers: `Coding and scripting (infrastructure engineer)` is `Coding and scripting`.
+    // Tolerate qualifiers: `Coding and scripting (infrastructure engineer)` is `Coding and scripting`,
+    // and a role's qualifier after a skill's own names that skill: `Agile working (content
+    // design) (infrastructure engineer)`.
     const { base, qualifier } = splitQualifier(text);
     const baseKey = normalizeName(base);
+    const named = qualifier !== undefined ? this.byFullName.get(baseKey) : undefined;
+    if (named) return { kind: 'exact', skill: named };
     const variants = this.byBaseName.get(baseKey);
     if (variants) {
       const unqualified = variants.find((s) => !s.qualifier);
