@@ -87,19 +87,19 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
   return doc;
 }
 
-/** The line closing the front matter (`---` or `...`), or -1. Found with indexOf, not a look at every line. */
+// A line of `---` or `...` (and nothing but white space after), in a multi-line search.
+const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[^\S\n]*$/gm;
+
+/** The line closing the front matter (`---` or `...`), or -1: one search, not a look at every line. */
 function frontMatterEnd(lines: LineIndex): number {
-  const text = lines.text;
-  let best = -1;
-  for (const mark of ['\n---', '\n...']) {
-    for (let at = text.indexOf(mark); at >= 0 && (best < 0 || at < best); at = text.indexOf(mark, at + 1)) {
-      if (/^(---|\.\.\.)\s*$/.test(lines.line(lines.lineOf(at + 1)))) {
-        best = at;
-        break;
-      }
-    }
+  if (lines.lineCount < 2) return -1;
+  FRONT_MATTER_CLOSE.lastIndex = lines.starts[1];
+  for (let m = FRONT_MATTER_CLOSE.exec(lines.text); m; m = FRONT_MATTER_CLOSE.exec(lines.text)) {
+    // The search also starts lines after a carriage return or U+2028; a line is what ends in \n.
+    const line = lines.lineOf(m.index);
+    if (/^(---|\.\.\.)\s*$/.test(lines.line(line))) return line;
   }
-  return best < 0 ? -1 : lines.lineOf(best + 1);
+  return -1;
 }
 
 /** Reads the YAML of a document (`source`, at offset `base`): fields, kind and pathway. */
