@@ -446,7 +446,8 @@ function levelValue(text: string, start: number, end: number, framework: Framewo
       value = text.slice(s, w);
     } else if (spaceRuns(value) >= 3) return undefined; // more than three words
   }
-  return new LineSpan(own(value), line, s, e);
+  // Levels are a handful of words: one string each, not one per mention.
+  return new LineSpan(ownAlways(value), line, s, e);
 }
 
 /** [A-Za-z0-9/]: what a level's first word is made of (`working`, `L3`, `5`, `ensure/advise`). */
@@ -500,7 +501,10 @@ function located(lineText: string, line: number, start: number, end: number): Lo
  */
 function own(text: string): string {
   // V8 copies a substring shorter than 13 characters anyway.
-  if (text.length < 13) return text;
+  return text.length < 13 ? text : ownAlways(text);
+}
+
+function ownAlways(text: string): string {
   let kept = owned.get(text);
   if (kept === undefined) {
     if (owned.size >= 20_000) owned.clear();

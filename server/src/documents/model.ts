@@ -1,6 +1,6 @@
 // The parsed model of one document: what the features read. Built once per document version
 // by parseDocument() and cached; features never re-scan the text.
-import type { Range } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import type { LineIndex } from './lineIndex';
 
 export type DocumentKind = 'job-advert' | 'pathway' | 'review' | 'unknown';
@@ -27,6 +27,10 @@ export class LineSpan implements Located {
   get range(): Range {
     return (this.built ??= { start: { line: this.line, character: this.start }, end: { line: this.line, character: this.end } });
   }
+
+  covers(pos: Position): boolean {
+    return pos.line === this.line && pos.character >= this.start && pos.character <= this.end;
+  }
 }
 
 /** A Located that may run over several lines (a YAML scalar), its Range made when first read. */
@@ -44,10 +48,28 @@ export class TextSpan implements Located {
     return (this.built ??= { start: { line: this.startLine, character: this.startChar }, end: { line: this.endLine, character: this.endChar } });
   }
 
+  covers(pos: Position): boolean {
+    const afterStart = pos.line > this.startLine || (pos.line === this.startLine && pos.character >= this.startChar);
+    const beforeEnd = pos.line < this.endLine || (pos.line === this.endLine && pos.character <= this.endChar);
+    return afterStart && beforeEnd;
+  }
+
   /** The same text, `lines` lines further down (or up). */
   moved(lines: number): TextSpan {
     return new TextSpan(this.text, this.startLine + lines, this.startChar, this.endLine + lines, this.endChar);
   }
+}
+
+/**
+ * Whether a position falls within a Located (ends included), without building its Range: a
+ * hover looks through every mention of a long advert.
+ */
+export function covers(l: Located, pos: Position): boolean {
+  if (l instanceof LineSpan || l instanceof TextSpan) return l.covers(pos);
+  const r = l.range;
+  const afterStart = pos.line > r.start.line || (pos.line === r.start.line && pos.character >= r.start.character);
+  const beforeEnd = pos.line < r.end.line || (pos.line === r.end.line && pos.character <= r.end.character);
+  return afterStart && beforeEnd;
 }
 
 /** How a skill mention was written (DESIGN section 2). */

@@ -7,7 +7,7 @@ import type { Framework, RoleLevelRef } from '../framework/framework';
 import { GradeData, LevelData, SkillData, skillFullName } from '../framework/model';
 import { normalizeName } from '../framework/normalize';
 import { contains, lineRange } from '../documents/lineIndex';
-import type { Located, ParsedDocument, SkillMention } from '../documents/model';
+import { covers, type Located, type ParsedDocument, type SkillMention } from '../documents/model';
 
 // `Level: working` (gov.uk style), possibly in a list item and in bold; group 2 is the value.
 const LEVEL_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?level(?:\*\*|__)?\s*:\s*(?:\*\*|__)?)(.*?)(?:\*\*|__)?\s*$/i;
@@ -16,19 +16,19 @@ export function hover(doc: ParsedDocument, framework: Framework, position: Posit
   const pos = clampPosition(doc, position);
 
   for (const mention of doc.mentions) {
-    if (contains(mention.name.range, pos)) return skillHover(doc, framework, mention);
-    if (mention.level && contains(mention.level.range, pos)) return levelHover(framework, mention.level, mentionSkill(framework, mention));
+    if (covers(mention.name, pos)) return skillHover(doc, framework, mention);
+    if (mention.level && covers(mention.level, pos)) return levelHover(framework, mention.level, mentionSkill(framework, mention));
   }
 
   const pathway = doc.pathway;
   if (pathway) {
     for (const { grade, level } of pathway.gradeLevels) {
-      if (contains(grade.range, pos)) return gradeHover(framework, grade, doc, level);
-      if (contains(level.range, pos)) return levelHover(framework, level, undefined, grade);
+      if (covers(grade, pos)) return gradeHover(framework, grade, doc, level);
+      if (covers(level, pos)) return levelHover(framework, level, undefined, grade);
     }
     for (const topic of pathway.topics) {
       for (const l of topic.levels) {
-        if (contains(l.level.range, pos)) return levelHover(framework, l.level, framework.resolveSkill(topic.name.text));
+        if (covers(l.level, pos)) return levelHover(framework, l.level, framework.resolveSkill(topic.name.text));
       }
     }
   }
