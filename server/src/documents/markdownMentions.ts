@@ -5,7 +5,7 @@
 import type { Framework } from '../framework/framework';
 import { keepUnchanged } from './keepUnchanged';
 import type { LineIndex } from './lineIndex';
-import { LineSpan, Located, mention, MentionForm, SkillMention } from './model';
+import { LineMention, LineSpan, MentionForm, SkillMention } from './model';
 
 const FENCE = /^\s{0,3}(```|~~~)/;
 const HEADING = /^(\s{0,3}#{1,6}\s+)(.*?)\s*#*\s*$/;
@@ -84,12 +84,7 @@ export function scanMarkdownBody(lines: LineIndex, startLine: number, framework:
 
 /** A mention moved down (or up) by `lines` lines. */
 function shifted(m: SkillMention, lines: number): SkillMention {
-  const move = (l: Located): LineSpan => {
-    const span = l as LineSpan;
-    return new LineSpan(span.text, span.line + lines, span.start, span.end);
-  };
-  // A new object, without the findings of the old place (features/diagnostics.ts).
-  return mention(move(m.name), m.level && move(m.level), m.form, m.group, m.certain);
+  return (m as LineMention).movedBy(lines);
 }
 
 /**
@@ -394,18 +389,18 @@ function scanBoldSkills(ctx: Ctx, n: number, text: string): void {
     const ns = markupStart(text, m.index + m[1].length, m.index + m[1].length + m[2].length);
     const ne = markupEnd(text, ns, m.index + m[1].length + m[2].length);
     if (ne <= ns || ctx.framework.lookupSkill(text.slice(ns, ne)).kind === 'unknown') continue;
-    let level: Located | undefined;
+    let level: LineSpan | undefined;
     if (m[4] !== undefined) {
       const levelStart = m.index + m[0].length - 1 - m[4].length;
       level = levelValue(text, levelStart, levelStart + m[4].length, ctx.framework, n);
       if (level && !ctx.framework.findLevel(level.text)) level = undefined; // `(see below)` is not a level
     }
-    ctx.out.push(mention(located(text, n, ns, ne), level, level ? 'inline' : 'list', undefined, false));
+    ctx.out.push(LineMention.of(located(text, n, ns, ne), level, level ? 'inline' : 'list', undefined, false));
   }
 }
 
 /** An inline `name sep level` pair counts when at least one side is recognised. */
-function pushInline(ctx: Ctx, name: Located, level: Located, bold: boolean): boolean {
+function pushInline(ctx: Ctx, name: LineSpan, level: LineSpan, bold: boolean): boolean {
   const { framework } = ctx;
   const isSkill = framework.lookupSkill(name.text).kind !== 'unknown';
   const isLevel = !!framework.findLevel(level.text);
@@ -424,8 +419,8 @@ function pushIfSkill(ctx: Ctx, text: string, line: number, start: number, end: n
   return true;
 }
 
-function push(ctx: Ctx, name: Located, level: Located | undefined, form: MentionForm, certain: boolean): void {
-  ctx.out.push(mention(name, level, form, level ? ctx.section : undefined, certain));
+function push(ctx: Ctx, name: LineSpan, level: LineSpan | undefined, form: MentionForm, certain: boolean): void {
+  ctx.out.push(LineMention.of(name, level, form, level ? ctx.section : undefined, certain));
 }
 
 /**
@@ -433,7 +428,7 @@ function push(ctx: Ctx, name: Located, level: Located | undefined, form: Mention
  * value is not a level but its first word is (`working (second of 4)`), the first word.
  * Values longer than a few words are prose, not a level: undefined.
  */
-function levelValue(text: string, start: number, end: number, framework: Framework, line: number): Located | undefined {
+function levelValue(text: string, start: number, end: number, framework: Framework, line: number): LineSpan | undefined {
   const s = markupStart(text, start, end);
   let e = markupEnd(text, s, end);
   if (e <= s) return undefined;
@@ -489,7 +484,7 @@ function isMarkup(c: number): boolean {
 }
 
 /** The text of [start, end) on a line, given the line's text. */
-function located(lineText: string, line: number, start: number, end: number): Located {
+function located(lineText: string, line: number, start: number, end: number): LineSpan {
   return new LineSpan(own(lineText.slice(start, end)), line, start, end);
 }
 
@@ -568,7 +563,7 @@ function parseTable(ctx: Ctx, headerLine: number): number {
     const ne = markupEnd(row, ns, cellEnd[skillCol]);
     if (ne <= ns) continue;
     const level = levelCol >= 0 && levelCol < count ? levelValue(row, cellStart[levelCol], cellEnd[levelCol], ctx.framework, n) : undefined;
-    ctx.out.push(mention(located(row, n, ns, ne), level, 'table', group, true));
+    ctx.out.push(LineMention.of(located(row, n, ns, ne), level, 'table', group, true));
   }
   return n - 1;
 }

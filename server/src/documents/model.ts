@@ -104,6 +104,56 @@ export function mention(name: Located, level: Located | undefined, form: Mention
   return { name, level, form, group, certain, checked: undefined };
 }
 
+/**
+ * A mention in a Markdown body: it is its own name's span, and holds its level's text and place,
+ * the level's span being made only when asked for. A long advert has thousands of mentions and
+ * keeps them from one version to the next: one object each rather than three.
+ */
+export class LineMention extends LineSpan implements SkillMention {
+  checked: unknown = undefined;
+  constructor(
+    name: LineSpan,
+    readonly levelText: string | undefined,
+    readonly levelLine: number,
+    readonly levelStart: number,
+    readonly levelEnd: number,
+    readonly form: MentionForm,
+    readonly group: string | undefined,
+    readonly certain: boolean,
+  ) {
+    super(name.text, name.line, name.start, name.end);
+  }
+
+  static of(name: LineSpan, level: LineSpan | undefined, form: MentionForm, group: string | undefined, certain: boolean): LineMention {
+    return level ? new LineMention(name, level.text, level.line, level.start, level.end, form, group, certain) : new LineMention(name, undefined, 0, 0, 0, form, group, certain);
+  }
+
+  get name(): Located {
+    return this;
+  }
+
+  get level(): Located | undefined {
+    return this.levelText === undefined ? undefined : new LineSpan(this.levelText, this.levelLine, this.levelStart, this.levelEnd);
+  }
+
+  /** The same mention `lines` lines further down (or up), without the findings of its old place. */
+  movedBy(lines: number): LineMention {
+    const name = new LineSpan(this.text, this.line + lines, this.start, this.end);
+    return new LineMention(name, this.levelText, this.levelLine + lines, this.levelStart, this.levelEnd, this.form, this.group, this.certain);
+  }
+}
+
+/** A mention's level text, without making its span. */
+export function levelTextOf(m: SkillMention): string | undefined {
+  return m instanceof LineMention ? m.levelText : m.level?.text;
+}
+
+/** Whether a position falls on a mention's level, without making its span. */
+export function levelCovers(m: SkillMention, pos: Position): boolean {
+  if (m instanceof LineMention) return m.levelText !== undefined && pos.line === m.levelLine && pos.character >= m.levelStart && pos.character <= m.levelEnd;
+  return !!m.level && covers(m.level, pos);
+}
+
 /** A front-matter field and the range of its value. */
 export interface FrontMatterField {
   key: string;

@@ -4,7 +4,7 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
 import type { SkillData } from '../framework/model';
-import { covers, type ParsedDocument } from '../documents/model';
+import { covers, levelCovers, type ParsedDocument } from '../documents/model';
 
 /** Where a framework's skill can be shown; the framework itself is passed so the resolver can render it. */
 export type FrameworkLocator = (framework: Framework, skill: SkillData) => Location | null;
@@ -12,7 +12,7 @@ export type FrameworkLocator = (framework: Framework, skill: SkillData) => Locat
 export function definition(doc: ParsedDocument, framework: Framework, position: Position, frameworkUri: FrameworkLocator): Location | null {
   for (const mention of doc.mentions) {
     // The level beside a name belongs to the same skill, so it jumps there too.
-    if (!covers(mention.name, position) && !(mention.level && covers(mention.level, position))) continue;
+    if (!covers(mention.name, position) && !levelCovers(mention, position)) continue;
     const found = framework.lookupSkill(mention.name.text);
     // An ambiguous base name still has an obvious first place to look: its first variant.
     const skill = found.kind === 'exact' || found.kind === 'renamed' ? found.skill : found.kind === 'ambiguous' ? found.candidates[0] : undefined;

@@ -7,7 +7,7 @@ import type { Framework, RoleLevelRef } from '../framework/framework';
 import { GradeData, LevelData, SkillData, skillFullName } from '../framework/model';
 import { normalizeName } from '../framework/normalize';
 import { contains, lineRange } from '../documents/lineIndex';
-import { covers, type Located, type ParsedDocument, type SkillMention } from '../documents/model';
+import { covers, levelCovers, type Located, type ParsedDocument, type SkillMention } from '../documents/model';
 
 // `Level: working` (gov.uk style), possibly in a list item and in bold; group 2 is the value.
 const LEVEL_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?level(?:\*\*|__)?\s*:\s*(?:\*\*|__)?)(.*?)(?:\*\*|__)?\s*$/i;
@@ -17,7 +17,7 @@ export function hover(doc: ParsedDocument, framework: Framework, position: Posit
 
   for (const mention of doc.mentions) {
     if (covers(mention.name, pos)) return skillHover(doc, framework, mention);
-    if (mention.level && covers(mention.level, pos)) return levelHover(framework, mention.level, mentionSkill(framework, mention));
+    if (levelCovers(mention, pos)) return levelHover(framework, mention.level!, mentionSkill(framework, mention));
   }
 
   const pathway = doc.pathway;
