@@ -1,25 +1,34 @@
 // One normal form for every name lookup, so that matching is case-, quote- and
 // spacing-insensitive everywhere (documents, CLI arguments, framework files).
 
-// What normalizeName would change beyond lower-casing: typographic quotes and dashes, runs of
-// or unusual spaces, and markup or punctuation at either end. Most names have none of it.
-const NEEDS_WORK = /[\u2018\u2019\u02bc`\u201c\u201d\u2010-\u2015]|\s\s|[^\S ]|^[\s*_]|[\s*_.:;,]$/;
+// Typographic quotes and dashes, and runs of (or unusual) spaces: most names have none.
+const TYPOGRAPHIC = /[\u2018\u2019\u02bc`\u201c\u201d\u2010-\u2015]/;
+const ODD_SPACE = /\s\s|[^\S ]/;
 
+/**
+ * Lower case, straight quotes and hyphens, single spaces, and no markup or punctuation at either
+ * end. The parser and the checks call this for every phrase and every indicator, so each step
+ * runs only when its test finds something to change, and the ends are trimmed with one slice.
+ */
 export function normalizeName(text: string): string {
-  const lower = text.toLowerCase();
-  // The parser and the checks call this for every phrase; the common case is one regex test.
-  return NEEDS_WORK.test(lower) ? normalizeFully(lower) : lower;
+  let s = text.toLowerCase();
+  if (TYPOGRAPHIC.test(s)) s = s.replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2010-\u2015]/g, '-');
+  if (ODD_SPACE.test(s)) s = s.replace(/\s+/g, ' ');
+  let start = 0;
+  let end = s.length;
+  while (start < end && isLeadingJunk(s.charCodeAt(start))) start++;
+  while (end > start && (isLeadingJunk(s.charCodeAt(end - 1)) || isTrailingPunctuation(s.charCodeAt(end - 1)))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
-/** normalizeName without its shortcut: every replacement applied (to lower-cased text). */
-export function normalizeFully(lower: string): string {
-  return lower
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s*_]+|[\s*_.:;,]+$/g, '')
-    .trim();
+/** A space, `*` or `_` (only plain spaces are left once runs of spaces are one space). */
+function isLeadingJunk(c: number): boolean {
+  return c === 32 || c === 42 || c === 95;
+}
+
+/** `.`, `:`, `;` or `,`. */
+function isTrailingPunctuation(c: number): boolean {
+  return c === 46 || c === 58 || c === 59 || c === 44;
 }
 
 /** Splits `Technical understanding (accessibility)` into base name and qualifier. */
