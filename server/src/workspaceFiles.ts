@@ -2,6 +2,7 @@
 // document (dependencies, VCS folders, build output).
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { compareNames } from './framework/normalize';
 
 const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.e2e']);
 
@@ -15,7 +16,7 @@ export async function findFiles(root: string, wanted: (relativePath: string) => 
     } catch {
       return; // unreadable folders are skipped, not fatal
     }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
+    entries.sort((a, b) => compareNames(a.name, b.name));
     for (const e of entries) {
       if (found.length >= limit) return;
       const full = join(dir, e.name);

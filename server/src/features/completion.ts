@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { Framework, RoleLevelRef } from '../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../framework/model';
+import { compareNames } from '../framework/normalize';
 import { lineRange } from '../documents/lineIndex';
 import type { ParsedDocument } from '../documents/model';
 import {
@@ -239,7 +240,7 @@ const sortedSkills = new WeakMap<Framework, SkillData[]>();
 function byName(framework: Framework): SkillData[] {
   let list = sortedSkills.get(framework);
   if (!list) {
-    list = [...framework.skills].sort((a, b) => skillFullName(a).localeCompare(skillFullName(b)));
+    list = [...framework.skills].sort((a, b) => compareNames(skillFullName(a), skillFullName(b)));
     sortedSkills.set(framework, list);
   }
   return list;

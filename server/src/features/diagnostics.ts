@@ -480,7 +480,8 @@ export function limitDiagnostics(diagnostics: Diagnostic[], max = MAX_PUBLISHED_
     .slice(0, max)
     .sort((a, b) => a.i - b.i)
     .map((x) => x.d);
-  const count = (n: number) => n.toLocaleString('en-GB');
+  // Digits grouped by hand: toLocaleString would load Intl's number data (megabytes) for one message.
+  const count = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
   kept.unshift({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,

@@ -54,3 +54,14 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[b.length];
 }
+
+/**
+ * A to Z, ignoring case, then as written. Not localeCompare: the first call loads Intl's
+ * collation data, megabytes of the server's memory, to order a list of ASCII names.
+ */
+export function compareNames(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x !== y) return x < y ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

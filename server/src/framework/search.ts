@@ -9,7 +9,7 @@
 // millisecond, and little more before the code has warmed up.
 import type { Framework } from './framework';
 import { SkillData, skillFullName } from './model';
-import { normalizeName } from './normalize';
+import { compareNames, normalizeName } from './normalize';
 
 interface Entry {
   text: string;
@@ -83,7 +83,7 @@ export class SkillSearch {
     }
     return [...best.entries()]
       .map(([skill, score]) => ({ skill, score }))
-      .sort((a, b) => a.score - b.score || skillFullName(a.skill).localeCompare(skillFullName(b.skill)));
+      .sort((a, b) => a.score - b.score || compareNames(skillFullName(a.skill), skillFullName(b.skill)));
   }
 }
 
