@@ -5,7 +5,6 @@
 // on the Node.js inside VS Code. The cache lives in the user's cache folder, is keyed by the
 // bundle's content and the runtime, and is written once, when a server that had none exits.
 import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -22,6 +21,11 @@ import { Script } from 'node:vm';
 setFlagsFromString('--semi-space-growth-factor=1');
 setFlagsFromString('--heap-growing-percent=50');
 
+// The bundle's SHA-1, written here by the build (esbuild.mjs) so that starting needs neither
+// node:crypto (3 ms to load) nor a pass over the bundle; a build that did not write it (watch
+// mode) leaves this text, and the bundle is hashed at start.
+const BUILT_BUNDLE_HASH = 'bundle hash: written by esbuild.mjs.....';
+
 const main = join(__dirname, 'server-main.js');
 const { script, cacheFile, saveCache } = compile(main);
 if (cacheFile && saveCache) process.once('exit', () => saveCodeCache(cacheFile));
@@ -32,7 +36,7 @@ function compile(file: string): { script: Script; cacheFile?: string; saveCache:
   // The build keeps the bundle ASCII (esbuild.mjs checks), so it needs no UTF-8 decoding.
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const cacheDir = codeCacheFolder();
-  const cacheFile = cacheDir && join(cacheDir, `server-${createHash('sha1').update(`${process.version}|${process.arch}|`).update(bytes).digest('hex')}.v8`);
+  const cacheFile = cacheDir && join(cacheDir, `server-${bundleHash(bytes)}-${process.version}-${process.arch}.v8`);
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {
@@ -48,6 +52,12 @@ function compile(file: string): { script: Script; cacheFile?: string; saveCache:
 const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
 const mod = { exports: {}, filename: main, id: main, loaded: false };
 run.call(mod.exports, mod.exports, createRequire(main), mod, main, dirname(main));
+
+function bundleHash(bytes: Buffer): string {
+  if (/^[0-9a-f]{40}$/.test(BUILT_BUNDLE_HASH)) return BUILT_BUNDLE_HASH;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('node:crypto') as typeof import('node:crypto')).createHash('sha1').update(bytes).digest('hex');
+}
 
 /** The per-user cache folder, or undefined when SKILL_LENS_CODE_CACHE=off. */
 function codeCacheFolder(): string | undefined {
@@ -74,7 +84,7 @@ function saveCodeCache(file: string): void {
     const monthAgo = Date.now() - 30 * 24 * 3600 * 1000;
     for (const name of readdirSync(folder)) {
       const path = join(folder, name);
-      if (/^server-[0-9a-f]+\.v8/.test(name) && statSync(path).atimeMs < monthAgo) rmSync(path, { force: true });
+      if (/^server-[0-9a-f]{40}.*\.v8$/.test(name) && statSync(path).atimeMs < monthAgo) rmSync(path, { force: true });
     }
   } catch {
     // A read-only or full disk only means the next start compiles again.
