@@ -2,9 +2,8 @@
 // so the VS Code client, the CLI and other editors share one implementation.
 import type { Connection } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { readFile } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
 import type { LanguageService } from './languageService';
 import type { ParsedDocument } from './documents/model';
 import { parseDocument } from './documents/parse';
@@ -92,7 +91,7 @@ export function registerCustomRequests(connection: Connection, service: Language
       if (typeof uri !== 'string' || !uri.startsWith('file:')) continue;
       let text: string;
       try {
-        text = await readFile(fileURLToPath(uri), 'utf8');
+        text = await fs.readFile(fileURLToPath(uri), 'utf8');
       } catch {
         continue; // deleted or unreadable since it was listed
       }

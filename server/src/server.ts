@@ -9,7 +9,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readFile } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LanguageService, mergeSettings } from './languageService';
 import { completions } from './features/completion';
@@ -140,7 +140,7 @@ async function scanWorkspaceFrameworks(): Promise<void> {
     for (const root of workspaceRoots) {
       const files = await findFiles(root, (rel) => matchesAny(rel, service.settings.frameworkFiles), 200);
       for (const file of files) {
-        await loadFrameworkFile(pathToFileURL(file).toString(), await readFile(file, 'utf8'));
+        await loadFrameworkFile(pathToFileURL(file).toString(), await fs.readFile(file, 'utf8'));
         loaded++;
       }
     }
@@ -174,7 +174,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   for (const change of changes) {
     if (!isFrameworkFile(change.uri)) continue;
     if (change.type === 3) service.registry.removeFile(change.uri);
-    else await loadFrameworkFile(change.uri, await readFile(fileURLToPath(change.uri), 'utf8').catch(() => ''));
+    else await loadFrameworkFile(change.uri, await fs.readFile(fileURLToPath(change.uri), 'utf8').catch(() => ''));
   }
   refreshAll();
 });

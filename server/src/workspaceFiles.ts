@@ -1,6 +1,7 @@
 // Walks folders for the files the CLI checks and the server loads, skipping what is never a
 // document (dependencies, VCS folders, build output).
-import { readdir } from 'node:fs/promises';
+// fs.promises loads on first use: the server does not read files at start.
+import { promises as fs } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareNames } from './framework/normalize';
 
@@ -12,7 +13,7 @@ export async function findFiles(root: string, wanted: (relativePath: string) => 
   const walk = async (dir: string): Promise<void> => {
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = await fs.readdir(dir, { withFileTypes: true });
     } catch {
       return; // unreadable folders are skipped, not fatal
     }
