@@ -64,9 +64,21 @@ describe('Skill Lens in code-server (UI)', function () {
   });
 
   async function openFile(name: string): Promise<void> {
-    await page.keyboard.press(isMac ? 'Meta+P' : 'Control+P');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
+    // A key press can land in a webview's frame, not the workbench, and then Quick Open never
+    // shows: once it has not within a few seconds, give the workbench the focus and press again.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press(isMac ? 'Meta+P' : 'Control+P');
+      try {
+        await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : 30_000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        console.log(`      Quick Open did not show (attempt ${attempt}): focusing the workbench`);
+        await page.keyboard.press('Escape');
+        await page.locator('.monaco-workbench').focus();
+      }
+    }
     await input.fill(name);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
     await page.keyboard.press('Enter');
@@ -158,7 +170,11 @@ describe('Skill Lens in code-server (UI)', function () {
     assert.match(body, /confidentiality and integrity/);
     assert.match(body, /Practitioner/);
     await page.screenshot({ path: join(screenshots, 'show-skill.png') });
-    await page.keyboard.press(isMac ? 'Meta+W' : 'Control+W');
+    // Closed with the mouse: the preview's frame has the keyboard focus.
+    const tab = page.locator('.tabs-container .tab.active', { hasText: 'Information security' });
+    await tab.hover();
+    await tab.locator('.tab-actions .action-label').first().click();
+    await tab.waitFor({ state: 'detached' });
   });
 
   it('underlines a level the framework does not have', async () => {
