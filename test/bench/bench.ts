@@ -4,7 +4,8 @@
 // (as Markdown with front matter, and as the same front matter in a .yaml file), and
 // yaml-language-server on that .yaml file with the pathway JSON Schema. Measures initialize,
 // cold start to first diagnostics, completion and hover latency at the start, middle and end of
-// each document, edit to diagnostics, whole-document analysis, peak resident memory, and the
+// each document, completion right after a keystroke, edit to diagnostics, whole-document
+// analysis, peak resident memory, and the
 // CLI's throughput on a folder of 2,000 files. Prints a table (or JSON with --json), pass/fail
 // against the budget, and the ratio ours/theirs for the figures both servers share.
 //
@@ -89,8 +90,8 @@ const args = parseArgs(process.argv.slice(2));
 
 /** Repetitions and time caps; a series stops at whichever comes first. */
 const R = args.quick
-  ? { cold: 5, reps: 60, ourCapMs: 600, peerCapMs: 1500, edits: 4, analysis: 8, cliRuns: 1, warmup: 3 }
-  : { cold: 9, reps: 200, ourCapMs: 1500, peerCapMs: 3000, edits: 10, analysis: 20, cliRuns: 3, warmup: 5 };
+  ? { cold: 5, reps: 60, ourCapMs: 600, peerCapMs: 1500, edits: 4, typingRounds: 4, analysis: 8, cliRuns: 1, warmup: 3 }
+  : { cold: 9, reps: 200, ourCapMs: 1500, peerCapMs: 3000, edits: 10, typingRounds: 10, analysis: 20, cliRuns: 3, warmup: 5 };
 const DEBOUNCE_MS = 200;
 const REQUEST_TIMEOUT_MS = 5_000;
 const DIAGNOSTICS_TIMEOUT_MS = 20_000;
@@ -399,6 +400,8 @@ interface DocResult {
   completion: Stats | null;
   hover: Stats | null;
   edit: { debounceMs: number; toDiagnostics: Stats | null; firstMs: number | null; sync: string; errors: string[] };
+  /** Completion asked for right after each keystroke of a word typed in the document. */
+  typing: { completion: Stats | null; errors: string[] };
   analysis: { source: 'server' | 'cli' | 'none'; ms: Stats | null; note: string };
   memory: { peakMb: number | null; rssMb: number | null };
   errors: string[];
@@ -466,6 +469,7 @@ async function measureDoc(spec: ServerSpec, w: Workspace, doc: Doc, repoRoot: st
     completion: null,
     hover: null,
     edit: { debounceMs: spec.id === 'ours' ? DEBOUNCE_MS : 200, toDiagnostics: null, firstMs: null, sync: '', errors: [] },
+    typing: { completion: null, errors: [] },
     analysis: { source: 'none', ms: null, note: '' },
     memory: { peakMb: null, rssMb: null },
     errors: [],
@@ -583,6 +587,35 @@ async function measureDoc(spec: ServerSpec, w: Workspace, doc: Doc, repoRoot: st
       client.didChange(doc.uri, version, [{ text }]);
     }
     res.edit.toDiagnostics = stats(editSamples);
+
+    // Completion while typing: a keystroke where the middle completion probe sits, then at once a
+    // completion request just after it, as an editor sends them, so the server applies the edit
+    // (and reads the new version) before it answers. Three keystrokes a round, 30 ms apart, then
+    // one edit deletes them; the first round is untimed.
+    const probe = doc.probes.find((p) => p.label.startsWith('middle')) ?? doc.probes[0];
+    if (incremental && probe) {
+      const typingSamples: number[] = [];
+      const typed = 'Inf';
+      const { line, character } = probe.completionAt;
+      for (let round = 0; round <= R.typingRounds && timeLeft() > 0 && res.typing.errors.length < 2; round++) {
+        for (let k = 0; k < typed.length; k++) {
+          const at = { line, character: character + k };
+          client.didChange(doc.uri, ++version, [{ range: { start: at, end: at }, text: typed[k] }]);
+          const s = performance.now();
+          try {
+            await client.completion(doc.uri, { line, character: character + k + 1 });
+            if (round > 0) typingSamples.push(performance.now() - s);
+          } catch (e) {
+            res.typing.errors.push(e instanceof Error ? e.message : String(e));
+          }
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        client.didChange(doc.uri, ++version, [{ range: { start: probe.completionAt, end: { line, character: character + typed.length } }, text: '' }]);
+      }
+      res.typing.completion = stats(typingSamples);
+      // Let the last re-check finish before the next phase.
+      await new Promise((r) => setTimeout(r, res.edit.debounceMs + 300));
+    }
 
     // Whole-document analysis, timed by the server itself. The first runs are untimed, as for
     // completion and hover: a fresh parse runs only when a document is opened, so its first
@@ -862,6 +895,7 @@ function render(res: Results): string {
     rows.push(['cold start to first diagnostics', ...cols.map((c) => pair(c.d.cold.firstDiagnostics)), ratio(sharedOurs?.cold.firstDiagnostics?.p50, sharedPeer?.cold.firstDiagnostics?.p50)]);
     rows.push(['completion', ...cols.map((c) => pair(c.d.completion)), `${ratio(sharedOurs?.completion?.p50, sharedPeer?.completion?.p50)} / ${ratio(sharedOurs?.completion?.p95, sharedPeer?.completion?.p95)}`]);
     rows.push(['hover', ...cols.map((c) => pair(c.d.hover)), `${ratio(sharedOurs?.hover?.p50, sharedPeer?.hover?.p50)} / ${ratio(sharedOurs?.hover?.p95, sharedPeer?.hover?.p95)}`]);
+    rows.push(['completion right after a keystroke', ...cols.map((c) => pair(c.d.typing.completion)), `${ratio(sharedOurs?.typing.completion?.p50, sharedPeer?.typing.completion?.p50)} / ${ratio(sharedOurs?.typing.completion?.p95, sharedPeer?.typing.completion?.p95)}`]);
     rows.push(['edit to diagnostics', ...cols.map((c) => pair(c.d.edit.toDiagnostics)), ratio(sharedOurs?.edit.toDiagnostics?.p50, sharedPeer?.edit.toDiagnostics?.p50)]);
     rows.push(['  first edit after opening', ...cols.map((c) => f(c.d.edit.firstMs)), '']);
     rows.push(['  debounce (configured)', ...cols.map((c) => `${c.d.edit.debounceMs}`), '']);
@@ -899,7 +933,7 @@ function render(res: Results): string {
   const problems: string[] = [];
   for (const [who, docs] of [['ours', ours], ['yaml-ls', peer]] as const) {
     for (const d of docs) {
-      for (const e of [...d.cold.errors.map((x) => `cold start: ${x}`), ...d.edit.errors.map((x) => `edit: ${x}`), ...d.errors]) problems.push(`${who} ${d.doc}: ${e.slice(0, 400)}`);
+      for (const e of [...d.cold.errors.map((x) => `cold start: ${x}`), ...d.edit.errors.map((x) => `edit: ${x}`), ...d.typing.errors.map((x) => `completion while typing: ${x}`), ...d.errors]) problems.push(`${who} ${d.doc}: ${e.slice(0, 400)}`);
       for (const p of d.probes) for (const e of p.errors) problems.push(`${who} ${d.doc} ${p.label}: ${e.slice(0, 400)}`);
       const codes = Object.entries(d.diagnostics.codes).map(([k, v]) => `${k} ${v}`).join(', ');
       if (codes) out.push(`${who} ${d.doc}: diagnostics ${codes}`);
