@@ -5,9 +5,9 @@
 // yaml-language-server on that .yaml file with the pathway JSON Schema. Measures initialize,
 // cold start to first diagnostics, completion and hover latency at the start, middle and end of
 // each document, completion right after a keystroke, edit to diagnostics, whole-document
-// analysis, peak resident memory, and the
-// CLI's throughput on a folder of 2,000 files. Prints a table (or JSON with --json), pass/fail
-// against the budget, and the ratio ours/theirs for the figures both servers share.
+// analysis, peak resident memory, and the CLI's throughput on a folder of 2,000 files. Prints
+// a table (or JSON with --json), pass/fail against the budget, and the ratio ours/theirs for the
+// figures both servers share.
 //
 //   node dist/test/bench/bench.js [--json] [--quick] [--only ours|peer] [--no-cli] [--keep]
 //                                 [--strict] [--server FILE] [--cli FILE] [--trace]
