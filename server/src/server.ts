@@ -38,6 +38,8 @@ const documents = new TextDocuments<TextDocument>({
 });
 const service = new LanguageService();
 const timers = new Map<string, NodeJS.Timeout>();
+/** The diagnostics sent last, settled once they are written. */
+let lastPublish: Promise<void> = Promise.resolve();
 let hasConfiguration = false;
 let workspaceRoots: string[] = [];
 
@@ -94,8 +96,10 @@ connection.onInitialized(async () => {
   }
   settingsKnown = true;
   checkWaiting();
-  // Behind the first check of the documents opened with the workspace: the scan can wait.
-  setTimeout(() => void scanWorkspaceFrameworks(), 0);
+  // Behind the first check of the documents opened with the workspace, once its diagnostics are
+  // written (the writer waits for the pipe between a message's header and its body): the scan
+  // can wait.
+  void lastPublish.then(() => setTimeout(() => void scanWorkspaceFrameworks(), 0));
 });
 
 async function pullSettings(): Promise<void> {
@@ -212,7 +216,7 @@ function validate(uri: string): void {
   const diagnostics = guard('diagnostics', [], () => service.diagnostics(parsed ?? model(uri)!.parsed));
   // Stale: the document changed while we worked; the newer version has its own timer.
   if (documents.get(uri)?.version !== version) return;
-  connection.sendDiagnostics({ uri, version, diagnostics: limitDiagnostics(diagnostics) });
+  lastPublish = connection.sendDiagnostics({ uri, version, diagnostics: limitDiagnostics(diagnostics) }).catch(() => undefined);
   const m = model(uri);
   if (m) {
     const status: StatusParams = { framework: m.framework.shortName, role: m.parsed.role?.text, uri };
