@@ -36,7 +36,8 @@ function compile(file: string): { script: Script; cacheFile?: string; saveCache:
   // The build keeps the bundle ASCII (esbuild.mjs checks), so it needs no UTF-8 decoding.
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const cacheDir = codeCacheFolder();
-  const cacheFile = cacheDir && join(cacheDir, `server-${bundleHash(bytes)}-${process.version}-${process.arch}.v8`);
+  // The modification time too: a bundle changed after the build keeps the hash written into it.
+  const cacheFile = cacheDir && join(cacheDir, `server-${bundleHash(bytes)}-${Math.round(statSync(file).mtimeMs)}-${process.version}-${process.arch}.v8`);
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {
@@ -55,7 +56,6 @@ run.call(mod.exports, mod.exports, createRequire(main), mod, main, dirname(main)
 
 function bundleHash(bytes: Buffer): string {
   if (/^[0-9a-f]{40}$/.test(BUILT_BUNDLE_HASH)) return BUILT_BUNDLE_HASH;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('node:crypto') as typeof import('node:crypto')).createHash('sha1').update(bytes).digest('hex');
 }
 
