@@ -1,7 +1,8 @@
 // The built server (dist/server.js --stdio) as a real subprocess, driven over JSON-RPC the way
 // an editor drives it.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -210,6 +211,46 @@ async function workspaceLoaded(client: LspClient): Promise<FrameworkSummary[]> {
   }
   return list;
 }
+
+describe('start-up from V8\'s code cache', function () {
+  this.timeout(30_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'skill-lens-cache-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** One editor session with the cache in `dir`: open the advert, see its findings, quit. */
+  async function session(): Promise<void> {
+    const client = new LspClient({
+      command: process.execPath,
+      args: [SERVER, '--stdio'],
+      env: { ...process.env, SKILL_LENS_CODE_CACHE: dir },
+      settings: { skillLens: { debounceMs: 50 } },
+      requestTimeoutMs: 10_000,
+    });
+    await client.initialize({ rootUri: null });
+    client.didOpen('file:///work/adverts/cached.md', 'markdown', advert, 1);
+    const published = await client.waitForDiagnostics('file:///work/adverts/cached.md', { timeoutMs: 10_000 });
+    assert.ok(published.diagnostics.some((d) => d.code === 'unknown-skill'));
+    await client.shutdown();
+  }
+
+  it('keeps a cache named by the hash the build wrote, and starts from it without writing it again', async () => {
+    await session();
+    const hash = createHash('sha1').update(readFileSync(join(process.cwd(), 'dist', 'server-main.js'))).digest('hex');
+    // The build wrote the hash into the starter, which so needs no hashing (nor node:crypto).
+    assert.ok(readFileSync(SERVER, 'latin1').includes(`"${hash}"`), 'dist/server.js holds the bundle hash');
+    const files = readdirSync(dir);
+    assert.equal(files.length, 1, files.join(', '));
+    assert.match(files[0], new RegExp(`^server-${hash}-\\d+-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8$`));
+    const written = statSync(join(dir, files[0])).mtimeMs;
+    await session();
+    assert.deepEqual(readdirSync(dir), files);
+    // Written again only when V8 rejects it.
+    assert.equal(statSync(join(dir, files[0])).mtimeMs, written);
+  });
+});
 
 describe('workspace framework files', function () {
   this.timeout(30_000);
