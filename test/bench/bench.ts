@@ -17,6 +17,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ErrorCodes,
   fileUri,
@@ -511,7 +512,7 @@ async function measureDoc(spec: ServerSpec, w: Workspace, doc: Doc, repoRoot: st
     if (session.error) res.errors.push(`first diagnostics: ${session.error}`);
     const first = client.diagnostics.find((d) => d.uri === doc.uri);
     // Give a server that publishes in stages a moment, then count the latest diagnostics.
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
     const latest = [...client.diagnostics].reverse().find((d) => d.uri === doc.uri) ?? first;
     if (latest) {
       res.diagnostics.count = latest.diagnostics.length;
@@ -608,13 +609,13 @@ async function measureDoc(spec: ServerSpec, w: Workspace, doc: Doc, repoRoot: st
           } catch (e) {
             res.typing.errors.push(e instanceof Error ? e.message : String(e));
           }
-          await new Promise((r) => setTimeout(r, 30));
+          await sleep(30);
         }
         client.didChange(doc.uri, ++version, [{ range: { start: probe.completionAt, end: { line, character: character + typed.length } }, text: '' }]);
       }
       res.typing.completion = stats(typingSamples);
       // Let the last re-check finish before the next phase.
-      await new Promise((r) => setTimeout(r, res.edit.debounceMs + 300));
+      await sleep(res.edit.debounceMs + 300);
     }
 
     // Whole-document analysis, timed by the server itself. The first runs are untimed, as for

@@ -16,10 +16,11 @@ const SERVER = join(process.cwd(), 'dist', 'server.js');
 after(() => killAllServers());
 
 /** Starts the server, initializes it (with a workspace folder when given) and returns the client. */
-async function ready(settings: Record<string, unknown> = {}, rootPath?: string): Promise<LspClient> {
+async function ready(settings: Record<string, unknown> = {}, rootPath?: string, env?: NodeJS.ProcessEnv): Promise<LspClient> {
   const client = new LspClient({
     command: process.execPath,
     args: [SERVER, '--stdio'],
+    env,
     settings: { skillLens: { debounceMs: 50, ...settings } },
     requestTimeoutMs: 10_000,
   });
@@ -222,14 +223,7 @@ describe('start-up from V8\'s code cache', function () {
 
   /** One editor session with the cache in `dir`: open the advert, see its findings, quit. */
   async function session(): Promise<void> {
-    const client = new LspClient({
-      command: process.execPath,
-      args: [SERVER, '--stdio'],
-      env: { ...process.env, SKILL_LENS_CODE_CACHE: dir },
-      settings: { skillLens: { debounceMs: 50 } },
-      requestTimeoutMs: 10_000,
-    });
-    await client.initialize({ rootUri: null });
+    const client = await ready({}, undefined, { ...process.env, SKILL_LENS_CODE_CACHE: dir });
     client.didOpen('file:///work/adverts/cached.md', 'markdown', advert, 1);
     const published = await client.waitForDiagnostics('file:///work/adverts/cached.md', { timeoutMs: 10_000 });
     assert.ok(published.diagnostics.some((d) => d.code === 'unknown-skill'));

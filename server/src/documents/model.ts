@@ -29,8 +29,13 @@ export class LineSpan implements Located {
   }
 
   covers(pos: Position): boolean {
-    return pos.line === this.line && pos.character >= this.start && pos.character <= this.end;
+    return onLine(this.line, this.start, this.end, pos);
   }
+}
+
+/** Whether a position is on `line` between `start` and `end` (ends included). */
+function onLine(line: number, start: number, end: number, pos: Position): boolean {
+  return pos.line === line && pos.character >= start && pos.character <= end;
 }
 
 /** A Located that may run over several lines (a YAML scalar), its Range made when first read. */
@@ -87,6 +92,8 @@ export interface SkillMention {
   name: Located;
   /** The level as written, when the form carries one. */
   level?: Located;
+  /** The level's text, read without building its span (the checks read it for every mention). */
+  levelText?: string;
   form: MentionForm;
   /** Mentions sharing a group id are one list or table: a skill twice there is `duplicate-skill`. */
   group?: string;
@@ -101,7 +108,7 @@ export interface SkillMention {
  * read thousands of them, and add their findings to each.
  */
 export function mention(name: Located, level: Located | undefined, form: MentionForm, group: string | undefined, certain: boolean): SkillMention {
-  return { name, level, form, group, certain, checked: undefined };
+  return { name, level, levelText: level?.text, form, group, certain, checked: undefined };
 }
 
 /**
@@ -112,7 +119,10 @@ export function mention(name: Located, level: Located | undefined, form: Mention
 export class LineMention extends LineSpan implements SkillMention {
   checked: unknown = undefined;
   constructor(
-    name: LineSpan,
+    text: string,
+    line: number,
+    start: number,
+    end: number,
     readonly levelText: string | undefined,
     readonly levelLine: number,
     readonly levelStart: number,
@@ -121,11 +131,14 @@ export class LineMention extends LineSpan implements SkillMention {
     readonly group: string | undefined,
     readonly certain: boolean,
   ) {
-    super(name.text, name.line, name.start, name.end);
+    super(text, line, start, end);
   }
 
   static of(name: LineSpan, level: LineSpan | undefined, form: MentionForm, group: string | undefined, certain: boolean): LineMention {
-    return level ? new LineMention(name, level.text, level.line, level.start, level.end, form, group, certain) : new LineMention(name, undefined, 0, 0, 0, form, group, certain);
+    const { text, line, start, end } = name;
+    return level
+      ? new LineMention(text, line, start, end, level.text, level.line, level.start, level.end, form, group, certain)
+      : new LineMention(text, line, start, end, undefined, 0, 0, 0, form, group, certain);
   }
 
   get name(): Located {
@@ -138,19 +151,13 @@ export class LineMention extends LineSpan implements SkillMention {
 
   /** The same mention `lines` lines further down (or up), without the findings of its old place. */
   movedBy(lines: number): LineMention {
-    const name = new LineSpan(this.text, this.line + lines, this.start, this.end);
-    return new LineMention(name, this.levelText, this.levelLine + lines, this.levelStart, this.levelEnd, this.form, this.group, this.certain);
+    return new LineMention(this.text, this.line + lines, this.start, this.end, this.levelText, this.levelLine + lines, this.levelStart, this.levelEnd, this.form, this.group, this.certain);
   }
-}
-
-/** A mention's level text, without making its span. */
-export function levelTextOf(m: SkillMention): string | undefined {
-  return m instanceof LineMention ? m.levelText : m.level?.text;
 }
 
 /** Whether a position falls on a mention's level, without making its span. */
 export function levelCovers(m: SkillMention, pos: Position): boolean {
-  if (m instanceof LineMention) return m.levelText !== undefined && pos.line === m.levelLine && pos.character >= m.levelStart && pos.character <= m.levelEnd;
+  if (m instanceof LineMention) return m.levelText !== undefined && onLine(m.levelLine, m.levelStart, m.levelEnd, pos);
   return !!m.level && covers(m.level, pos);
 }
 

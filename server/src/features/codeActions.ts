@@ -2,7 +2,7 @@
 // renamed skill, set the role's level, add a missing skill in the document's own style.
 // Each edit changes only the range its diagnostic points at (or inserts one new line).
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { levelTextOf, type ParsedDocument, type SkillMention } from '../documents/model';
+import type { ParsedDocument, SkillMention } from '../documents/model';
 import type { FixData } from './diagnostics';
 
 export function codeActions(doc: ParsedDocument, diagnostics: Diagnostic[]): CodeAction[] {
@@ -47,7 +47,7 @@ function fix(doc: ParsedDocument, d: Diagnostic, title: string, edits: TextEdit[
  * document's own style (list, table, YAML map, gov.uk block) is kept.
  */
 function insertSkill(doc: ParsedDocument, skill: string, level: string): TextEdit {
-  const model = [...doc.mentions].reverse().find((m) => levelTextOf(m) !== undefined && m.form !== 'pathway-topic');
+  const model = [...doc.mentions].reverse().find((m) => m.levelText !== undefined && m.form !== 'pathway-topic');
   if (!model) {
     const last = doc.lineCount - 1;
     const lastText = doc.lines.line(last);

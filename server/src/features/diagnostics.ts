@@ -5,7 +5,7 @@ import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-typ
 import type { Framework, RoleLevelRef, SkillLookup } from '../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../framework/model';
 import { normalizeName } from '../framework/normalize';
-import { levelTextOf, type Located, type ParsedDocument, type PathwayTopic, type SkillMention } from '../documents/model';
+import type { Located, ParsedDocument, PathwayTopic, SkillMention } from '../documents/model';
 import { formatDate } from './hover';
 
 export type DiagnosticCode =
@@ -251,7 +251,7 @@ function checkMention(
   const byName = byCertainty[m.certain ? 1 : 0];
   let byLevel = byName.get(m.name.text);
   if (!byLevel) byName.set(m.name.text, (byLevel = new Map()));
-  const levelText = levelTextOf(m) ?? NO_LEVEL;
+  const levelText = m.levelText ?? NO_LEVEL;
   let verdict = byLevel.get(levelText);
   if (!verdict) {
     verdict = judge(m, framework, role, options);

@@ -2,7 +2,7 @@
 // job advert for a role level.
 import type { Framework, RoleLevelRef } from '../framework/framework';
 import { skillFullName } from '../framework/model';
-import { levelTextOf, type ParsedDocument } from '../documents/model';
+import type { ParsedDocument } from '../documents/model';
 
 export type SkillsStyle = 'list' | 'table' | 'govuk';
 
@@ -10,7 +10,7 @@ export type SkillsStyle = 'list' | 'table' | 'govuk';
 export function documentStyle(doc: ParsedDocument): SkillsStyle {
   const counts = { list: 0, table: 0, govuk: 0 };
   for (const m of doc.mentions) {
-    if (levelTextOf(m) === undefined) continue;
+    if (m.levelText === undefined) continue;
     if (m.form === 'table') counts.table++;
     else if (m.form === 'govuk') counts.govuk++;
     else if (m.form === 'inline') counts.list++;

@@ -16,18 +16,18 @@ export function normalizeName(text: string): string {
   if (ODD_SPACE.test(s)) s = s.replace(/\s+/g, ' ');
   let start = 0;
   let end = s.length;
-  while (start < end && isLeadingJunk(s.charCodeAt(start))) start++;
-  while (end > start && (isLeadingJunk(s.charCodeAt(end - 1)) || isTrailingPunctuation(s.charCodeAt(end - 1)))) end--;
+  while (start < end && isSpaceOrMarkup(s.charCodeAt(start))) start++;
+  while (end > start && (isSpaceOrMarkup(s.charCodeAt(end - 1)) || isEndPunctuation(s.charCodeAt(end - 1)))) end--;
   return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
-/** A space, `*` or `_` (only plain spaces are left once runs of spaces are one space). */
-function isLeadingJunk(c: number): boolean {
+/** A space, `*` or `_`, dropped at either end (only plain spaces are left by then). */
+function isSpaceOrMarkup(c: number): boolean {
   return c === 32 || c === 42 || c === 95;
 }
 
-/** `.`, `:`, `;` or `,`. */
-function isTrailingPunctuation(c: number): boolean {
+/** `.`, `:`, `;` or `,`, dropped at the end. */
+function isEndPunctuation(c: number): boolean {
   return c === 46 || c === 58 || c === 59 || c === 44;
 }
 
