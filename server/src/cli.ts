@@ -3,6 +3,7 @@
 //   skill-lens check [--format text|json] [--framework FILE|ID] PATHS…
 //   skill-lens frameworks [--format text|json]
 //   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
+//   skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -13,16 +14,21 @@ import { frameworkSummary } from './framework/summary';
 import { skillMarkdown } from './features/frameworkViews';
 import { skillFullName } from './framework/model';
 import { DOCUMENT_EXTENSIONS, findFiles } from './workspaceFiles';
+import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from './framework/importers/importCommand';
 
 const USAGE = `Usage:
   skill-lens check [--format text|json] [--framework FILE|ID] PATHS…
   skill-lens frameworks [--format text|json]
   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
+  skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
 
 check       checks job adverts, pathway files and reviews (.md, .markdown, .yaml, .yml;
             folders are walked). Exit 0 when there are no errors, 1 when there are, 2 on bad usage.
 frameworks  lists the loaded frameworks with their counts.
-show        prints a skill at every level (or one level) and the roles that need it.`;
+show        prints a skill at every level (or one level) and the roles that need it.
+import ddat writes a framework file (FILE.skills.yaml, or .json) from the official DDaT CSV
+            exports ("all roles", and optionally "all skills") and optionally a newer skills A to Z
+            page, over the embedded framework; prints what it repaired and skipped.`;
 
 const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
 
@@ -32,6 +38,10 @@ interface Options {
   format: 'text' | 'json';
   framework?: string;
   level?: string;
+  roles?: string;
+  skills?: string;
+  aToZ?: string;
+  out?: string;
   positional: string[];
 }
 
@@ -51,6 +61,10 @@ function parseArgs(args: string[]): Options {
       opts.format = f;
     } else if (flag === '--framework') opts.framework = value();
     else if (flag === '--level') opts.level = value();
+    else if (flag === '--roles') opts.roles = value();
+    else if (flag === '--skills') opts.skills = value();
+    else if (flag === '--a-z') opts.aToZ = value();
+    else if (flag === '-o' || flag === '--out') opts.out = value();
     else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`Unknown option ${flag}.`);
     else opts.positional.push(arg);
   }
@@ -119,7 +133,7 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
 
 function frameworks(service: LanguageService, opts: Options): number {
   const active = service.activeFramework();
-  const list = service.registry.all().map((f) => ({ ...frameworkSummary(f), active: f === active }));
+  const list = service.registry.all().map((f) => ({ ...frameworkSummary(f, true), active: f === active }));
   if (opts.format === 'json') {
     process.stdout.write(JSON.stringify(list, null, 2) + '\n');
     return 0;
@@ -127,11 +141,52 @@ function frameworks(service: LanguageService, opts: Options): number {
   for (const f of list) {
     process.stdout.write(
       `${f.active ? '*' : ' '} ${f.id.padEnd(8)} ${f.name}\n` +
-        `           ${f.skills} skills, ${f.skillLevels} skill-levels (${f.notDefinedLevels} not defined), ` +
-        `${f.roles} role famil${f.roles === 1 ? 'y' : 'ies'} with ${f.roleLevels} role levels, ${f.renames} rename${f.renames === 1 ? '' : 's'}\n`,
+        `           ${plural(f.skills, 'skill')}, ${f.skillLevels} skill-levels (${f.notDefinedLevels} not defined), ` +
+        `${plural(f.roleFamilies, 'role family', 'role families')}, ${plural(f.roles, 'role')}, ${plural(f.roleLevels, 'role level')}, ` +
+        `${plural(f.requirements, 'requirement')}, ${plural(f.renames, 'rename')}\n` +
+        (f.imports
+          ? `           imported from ${f.imports.map((i) => i.source).join(', ')}: ` +
+            `${plural(f.imports.reduce((n, i) => n + i.repaired.length, 0), 'repair')}, ${f.imports.reduce((n, i) => n + i.skipped.length, 0)} skipped (--format json lists them)\n`
+          : ''),
     );
   }
   return 0;
+}
+
+function importFramework(service: LanguageService, opts: Options): number {
+  const [what, ...extra] = opts.positional;
+  if (what !== 'ddat' || extra.length) throw new UsageError(`import takes one kind of source: ddat${what && what !== 'ddat' ? `, not "${what}"` : ''}.`);
+  if (!opts.roles) throw new UsageError('import ddat needs --roles ROLES.csv (the "all roles" CSV export).');
+  if (!opts.out) throw new UsageError('import ddat needs -o FILE (for example ddat.skills.yaml).');
+  const embedded = service.registry.all().find((f) => f.id === 'ddat' && f.data.imports)?.data;
+  if (!embedded) throw new Error('the embedded DDaT framework is missing');
+  let result;
+  try {
+    result = importDdatFiles({ roles: opts.roles, skills: opts.skills, aToZ: opts.aToZ }, embedded);
+    writeWhole(opts.out, frameworkFileText(result.data, opts.out));
+  } catch (error) {
+    if (error instanceof ImportInputError) {
+      process.stderr.write(`skill-lens: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  for (const report of result.reports) {
+    const counts = Object.entries(report.counts).map(([key, value]) => `${key} ${value}`);
+    process.stdout.write(`${report.source}: ${counts.join(', ')}\n`);
+    for (const line of report.repaired) process.stdout.write(`  repaired: ${line}\n`);
+    for (const line of report.skipped) process.stdout.write(`  skipped: ${line}\n`);
+  }
+  const roles = result.data.roles ?? [];
+  process.stdout.write(
+    `wrote ${opts.out}: ${plural(result.data.skills.length, 'skill')}, ${plural(roles.length, 'role')}, ` +
+      `${plural(roles.reduce((n, r) => n + r.levels.length, 0), 'role level')}\n`,
+  );
+  return 0;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 function show(service: LanguageService, opts: Options): number {
@@ -174,6 +229,8 @@ async function main(argv: string[]): Promise<number> {
       return frameworks(service, opts);
     case 'show':
       return show(service, opts);
+    case 'import':
+      return importFramework(service, opts);
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }

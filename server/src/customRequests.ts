@@ -32,7 +32,8 @@ export function registerCustomRequests(connection: Connection, service: Language
     guard('roleLevels', [], () => {
       const f = active();
       return f.roleLevels.map((r) => ({
-        family: r.family.name,
+        family: r.role.family ?? r.role.name,
+        role: r.role.name,
         name: r.level.name,
         grades: r.level.grades,
         skills: r.level.skills.map((s) => ({ skill: s.skill, level: s.level, levelName: f.levelName(s.level) })),

@@ -8,14 +8,21 @@ export interface FrameworkSummary {
   skills: number;
   skillLevels: number;
   notDefinedLevels: number;
+  roleFamilies: number;
   roles: number;
   roleLevels: number;
+  /** (role level, skill, level) requirements over every role level. */
+  requirements: number;
   renames: number;
+  /** What the framework's importers repaired and skipped (the CLI's `frameworks --format json`). */
+  imports?: { source: string; repaired: string[]; skipped: string[] }[];
 }
 
 export interface RoleLevelSummary {
-  /** Role family: `Infrastructure engineer`. */
+  /** Role family: `Data`, `IT operations` (the role's name where the framework has no families). */
   family: string;
+  /** Role: `Data engineer`. */
+  role: string;
   /** Role level name: `Senior infrastructure engineer`. */
   name: string;
   grades: string[];

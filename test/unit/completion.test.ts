@@ -306,15 +306,20 @@ describe('completion: front matter of adverts and reviews', () => {
     assert.deepEqual(labels(complete('---\nkind: |\n---\n').items), ['job-advert', 'pathway', 'review']);
     assert.deepEqual(labels(complete('---\nframework: |\n---\n').items), IDS);
     const roles = complete('---\nrole: |\n---\n').items;
-    assert.deepEqual(labels(roles), [
-      'Associate infrastructure engineer',
-      'Infrastructure engineer',
-      'Senior infrastructure engineer',
-      'Lead infrastructure engineer',
-      'Principal infrastructure engineer',
-    ]);
-    assert.equal(roles[2].detail, 'Infrastructure engineer · SEO, G7');
-    assert.deepEqual(edit(roles[2]), { range: { start: { line: 1, character: 6 }, end: { line: 1, character: 6 } }, newText: 'Senior infrastructure engineer' });
+    assert.equal(roles.length, 201);
+    // Grouped by family and role, most junior first within a role.
+    assert.deepEqual(
+      labels(roles).filter((l) => /data engineer|data engineering/i.test(l)),
+      ['Data engineer', 'Senior data engineer', 'Lead data engineer', 'Head of data engineering'],
+    );
+    assert.deepEqual(
+      labels(roles).filter((l) => /infrastructure engineer$/i.test(l)),
+      ['Associate infrastructure engineer', 'Infrastructure engineer', 'Senior infrastructure engineer', 'Lead infrastructure engineer', 'Principal infrastructure engineer'],
+    );
+    const senior = roles.find((r) => r.label === 'Senior infrastructure engineer')!;
+    assert.equal(senior.detail, 'IT operations › Infrastructure engineer · SEO, G7 · 12 skills');
+    assert.deepEqual(edit(senior), { range: { start: { line: 1, character: 6 }, end: { line: 1, character: 6 } }, newText: 'Senior infrastructure engineer' });
+    assert.equal(roles.find((r) => r.label === 'Head of service design')!.detail, 'User-centred design › Service designer · grade not given · 7 skills');
   });
 
   it('puts the role’s grades first', () => {

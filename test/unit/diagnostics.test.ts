@@ -70,7 +70,7 @@ describe('diagnostics', () => {
       ['grade-mismatch 4:8-11 Senior infrastructure engineer is performed at SEO or G7, not HEO. Change the grade or the role.'],
     );
     assert.deepEqual(check('---\nrole: Senior infra engineer\ngrade: G8\n---\n').map(seen), [
-      'unknown-role 2:7-28 "Senior infra engineer" is not a role level in DDaT. Did you mean "Senior infrastructure engineer"?',
+      'unknown-role 2:7-28 "Senior infra engineer" is not a role level in DDaT. Did you mean "Senior infrastructure engineer" or "Senior infrastructure operations engineer"?',
       'unknown-grade 3:8-10 "G8" is not a grade. Did you mean "G7" or "G6"?',
     ]);
   });

@@ -37,8 +37,8 @@ describe('hover: skills', () => {
         'Information security involves maintaining the security, confidentiality and integrity of information.\n\n' +
         '**Practitioner** — you can:\n\n' +
         '- design solutions and services with security controls included, specifically engineered to mitigate security threats\n\n' +
-        '**Roles that need it:** Associate infrastructure engineer, Infrastructure engineer, Senior infrastructure engineer, Lead infrastructure engineer, ' +
-        'Principal infrastructure engineer, Development operations (DevOps) engineer and Software developer.',
+        '**Roles that need it:** Infrastructure engineer (awareness to practitioner), Development operations (DevOps) engineer (awareness to expert) ' +
+        'and Software developer (awareness to expert).',
     );
   });
 
@@ -165,21 +165,31 @@ describe('hover: grades and roles', () => {
     const h = hoverAt(SENIOR.replace('role: Senior', 'role: Sen|ior'));
     assert.deepEqual(h!.range, range(2, 6, 36));
     const text = value(h);
-    assert.match(text, /^### Senior infrastructure engineer\n\n_Infrastructure engineer, role level 3 of 5_\n\n/);
+    assert.match(text, /^### Senior infrastructure engineer\n\n_IT operations › Infrastructure engineer, role level 3 of 5_\n\nAn infrastructure engineer designs, builds/);
     assert.match(text, /\n\n\*\*Grades:\*\* SEO \(Senior Executive Officer\) and G7 \(Grade 7\)\.\n\n/);
     assert.match(text, /\n\n\*\*At this role level, you will:\*\*\n\n- ensure services are integrated, delivered and operated as required\n/);
     assert.match(text, /\n- Information security: working\n/);
   });
 
+  it('describes a role level of any family, and says when its grade is not given', () => {
+    const text = value(hoverAt('---\nrole: Senior data engi|neer\n---\n'));
+    assert.match(text, /^### Senior data engineer\n\n_Data › Data engineer, role level 2 of 4_\n\nA data engineer develops and constructs data products/);
+    assert.match(text, /\n\nA senior data engineer designs and leads the implementation of data flows/);
+    assert.match(text, /\n\n\*\*Grades:\*\* not given by DDaT for this role level\.\n\n/);
+    assert.match(text, /\n- lead the build of data streaming systems\n/);
+    assert.match(text, /\n- Data modelling: practitioner\n/);
+    assert.match(text, /\n- Programming and build \(data engineering\): practitioner/);
+  });
+
   it('suggests the closest role and grade for unknown ones', () => {
-    assert.equal(value(hoverAt('---\nrole: Senior infrastucture engi|neer\n---\n')), '“Senior infrastucture engineer” is not a role level of DDaT. Did you mean **Senior infrastructure engineer** or **Lead infrastructure engineer**?');
+    assert.equal(value(hoverAt('---\nrole: Senior infrastucture engi|neer\n---\n')), '“Senior infrastucture engineer” is not a role level of DDaT. Did you mean **Senior infrastructure engineer** or **Senior infrastructure operations engineer**?');
     assert.match(value(hoverAt('---\ngrade: SE|0\n---\n')), /^“SE0” is not a grade of DDaT\. Did you mean \*\*SEO\*\*/);
   });
 
   it('describes the framework named in front matter', () => {
     assert.equal(
       value(hoverAt('---\nframework: dd|at\n---\n')),
-      '**UK Government Digital and Data Profession Capability Framework**\n\n188 skills, 4 skill levels (awareness < working < practitioner < expert) and 5 role levels.',
+      '**UK Government Digital and Data Profession Capability Framework**\n\n188 skills, 4 skill levels (awareness < working < practitioner < expert) and 52 roles in 8 role families with 201 role levels.',
     );
   });
 });

@@ -207,6 +207,10 @@ export interface ParsedDocument {
   /** Named in front matter. */
   framework?: Located;
   role?: Located;
+  /** Where `role` was written: front matter, the title heading or a `Role:` line of the body. */
+  roleSource?: 'front-matter' | 'title' | 'role-line';
+  /** A title or `Role:` line close to a role level but not one, with the closest role levels' names. */
+  roleNearMiss?: { located: Located; suggestions: string[] };
   grade?: Located;
   mentions: SkillMention[];
   pathway?: PathwayModel;

@@ -5,6 +5,7 @@
 // pathway's unchanged topics (below).
 import type { Range } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
+import { findBodyRole } from './bodyRole';
 import { matchesAny } from './glob';
 import { keepUnchanged } from './keepUnchanged';
 import { LineIndex, lineRange } from './lineIndex';
@@ -79,12 +80,28 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
   }
 
   if (!isYamlFile) {
+    if (doc.role) doc.roleSource = 'front-matter';
+    else readBodyRole(doc, lines, bodyStartLine, options.framework);
     const previous = options.previous && bodies.get(options.previous);
     const body = parseMarkdownBody(lines, bodyStartLine, options.framework, previous);
     bodies.set(doc, body);
     doc.mentions = doc.mentions.length ? doc.mentions.concat(body.mentions) : body.mentions;
   }
   return doc;
+}
+
+/** A role named by the title or a `Role:` line, when front matter names none: it makes the
+ *  document an advert when nothing else said what it is. */
+function readBodyRole(doc: ParsedDocument, lines: LineIndex, bodyStartLine: number, framework: Framework): void {
+  const found = findBodyRole(lines, bodyStartLine, framework);
+  if (!found) return;
+  if (found.role) {
+    doc.role = found.located;
+    doc.roleSource = found.source;
+    if (doc.kind === 'unknown') doc.kind = 'job-advert';
+  } else if (found.suggestions) {
+    doc.roleNearMiss = { located: found.located, suggestions: found.suggestions.map((ref) => ref.level.name) };
+  }
 }
 
 // A line of `---` or `...` (and nothing but white space after), in a multi-line search.

@@ -844,9 +844,12 @@ function rootValueItems(ctx: Ctx, spot: YamlSpot, key: string, frameworkIds: rea
       const grade = doc.grade ? framework.findGrade(doc.grade.text) : undefined;
       const fits = (r: RoleLevelRef) => !!grade && r.level.grades.some((g) => framework.findGrade(g) === grade);
       const roles = framework.roleLevels.map((r, i) => ({ r, i })).sort((a, b) => Number(fits(b.r)) - Number(fits(a.r)) || a.i - b.i);
-      return roles.map(({ r }, i) =>
-        make(r.level.name, CompletionItemKind.Class, i, `${r.family.name} · ${r.level.grades.join(', ')}`, r.level.summary ? escapeMd(r.level.summary) : undefined),
-      );
+      return roles.map(({ r }, i) => {
+        const where = r.role.family ? `${r.role.family} › ${r.role.name}` : r.role.name;
+        const grades = r.level.grades.length ? r.level.grades.join(', ') : 'grade not given';
+        const detail = `${where} · ${grades} · ${r.level.skills.length} skills`;
+        return make(r.level.name, CompletionItemKind.Class, i, detail, r.level.summary ? escapeMd(r.level.summary) : undefined);
+      });
     }
     case 'grade': {
       const role = doc.role ? framework.findRoleLevel(doc.role.text) : undefined;

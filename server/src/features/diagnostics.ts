@@ -93,7 +93,8 @@ export function diagnose(doc: ParsedDocument, framework: Framework, options: Dia
 /** A report function that applies the severity settings and adds to `out`. */
 function reporter(options: DiagnosticOptions, out: Diagnostic[]): Report {
   return (code, range, message, data, lowered = false) => {
-    const setting = options.severity?.[code] ?? (lowered && DEFAULT_SEVERITY[code] === 'error' ? 'warning' : DEFAULT_SEVERITY[code]);
+    const fallback = lowered === 'information' ? 'information' : lowered && DEFAULT_SEVERITY[code] === 'error' ? 'warning' : DEFAULT_SEVERITY[code];
+    const setting = options.severity?.[code] ?? fallback;
     if (setting === 'off') return;
     const d: Diagnostic = { range, severity: SEVERITY[setting], code, source: 'skill-lens', message };
     if (data) d.data = data;
@@ -101,7 +102,8 @@ function reporter(options: DiagnosticOptions, out: Diagnostic[]): Report {
   };
 }
 
-type Report = (code: DiagnosticCode, range: Range, message: string, data?: FixData, lowered?: boolean) => void;
+/** `lowered`: an error by default is a warning here (true), or information for what may not be meant for us at all. */
+type Report = (code: DiagnosticCode, range: Range, message: string, data?: FixData, lowered?: boolean | 'information') => void;
 
 function quoteList(items: string[], joiner = 'or'): string {
   const q = items.map((i) => `"${i}"`);
@@ -110,6 +112,18 @@ function quoteList(items: string[], joiner = 'or'): string {
 
 function checkFrontMatter(doc: ParsedDocument, framework: Framework, report: Report): RoleLevelRef | undefined {
   let role: RoleLevelRef | undefined;
+  if (doc.roleNearMiss) {
+    // A title such as `# Head service design`: perhaps a role level misspelt, perhaps another
+    // organisation's job title. Say so quietly.
+    const { located, suggestions } = doc.roleNearMiss;
+    report(
+      'unknown-role',
+      located.range,
+      `"${located.text}" is not a role level in ${framework.shortName}. The closest: ${quoteList(suggestions)}.`,
+      { replacements: suggestions },
+      'information',
+    );
+  }
   if (doc.role) {
     role = framework.findRoleLevel(doc.role.text);
     if (!role) {
@@ -145,10 +159,13 @@ function checkFrontMatter(doc: ParsedDocument, framework: Framework, report: Rep
 
 /** Resolves a mention's skill, using the role to pick among qualified variants. */
 function resolveMention(framework: Framework, role: RoleLevelRef | undefined, text: string): SkillLookup {
-  const found = framework.lookupSkill(text, role?.family.name);
+  const found = framework.lookupSkill(text, role?.role.name);
   if (found.kind !== 'ambiguous' || !role) return found;
+  // The variant this role level needs, else the one the role needs at any of its levels.
   const required = found.candidates.filter((c) => framework.requiredLevel(role, c));
-  return required.length === 1 ? { kind: 'exact', skill: required[0] } : found;
+  if (required.length === 1) return { kind: 'exact', skill: required[0] };
+  const inRole = found.candidates.filter((c) => framework.roleLevels.some((r) => r.role === role.role && framework.requiredLevel(r, c)));
+  return inRole.length === 1 ? { kind: 'exact', skill: inRole[0] } : found;
 }
 
 /**
@@ -170,7 +187,7 @@ interface MentionFindings {
 function checkContext(framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions): object {
   let forFramework = contexts.get(framework);
   if (!forFramework) contexts.set(framework, (forFramework = new Map()));
-  const key = `${role ? `${role.family.name}\u0000${role.level.name}` : ''}\u0000${JSON.stringify(options.severity ?? {})}`;
+  const key = `${role ? `${role.role.name}\u0000${role.level.name}` : ''}\u0000${JSON.stringify(options.severity ?? {})}`;
   let context = forFramework.get(key);
   if (!context) forFramework.set(key, (context = {}));
   return context;

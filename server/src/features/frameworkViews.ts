@@ -33,13 +33,12 @@ export function skillMarkdown(framework: Framework, skill: SkillData, only?: Lev
       if (at.examples?.length) out.push('Examples:', '', ...at.examples.map((s) => `- ${s}`), '');
     }
   }
-  const roles = framework.rolesRequiring(skill);
+  const roles = framework.rolesNeeding(skill);
   if (roles.length) {
     out.push('## Roles that need it', '');
-    for (const role of roles) {
-      const ref = framework.findRoleLevel(role);
-      const level = ref && framework.requiredLevel(ref, skill);
-      out.push(`- ${role}${level ? `: ${level.name.toLowerCase()}` : ''}`);
+    for (const need of roles) {
+      const levels = need.levels.map(({ roleLevel, level }) => `${roleLevel} ${level.name.toLowerCase()}`);
+      out.push(`- ${need.role}${levels.length ? `: ${levels.join(', ')}` : ''}`);
     }
     out.push('');
   }

@@ -3,7 +3,7 @@
 // place on the scale, what a grade maps to, what a role level asks for. Pure: reads only the
 // parsed document and the framework.
 import { Hover, MarkupKind, Position, Range } from 'vscode-languageserver-types';
-import type { Framework, RoleLevelRef } from '../framework/framework';
+import type { Framework, RoleLevelRef, RoleNeed } from '../framework/framework';
 import { GradeData, LevelData, SkillData, skillFullName } from '../framework/model';
 import { normalizeName } from '../framework/normalize';
 import { contains, lineRange } from '../documents/lineIndex';
@@ -85,8 +85,8 @@ function skillHover(doc: ParsedDocument, framework: Framework, mention: SkillMen
   if (level) parts.push(statementsAt(framework, skill, level));
   else parts.push(levelsBriefly(framework, skill));
 
-  const roles = framework.rolesRequiring(skill);
-  if (roles.length) parts.push(`**Roles that need it:** ${joinWords(limit(roles.map(escapeMd), 12), 'and')}.`);
+  const roles = framework.rolesNeeding(skill).map((need) => roleNeedBriefly(framework, need));
+  if (roles.length) parts.push(`**Roles that need it:** ${joinWords(limit(roles, 12), 'and')}.`);
   const role = doc.role ? framework.findRoleLevel(doc.role.text) : undefined;
   if (role) {
     const required = framework.requiredLevel(role, skill);
@@ -245,10 +245,12 @@ function roleHover(framework: Framework, word: Located): Hover {
   return markdown(roleSummary(framework, role), word.range);
 }
 
-/** A role level's grades, responsibilities and skills with their levels. */
+/** A role level's role, grades, responsibilities and skills with their levels. */
 export function roleSummary(framework: Framework, role: RoleLevelRef): string {
-  const { family, level, index } = role;
-  const parts = [`### ${escapeMd(level.name)}`, `_${escapeMd(family.name)}, role level ${index + 1} of ${family.levels.length}_`];
+  const { role: family, level, index } = role;
+  const place = `${family.family ? `${escapeMd(family.family)} › ` : ''}${escapeMd(family.name)}, role level ${index + 1} of ${family.levels.length}`;
+  const parts = [`### ${escapeMd(level.name)}`, `_${place}_`];
+  if (family.description) parts.push(escapeMd(truncate(family.description.split('\n')[0], 400)));
   if (level.summary) parts.push(escapeMd(level.summary));
   if (level.grades.length) {
     const grades = level.grades.map((id) => {
@@ -256,6 +258,8 @@ export function roleSummary(framework: Framework, role: RoleLevelRef): string {
       return g && g.name !== g.id ? `${escapeMd(g.id)} (${escapeMd(g.name)})` : escapeMd(id);
     });
     parts.push(`**Grades:** ${joinWords(grades, 'and')}.`);
+  } else if (framework.grades.length) {
+    parts.push(`**Grades:** not given by ${escapeMd(framework.shortName)} for this role level.`);
   }
   if (level.responsibilities.length) parts.push(`**At this role level, you will:**\n\n${bullets(level.responsibilities)}`);
   if (level.skills.length) {
@@ -263,7 +267,7 @@ export function roleSummary(framework: Framework, role: RoleLevelRef): string {
       const l = framework.findLevel(s.level);
       return `- ${escapeMd(s.skill)}: ${l ? levelWord(l) : escapeMd(s.level)}`;
     });
-    parts.push(`**Skills:**\n\n${skills.join('\n')}`);
+    parts.push(`**Skills (${level.skills.length}):**\n\n${skills.join('\n')}`);
   }
   return parts.join('\n\n');
 }
@@ -273,7 +277,11 @@ function frameworkHover(framework: Framework, word: Located): Hover {
     return markdown(`“${escapeMd(word.text)}” is not the framework in use here: ${escapeMd(framework.name)} (\`${framework.id}\`) is.`, word.range);
   }
   const counts = [`${framework.skills.length} ${framework.skillNoun}s`, `${framework.levels.length} ${framework.levelNoun}s (${framework.levels.map(levelWord).join(' < ')})`];
-  if (framework.roleLevels.length) counts.push(`${framework.roleLevels.length} role levels`);
+  if (framework.roleLevels.length) {
+    const roles = framework.data.roles ?? [];
+    const families = new Set(roles.map((role) => role.family ?? role.name)).size;
+    counts.push(families < roles.length ? `${roles.length} roles in ${families} role families with ${framework.roleLevels.length} role levels` : `${framework.roleLevels.length} role levels`);
+  }
   return markdown(`**${escapeMd(framework.name)}**\n\n${joinWords(counts, 'and')}.`, word.range);
 }
 
@@ -309,6 +317,16 @@ export function escapeMd(text: string): string {
 export function joinWords(items: string[], conjunction: 'and' | 'or'): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** `Data engineer (working to practitioner)`: a role and the range of levels its role levels need. */
+export function roleNeedBriefly(framework: Framework, need: RoleNeed): string {
+  const name = escapeMd(need.role);
+  if (need.levels.length === 0) return name;
+  const ranks = need.levels.map(({ level }) => framework.levelIndex(level));
+  const low = framework.levels[Math.min(...ranks)];
+  const high = framework.levels[Math.max(...ranks)];
+  return low === high ? `${name} (${levelWord(low)})` : `${name} (${levelWord(low)} to ${levelWord(high)})`;
 }
 
 function limit(items: string[], max: number): string[] {

@@ -4,7 +4,7 @@ import {
   GradeData,
   LevelData,
   RenameData,
-  RoleFamilyData,
+  RoleData,
   RoleLevelData,
   SkillData,
   SkillLevelData,
@@ -14,10 +14,18 @@ import { editDistance, normalizeName, splitQualifier } from './normalize';
 import { SkillSearch } from './search';
 
 export interface RoleLevelRef {
-  family: RoleFamilyData;
+  role: RoleData;
   level: RoleLevelData;
-  /** Position within the family, 0 = most junior. */
+  /** Position within the role, 0 = most junior. */
   index: number;
+}
+
+/** A role that needs a skill, and the level each of its role levels needs it at. */
+export interface RoleNeed {
+  role: string;
+  family?: string;
+  /** Most junior first; empty for a role the skill's page lists without role data. */
+  levels: { roleLevel: string; level: LevelData }[];
 }
 
 export type SkillLookup =
@@ -48,7 +56,7 @@ export class Framework {
   private readonly levelIndexById = new Map<string, number>();
   private readonly gradeByKey = new Map<string, GradeData>();
   private readonly roleLevelByKey = new Map<string, RoleLevelRef>();
-  private readonly rolesBySkill = new Map<SkillData, string[]>();
+  private rolesBySkill?: Map<SkillData, RoleNeed[]>;
   private searchIndex?: SkillSearch;
   private readonly lookupCache = new Map<string, Map<string, SkillLookup>>();
   private readonly requiredByRole = new Map<RoleLevelRef, Map<SkillData, LevelData>>();
@@ -91,18 +99,11 @@ export class Framework {
       }
     }
     this.roleLevels = [];
-    for (const family of data.roles ?? []) {
-      family.levels.forEach((level, index) => {
-        const ref = { family, level, index };
+    for (const role of data.roles ?? []) {
+      role.levels.forEach((level, index) => {
+        const ref = { role, level, index };
         this.roleLevels.push(ref);
         this.roleLevelByKey.set(normalizeName(level.name), ref);
-        for (const req of level.skills) {
-          const skill = this.lookupSkill(req.skill);
-          if (skill.kind !== 'exact' && skill.kind !== 'renamed') continue;
-          const roles = this.rolesBySkill.get(skill.skill) ?? [];
-          roles.push(level.name);
-          this.rolesBySkill.set(skill.skill, roles);
-        }
       });
     }
   }
@@ -206,15 +207,71 @@ export class Framework {
     return this.roleLevelByKey.get(normalizeName(text));
   }
 
+  /** The role levels closest to a name that is not one: the words written start words of the
+   *  role level's name (or are one typo from them), at most one of them left over, fewest other
+   *  words first (`Junior data engineer` gives `Data engineer`); else by edit distance. */
   suggestRoleLevels(text: string, max = 2): RoleLevelRef[] {
-    return closest(text, this.roleLevels, (r) => [r.level.name], max);
+    const words = nameWords(text);
+    if (words.length === 0) return [];
+    const scored: { ref: RoleLevelRef; missed: number; typos: number; extra: number; index: number }[] = [];
+    this.roleLevels.forEach((ref, index) => {
+      const own = nameWords(ref.level.name);
+      let typos = 0;
+      let missed = 0;
+      const used = new Set<number>();
+      for (const word of words) {
+        let at = own.findIndex((w, i) => !used.has(i) && (w === word || (word.length >= 3 && w.startsWith(word))));
+        if (at === -1 && word.length >= 4) {
+          at = own.findIndex((w, i) => !used.has(i) && editDistance(word, w.slice(0, word.length + 1)) <= 1);
+          if (at !== -1) typos++;
+        }
+        if (at === -1) missed++;
+        else used.add(at);
+      }
+      if (missed === 0 || (missed === 1 && used.size >= 2)) scored.push({ ref, missed, typos, extra: own.length - used.size, index });
+    });
+    if (scored.length === 0) return closest(text, this.roleLevels, (r) => [r.level.name], max);
+    scored.sort((a, b) => a.missed - b.missed || a.typos - b.typos || a.extra - b.extra || a.index - b.index);
+    return scored.slice(0, max).map((s) => s.ref);
   }
 
-  /** Role levels that require the skill (from role data) plus the roles the skill page lists. */
-  rolesRequiring(skill: SkillData): string[] {
-    const fromRoles = this.rolesBySkill.get(skill) ?? [];
-    const listed = skill.roles ?? [];
-    return [...new Set([...fromRoles, ...listed])];
+  /** The roles that need the skill, with the level at each role level (from role data), then
+   *  the roles the skill's own page lists that have no role data. */
+  rolesNeeding(skill: SkillData): RoleNeed[] {
+    const fromRoles = (this.rolesBySkill ??= this.indexRolesBySkill()).get(skill) ?? [];
+    const known = new Set(fromRoles.map((need) => normalizeName(need.role)));
+    const listed = (skill.roles ?? []).filter((name) => !known.has(normalizeName(name))).map((role) => ({ role, levels: [] }));
+    return listed.length ? [...fromRoles, ...listed] : fromRoles;
+  }
+
+  /** Built on first use: a thousand and more requirements to resolve, which start-up need not wait for. */
+  private indexRolesBySkill(): Map<SkillData, RoleNeed[]> {
+    const index = new Map<SkillData, RoleNeed[]>();
+    for (const role of this.data.roles ?? []) {
+      const needs = new Map<SkillData, RoleNeed>();
+      const need = (skill: SkillData) => {
+        let found = needs.get(skill);
+        if (!found) {
+          needs.set(skill, (found = { role: role.name, ...(role.family ? { family: role.family } : {}), levels: [] }));
+          const list = index.get(skill) ?? [];
+          list.push(found);
+          index.set(skill, list);
+        }
+        return found;
+      };
+      for (const level of role.levels) {
+        for (const req of level.skills) {
+          const skill = this.resolveSkill(req.skill);
+          const at = this.findLevel(req.level);
+          if (skill && at) need(skill).levels.push({ roleLevel: level.name, level: at });
+        }
+      }
+      for (const name of role.skills ?? []) {
+        const skill = this.resolveSkill(name);
+        if (skill) need(skill);
+      }
+    }
+    return index;
   }
 
   /** The level a role level requires for a skill, if it requires it. */
@@ -231,6 +288,13 @@ export class Framework {
     }
     return levels.get(skill);
   }
+}
+
+/** A name's words for matching role levels, without `of` and `and`. */
+function nameWords(text: string): string[] {
+  return normalizeName(text)
+    .split(/[\s\-()]+/)
+    .filter((w) => w && w !== 'of' && w !== 'and');
 }
 
 function closest<T>(text: string, items: readonly T[], keys: (item: T) => string[], max: number): T[] {

@@ -87,13 +87,20 @@ export interface RoleLevelData {
   skills: RoleSkillData[];
 }
 
-export interface RoleFamilyData {
+/** A role (DDaT's `Data engineer`), with its role levels. */
+export interface RoleData {
   /** `Infrastructure engineer`. */
   name: string;
+  /** The role family it belongs to: DDaT's `Data`, `IT operations`. */
+  family?: string;
+  /** Short category label: `Senior Civil Service` for DDaT's chief roles. */
+  category?: string;
   description?: string;
-  /** Role levels, most junior first. */
+  /** Role levels, most junior first. Empty for a role that has none (DDaT's chief roles). */
   levels: RoleLevelData[];
-  /** Related roles and the skills they share with this family. */
+  /** Skills of a role without levels, by full name (DDaT's chief roles use Senior Civil Service skills). */
+  skills?: string[];
+  /** Related roles and the skills they share with this role. */
   sharedSkills?: { role: string; skills: string[] }[];
 }
 
@@ -120,9 +127,11 @@ export interface FrameworkData {
   /** Ordered scale, lowest first. */
   levels: LevelData[];
   skills: SkillData[];
-  roles?: RoleFamilyData[];
+  roles?: RoleData[];
   grades?: GradeData[];
   renames?: RenameData[];
+  /** What the importers that built this framework repaired and skipped, source by source. */
+  imports?: ImportReport[];
 }
 
 /** What an importer found that it did not turn into data, or that it changed. */

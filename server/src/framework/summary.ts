@@ -2,7 +2,7 @@
 import type { Framework } from './framework';
 import type { FrameworkSummary } from '../protocol';
 
-export function frameworkSummary(f: Framework): Omit<FrameworkSummary, 'active'> {
+export function frameworkSummary(f: Framework, withImports = false): Omit<FrameworkSummary, 'active'> {
   let skillLevels = 0;
   let notDefinedLevels = 0;
   for (const skill of f.skills) {
@@ -17,8 +17,13 @@ export function frameworkSummary(f: Framework): Omit<FrameworkSummary, 'active'>
     skills: f.skills.length,
     skillLevels,
     notDefinedLevels,
+    roleFamilies: new Set((f.data.roles ?? []).map((role) => role.family ?? role.name)).size,
     roles: f.data.roles?.length ?? 0,
     roleLevels: f.roleLevels.length,
+    requirements: f.roleLevels.reduce((sum, ref) => sum + ref.level.skills.length, 0),
     renames: f.renames.length,
+    ...(withImports && f.data.imports
+      ? { imports: f.data.imports.map(({ source, repaired, skipped }) => ({ source, repaired, skipped })) }
+      : {}),
   };
 }

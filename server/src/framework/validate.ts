@@ -42,9 +42,12 @@ export function validateFrameworkData(value: unknown): string[] {
       }
     });
   }
-  if (f.roles !== undefined && need(Array.isArray(f.roles), '`roles` must be a list of role families.')) {
+  if (f.roles !== undefined && need(Array.isArray(f.roles), '`roles` must be a list of roles.')) {
     (f.roles as unknown[]).forEach((r, i) => {
       if (!need(isObj(r) && isStr(r.name) && Array.isArray(r.levels), `roles[${i}] needs \`name\` and a list of \`levels\`.`)) return;
+      const role = r as Obj;
+      if (role.family !== undefined) need(isStr(role.family), `roles[${i}].family must be the name of a role family.`);
+      if (role.skills !== undefined) need(isStrList(role.skills), `roles[${i}].skills must be a list of skill names.`);
       ((r as Obj).levels as unknown[]).forEach((rl, j) => {
         const ok = isObj(rl) && isStr(rl.name) && isStrList(rl.grades ?? []) && Array.isArray(rl.skills ?? []);
         if (!need(ok, `roles[${i}].levels[${j}] needs \`name\`, and \`grades\` and \`skills\` as lists.`)) return;

@@ -6,7 +6,7 @@ import {
   GradeData,
   ImportReport,
   RenameData,
-  RoleFamilyData,
+  RoleData,
   RoleLevelData,
   RoleSkillData,
   SkillData,
@@ -66,7 +66,7 @@ const MONTHS = [
   'December',
 ];
 
-const BULLET = /^\s*• (.+)$/;
+const BULLET = /^\s*\u2022 (.+)$/;
 const ROLE_NOUN_HEADING = /^What an? (.+) does$/;
 const ROLE_LEVELS_HEADING = /^(.+) role levels$/;
 const ROLE_LEVEL_COUNT = /^There are (\d+) /;
@@ -74,7 +74,7 @@ const ROLE_LEVEL_HEADING = /^(\d+)\. (.+)$/;
 const SKILL_LEVEL = /^Level: (\w+)$/;
 const SKILL_LEVEL_ORDINAL = /^(\w+) is the (\w+) of 4 ascending skill levels$/;
 const DATE = /^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$/;
-const RENAME = /^The ‘(.+)’ skill has been renamed ‘(.+)’/;
+const RENAME = /^The \u2018(.+)\u2019 skill has been renamed \u2018(.+)\u2019/;
 const YOU_CAN = 'You can:';
 const SHARED_SKILLS_HEADING = 'Role Shared skills';
 const UPDATES_HEADING = 'Updates';
@@ -103,7 +103,7 @@ interface LoggedRename {
 }
 
 interface RolePage {
-  family: RoleFamilyData;
+  family: RoleData;
   renames: LoggedRename[];
 }
 
@@ -259,7 +259,7 @@ function parseRolePage(text: string, levelIds: string[], report: ImportReport): 
       `the page announces ${announcedLevels} role levels, found ${levels.length}`,
     );
   }
-  const family: RoleFamilyData = { name: familyName, description: description.join('\n\n'), levels };
+  const family: RoleData = { name: familyName, description: description.join('\n\n'), levels };
   if (sharedSkills.length > 0) family.sharedSkills = sharedSkills;
   return { family, renames };
 }
@@ -323,7 +323,7 @@ function isoDate(match: RegExpExecArray, unexpected: (message: string) => Import
 }
 
 /** Points each role skill at its A to Z skill, checks the level exists, and lists the role on the skill. */
-function resolveSkills(family: RoleFamilyData, skills: SkillData[], report: ImportReport): RoleFamilyData {
+function resolveSkills(family: RoleData, skills: SkillData[], report: ImportReport): RoleData {
   const byFullName = new Map(skills.map((skill) => [skillFullName(skill).toLowerCase(), skill]));
   const resolve = (sourceName: string): SkillData => {
     const qualified = /^(.+) \((.+)\)$/.exec(sourceName);

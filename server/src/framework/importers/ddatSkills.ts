@@ -1,6 +1,7 @@
 // Imports the DDaT skills A to Z (seed 003) and the DDaT skill level scale (seed 000's body).
 import type { FrameworkData, ImportReport, LevelData, SkillData, SkillLevelData } from '../model';
 import { contentLines, FrameworkImport, ImportError, SourceLine } from './common';
+import { cleanCell, type CleaningTally } from './csv';
 import { describeRepairs, repairWindows1252 } from './textRepair';
 
 export const DDAT_SKILLS_SEED = '003_58c179cc699620f3.txt';
@@ -82,12 +83,13 @@ interface SkillDraft {
   roles: string[];
 }
 
-/** Builds the DDaT framework's scale and skills (no roles yet: see ddatRole.ts). */
-export function importDdatSkills(skillsText: string, pathwayText: string): FrameworkImport {
+/** Builds the DDaT framework's scale and skills (no roles yet: see ddatRole.ts). The scale is
+ *  read from seed 000's body, or given (a newer A to Z page carries no level definitions). */
+export function importDdatSkills(skillsText: string, scale: string | LevelData[], sourceName = DDAT_SKILLS_SEED): FrameworkImport {
   const repairedSkills = repairWindows1252(skillsText);
-  const repairedPathway = repairWindows1252(pathwayText);
+  const repairedPathway = repairWindows1252(typeof scale === 'string' ? scale : '');
   const report: ImportReport = {
-    source: DDAT_SKILLS_SEED,
+    source: sourceName,
     repaired: [
       ...describeRepairs(repairedSkills.repairs, 'Windows-1252'),
       ...describeRepairs(repairedPathway.repairs, 'Windows-1252').map((line) => `${DDAT_SCALE_SEED}: ${line}`),
@@ -100,10 +102,11 @@ export function importDdatSkills(skillsText: string, pathwayText: string): Frame
   const drafts: SkillDraft[] = [];
   let draft: SkillDraft | undefined;
   let section: Section = { kind: 'description' };
+  const cleaned: CleaningTally = new Map();
 
   for (const line of contentLines(repairedSkills.text)) {
     const unexpected = (message: string) =>
-      new ImportError(DDAT_SKILLS_SEED, line.number, `${message}: ${JSON.stringify(line.text)}`);
+      new ImportError(sourceName, line.number, `${message}: ${JSON.stringify(line.text)}`);
     const text = line.text;
 
     if (STRAY_LEAD_IN.test(text)) {
@@ -165,6 +168,8 @@ export function importDdatSkills(skillsText: string, pathwayText: string): Frame
     }
 
     const bullet = BULLET.exec(text);
+    // A few bullets start with `&nbsp;` or a second space: cleaned the way CSV cells are.
+    if (bullet) bullet[1] = cleanCell(bullet[1], cleaned);
     if (bullet && section.kind === 'level') {
       draft.levelBullets.get(section.levelId)!.push(bullet[1]);
     } else if (bullet && section.kind === 'leadership-statements') {
@@ -191,7 +196,8 @@ export function importDdatSkills(skillsText: string, pathwayText: string): Frame
     }
   }
 
-  const skills = drafts.map(finishSkill);
+  for (const [kind, n] of cleaned) report.repaired.push(`${kind}: ${n}`);
+  const skills = drafts.map((d) => finishSkill(d, sourceName));
   countSkills(report, skills, drafts);
   const data: FrameworkData = {
     id: 'ddat',
@@ -200,15 +206,15 @@ export function importDdatSkills(skillsText: string, pathwayText: string): Frame
     source,
     levelNoun: 'skill level',
     skillNoun: 'skill',
-    levels: parseDdatLevelScale(repairedPathway.text),
+    levels: typeof scale === 'string' ? parseDdatLevelScale(repairedPathway.text) : structuredClone(scale),
     skills,
   };
   return { data, report };
 }
 
-function finishSkill(draft: SkillDraft): SkillData {
+function finishSkill(draft: SkillDraft, source: string): SkillData {
   const invalid = (message: string) =>
-    new ImportError(DDAT_SKILLS_SEED, draft.heading.number, `${draft.fullName}: ${message}`);
+    new ImportError(source, draft.heading.number, `${draft.fullName}: ${message}`);
   const qualified = QUALIFIED_NAME.exec(draft.fullName);
   const skill: SkillData = qualified ? { name: qualified[1], qualifier: qualified[2] } : { name: draft.fullName };
   if (draft.seniorCivilService) skill.category = 'Senior Civil Service';

@@ -1,9 +1,16 @@
-// `npm run import`: regenerates data/ddat.json, data/sfia.json and data/ladder.json from the seeds,
+// `npm run import`: regenerates data/ddat.json (A to Z, role page, CSV exports), data/sfia.json and data/ladder.json from the seeds,
 // prints what each importer repaired and skipped, and fails when a count drifts from what is expected.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FrameworkData, ImportReport } from '../model';
-import { countDrifts } from './common';
+import { countDrifts, MOJIBAKE, storedReports } from './common';
+import {
+  DDAT_ROLES_CSV_EXPECTED_COUNTS,
+  DDAT_ROLES_CSV_SEED,
+  DDAT_SKILLS_CSV_EXPECTED_COUNTS,
+  DDAT_SKILLS_CSV_SEED,
+  importDdatCsv,
+} from './ddatCsv';
 import { DDAT_ROLE_EXPECTED_COUNTS, DDAT_ROLE_SEED, importDdatRole } from './ddatRole';
 import { DDAT_SCALE_SEED, DDAT_SKILLS_EXPECTED_COUNTS, DDAT_SKILLS_SEED, importDdatSkills } from './ddatSkills';
 import { importLadder, LADDER_EXPECTED_COUNTS, LADDER_SEED } from './ladder';
@@ -19,34 +26,37 @@ export interface GeneratedFramework {
   drifts: string[];
 }
 
-/** Mojibake that must never reach data/: Windows-1252 (`â€™`) and Mac Roman (the Apple logo lead). */
-const MOJIBAKE = /â€|\uf8ff/;
 
 /** Runs every importer on the seeds that `readSeed` returns by file name. */
 export function generateFrameworks(readSeed: (fileName: string) => string): GeneratedFramework[] {
   const skills = importDdatSkills(readSeed(DDAT_SKILLS_SEED), readSeed(DDAT_SCALE_SEED));
-  const ddat = importDdatRole(readSeed(DDAT_ROLE_SEED), skills.data);
+  const rolePage = importDdatRole(readSeed(DDAT_ROLE_SEED), skills.data);
+  const ddat = importDdatCsv(readSeed(DDAT_ROLES_CSV_SEED), readSeed(DDAT_SKILLS_CSV_SEED), rolePage.data);
+  const [skillsCsv, rolesCsv] = ddat.reports;
   const sfia = importSfia(readSeed(SFIA_SEED));
   const ladder = importLadder(readSeed(LADDER_SEED));
+  const ddatReports = [skills.report, rolePage.report, ...ddat.reports];
   return [
     {
       file: 'ddat.json',
-      data: ddat.data,
-      reports: [skills.report, ddat.report],
+      data: { ...ddat.data, imports: storedReports(ddatReports) },
+      reports: ddatReports,
       drifts: [
         ...countDrifts(skills.report, DDAT_SKILLS_EXPECTED_COUNTS),
-        ...countDrifts(ddat.report, DDAT_ROLE_EXPECTED_COUNTS),
+        ...countDrifts(rolePage.report, DDAT_ROLE_EXPECTED_COUNTS),
+        ...countDrifts(skillsCsv, DDAT_SKILLS_CSV_EXPECTED_COUNTS),
+        ...countDrifts(rolesCsv, DDAT_ROLES_CSV_EXPECTED_COUNTS),
       ],
     },
     {
       file: 'sfia.json',
-      data: sfia.data,
+      data: { ...sfia.data, imports: storedReports([sfia.report]) },
       reports: [sfia.report],
       drifts: countDrifts(sfia.report, SFIA_EXPECTED_COUNTS),
     },
     {
       file: 'ladder.json',
-      data: ladder.data,
+      data: { ...ladder.data, imports: storedReports([ladder.report]) },
       reports: [ladder.report],
       drifts: countDrifts(ladder.report, LADDER_EXPECTED_COUNTS),
     },

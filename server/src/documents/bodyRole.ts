@@ -1,0 +1,119 @@
+// The role a document names in its body, where real adverts put it: a `Role:` or `Job title:`
+// line, or the title heading (`# Senior data engineer`, `# Senior data engineer - Home Office`).
+// Only the top of the document is read: a role named further down is prose, not the advert's role.
+import type { Framework, RoleLevelRef } from '../framework/framework';
+import type { LineIndex } from './lineIndex';
+import { LineSpan, type Located } from './model';
+
+export interface BodyRole {
+  /** Where the role was written: the exact role level's words, or the whole near miss. */
+  located: Located;
+  source: 'title' | 'role-line';
+  /** The role level, when the words name one. */
+  role?: RoleLevelRef;
+  /** For a near miss: the closest role levels, best first. */
+  suggestions?: RoleLevelRef[];
+}
+
+/** How far down a title or a `Role:` line is looked for. */
+const TOP_LINES = 40;
+const HEADING = /^ {0,3}(#{1,2})\s+(.*?)\s*#*\s*$/;
+const ROLE_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?(job title|job role|role title|role|position|title)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
+const FENCE = /^\s{0,3}(```|~~~)/;
+/** Words that say how senior a role level is: a title that differs from a role level only by one of them is a near miss. */
+const SENIORITY_WORD = /^(apprentice|trainee|junior|associate|senior|lead|principal|head|chief)$/i;
+
+/** Reads the role from the document's first lines (from `startLine`): a `Role:` line wins over the title. */
+export function findBodyRole(lines: LineIndex, startLine: number, framework: Framework): BodyRole | undefined {
+  if (framework.roleLevels.length === 0) return undefined;
+  let title: BodyRole | undefined;
+  let titleSeen = false;
+  const end = Math.min(lines.lineCount, startLine + TOP_LINES);
+  for (let n = startLine; n < end; n++) {
+    const text = lines.line(n);
+    if (FENCE.test(text)) break;
+    const roleLine = ROLE_LINE.exec(text);
+    if (roleLine) {
+      const found = readRole(framework, roleLine[0].lastIndexOf(roleLine[2]), roleLine[2], n, 'role-line', false);
+      if (found) return found;
+      continue;
+    }
+    const heading = HEADING.exec(text);
+    if (heading && !titleSeen) {
+      titleSeen = true;
+      const words = heading[2];
+      title = readRole(framework, text.indexOf(words, heading[1].length), words, n, 'title', true);
+    }
+  }
+  return title;
+}
+
+/**
+ * A role level named by `value` (at `offset` in line `n`): the whole value, or one of its parts
+ * (`Senior data engineer - Home Office`, `Senior data engineer (SEO)`). A title that names none
+ * is a near miss only when it is close: every word found in a role level's name, or all but a
+ * seniority word (`Junior data engineer`).
+ */
+function readRole(
+  framework: Framework,
+  offset: number,
+  value: string,
+  n: number,
+  source: BodyRole['source'],
+  strict: boolean,
+): BodyRole | undefined {
+  const clean = value.replace(/[*_`]+/g, (m) => ' '.repeat(m.length));
+  for (const part of parts(clean)) {
+    const role = framework.findRoleLevel(part.text);
+    if (role) return { located: new LineSpan(value.slice(part.start, part.end), n, offset + part.start, offset + part.end), source, role };
+  }
+  const whole = parts(clean)[0];
+  if (!whole || whole.text.split(/\s+/).length > 6) return undefined;
+  const suggestions = framework.suggestRoleLevels(whole.text, 3).filter((ref) => closeEnough(whole.text, ref, strict));
+  if (suggestions.length === 0) return undefined;
+  const located = new LineSpan(value.slice(whole.start, whole.end), n, offset + whole.start, offset + whole.end);
+  return { located, source, suggestions };
+}
+
+/** The value, then its parts split at dashes, bars, commas and colons, each without a bracketed end. */
+function parts(value: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  const add = (start: number, end: number) => {
+    let s = start;
+    let e = end;
+    const bracket = /\s*[([][^()[\]]*[)\]]\s*$/.exec(value.slice(s, e));
+    if (bracket) e = s + bracket.index;
+    while (s < e && /\s/.test(value[s])) s++;
+    while (e > s && /[\s.]/.test(value[e - 1])) e--;
+    if (e > s && !out.some((p) => p.start === s && p.end === e)) out.push({ text: value.slice(s, e), start: s, end: e });
+  };
+  add(0, value.length);
+  const separators = /\s+[-\u2013\u2014|]\s+|[,:|]\s*/g;
+  let from = 0;
+  for (let m = separators.exec(value); m; m = separators.exec(value)) {
+    add(from, m.index);
+    from = m.index + m[0].length;
+  }
+  if (from > 0) add(from, value.length);
+  return out;
+}
+
+/** Every word of the title is in the role level's name, but for at most one seniority word; a
+ *  `Role:` line (not strict) takes any suggestion. */
+function closeEnough(title: string, ref: RoleLevelRef, strict: boolean): boolean {
+  if (!strict) return true;
+  const own = ref.level.name.toLowerCase().split(/\s+/);
+  const missing = title
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w && w !== 'of' && w !== 'and' && !own.some((o) => o === w || (w.length >= 3 && o.startsWith(w)) || nearly(w, o)));
+  return missing.length === 0 || (missing.length === 1 && SENIORITY_WORD.test(missing[0]));
+}
+
+/** One typo apart, for words of four letters or more. */
+function nearly(a: string, b: string): boolean {
+  if (a.length < 4 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+}
