@@ -10,19 +10,36 @@ export async function roleLevels(client: LanguageClient): Promise<RoleLevelSumma
   return levels;
 }
 
-/** Quick pick of a role level; undefined when dismissed. */
+/** Quick pick of a role level, grouped by family and role and searchable by either; undefined when dismissed. */
 export async function pickRoleLevel(client: LanguageClient, title: string, exclude?: string): Promise<string | undefined> {
   const levels = (await roleLevels(client)).filter((l) => l.name !== exclude);
   if (!levels.length) return undefined;
-  const picked = await vscode.window.showQuickPick(
-    levels.map((l) => ({
-      label: l.name,
-      description: l.grades.join(', '),
-      detail: `${l.family} · ${l.skills.length} skills`,
-    })),
-    { title, placeHolder: 'Role level', matchOnDescription: true, matchOnDetail: true },
-  );
+  const picked = await vscode.window.showQuickPick(roleLevelItems(levels), {
+    title,
+    placeHolder: 'Role level (type a role, a family or a grade to narrow the list)',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   return picked?.label;
+}
+
+/** One separator per role (`Data › Data engineer`), its role levels most junior first under it. */
+export function roleLevelItems(levels: RoleLevelSummary[]): vscode.QuickPickItem[] {
+  const items: vscode.QuickPickItem[] = [];
+  let group: string | undefined;
+  for (const l of levels) {
+    const heading = l.family === l.role ? l.role : `${l.family} › ${l.role}`;
+    if (heading !== group) {
+      items.push({ label: heading, kind: vscode.QuickPickItemKind.Separator });
+      group = heading;
+    }
+    items.push({
+      label: l.name,
+      description: `${heading} · ${l.grades.length ? l.grades.join(', ') : 'grade not given'}`,
+      detail: `${l.skills.length} skills`,
+    });
+  }
+  return items;
 }
 
 /** Runs a command body, turning a failure (server down, request error) into a message. */

@@ -125,12 +125,18 @@ describe('language server over stdio', function () {
     const frameworks = await client.request<FrameworkSummary[]>('skillLens/frameworks', null);
     const ddat = frameworks.find((f) => f.id === 'ddat')!;
     assert.deepEqual(
-      [ddat.active, ddat.skills, ddat.skillLevels, ddat.notDefinedLevels, ddat.roleLevels, ddat.renames],
-      [true, 188, 664, 60, 5, 1],
+      [ddat.active, ddat.skills, ddat.skillLevels, ddat.notDefinedLevels, ddat.roleFamilies, ddat.roles, ddat.roleLevels, ddat.requirements, ddat.renames],
+      [true, 188, 664, 60, 8, 52, 201, 1781, 1],
     );
+    assert.equal(ddat.imports, undefined, 'the editor is not sent the import notes');
     const roles = await client.request<RoleLevelSummary[]>('skillLens/roleLevels', null);
+    assert.equal(roles.length, 201);
     assert.deepEqual(
-      roles.map((r) => `${r.name} ${r.grades.join('+')} ${r.skills.length}`),
+      roles.filter((r) => r.role === 'Data engineer').map((r) => `${r.family} › ${r.role}: ${r.name} ${r.grades.join('+')} ${r.skills.length}`),
+      ['Data › Data engineer: Data engineer  11', 'Data › Data engineer: Senior data engineer  11', 'Data › Data engineer: Lead data engineer  11', 'Data › Data engineer: Head of data engineering  11'],
+    );
+    assert.deepEqual(
+      roles.filter((r) => r.role === 'Infrastructure engineer').map((r) => `${r.name} ${r.grades.join('+')} ${r.skills.length}`),
       [
         'Associate infrastructure engineer EO+HEO 9',
         'Infrastructure engineer HEO+SEO 12',
@@ -144,6 +150,19 @@ describe('language server over stdio', function () {
     const shown = await client.request<{ markdown: string }>('skillLens/showSkill', { name: 'problem solving' });
     assert.match(shown.markdown, /^# Problem management/);
     assert.equal(await client.request('skillLens/showSkill', { name: 'No such skill' }), null);
+  });
+
+  it('takes the role of an advert without front matter from its title', async () => {
+    const u = 'file:///work/vacancies/2026-11-data.md';
+    const text = '# Senior data engineer\n\nJoin our data platform team.\n\n## Skills\n\n- Data modelling: expert\n- Programming and build: practitioner\n';
+    client.didOpen(u, 'markdown', text, 1);
+    const event = await client.waitForDiagnostics(u);
+    const seen = event.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.character}`);
+    assert.deepEqual(seen.filter((d) => !d.startsWith('missing-skill')), ['level-mismatch 6:18-24']);
+    assert.equal(event.diagnostics.find((d) => d.code === 'level-mismatch')!.message, 'Senior data engineer needs Data modelling at practitioner, not expert.');
+    assert.equal(seen.filter((d) => d === 'missing-skill 0:2-22').length, 9);
+    const hover = await client.hover<Hover>(u, { line: 0, character: 5 });
+    assert.match((hover.contents as MarkupContent).value, /^### Senior data engineer\n\n_Data › Data engineer, role level 2 of 4_/);
   });
 
   it('checks a document as soon as it is opened, not after the typing debounce', async () => {
