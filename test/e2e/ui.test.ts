@@ -177,6 +177,40 @@ describe('Skill Lens in code-server (UI)', function () {
     await tab.waitFor({ state: 'detached' });
   });
 
+  it('picks role levels of any family from a list grouped by role, and compares them', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(isMac ? 'Meta+Shift+P' : 'Control+Shift+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('>Skill Lens: Compare role levels');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Skill Lens: Compare role levels' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Compare role levels (1 of 2)' }).waitFor({ timeout: 20_000 });
+    await input.fill('senior data engineer');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Senior data engineer' }).first().waitFor();
+    // Each role level says which family and role it belongs to, and that no grade is given.
+    await page.locator('.quick-input-list', { hasText: 'Data › Data engineer' }).first().waitFor();
+    await page.locator('.quick-input-list', { hasText: 'grade not given' }).first().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(screenshots, 'role-picker.png') });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Compare Senior data engineer with' }).waitFor({ timeout: 20_000 });
+    await input.fill('lead product manager');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Lead product manager' }).first().waitFor();
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await preview.locator('h1', { hasText: 'Senior data engineer → Lead product manager' }).waitFor({ timeout: 20_000 });
+    const body = (await preview.locator('body').innerText()).replace(/\s+/g, ' ');
+    assert.match(body, /Data › Data engineer, role level 2 of 4 → Product and delivery › Product manager, role level 4 of 5/);
+    assert.match(body, /Data modelling practitioner — dropped/);
+    await page.screenshot({ path: join(screenshots, 'compare-role-levels.png') });
+    const tab = page.locator('.tabs-container .tab.active', { hasText: 'Senior data engineer' });
+    await tab.hover();
+    await tab.locator('.tab-actions .action-label').first().click();
+    await tab.waitFor({ state: 'detached' });
+  });
+
   it('underlines a level the framework does not have', async () => {
     await page.mouse.move(5, 5);
     await openFile('broken-level-advert.md');

@@ -55,7 +55,10 @@ function levelTitle(framework: Framework, level: LevelData): string {
 /** Two role levels side by side: which skills appear, disappear or change level. */
 export function compareMarkdown(framework: Framework, a: RoleLevelRef, b: RoleLevelRef): string {
   const out = [`# ${a.level.name} → ${b.level.name}`, ''];
-  out.push(`Grades: ${a.level.grades.join(', ') || '—'} → ${b.level.grades.join(', ') || '—'}`, '');
+  const place = (r: RoleLevelRef) => `${r.role.family ? `${r.role.family} › ` : ''}${r.role.name}, role level ${r.index + 1} of ${r.role.levels.length}`;
+  const grades = (r: RoleLevelRef) => r.level.grades.join(', ') || 'not given';
+  out.push(`${place(a)} → ${place(b)}`, '');
+  out.push(`Grades: ${grades(a)} → ${grades(b)}`, '');
   out.push(`| Skill | ${a.level.name} | ${b.level.name} | Change |`, '| --- | --- | --- | --- |');
   const names = new Map<string, { a?: string; b?: string }>();
   for (const [side, ref] of [['a', a], ['b', b]] as const) {
