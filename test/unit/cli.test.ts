@@ -1,0 +1,62 @@
+// The command-line checker as users run it: dist/cli.js on files, reading what it prints.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { seedsDirectory } from '../../server/src/framework/importers/run';
+
+const cli = resolve(process.cwd(), 'dist', 'cli.js');
+
+function run(args: string[], cwd: string) {
+  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd });
+}
+
+describe('skill-lens (CLI)', () => {
+  let folder: string;
+  before(() => {
+    folder = mkdtempSync(join(tmpdir(), 'skill-lens-cli-'));
+  });
+
+  it('checks an advert whose only hint of its role is its title', () => {
+    writeFileSync(
+      join(folder, 'vacancy.md'),
+      '# Senior data engineer\n\n## Skills\n\n| Skill | Level |\n| --- | --- |\n| Data modelling | Expert |\n| Programming and build | Practitioner |\n',
+    );
+    const out = run(['check', 'vacancy.md'], folder);
+    assert.equal(out.status, 0, out.stderr);
+    const lines = out.stdout.trim().split('\n');
+    assert.deepEqual(lines.filter((l) => !l.includes(' missing-skill ')), [
+      'vacancy.md:7:20 warning level-mismatch Senior data engineer needs Data modelling at practitioner, not expert.',
+    ]);
+    assert.equal(out.stderr, '1 file checked: 0 errors, 10 warnings.\n');
+    assert.equal(lines.filter((l) => l.startsWith('vacancy.md:1:3 warning missing-skill Senior data engineer requires ')).length, 9);
+  });
+
+  it('reports the DDaT counts and what the importers repaired', () => {
+    const out = run(['frameworks', '--format', 'json'], folder);
+    assert.equal(out.status, 0, out.stderr);
+    const ddat = (JSON.parse(out.stdout) as Record<string, unknown>[]).find((f) => f.id === 'ddat')!;
+    assert.deepEqual(
+      [ddat.skills, ddat.skillLevels, ddat.notDefinedLevels, ddat.roleFamilies, ddat.roles, ddat.roleLevels, ddat.requirements],
+      [188, 664, 60, 8, 52, 201, 1781],
+    );
+    const imports = ddat.imports as { source: string; repaired: string[] }[];
+    assert.deepEqual(imports.map((i) => i.source), ['003_58c179cc699620f3.txt', '002_feb4cb126deefb83.txt', '006_ddat-skills.csv', '005_ddat-roles.csv']);
+    assert.ok(imports[3].repaired.includes('repeated rows dropped: 16, repeating 13 (role level, skill) pairs'));
+    const text = run(['frameworks'], folder).stdout;
+    assert.match(text, /188 skills, 664 skill-levels \(60 not defined\), 8 role families, 52 roles, 201 role levels, 1781 requirements, 1 rename\n/);
+  });
+
+  it('imports a newer A to Z page with the exports, giving the same findings', () => {
+    const out = join(folder, 'from-page.skills.json');
+    const seeds = seedsDirectory();
+    const imported = run(['import', 'ddat', '--roles', join(seeds, '005_ddat-roles.csv'), '--a-z', join(seeds, '003_58c179cc699620f3.txt'), '-o', out], folder);
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.match(imported.stdout, /^003_58c179cc699620f3\.txt: skills 188,/m);
+    const examples = resolve(process.cwd(), 'examples');
+    const embedded = run(['check', '--format', 'json', examples], folder);
+    const fromFile = run(['check', '--format', 'json', '--framework', out, examples], folder);
+    assert.deepEqual(JSON.parse(fromFile.stdout), JSON.parse(embedded.stdout));
+  });
+});
