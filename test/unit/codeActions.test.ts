@@ -51,7 +51,7 @@ describe('quick fixes', () => {
   });
 
   it('chooses among the variants of an ambiguous name', () => {
-    const r = fix('- **Programming and build** (working)\n', 'unknown-skill', 'Replace with "Programming and build (software engineering)"');
+    const r = fix('- **Programming and build** (working)\n', 'ambiguous-skill', 'Replace with "Programming and build (software engineering)"');
     assert.equal(r.titles.length, 4);
     assert.equal(r.after, '- **Programming and build (software engineering)** (working)\n');
   });

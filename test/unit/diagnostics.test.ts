@@ -119,11 +119,12 @@ describe('diagnostics', () => {
     assert.equal(out.find((d) => d.code === 'unknown-skill')!.severity, 2);
   });
 
-  it('lists the variants of a name shared by qualified skills', () => {
+  it('lists the variants of a name shared by qualified skills, with a code of its own', () => {
     const out = check('- **Programming and build** (working)\n');
     assert.equal(out.length, 1);
-    assert.equal(out[0].code, 'unknown-skill');
-    assert.match(out[0].message, /^"Programming and build" names 4 skills in DDaT: "Programming and build \(data engineering\)", .* Choose one\.$/);
+    assert.equal(out[0].code, 'ambiguous-skill');
+    assert.equal(out[0].severity, 2);
+    assert.match(out[0].message, /^"Programming and build" names 4 skills in DDaT: "Programming and build \(data engineering\)", .* Choose one, or name the role so that its own is used\.$/);
   });
 
   it('accepts a qualified name written on a role page for an unqualified skill', () => {
@@ -133,7 +134,7 @@ describe('diagnostics', () => {
   it('accepts a role qualifier after a qualified skill name', () => {
     assert.deepEqual(check('Programming and build (data engineering) (infrastructure engineer)\n\nLevel: working\n'), []);
     // Without the skill's own qualifier the name is still ambiguous.
-    assert.deepEqual(check('Programming and build (infrastructure engineer)\n\nLevel: working\n').map((d) => d.code), ['unknown-skill']);
+    assert.deepEqual(check('Programming and build (infrastructure engineer)\n\nLevel: working\n').map((d) => d.code), ['ambiguous-skill']);
   });
 
   it('lets settings change a severity or turn a code off', () => {

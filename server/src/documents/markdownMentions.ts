@@ -28,7 +28,23 @@ interface Ctx {
   framework: Framework;
   out: SkillMention[];
   section: string;
+  /** The depth of the skills heading (`## Essential skills`) whose section this is; 0 outside one. */
+  skillsDepth: number;
+  /** A heading that may name a skill whose level the next sub-heading gives (`#### Awareness`). */
+  skillHeading?: SkillHeading;
 }
+
+interface SkillHeading {
+  line: number;
+  start: number;
+  end: number;
+  depth: number;
+  /** Where its mention is in `out` once a level sub-heading gave it one; -1 before. */
+  index: number;
+}
+
+/** A heading over skills: `Essential skills`, `Skills needed for this role`, `We'll assess you against these skills`. */
+const SKILLS_HEADING = /\b(?:skills?|competenc(?:y|ies)|capabilit(?:y|ies))\b|\bassess(?:ed)?\s+(?:you\s+)?against\b|^(?:essential|desirable)\b/i;
 
 /** A Markdown body's mentions, and what the next version's scan needs to reuse them. */
 export interface MarkdownBody {
@@ -45,6 +61,8 @@ export interface MarkdownBody {
 interface BodyChunk {
   text: string;
   startLine: number;
+  /** The skills section the chunk starts in (Ctx.skillsDepth): a chunk is kept only in the same one. */
+  skillsDepth: number;
   mentions: SkillMention[];
 }
 
@@ -55,22 +73,24 @@ interface BodyChunk {
  */
 export function parseMarkdownBody(lines: LineIndex, startLine: number, framework: Framework, previous?: MarkdownBody): MarkdownBody {
   const src = lines.text;
-  const starts = chunkStarts(lines, startLine);
+  const { starts, depths } = chunkStarts(lines, startLine, framework);
   const offset = (line: number) => (line < lines.lineCount ? lines.starts[line] : src.length);
   const chunks: BodyChunk[] = starts.map((line, i) => ({
     text: src.slice(offset(line), offset(starts[i + 1] ?? lines.lineCount)),
     startLine: line,
+    skillsDepth: depths[i],
     mentions: [],
   }));
 
   // Unchanged chunks keep their mentions, moved by the lines added or removed above them.
   const old = previous && previous.framework === framework ? previous.chunks : [];
   const { front, end } = keepUnchanged(old, chunks, (was, now, moved) => {
+    if (was.skillsDepth !== now.skillsDepth) return false;
     now.mentions = moved === 0 ? was.mentions : was.mentions.map((m) => shifted(m, moved));
     return true;
   });
   for (let i = front; i < end; i++) {
-    chunks[i].mentions = scanLines(lines, chunks[i].startLine, starts[i + 1] ?? lines.lineCount, framework);
+    chunks[i].mentions = scanLines(lines, chunks[i].startLine, starts[i + 1] ?? lines.lineCount, framework, chunks[i].skillsDepth);
   }
 
   const mentions = chunks.length === 1 ? chunks[0].mentions : ([] as SkillMention[]).concat(...chunks.map((c) => c.mentions));
@@ -79,7 +99,7 @@ export function parseMarkdownBody(lines: LineIndex, startLine: number, framework
 
 /** The body's mentions in one pass over all its lines: what the chunked scan must agree with. */
 export function scanMarkdownBody(lines: LineIndex, startLine: number, framework: Framework): SkillMention[] {
-  return scanLines(lines, startLine, lines.lineCount, framework);
+  return scanLines(lines, startLine, lines.lineCount, framework, 0);
 }
 
 /** A mention moved down (or up) by `lines` lines. */
@@ -89,13 +109,15 @@ function shifted(m: SkillMention, lines: number): SkillMention {
 
 /**
  * The first line of each chunk: the body's first line, and every heading that opens a section
- * (one that is not a gov.uk skill heading) after a blank line, outside fenced code. Only lines
- * holding a `#`, ``` or ~~~ within their first four characters can be either, and indexOf finds
- * those without a look at every line.
+ * (one that is not a gov.uk skill heading nor a level sub-heading such as `#### Awareness`)
+ * after a blank line, outside fenced code; with the skills section each chunk starts in. Only
+ * lines holding a `#`, ``` or ~~~ within their first four characters can be either, and
+ * indexOf finds those without a look at every line.
  */
-function chunkStarts(lines: LineIndex, startLine: number): number[] {
+function chunkStarts(lines: LineIndex, startLine: number, framework: Framework): { starts: number[]; depths: number[] } {
   const starts = [startLine];
-  if (startLine >= lines.lineCount) return starts;
+  const depths = [0];
+  if (startLine >= lines.lineCount) return { starts, depths };
   const src = lines.text;
   const from = lines.starts[startLine];
   const marks = ['#', '```', '~~~'];
@@ -103,6 +125,7 @@ function chunkStarts(lines: LineIndex, startLine: number): number[] {
   let inFence = false;
   let line = startLine;
   let last = -1;
+  let skillsDepth = 0;
   for (;;) {
     // The nearest mark of the three.
     let k = -1;
@@ -118,12 +141,47 @@ function chunkStarts(lines: LineIndex, startLine: number): number[] {
       inFence = !inFence;
       continue;
     }
-    if (inFence || line === startLine || text.length > 4000 || !HEADING.test(text)) continue;
-    if (lines.line(line - 1).trim() !== '') continue;
+    if (inFence || line === startLine || text.length > 4000) continue;
+    const heading = HEADING.exec(text);
+    if (!heading) continue;
+    const depthHere = skillsDepth;
+    const isLevelHeading = levelHeadingBounds(text, heading, framework) !== undefined;
+    if (!isLevelHeading) skillsDepth = nextSkillsDepth(skillsDepth, heading);
+    if (isLevelHeading || lines.line(line - 1).trim() !== '') continue;
     if (line + 1 < lines.lineCount && isLevelLineAhead(lines, line)) continue;
     starts.push(line);
+    depths.push(depthHere);
   }
-  return starts;
+  return { starts, depths };
+}
+
+/** The skills section after a heading: a heading no deeper than the section's ends it; a skills heading starts one. */
+function nextSkillsDepth(skillsDepth: number, heading: RegExpExecArray): number {
+  const depth = headingDepth(heading);
+  const current = skillsDepth && depth <= skillsDepth ? 0 : skillsDepth;
+  return SKILLS_HEADING.test(heading[2]) ? depth : current;
+}
+
+function headingDepth(heading: RegExpExecArray): number {
+  return heading[1].trim().length;
+}
+
+/** The bounds of the level a heading names, alone or as `Level 1 - Awareness`, `Level 2`; else undefined. */
+function levelHeadingBounds(text: string, heading: RegExpExecArray, framework: Framework): [number, number] | undefined {
+  const start = heading[1].length;
+  const s = markupStart(text, start, start + heading[2].length);
+  const e = markupEnd(text, s, start + heading[2].length);
+  if (e <= s || e - s > 40) return undefined;
+  const value = text.slice(s, e);
+  if (framework.findLevel(value)) return [s, e];
+  // `Level 1 - Awareness`, `Level 3: Practitioner`: the named level.
+  const numbered = /^level\s*\d+\s*(?:[-\u2013\u2014:.]\s*)?/i.exec(value);
+  if (numbered) {
+    const rest = s + numbered[0].length;
+    if (rest < e && framework.findLevel(text.slice(rest, e))) return [rest, e];
+    if (rest >= e || /^\s*$/.test(text.slice(rest, e))) return [s, s + numbered[0].trimEnd().replace(/[-\u2013\u2014:.]$/, '').trimEnd().length];
+  }
+  return undefined;
 }
 
 /** Group ids: a list or table's mentions share one; unique in the process, so never reused. */
@@ -133,8 +191,8 @@ function newGroup(): string {
 }
 
 /** The mentions on lines [from, to), scanned from a fresh start (no fence, no skill line above). */
-function scanLines(lines: LineIndex, from: number, to: number, framework: Framework): SkillMention[] {
-  const ctx: Ctx = { lines, framework, out: [], section: newGroup() };
+function scanLines(lines: LineIndex, from: number, to: number, framework: Framework, skillsDepth: number): SkillMention[] {
+  const ctx: Ctx = { lines, framework, out: [], section: newGroup(), skillsDepth };
   const src = lines.text;
   let inFence = false;
   // The last non-blank line seen, as a possible gov.uk skill line for a following `Level:`
@@ -169,7 +227,9 @@ function scanLines(lines: LineIndex, from: number, to: number, framework: Framew
     if (level) {
       if (candLine >= 0) {
         const name = located(lines.line(candLine), candLine, candStart, candEnd);
-        const value = levelValue(text, level[1].length, level[1].length + level[2].length, framework, n);
+        let value = levelValue(text, level[1].length, level[1].length + level[2].length, framework, n);
+        // `Level: 3` is the scale's third level.
+        if (value && /^\d+$/.test(value.text)) value = new LineSpan(ownAlways(`level ${value.text}`), n, value.start, value.end);
         push(ctx, name, value, 'govuk', true);
       }
       candLine = -1;
@@ -178,6 +238,8 @@ function scanLines(lines: LineIndex, from: number, to: number, framework: Framew
 
     const heading = c0 === HASH ? HEADING.exec(text) : null;
     if (heading) {
+      candLine = -1;
+      if (readHeading(ctx, n, text, heading)) continue;
       const start = heading[1].length;
       const s = markupStart(text, start, start + heading[2].length);
       const e = markupEnd(text, s, start + heading[2].length);
@@ -301,35 +363,113 @@ function isLevelLineAhead(lines: LineIndex, n: number): boolean {
   return false;
 }
 
+/**
+ * What a heading says of skills: a level sub-heading under a skill heading (`#### Awareness`,
+ * `## Level 1 - Awareness`), a skill with its level in brackets (`### Agile working (Expert
+ * level)`), the start or end of a skills section. True when the heading was a mention (or a
+ * level sub-heading) and needs no more reading.
+ */
+function readHeading(ctx: Ctx, n: number, text: string, heading: RegExpExecArray): boolean {
+  const { framework } = ctx;
+  const depth = headingDepth(heading);
+  const levelBounds = levelHeadingBounds(text, heading, framework);
+  const skill = ctx.skillHeading;
+  if (levelBounds) {
+    if (skill && depth > skill.depth) addHeadingLevel(ctx, skill, new LineSpan(ownAlways(levelText(text, levelBounds[0], levelBounds[1])), n, levelBounds[0], levelBounds[1]));
+    return true;
+  }
+  ctx.skillsDepth = nextSkillsDepth(ctx.skillsDepth, heading);
+  ctx.skillHeading = undefined;
+  const start = heading[1].length;
+  const s = markupStart(text, start, start + heading[2].length);
+  const e = markupEnd(text, s, start + heading[2].length);
+  if (e <= s || e - s > MAX_NAME_LENGTH) return false;
+  // `### Agile working (Expert)`: the name before the brackets, the level in them.
+  const paren = text.charCodeAt(e - 1) === 41 ? text.lastIndexOf('(', e - 1) : -1;
+  if (paren > s) {
+    const level = levelValue(text, paren + 1, e - 1, framework, n);
+    const ne = markupEnd(text, s, paren);
+    if (level && ne > s && (framework.findLevel(level.text) || isLevelLike(level.text))) {
+      ctx.section = newGroup();
+      return pushInline(ctx, located(text, n, s, ne), level, true) || false;
+    }
+  }
+  // A heading that names a skill (or any heading inside a skills section) may get its level
+  // from the sub-heading under it.
+  const inSkills = ctx.skillsDepth > 0 && depth > ctx.skillsDepth;
+  if (inSkills || framework.lookupSkill(text.slice(s, e)).kind !== 'unknown') ctx.skillHeading = { line: n, start: s, end: e, depth, index: -1 };
+  return false;
+}
+
+/** A level sub-heading under a skill heading gives the skill its level; a second one means the
+ *  headings describe every level (a framework page), not the one needed: the mention keeps none. */
+function addHeadingLevel(ctx: Ctx, skill: SkillHeading, level: LineSpan): void {
+  const name = located(ctx.lines.line(skill.line), skill.line, skill.start, skill.end);
+  const known = ctx.framework.lookupSkill(name.text).kind !== 'unknown';
+  if (skill.index === -1) {
+    skill.index = ctx.out.length;
+    ctx.out.push(LineMention.of(name, level, 'govuk', ctx.section, known || ctx.skillsDepth > 0));
+  } else if (skill.index >= 0) {
+    ctx.out[skill.index] = LineMention.of(name, undefined, 'govuk', undefined, known || ctx.skillsDepth > 0);
+    skill.index = -2;
+  }
+}
+
+/** The text by which a level is looked up: a bare number after `Level` is the scale's Nth (`level 3`). */
+function levelText(text: string, start: number, end: number): string {
+  const value = text.slice(start, end);
+  return /^\d+$/.test(value) ? `level ${value}` : value;
+}
+
+/** `level 5`, `5`: a numbered level, on the scale or not. */
+function isLevelLike(text: string): boolean {
+  return /^(?:level\s*)?\d+$/i.test(text.trim());
+}
+
 /** Handles one non-heading, non-table line; true when it held a mention. */
 function parseInline(ctx: Ctx, n: number, text: string, start: number, isListItem: boolean): boolean {
   const { framework } = ctx;
+  // In a list under a skills heading, every lead-in names a skill (`- **Data modelling**. …`).
+  const leadIn = isListItem && ctx.skillsDepth > 0;
   // `**Skill** …` or `__Skill__ …`: the bold lead runs to the first closing marker (as
   // /^(\*\*|__)(.+?)\1/ would match it, without building the match).
   const c = text.charCodeAt(start);
   const close = (c === 42 || c === 95) && text.charCodeAt(start + 1) === c ? text.indexOf(c === 42 ? '**' : '__', start + 3) : -1;
   if (close >= 0 && !hasLineBreak(text, start + 2, close)) {
-    const innerStart = start + 2;
+    let innerStart = start + 2;
+    let innerEnd = close;
+    // `**[User focus](https://…)**`: the link's text is the name.
+    if (text.charCodeAt(innerStart) === 91) {
+      const bracket = text.indexOf('](', innerStart);
+      if (bracket > innerStart && text.charCodeAt(innerEnd - 1) === 41) {
+        innerStart++;
+        innerEnd = bracket;
+      }
+    }
     const after = close + 2;
     const restBlank = isBlankFrom(text, after);
     // `**Skill.** description` or `**Skill:** level`: the punctuation is the last non-space.
-    let last = close - 1;
+    let last = innerEnd - 1;
     while (last >= innerStart && isSpace(text.charCodeAt(last))) last--;
     const p = last >= innerStart ? text.charCodeAt(last) : -1;
     const punct = p === 46 || p === 58 ? p : -1; // . :
-    const nameEnd = punct >= 0 ? last : close;
+    const nameEnd = punct >= 0 ? last : innerEnd;
     const ns = markupStart(text, innerStart, nameEnd);
     const ne = markupEnd(text, ns, nameEnd);
     if (ne <= ns) return false;
     if (punct === 46) {
       if (framework.findLevel(text.slice(ns, ne))) return false; // `**Awareness.** You know…` defines a level
       if (!restBlank) {
-        push(ctx, located(text, n, ns, ne), undefined, 'bold-paragraph', false);
+        push(ctx, located(text, n, ns, ne), undefined, 'bold-paragraph', leadIn);
         return true;
       }
     }
     if (restBlank) {
-      if (punct >= 0) return false;
+      if (punct >= 0 && !leadIn) return false;
+      if (leadIn) {
+        push(ctx, located(text, n, ns, ne), undefined, 'list', true);
+        return true;
+      }
       if (isListItem) return pushIfSkill(ctx, text, n, ns, ne, 'list');
       return false;
     }
@@ -339,12 +479,17 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     if (paren) {
       [levelStart, levelEnd] = paren;
     } else {
-      // After `**Skill:**` the level follows; after `**Skill**` a `:` or a dash comes first.
+      // After `**Skill:**` the level follows; after `**Skill**` a `:`, a dash or (in a lead-in) a full stop comes first.
       let i = after;
       while (isSpace(text.charCodeAt(i))) i++;
       if (punct !== 58) {
         const sep = text.charCodeAt(i);
-        if (sep !== 58 && sep !== 45 && sep !== 0x2013 && sep !== 0x2014) return false;
+        const separates = sep === 58 || sep === 45 || sep === 0x2013 || sep === 0x2014 || (leadIn && (sep === 46 || sep === 44));
+        if (!separates) {
+          if (!leadIn) return false;
+          push(ctx, located(text, n, ns, ne), undefined, 'list', true);
+          return true;
+        }
         i++;
         while (isSpace(text.charCodeAt(i))) i++;
       }
@@ -352,31 +497,95 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
       levelEnd = text.length;
     }
     const level = levelValue(text, levelStart, levelEnd, framework, n);
-    if (!level) return false;
-    return pushInline(ctx, located(text, n, ns, ne), level, true);
+    const name = located(text, n, ns, ne);
+    if (level && (paren || framework.findLevel(level.text) || isLevelLike(level.text) || !leadIn)) {
+      if (pushInline(ctx, name, level, true)) return true;
+    }
+    if (leadIn) {
+      // `- **Data modelling**. Experience of…`: a skill, and a description rather than a level.
+      push(ctx, name, undefined, 'list', true);
+      return true;
+    }
+    return false;
   }
 
   // Plain `Skill: level`, `Skill - level`, `Skill — level`: split at the last separator.
   let sepMatch: RegExpExecArray | null = null;
+  let firstSep: RegExpExecArray | null = null;
   if (maySeparate(text, start)) {
     SEPARATOR.lastIndex = start;
-    for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) sepMatch = m;
+    for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) {
+      sepMatch = m;
+      firstSep ??= m;
+    }
   }
-  if (sepMatch) {
-    const ns = markupStart(text, start, sepMatch.index);
-    const ne = markupEnd(text, ns, sepMatch.index);
-    const levelStart = sepMatch.index + sepMatch[0].length;
+  // The last separator first (a name may hold a dash), then the first (`Testing: working - you can…`).
+  for (const sep of sepMatch && firstSep !== sepMatch ? [sepMatch, firstSep!] : sepMatch ? [sepMatch] : []) {
+    const ns = markupStart(text, start, sep.index);
+    const ne = markupEnd(text, ns, sep.index);
+    const levelStart = sep.index + sep[0].length;
     if (ne > ns && ne - ns <= MAX_NAME_LENGTH) {
       const level = levelValue(text, levelStart, text.length, framework, n);
-      if (level) return pushInline(ctx, located(text, n, ns, ne), level, false);
+      if (level && pushInline(ctx, located(text, n, ns, ne), level, false)) return true;
+    }
+  }
+  // Under a skills heading, `Skill - description` and `Skill: description` name a skill before
+  // the first separator; a name that is like no skill may be prose, and is flagged only when close.
+  if (leadIn && firstSep) {
+    const ns = markupStart(text, start, firstSep.index);
+    const ne = markupEnd(text, ns, firstSep.index);
+    if (ne > ns && ne - ns <= 60 && spaceRuns(text.slice(ns, ne)) <= 6) {
+      const name = text.slice(ns, ne);
+      push(ctx, located(text, n, ns, ne), undefined, 'list', framework.lookupSkill(name).kind !== 'unknown');
+      return true;
     }
   }
   if (isListItem) {
     const ns = markupStart(text, start, text.length);
     const ne = markupEnd(text, ns, text.length);
-    if (ne > ns && ne - ns <= MAX_NAME_LENGTH) return pushIfSkill(ctx, text, n, ns, ne, 'list');
+    if (ne > ns && ne - ns <= MAX_NAME_LENGTH) {
+      // `- Information security (wizard)`, `1. Testing (expert)`: the level in brackets is checked.
+      if (text.charCodeAt(ne - 1) === 41 && pushBracketLevel(ctx, text, n, ns, ne)) return true;
+      return pushIfSkill(ctx, text, n, ns, ne, 'list');
+    }
   }
   return false;
+}
+
+/** Bracketed words that say how much a skill matters, not its level. */
+const NOT_A_LEVEL = /^(?:essential|desirable|required|preferred|optional|mandatory|nice to have|e\.g\..*|see .*|if .*)$/i;
+
+/**
+ * `Name (level)` at the end of a list item: a mention when the name is a skill and the bracket
+ * is a level or a word that stands for one (`wizard`), or when the bracket is a level and the
+ * name looks like one; not when the bracket is the skill's own qualifier
+ * (`Technical understanding (accessibility)`, `Coding and scripting (infrastructure engineer)`).
+ */
+function pushBracketLevel(ctx: Ctx, text: string, n: number, ns: number, ne: number): boolean {
+  const { framework } = ctx;
+  const open = text.lastIndexOf('(', ne - 1);
+  if (open <= ns) return false;
+  const whole = framework.lookupSkill(text.slice(ns, ne));
+  const nameEnd = markupEnd(text, ns, open);
+  if (nameEnd <= ns) return false;
+  const name = text.slice(ns, nameEnd);
+  const bare = framework.lookupSkill(name);
+  const level = levelValue(text, open + 1, ne - 1, framework, n);
+  if (!level || NOT_A_LEVEL.test(level.text)) return false;
+  const isLevel = !!framework.findLevel(level.text) || isLevelLike(level.text);
+  // The whole text names a skill by its qualifier: the bracket is no level.
+  if (!isLevel && whole.kind === 'exact' && bare.kind !== 'exact') return false;
+  if (!isLevel && whole.kind !== 'unknown' && isQualifier(framework, level.text)) return false;
+  if (bare.kind === 'unknown' && !isLevel) return false;
+  if (!isLevel && spaceRuns(level.text) > 1) return false;
+  push(ctx, located(text, n, ns, nameEnd), level, 'inline', bare.kind !== 'unknown' || ctx.skillsDepth > 0);
+  return true;
+}
+
+/** A bracket that names a role (`infrastructure engineer`) qualifies a skill; it is no level. */
+function isQualifier(framework: Framework, text: string): boolean {
+  const t = text.trim().toLowerCase();
+  return (framework.data.roles ?? []).some((role) => role.name.toLowerCase() === t) || framework.skills.some((skill) => skill.qualifier?.toLowerCase() === t);
 }
 
 const BOLD_SPAN = /(\*\*|__)([^*_]{2,90}?)\1(\s*\(([^()]{1,40})\))?/g;
@@ -404,7 +613,8 @@ function pushInline(ctx: Ctx, name: LineSpan, level: LineSpan, bold: boolean): b
   const { framework } = ctx;
   const isSkill = framework.lookupSkill(name.text).kind !== 'unknown';
   const isLevel = !!framework.findLevel(level.text);
-  if (!isSkill && !isLevel) return false;
+  // `**Cloud enginering** (practioner)`: both misspelt, both reported.
+  if (!isSkill && !isLevel && !(bold && framework.suggestLevels(level.text, 1).length)) return false;
   // A known level after an unknown phrase is a skill only if the phrase looks like a name.
   if (!isSkill && (!bold && !/^[A-Z]/.test(name.text))) return false;
   push(ctx, name, level, 'inline', true);
@@ -425,8 +635,10 @@ function push(ctx: Ctx, name: LineSpan, level: LineSpan | undefined, form: Menti
 
 /**
  * The level word(s) between start and end, trimmed of markup and punctuation. When the whole
- * value is not a level but its first word is (`working (second of 4)`), the first word.
- * Values longer than a few words are prose, not a level: undefined.
+ * value is not a level but starts with one that ends the phrase (`working (second of 4)`,
+ * `Expert level`, `practitioner - you can…`, `Level 3 (practitioner)`), that level. A level
+ * word that starts prose (`Working closely with…`) is not a level: undefined, as for values
+ * longer than a few words.
  */
 function levelValue(text: string, start: number, end: number, framework: Framework, line: number): LineSpan | undefined {
   const s = markupStart(text, start, end);
@@ -434,15 +646,31 @@ function levelValue(text: string, start: number, end: number, framework: Framewo
   if (e <= s) return undefined;
   let value = text.slice(s, e);
   if (!framework.findLevel(value)) {
+    const numbered = /^level\s*\d+/i.exec(value);
     let w = s;
     while (w < e && isLevelWordChar(text.charCodeAt(w))) w++;
-    if (w > s && framework.findLevel(text.slice(s, w))) {
+    if (numbered && numbered[0].length < value.length && endsPhrase(text, s + numbered[0].length, e)) {
+      e = s + numbered[0].length;
+      value = text.slice(s, e);
+    } else if (w > s && w < e && framework.findLevel(text.slice(s, w))) {
+      if (!endsPhrase(text, w, e)) return undefined;
       e = w;
       value = text.slice(s, w);
     } else if (spaceRuns(value) >= 3) return undefined; // more than three words
   }
   // Levels are a handful of words: one string each, not one per mention.
   return new LineSpan(ownAlways(value), line, s, e);
+}
+
+/** Whether a level word ends its phrase at `from`: the value ends there, or a bracket, the word
+ *  `level`, or punctuation (`.`, `,`, `;`, a dash) follows. */
+function endsPhrase(text: string, from: number, end: number): boolean {
+  let i = from;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  if (i >= end) return true;
+  const c = text.charCodeAt(i);
+  if (c === 40 || c === 46 || c === 44 || c === 59 || c === 45 || c === 0x2013 || c === 0x2014 || c === 58) return true; // ( . , ; - – — :
+  return /^level\b/i.test(text.slice(i, Math.min(end, i + 6)));
 }
 
 /** [A-Za-z0-9/]: what a level's first word is made of (`working`, `L3`, `5`, `ensure/advise`). */

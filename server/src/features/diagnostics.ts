@@ -4,12 +4,13 @@
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import type { Framework, RoleLevelRef, SkillLookup } from '../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../framework/model';
-import { normalizeName } from '../framework/normalize';
+import { editDistance, normalizeName } from '../framework/normalize';
 import type { Located, ParsedDocument, PathwayTopic, SkillMention } from '../documents/model';
 import { formatDate } from './hover';
 
 export type DiagnosticCode =
   | 'unknown-skill'
+  | 'ambiguous-skill'
   | 'renamed-skill'
   | 'unknown-level'
   | 'undefined-level'
@@ -29,6 +30,7 @@ export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'of
 
 export const DEFAULT_SEVERITY: Record<DiagnosticCode, SeveritySetting> = {
   'unknown-skill': 'error',
+  'ambiguous-skill': 'warning',
   'renamed-skill': 'warning',
   'unknown-level': 'error',
   'undefined-level': 'warning',
@@ -305,21 +307,33 @@ function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undef
   } else if (found.kind === 'ambiguous') {
     const names = found.candidates.map(skillFullName);
     report(
-      'unknown-skill',
+      'ambiguous-skill',
       NAME,
-      `"${m.name.text}" names ${names.length} skills in ${framework.shortName}: ${quoteList(names)}. Choose one.`,
+      `"${m.name.text}" names ${names.length} skills in ${framework.shortName}: ${quoteList(names)}. Choose one, or name the role so that its own is used.`,
       { replacements: names },
       !m.certain,
     );
   } else {
-    const suggestions = framework.suggestSkills(m.name.text).map(skillFullName);
-    // A bold phrase or a list item may be ordinary prose: only flag it when something is close.
+    // A bold phrase or a list item may be ordinary prose: only flag it when a skill's name is a
+    // typo or two away (`Metadata managment`), not when it merely shares a word (`Experience`).
+    const suggestions = (m.certain ? framework.suggestSkills(m.name.text) : framework.suggestSkills(m.name.text).filter((s) => isTypoOf(m.name.text, s))).map(skillFullName);
     if (!m.certain && suggestions.length === 0) return { diagnostics, ignored: true, unknown: true };
     const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Check the spelling, or use "Skill Lens: Show skill" to find the name.`;
     report('unknown-skill', NAME, `"${m.name.text}" is not a ${framework.skillNoun} in ${framework.shortName}. ${hint}`, { replacements: suggestions }, !m.certain);
   }
   if (placeless.level) checkLevel(placeless, skill, framework, role, report);
   return { diagnostics, skill, ignored: false, unknown: found.kind === 'unknown' };
+}
+
+/** Whether a name is a skill's name (full or without its qualifier) with a few letters wrong,
+ *  or its first words (`Coding` for `Coding and scripting`). */
+function isTypoOf(text: string, skill: SkillData): boolean {
+  const written = normalizeName(text);
+  const allowed = Math.max(1, Math.floor(written.length / 5));
+  return [skillFullName(skill), skill.name].some((name) => {
+    const full = normalizeName(name);
+    return full.startsWith(`${written} `) || editDistance(written, full) <= allowed;
+  });
 }
 
 function checkLevel(m: SkillMention, skill: SkillData | undefined, framework: Framework, role: RoleLevelRef | undefined, report: Report): void {
@@ -431,6 +445,15 @@ function checkPathway(doc: ParsedDocument, framework: Framework, options: Diagno
 }
 
 function reportUnknownLevel(level: Located, framework: Framework, report: Report): void {
+  // `level 5` on a four-level scale: say what the numbers are, not which word is spelt alike.
+  const numbered = /^(?:level\s*)?(\d+)$/i.exec(level.text.trim());
+  if (numbered && !framework.levels.some((l) => l.id === numbered[1])) {
+    const scale = framework.levels.map((l, i) => `${i + 1} ${l.name.toLowerCase()}`).join(', ');
+    report('unknown-level', level.range, `"${level.text}" is not a ${framework.levelNoun} in ${framework.shortName}: its scale has ${framework.levels.length} levels (${scale}).`, {
+      replacements: framework.levels.map((l) => matchCase(level.text, l)),
+    });
+    return;
+  }
   const suggestions = framework.suggestLevels(level.text).map((l) => matchCase(level.text, l));
   const all = framework.levels.map((l) => matchCase(level.text, l));
   const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Use one of: ${all.join(', ')}.`;

@@ -1,0 +1,152 @@
+// The forms in which real adverts write skills, each in at least two styles, and the prose that
+// must stay quiet: exact ranges, codes and messages, as a user sees them in the Problems panel.
+import { strict as assert } from 'node:assert';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { parseDocument } from '../../server/src/documents/parse';
+import { diagnose } from '../../server/src/features/diagnostics';
+import { embeddedFrameworks } from '../../server/src/framework/loader';
+
+const ddat = embeddedFrameworks()[0];
+
+function parse(text: string) {
+  return parseDocument(text, { uri: 'file:///work/vacancies/2026-11.md', version: 1, framework: ddat });
+}
+
+/** What the user sees, without the missing-skill findings a role brings (tested elsewhere). */
+function seen(text: string): string[] {
+  return diagnose(parse(text), ddat)
+    .filter((d) => d.code !== 'missing-skill')
+    .map((d: Diagnostic) => {
+      const { start, end } = d.range;
+      return `${d.code} ${start.line + 1}:${start.character + 1}-${end.character + 1} ${d.message}`;
+    });
+}
+
+/** The skills (and levels) the parser read, as `name @ level`. */
+function mentions(text: string): string[] {
+  return parse(text).mentions.map((m) => (m.level ? `${m.name.text} @ ${m.level.text}` : m.name.text));
+}
+
+describe('real adverts: the forms people write', () => {
+  describe('1. bold lead-ins under a skills heading', () => {
+    it('reads every lead-in as a skill, a known one quietly and an unknown one with did-you-mean', () => {
+      const text = [
+        '# Senior data engineer',
+        '',
+        '## Essential skills',
+        '',
+        '- **Data modelling**. Experience of designing logical and physical data models.',
+        '* **Metadata managment**. You can describe and document data.',
+        '- **[Data innovation](https://www.gov.uk/guidance/data-innovation)**. Awareness of new tools.',
+        '- **Stakeholder wrangling**: you keep people on side.',
+        '',
+      ].join('\n');
+      assert.deepEqual(mentions(text), ['Data modelling', 'Metadata managment', 'Data innovation', 'Stakeholder wrangling']);
+      assert.deepEqual(seen(text), [
+        'unknown-skill 6:5-23 "Metadata managment" is not a skill in DDaT. Did you mean "Metadata management"?',
+        'unknown-skill 8:5-26 "Stakeholder wrangling" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.',
+      ]);
+    });
+
+    it('reads them under the headings real adverts use, and not under other headings', () => {
+      for (const heading of ['## Skills needed for this role', "### We'll assess you against these skills", '## Desirable skills', '**Essential skills**']) {
+        const text = `# Vacancy\n\n${heading}\n\n- **Cloud enginering**. Experience of cloud platforms.\n`;
+        const found = seen(text);
+        if (heading.startsWith('**')) assert.deepEqual(found, [], heading); // bold text is not a heading
+        else assert.deepEqual(found, ['unknown-skill 5:5-21 "Cloud enginering" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.'], heading);
+      }
+      assert.deepEqual(seen('# Vacancy\n\n## Benefits\n\n- **Flexible working**. Compressed hours are possible.\n'), []);
+    });
+
+    it('ends the skills section at the next heading of the same depth', () => {
+      const text = '## Essential skills\n\n- **User focus**. You understand users.\n\n## About us\n\n- **Flexi time**. Work when it suits you.\n';
+      assert.deepEqual(mentions(text), ['User focus']);
+    });
+  });
+
+  describe('2. headings with the level in brackets, and level sub-headings', () => {
+    it('reads `### Skill (Level)` in its spellings', () => {
+      const text = '# Lead DevOps engineer\n\n### Modern development standards (Expert)\n\n### User focus (Practitioner level)\n\n### Prototyping (Working Level)\n\n### Systems design (level 3)\n';
+      assert.deepEqual(mentions(text), ['Modern development standards @ Expert', 'User focus @ Practitioner', 'Prototyping @ Working', 'Systems design @ level 3']);
+      assert.deepEqual(seen(text), ['level-mismatch 7:18-25 Lead DevOps engineer needs Prototyping at practitioner, not working.']);
+    });
+
+    it('gives a skill heading the level of the sub-heading under it', () => {
+      const text = '# Senior data engineer\n\n## Skills\n\n### Data modelling\n\n#### Working\n\nYou can design a data model.\n\n### Testing\n\n#### Level 2 - Working\n';
+      assert.deepEqual(mentions(text), ['Data modelling @ Working', 'Testing @ Working']);
+      assert.deepEqual(seen(text), ['level-mismatch 7:6-13 Senior data engineer needs Data modelling at practitioner, not working.']);
+    });
+
+    it('reads a heading per level of one skill as a description of the skill, not a level needed', () => {
+      const text = '## Data modelling\n\n### Awareness\n\nYou know…\n\n### Working\n\nYou can…\n';
+      assert.deepEqual(mentions(text), ['Data modelling']);
+    });
+  });
+
+  describe('3. `Skill - description` and `Skill: description` under a skills heading', () => {
+    it('reads the name before the first separator, flagging a near miss only', () => {
+      const text = [
+        '# Senior data engineer',
+        '',
+        '## Skills you will need',
+        '',
+        '- Data integration design - experience of integrating data from many sources',
+        '- Problem managment: you can investigate problems - and fix them',
+        '- Experience: at least two years in a similar role',
+        '',
+      ].join('\n');
+      assert.deepEqual(mentions(text), ['Data integration design', 'Problem managment', 'Experience']);
+      assert.deepEqual(seen(text), ['unknown-skill 6:3-20 "Problem managment" is not a skill in DDaT. Did you mean "Problem management"?']);
+    });
+  });
+
+  describe('4. plain items with a level in brackets', () => {
+    it('checks the level of `- Skill (level)` and `1. Skill (level)`', () => {
+      const text = '# Vacancy\n\n- Information security (wizard)\n1. Testing (expert)\n2) Systems design (practitioner)\n';
+      assert.deepEqual(mentions(text), ['Information security @ wizard', 'Testing @ expert', 'Systems design @ practitioner']);
+      assert.deepEqual(seen(text), ['unknown-level 3:25-31 "wizard" is not a skill level in DDaT. Use one of: awareness, working, practitioner, expert.']);
+    });
+
+    it('leaves a bracket that qualifies the skill, or says how much it matters, alone', () => {
+      const text = '- Technical understanding (accessibility)\n- Coding and scripting (infrastructure engineer)\n- Information security (essential)\n';
+      assert.deepEqual(mentions(text), ['Technical understanding (accessibility)', 'Coding and scripting (infrastructure engineer)', 'Information security (essential)']);
+      assert.deepEqual(seen(text), []);
+    });
+
+    it('never drops a line because both its name and its level are wrong', () => {
+      for (const line of ['- **Cloud enginering** (practioner)', '* **Informaton security** (practioner)']) {
+        const found = seen(`# Vacancy\n\n${line}\n`).map((d) => d.split(' ')[0]);
+        assert.deepEqual(found, ['unknown-skill', 'unknown-level'], line);
+      }
+    });
+  });
+
+  describe('5. level numbers', () => {
+    it('reads `level: 3`, `Level 2` and `(level 4)` on the four-level scale', () => {
+      const text = 'Data modelling\n\nLevel: 3\n\n- Testing: Level 2\n- **User focus** (level 4)\n';
+      assert.deepEqual(mentions(text), ['Data modelling @ level 3', 'Testing @ Level 2', 'User focus @ level 4']);
+      assert.deepEqual(seen(text), []);
+    });
+
+    it('says a number past the scale is not a level, and what the scale is', () => {
+      const text = '- **User focus** (level 5)\n- Testing: Level 6\n';
+      assert.deepEqual(seen(text), [
+        'unknown-level 1:19-26 "level 5" is not a skill level in DDaT: its scale has 4 levels (1 awareness, 2 working, 3 practitioner, 4 expert).',
+        'unknown-level 2:12-19 "Level 6" is not a skill level in DDaT: its scale has 4 levels (1 awareness, 2 working, 3 practitioner, 4 expert).',
+      ]);
+    });
+  });
+
+  describe('precision: what stays quiet', () => {
+    it('does not take a level word that starts prose for a level', () => {
+      const text = '**Collaboration:** Working closely with colleagues across teams.\n- Comfortable with ambiguity - working on new problems\n- **Delivery** - expert advice when you need it\n';
+      assert.deepEqual(mentions(text), []);
+      assert.deepEqual(seen(text), []);
+    });
+
+    it('still reads a level that ends its phrase', () => {
+      const text = '- Testing: working - you can test your own code\n- **User focus** - Expert level\n- Systems design: practitioner.\n';
+      assert.deepEqual(mentions(text), ['Testing @ working', 'User focus @ Expert', 'Systems design @ practitioner']);
+    });
+  });
+});
