@@ -21,7 +21,25 @@ function seen(mentions: SkillMention[]): string[] {
 }
 
 // What people type: characters, new lines, headings, fences, table rows, whole lines deleted.
-const TYPED = ['x', ' ', '\n', '\n\n', '\n## New section\n\n', '```\n', '| Skill | Level |\n| --- | --- |\n| Testing | working |\n', 'Level: expert', '- **Testing** (working)\n', 'Information security\n\nLevel: working\n', '#'];
+const TYPED = [
+  'x',
+  ' ',
+  '\n',
+  '\n\n',
+  '\n## New section\n\n',
+  '```\n',
+  '| Skill | Level |\n| --- | --- |\n| Testing | working |\n',
+  'Level: expert',
+  '- **Testing** (working)\n',
+  'Information security\n\nLevel: working\n',
+  '#',
+  // A skills section, lead-ins in it, a skill heading and its level sub-heading.
+  '\n## Essential skills\n\n',
+  '- **Data modelling**. Experience of data models.\n',
+  '- Problem managment: you can investigate\n',
+  '\n### Testing\n\n#### Working\n\n',
+  '\n### User focus (Expert level)\n\n',
+];
 
 function edit(text: string, rnd: () => number): string {
   const at = Math.floor(rnd() * text.length);
