@@ -212,6 +212,8 @@ export interface ParsedDocument {
   /** A title or `Role:` line close to a role level but not one, with the closest role levels' names. */
   roleNearMiss?: { located: Located; suggestions: string[] };
   grade?: Located;
+  /** Where `grade` was written: front matter, or the body (`Grade: G7`, the gov.uk summary list). */
+  gradeSource?: 'front-matter' | 'body';
   mentions: SkillMention[];
   pathway?: PathwayModel;
   /** YAML syntax and structure problems. */

@@ -5,6 +5,7 @@
 // pathway's unchanged topics (below).
 import type { Range } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
+import { findBodyGrade } from './bodyGrade';
 import { findBodyRole } from './bodyRole';
 import { matchesAny } from './glob';
 import { keepUnchanged } from './keepUnchanged';
@@ -82,6 +83,8 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
   if (!isYamlFile) {
     if (doc.role) doc.roleSource = 'front-matter';
     else readBodyRole(doc, lines, bodyStartLine, options.framework);
+    if (doc.grade) doc.gradeSource = 'front-matter';
+    else readBodyGrade(doc, lines, bodyStartLine, options.framework);
     const previous = options.previous && bodies.get(options.previous);
     const body = parseMarkdownBody(lines, bodyStartLine, options.framework, previous);
     bodies.set(doc, body);
@@ -102,6 +105,14 @@ function readBodyRole(doc: ParsedDocument, lines: LineIndex, bodyStartLine: numb
   } else if (found.suggestions) {
     doc.roleNearMiss = { located: found.located, suggestions: found.suggestions.map((ref) => ref.level.name) };
   }
+}
+
+/** A grade given in the body, when front matter gives none. */
+function readBodyGrade(doc: ParsedDocument, lines: LineIndex, bodyStartLine: number, framework: Framework): void {
+  const found = findBodyGrade(lines, bodyStartLine, framework);
+  if (!found) return;
+  doc.grade = found.located;
+  doc.gradeSource = 'body';
 }
 
 // A line of `---` or `...` (and nothing but white space after), in a multi-line search.

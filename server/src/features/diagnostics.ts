@@ -143,7 +143,11 @@ function checkFrontMatter(doc: ParsedDocument, framework: Framework, report: Rep
   }
   if (doc.grade) {
     const grade = framework.findGrade(doc.grade.text);
-    if (!grade) {
+    if (!grade && doc.gradeSource === 'body') {
+      // `Band 6`, `PO3`: another pay scheme's grade, which is no mistake in the document.
+      const known = framework.grades.length ? ` (${framework.grades.map((g) => g.id).join(', ')})` : '';
+      report('unknown-grade', doc.grade.range, `"${doc.grade.text}" is not a civil service grade${known}: grade checks are skipped.`, undefined, 'information');
+    } else if (!grade) {
       const suggestions = framework.suggestGrades(doc.grade.text).map((g) => g.id);
       const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Use one of ${framework.grades.map((g) => g.id).join(', ')}.`;
       report('unknown-grade', doc.grade.range, `"${doc.grade.text}" is not a grade. ${hint}`, { replacements: suggestions });
