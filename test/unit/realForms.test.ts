@@ -144,9 +144,64 @@ describe('real adverts: the forms people write', () => {
       assert.deepEqual(seen(text), []);
     });
 
+    it('keeps a job description from elsewhere clean: hints at most', () => {
+      const us = [
+        '# Senior Software Engineer',
+        '',
+        'Seattle, WA · Full time',
+        '',
+        '## Skills',
+        '',
+        '- **Problem solving:** You break down ambiguous problems.',
+        '- **Communication:** You write clear design documents.',
+        '- **Programming and build**. Five years of Java.',
+        '- Python (expert)',
+        '',
+        '| Skills used | Years |',
+        '| --- | --- |',
+        '| networking, Terraform | 3 |',
+        '',
+      ].join('\n');
+      const found = diagnose(parse(us), ddat);
+      assert.deepEqual(found.filter((d) => d.severity! < 4).map((d) => d.message), []);
+      assert.deepEqual(found.map((d) => `${d.code} ${d.severity}`), ['renamed-skill 4', 'ambiguous-skill 4', 'ambiguous-skill 4', 'unknown-skill 4']);
+    });
+
+    it('checks the same lead-ins once the document names a role', () => {
+      const text = '# Senior data engineer\n\n## Skills\n\n- **Problem solving:** You break down problems.\n';
+      assert.deepEqual(seen(text), ['renamed-skill 5:5-20 "Problem solving" was renamed "Problem management" on 30 August 2022. Use the new name.']);
+    });
+
+    it('reads a table column as skills only when its cells are skill names', () => {
+      const free = '# Senior data engineer\n\n| Project | DDaT skills recognised |\n| --- | --- |\n| Data platform | networking, Terraform |\n| Migration | none written |\n| Portal | Data modeling and more besides |\n';
+      assert.deepEqual(mentions(free), []);
+      const names = '# Senior data engineer\n\n| DDaT skill | Level required |\n| --- | --- |\n| Data modeling | Practitioner |\n| Testing | Working |\n| Metadata management | Practitioner |\n';
+      assert.deepEqual(mentions(names), ['Data modeling @ Practitioner', 'Testing @ Working', 'Metadata management @ Practitioner']);
+      assert.deepEqual(seen(names), ['unknown-skill 5:3-16 "Data modeling" is not a skill in DDaT. Did you mean "Data modelling" or "Data modelling, cleansing and enrichment"?']);
+    });
+
     it('still reads a level that ends its phrase', () => {
       const text = '- Testing: working - you can test your own code\n- **User focus** - Expert level\n- Systems design: practitioner.\n';
       assert.deepEqual(mentions(text), ['Testing @ working', 'User focus @ Expert', 'Systems design @ practitioner']);
+    });
+  });
+
+  describe('7. the kind of a document from what it says', () => {
+    const kind = (text: string) => parse(text).kind;
+    it('takes sections adverts have for an advert', () => {
+      assert.equal(kind('# Data platform lead\n\n## About the job\n\nText.\n'), 'job-advert');
+      assert.equal(kind('# DWP Digital\n\n### Person specification\n\nText.\n'), 'job-advert');
+      assert.equal(kind('# Lead user researcher\n\nText.\n'), 'job-advert');
+    });
+
+    it('takes assessed levels, self-assessment and objectives for a review', () => {
+      assert.equal(kind('# Q3 check-in: J Smith\n\n| Skill | Expected | Assessed | Evidence |\n| --- | --- | --- | --- |\n'), 'review');
+      assert.equal(kind('# My year\n\n## Self-assessment\n\nText.\n'), 'review');
+      assert.equal(kind('# 2026\n\n## Objectives\n\nText.\n'), 'review');
+    });
+
+    it('leaves notes unknown', () => {
+      assert.equal(kind('# Meeting notes\n\nWe talked about user research.\n'), 'unknown');
     });
   });
 });

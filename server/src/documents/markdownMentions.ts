@@ -3,6 +3,7 @@
 // `Skill - level`, `Skill — level`), tables, `**Skill.** description` paragraphs and bare list
 // items. Each line is looked at once; the framework decides whether a phrase is a skill.
 import type { Framework } from '../framework/framework';
+import { editDistance } from '../framework/normalize';
 import { keepUnchanged } from './keepUnchanged';
 import type { LineIndex } from './lineIndex';
 import { LineMention, LineSpan, MentionForm, SkillMention } from './model';
@@ -773,14 +774,14 @@ function isBlankFrom(text: string, from: number): boolean {
 
 /** Reads a table starting at its header line; returns the last line of the table. */
 function parseTable(ctx: Ctx, headerLine: number): number {
-  const { lines } = ctx;
+  const { lines, framework } = ctx;
   const header = lines.line(headerLine);
   const headers: string[] = [];
   for (let c = 0, count = splitCells(header); c < count; c++) headers.push(header.slice(cellStart[c], cellEnd[c]).trim().toLowerCase());
   const skillCol = headers.findIndex((h) => /skill|competenc|capabilit/.test(h) && !/level/.test(h));
   const levelCol = headers.findIndex((h) => /level/.test(h));
   let n = headerLine + 2;
-  const group = newGroup();
+  const rows: { line: number; row: string; ns: number; ne: number; levelStart: number; levelEnd: number }[] = [];
   for (; n < lines.lineCount; n++) {
     const row = lines.line(n);
     if (!row.includes('|') || isBlankFrom(row, 0)) break;
@@ -790,8 +791,44 @@ function parseTable(ctx: Ctx, headerLine: number): number {
     const ns = markupStart(row, cellStart[skillCol], cellEnd[skillCol]);
     const ne = markupEnd(row, ns, cellEnd[skillCol]);
     if (ne <= ns) continue;
-    const level = levelCol >= 0 && levelCol < count ? levelValue(row, cellStart[levelCol], cellEnd[levelCol], ctx.framework, n) : undefined;
-    ctx.out.push(LineMention.of(located(row, n, ns, ne), level, 'table', group, true));
+    const hasLevel = levelCol >= 0 && levelCol < count;
+    rows.push({ line: n, row, ns, ne, levelStart: hasLevel ? cellStart[levelCol] : -1, levelEnd: hasLevel ? cellEnd[levelCol] : -1 });
+  }
+  if (rows.length && isSkillColumn(framework, rows.map((r) => r.row.slice(r.ns, r.ne)))) {
+    const group = newGroup();
+    for (const r of rows) {
+      const level = r.levelStart >= 0 ? levelValue(r.row, r.levelStart, r.levelEnd, framework, r.line) : undefined;
+      ctx.out.push(LineMention.of(located(r.row, r.line, r.ns, r.ne), level, 'table', group, true));
+    }
   }
   return n - 1;
+}
+
+/**
+ * Whether a column headed like a skill column holds skill names: at least half of its cells
+ * name a skill or miss one by a typo. A "Skills used" column of free text (`networking,
+ * Terraform`, `none written`) is not checked as names.
+ */
+function isSkillColumn(framework: Framework, cells: string[]): boolean {
+  let names = 0;
+  let looked = 0;
+  for (const cell of cells) {
+    looked++;
+    if (framework.lookupSkill(cell).kind !== 'unknown') names++;
+    else if (spaceRuns(cell) <= 6 && !/[,;]\s/.test(cell) && framework.suggestSkills(cell, 1).some((skill) => nearlyNamed(cell, skill.name))) names++;
+    // Enough seen either way: most tables are all names.
+    if (names * 2 >= cells.length) return true;
+    if ((looked - names) * 2 > cells.length) return false;
+  }
+  return names * 2 >= cells.length;
+}
+
+/** A cell that is a skill's name with a letter or two wrong, or its name's first words. */
+function nearlyNamed(cell: string, name: string): boolean {
+  const a = cell.trim().toLowerCase();
+  const b = name.toLowerCase();
+  if (b.startsWith(`${a} `)) return true;
+  const allowed = Math.max(1, Math.floor(a.length / 5));
+  if (Math.abs(a.length - b.length) > allowed) return false;
+  return editDistance(a, b) <= allowed;
 }

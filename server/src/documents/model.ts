@@ -201,6 +201,8 @@ export interface ParsedDocument {
   uri: string;
   version: number;
   kind: DocumentKind;
+  /** The kind was guessed from headings, not declared in front matter or given by a file name. */
+  kindFromContent?: boolean;
   /** The whole front matter block (between the `---` lines), if any. */
   frontMatterRange?: Range;
   fields: Map<string, FrontMatterField>;

@@ -101,7 +101,10 @@ function readBodyRole(doc: ParsedDocument, lines: LineIndex, bodyStartLine: numb
   if (found.role) {
     doc.role = found.located;
     doc.roleSource = found.source;
-    if (doc.kind === 'unknown') doc.kind = 'job-advert';
+    if (doc.kind === 'unknown') {
+      doc.kind = 'job-advert';
+      doc.kindFromContent = true;
+    }
   } else if (found.suggestions) {
     doc.roleNearMiss = { located: found.located, suggestions: found.suggestions.map((ref) => ref.level.name) };
   }
@@ -263,9 +266,23 @@ function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: bool
   }
   if (root && mapGet(root, 'topics')?.value.kind === 'seq') return 'pathway';
   if (isYamlFile) return 'unknown';
-  const head = text.slice(0, 2000);
-  if (/^#{1,2}\s.*\b(performance\s+)?review\b/im.test(head) || doc.fields.has('reviewee')) return 'review';
-  if (doc.role || /^#{1,2}\s.*\b(job|vacancy|advert|we('| a)re hiring)\b/im.test(head)) return 'job-advert';
+  const kind = kindFromContent(doc, text);
+  if (kind !== 'unknown') doc.kindFromContent = true;
+  return kind;
+}
+
+// What the headings (and table headers) of a document's first part say it is.
+const REVIEW_HEADING = /^(?:#{1,4}\s.*\b(?:(?:performance|annual|mid-year|end[- ]of[- ]year|year-end)\s+review|appraisal|self[- ]assessment|check-?in|objectives|assessed\s+levels?)\b|\|.*\bassessed\b.*\|)/im;
+const REVIEW_TITLE = /^#{1,2}\s.*\b(performance\s+)?review\b/im;
+const ADVERT_HEADING =
+  /^#{1,4}\s+(?:about the (?:job|role|team)|job (?:description|summary)|person specification|essential (?:criteria|skills)|desirable (?:criteria|skills)|skills(?: (?:needed|required|you(?:'|\u2019)ll need|and experience))?|responsibilities|what you(?:'|\u2019)ll do|how to apply|benefits|selection process|things you need to know|we(?:'|\u2019)ll assess you)\b/im;
+
+/** A document's kind from what it says when nothing else does: reviews assess levels and record
+ *  evidence; adverts have a role-level title or the sections adverts have. */
+function kindFromContent(doc: ParsedDocument, text: string): DocumentKind {
+  const head = text.slice(0, 4000);
+  if (REVIEW_TITLE.test(head) || REVIEW_HEADING.test(head) || doc.fields.has('reviewee')) return 'review';
+  if (doc.role || /^#{1,2}\s.*\b(job|vacancy|advert|we('| a)re hiring)\b/im.test(head) || ADVERT_HEADING.test(head)) return 'job-advert';
   return 'unknown';
 }
 

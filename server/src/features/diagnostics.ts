@@ -72,7 +72,8 @@ export function diagnose(doc: ParsedDocument, framework: Framework, options: Dia
   for (const p of doc.problems) report(p.code, p.range, p.message);
 
   const role = checkFrontMatter(doc, framework, report);
-  const mentioned = checkMentions(doc, framework, role, options, out, report);
+  const quiet = !frameworkContext(doc, framework);
+  const mentioned = checkMentions(doc, framework, role, options, quiet, out, report);
 
   if (role && (doc.kind === 'job-advert' || doc.kind === 'review') && doc.role) {
     for (const req of role.level.skills) {
@@ -95,7 +96,7 @@ export function diagnose(doc: ParsedDocument, framework: Framework, options: Dia
 /** A report function that applies the severity settings and adds to `out`. */
 function reporter(options: DiagnosticOptions, out: Diagnostic[]): Report {
   return (code, range, message, data, lowered = false) => {
-    const fallback = lowered === 'information' ? 'information' : lowered && DEFAULT_SEVERITY[code] === 'error' ? 'warning' : DEFAULT_SEVERITY[code];
+    const fallback = typeof lowered === 'string' ? lowered : lowered && DEFAULT_SEVERITY[code] === 'error' ? 'warning' : DEFAULT_SEVERITY[code];
     const setting = options.severity?.[code] ?? fallback;
     if (setting === 'off') return;
     const d: Diagnostic = { range, severity: SEVERITY[setting], code, source: 'skill-lens', message };
@@ -104,8 +105,36 @@ function reporter(options: DiagnosticOptions, out: Diagnostic[]): Report {
   };
 }
 
-/** `lowered`: an error by default is a warning here (true), or information for what may not be meant for us at all. */
-type Report = (code: DiagnosticCode, range: Range, message: string, data?: FixData, lowered?: boolean | 'information') => void;
+/** `lowered`: an error by default is a warning here (true), or information or a hint for what may not be meant for us at all. */
+type Report = (code: DiagnosticCode, range: Range, message: string, data?: FixData, lowered?: boolean | 'information' | 'hint') => void;
+
+/**
+ * Whether a document is about the framework's skills: it names a framework, role, grade or kind
+ * (front matter, a role-level title, a civil service grade in the body, a file name the settings
+ * give a kind), writes a skill with a level, or names three skills exactly. A document that does
+ * none of these (a job description from elsewhere, notes) gets hints, not warnings or errors, for
+ * names and levels it writes.
+ */
+function frameworkContext(doc: ParsedDocument, framework: Framework): boolean {
+  if (doc.framework || doc.role || doc.fields.has('kind') || doc.pathway || doc.gradeSource === 'front-matter') return true;
+  if (doc.grade && framework.findGrade(doc.grade.text)) return true;
+  if (doc.kind !== 'unknown' && !doc.kindFromContent) return true;
+  const exact = new Set<SkillData>();
+  for (const m of doc.mentions) {
+    const found = framework.lookupSkill(m.name.text);
+    // A skill with a level: the name one of the framework's, or a typo away from one.
+    if (m.levelText !== undefined && framework.findLevel(m.levelText)) {
+      if (found.kind !== 'unknown' || framework.suggestSkills(m.name.text, 3).some((s) => isTypoOf(m.name.text, s))) return true;
+    }
+    if (found.kind !== 'exact') continue;
+    exact.add(found.skill);
+    if (exact.size >= 3) return true;
+  }
+  return false;
+}
+
+/** The findings about a name or level as written, which a document without context gets as hints. */
+const WRITTEN: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['unknown-skill', 'ambiguous-skill', 'renamed-skill', 'unknown-level', 'undefined-level', 'duplicate-skill']);
 
 function quoteList(items: string[], joiner = 'or'): string {
   const q = items.map((i) => `"${i}"`);
@@ -190,25 +219,34 @@ interface MentionFindings {
 }
 
 /** One object per framework, role and severity settings, so that findings know what they hold for. */
-function checkContext(framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions): object {
+function checkContext(framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, quiet: boolean): object {
   let forFramework = contexts.get(framework);
   if (!forFramework) contexts.set(framework, (forFramework = new Map()));
-  const key = `${role ? `${role.role.name}\u0000${role.level.name}` : ''}\u0000${JSON.stringify(options.severity ?? {})}`;
+  const key = `${quiet ? 'quiet' : ''}\u0000${role ? `${role.role.name}\u0000${role.level.name}` : ''}\u0000${JSON.stringify(options.severity ?? {})}`;
   let context = forFramework.get(key);
   if (!context) forFramework.set(key, (context = {}));
   return context;
 }
 const contexts = new WeakMap<Framework, Map<string, object>>();
 
-function checkMentions(doc: ParsedDocument, framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, out: Diagnostic[], report: Report): Set<SkillData> {
+function checkMentions(
+  doc: ParsedDocument,
+  framework: Framework,
+  role: RoleLevelRef | undefined,
+  options: DiagnosticOptions,
+  quiet: boolean,
+  out: Diagnostic[],
+  outerReport: Report,
+): Set<SkillData> {
   const mentioned = new Set<SkillData>();
-  const context = checkContext(framework, role, options);
+  const context = checkContext(framework, role, options, quiet);
+  const report: Report = quiet ? (code, range, message, data, lowered) => outerReport(code, range, message, data, WRITTEN.has(code) ? 'hint' : lowered) : outerReport;
   let byCertainty: ReturnType<typeof verdictsOf> | undefined;
   // Per list or table, the first mention of each skill (or unknown name).
   const firstInGroup = new Map<string, Map<SkillData | string, Located>>();
   for (const m of doc.mentions) {
     let found = m.checked as MentionFindings | undefined;
-    if (!found || found.context !== context) m.checked = found = checkMention(m, framework, role, options, context, byCertainty ??= verdictsOf(context));
+    if (!found || found.context !== context) m.checked = found = checkMention(m, framework, role, options, quiet, context, byCertainty ??= verdictsOf(context));
     for (const d of found.diagnostics) out.push(d);
     if (found.ignored) continue;
     const skill = found.skill;
@@ -268,6 +306,7 @@ function checkMention(
   framework: Framework,
   role: RoleLevelRef | undefined,
   options: DiagnosticOptions,
+  quiet: boolean,
   context: object,
   byCertainty: [Map<string, Map<string, Verdict>>, Map<string, Map<string, Verdict>>],
 ): MentionFindings {
@@ -277,7 +316,7 @@ function checkMention(
   const levelText = m.levelText ?? NO_LEVEL;
   let verdict = byLevel.get(levelText);
   if (!verdict) {
-    verdict = judge(m, framework, role, options);
+    verdict = judge(m, framework, role, options, quiet);
     byLevel.set(levelText, verdict);
     verdictCount++;
   }
@@ -289,9 +328,10 @@ function checkMention(
 }
 
 /** The verdict on a mention's texts, its diagnostics pointing at NAME and LEVEL. */
-function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions): Verdict {
+function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, quiet: boolean): Verdict {
   const diagnostics: Diagnostic[] = [];
-  const report = reporter(options, diagnostics);
+  const loud = reporter(options, diagnostics);
+  const report: Report = quiet ? (code, range, message, data, lowered) => loud(code, range, message, data, WRITTEN.has(code) ? 'hint' : lowered) : loud;
   const placeless: SkillMention = {
     name: { text: m.name.text, range: NAME },
     level: m.level && { text: m.level.text, range: LEVEL },
@@ -436,7 +476,7 @@ function checkPathway(doc: ParsedDocument, framework: Framework, options: Diagno
     } else if (!highest || framework.levelIndex(entry.level) >= framework.levelIndex(highest.level)) highest = entry;
   }
   // A topic's levels are checked again only when the topic changed (or the settings did).
-  const context = checkContext(framework, undefined, options);
+  const context = checkContext(framework, undefined, options, false);
   for (const topic of pathway.topics) {
     let found = topic.checked as { context: object; diagnostics: Diagnostic[] } | undefined;
     if (!found || found.context !== context) {
