@@ -12,7 +12,9 @@ function run(args: string[], cwd: string) {
   return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd });
 }
 
-describe('skill-lens (CLI)', () => {
+describe('skill-lens (CLI)', function () {
+  // Each test starts the CLI as a process: seconds on a busy machine.
+  this.timeout(60_000);
   let folder: string;
   before(() => {
     folder = mkdtempSync(join(tmpdir(), 'skill-lens-cli-'));

@@ -46,7 +46,9 @@ function* strings(value: unknown, path = '$'): Generator<[string, string]> {
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, `${path}.${k}`);
 }
 
-describe('DDaT CSV exports (seeds 005, 006)', () => {
+describe('DDaT CSV exports (seeds 005, 006)', function () {
+  // Each test imports the real exports (about a second; more on a busy machine).
+  this.timeout(30_000);
   let base: FrameworkData;
   let data: FrameworkData;
   let skillsReport: ImportReport;
@@ -203,7 +205,9 @@ describe('DDaT CSV exports (seeds 005, 006)', () => {
     assert.deepEqual(result.data.imports!.map((r) => r.source), [DDAT_SKILLS_CSV_SEED, DDAT_ROLES_CSV_SEED]);
   });
 
-  describe('skill-lens import ddat', () => {
+  describe('skill-lens import ddat', function () {
+  // Each test starts the CLI as a process: seconds on a busy machine.
+  this.timeout(60_000);
     let folder: string;
     before(() => {
       folder = mkdtempSync(join(tmpdir(), 'skill-lens-import-'));

@@ -155,7 +155,8 @@ function checkFrontMatter(doc: ParsedDocument, framework: Framework, report: Rep
       'information',
     );
   }
-  if (doc.role) {
+  // A framework without role levels (or grades) has nothing to check a role (or grade) against.
+  if (doc.role && framework.roleLevels.length) {
     role = framework.findRoleLevel(doc.role.text);
     if (!role) {
       const suggestions = framework.suggestRoleLevels(doc.role.text).map((r) => r.level.name);
@@ -170,7 +171,7 @@ function checkFrontMatter(doc: ParsedDocument, framework: Framework, report: Rep
       });
     }
   }
-  if (doc.grade) {
+  if (doc.grade && framework.grades.length) {
     const grade = framework.findGrade(doc.grade.text);
     if (!grade && doc.gradeSource === 'body') {
       // `Band 6`, `PO3`: another pay scheme's grade, which is no mistake in the document.
@@ -242,8 +243,8 @@ function checkMentions(
   const context = checkContext(framework, role, options, quiet);
   const report: Report = quiet ? (code, range, message, data, lowered) => outerReport(code, range, message, data, WRITTEN.has(code) ? 'hint' : lowered) : outerReport;
   let byCertainty: ReturnType<typeof verdictsOf> | undefined;
-  // Per list or table, the first mention of each skill (or unknown name).
-  const firstInGroup = new Map<string, Map<SkillData | string, Located>>();
+  // Per list, table or section, the first mention of each skill.
+  const firstInGroup = new Map<string, Map<SkillData, Located>>();
   for (const m of doc.mentions) {
     let found = m.checked as MentionFindings | undefined;
     if (!found || found.context !== context) m.checked = found = checkMention(m, framework, role, options, quiet, context, byCertainty ??= verdictsOf(context));
@@ -251,15 +252,17 @@ function checkMentions(
     if (found.ignored) continue;
     const skill = found.skill;
     if (skill) mentioned.add(skill);
-    if (m.group && (skill || found.unknown)) {
+    // A name that is no skill is reported as such, once per mention: not as a duplicate too.
+    if (m.group && skill) {
       let seen = firstInGroup.get(m.group);
       if (!seen) firstInGroup.set(m.group, (seen = new Map()));
-      const key = skill ?? normalizeName(m.name.text);
-      const first = seen.get(key);
+      const first = seen.get(skill);
       if (first) {
-        const what = m.form === 'table' ? 'table' : m.form === 'pathway-topic' ? 'list of topics' : 'list';
-        report('duplicate-skill', m.name.range, `"${m.name.text}" is already given on line ${first.range.start.line + 1} of this ${what}. Keep one of them.`);
-      } else seen.set(key, m.name);
+        const where = m.form === 'table' ? 'of this table' : m.form === 'pathway-topic' ? 'of this list of topics' : 'in this section';
+        // The first may be written under another name (an old one, a qualifier): say which.
+        const as = normalizeName(first.text) !== normalizeName(m.name.text) ? ` (as "${first.text}")` : '';
+        report('duplicate-skill', m.name.range, `"${m.name.text}" is already given on line ${first.range.start.line + 1}${as} ${where}. Keep one of them.`);
+      } else seen.set(skill, m.name);
     }
   }
   return mentioned;
@@ -435,7 +438,9 @@ const definedLevelsCache = new WeakMap<SkillData, LevelData[] | null>();
 
 /** A level name in the case the user wrote: `working`, `Working` or `WORKING`. */
 function matchCase(written: string, level: LevelData): string {
-  const word = /^[a-z]/.test(level.id) ? level.id : level.name;
+  // Names such as a ladder's `Senior Cloud Security Engineer` keep their case.
+  if (!/^[a-z]+$/.test(level.id)) return level.name;
+  const word = level.id;
   if (written === written.toUpperCase() && /[A-Z]/.test(written)) return word.toUpperCase();
   if (/^[A-Z]/.test(written)) return word.charAt(0).toUpperCase() + word.slice(1);
   return /^[a-z]/.test(written) ? word.toLowerCase() : word;

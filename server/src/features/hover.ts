@@ -288,9 +288,10 @@ function frameworkHover(framework: Framework, word: Located): Hover {
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 
-/** DDaT statements continue "you can …"; a ladder's are whole "I …" sentences and need no lead-in. */
+/** DDaT statements continue "you can …" (they start in lower case); a ladder's "I …" and SFIA's
+ *  "Provisions, deploys…" are whole sentences and need no lead-in. */
 function isFirstPerson(statements: string[]): boolean {
-  return statements.length > 0 && /^I\b/.test(statements[0]);
+  return statements.length > 0 && /^[A-Z]/.test(statements[0]);
 }
 
 function leadIn(statements: string[]): string {
