@@ -204,4 +204,25 @@ describe('real adverts: the forms people write', () => {
       assert.equal(kind('# Meeting notes\n\nWe talked about user research.\n'), 'unknown');
     });
   });
+
+  describe('one problem, one finding', () => {
+    it('does not call a skill missing when the advert misspells it', () => {
+      const text = '# Senior data engineer\n\n## Skills\n\n- **Metadata managment**. You document data.\n';
+      const all = diagnose(parse(text), ddat);
+      assert.ok(all.some((d) => d.code === 'unknown-skill' && d.message.includes('Did you mean "Metadata management"?')));
+      assert.ok(!all.some((d) => d.code === 'missing-skill' && d.message.includes('requires Metadata management ')));
+      assert.ok(all.some((d) => d.code === 'missing-skill' && d.message.includes('requires Testing ')), 'other missing skills are still named');
+    });
+
+    it('reads an unqualified name as the variant the role needs', () => {
+      const text = '# Senior performance analyst\n\n| Skill | Level |\n| --- | --- |\n| Technical understanding | Working |\n';
+      assert.deepEqual(seen(text), ['level-mismatch 5:29-36 Senior performance analyst needs Technical understanding (performance analyst) at practitioner, not working.']);
+    });
+
+    it('reads a skill heading that is a link', () => {
+      const text = '# Senior product manager\n\n## Skills\n\n### [Stakeholder relationship management](https://www.gov.uk/guidance/x)\n\n#### Working\n';
+      assert.deepEqual(mentions(text), ['Stakeholder relationship management @ Working']);
+      assert.deepEqual(seen(text), ['level-mismatch 7:6-13 Senior product manager needs Stakeholder relationship management at practitioner, not working.']);
+    });
+  });
 });

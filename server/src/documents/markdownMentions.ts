@@ -241,9 +241,7 @@ function scanLines(lines: LineIndex, from: number, to: number, framework: Framew
     if (heading) {
       candLine = -1;
       if (readHeading(ctx, n, text, heading)) continue;
-      const start = heading[1].length;
-      const s = markupStart(text, start, start + heading[2].length);
-      const e = markupEnd(text, s, start + heading[2].length);
+      const [s, e] = headingBounds(text, heading);
       candLine = e > s ? n : -1;
       candStart = s;
       candEnd = e;
@@ -381,9 +379,7 @@ function readHeading(ctx: Ctx, n: number, text: string, heading: RegExpExecArray
   }
   ctx.skillsDepth = nextSkillsDepth(ctx.skillsDepth, heading);
   ctx.skillHeading = undefined;
-  const start = heading[1].length;
-  const s = markupStart(text, start, start + heading[2].length);
-  const e = markupEnd(text, s, start + heading[2].length);
+  const [s, e] = headingBounds(text, heading);
   if (e <= s || e - s > MAX_NAME_LENGTH) return false;
   // `### Agile working (Expert)`: the name before the brackets, the level in them.
   const paren = text.charCodeAt(e - 1) === 41 ? text.lastIndexOf('(', e - 1) : -1;
@@ -400,6 +396,21 @@ function readHeading(ctx: Ctx, n: number, text: string, heading: RegExpExecArray
   const inSkills = ctx.skillsDepth > 0 && depth > ctx.skillsDepth;
   if (inSkills || framework.lookupSkill(text.slice(s, e)).kind !== 'unknown') ctx.skillHeading = { line: n, start: s, end: e, depth, index: -1 };
   return false;
+}
+
+/** A heading's text without markup; a heading that is one link (`### [User focus](…)`) is the link's text. */
+function headingBounds(text: string, heading: RegExpExecArray): [number, number] {
+  const start = heading[1].length;
+  let s = markupStart(text, start, start + heading[2].length);
+  let e = markupEnd(text, s, start + heading[2].length);
+  if (text.charCodeAt(s) === 91 && text.charCodeAt(e - 1) === 41) {
+    const close = text.indexOf('](', s);
+    if (close > s + 1 && text.indexOf(']', s) === close) {
+      e = markupEnd(text, s + 1, close);
+      s = markupStart(text, s + 1, e);
+    }
+  }
+  return [s, e];
 }
 
 /** A level sub-heading under a skill heading gives the skill its level; a second one means the

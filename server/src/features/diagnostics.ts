@@ -196,7 +196,14 @@ function checkFrontMatter(doc: ParsedDocument, framework: Framework, report: Rep
 /** Resolves a mention's skill, using the role to pick among qualified variants. */
 function resolveMention(framework: Framework, role: RoleLevelRef | undefined, text: string): SkillLookup {
   const found = framework.lookupSkill(text, role?.role.name);
-  if (found.kind !== 'ambiguous' || !role) return found;
+  if (!role) return found;
+  if (found.kind === 'exact' && !found.skill.qualifier && !framework.requiredLevel(role, found.skill)) {
+    // `Technical understanding` in a performance analyst advert is the role's own variant,
+    // `Technical understanding (performance analyst)`, when the role level needs that one.
+    const own = framework.variantsOf(found.skill).filter((s) => s !== found.skill && framework.requiredLevel(role, s));
+    if (own.length === 1) return { kind: 'exact', skill: own[0] };
+  }
+  if (found.kind !== 'ambiguous') return found;
   // The variant this role level needs, else the one the role needs at any of its levels.
   const required = found.candidates.filter((c) => framework.requiredLevel(role, c));
   if (required.length === 1) return { kind: 'exact', skill: required[0] };
@@ -214,6 +221,7 @@ interface MentionFindings {
   context: object;
   diagnostics: Diagnostic[];
   skill?: SkillData;
+  meant?: SkillData;
   /** A phrase that may be prose and is like no skill: no finding, and not a list entry. */
   ignored: boolean;
   unknown: boolean;
@@ -252,6 +260,8 @@ function checkMentions(
     if (found.ignored) continue;
     const skill = found.skill;
     if (skill) mentioned.add(skill);
+    // A misspelt skill is reported as such; it is not missing too.
+    else if (found.meant) mentioned.add(found.meant);
     // A name that is no skill is reported as such, once per mention: not as a duplicate too.
     if (m.group && skill) {
       let seen = firstInGroup.get(m.group);
@@ -280,6 +290,8 @@ const NONE: Diagnostic[] = [];
 interface Verdict {
   diagnostics: Diagnostic[];
   skill?: SkillData;
+  /** For a name that is no skill: the skill it misspells, if one is a typo away. */
+  meant?: SkillData;
   ignored: boolean;
   unknown: boolean;
   /** The findings of the mentions this verdict leaves without a finding, shared. */
@@ -324,10 +336,10 @@ function checkMention(
     verdictCount++;
   }
   if (verdict.diagnostics.length === 0) {
-    return (verdict.clean ??= { context, diagnostics: NONE, skill: verdict.skill, ignored: verdict.ignored, unknown: verdict.unknown });
+    return (verdict.clean ??= { context, diagnostics: NONE, skill: verdict.skill, meant: verdict.meant, ignored: verdict.ignored, unknown: verdict.unknown });
   }
   const diagnostics = verdict.diagnostics.map((d) => ({ ...d, range: d.range === NAME ? m.name.range : m.level!.range }));
-  return { context, diagnostics, skill: verdict.skill, ignored: verdict.ignored, unknown: verdict.unknown };
+  return { context, diagnostics, skill: verdict.skill, meant: verdict.meant, ignored: verdict.ignored, unknown: verdict.unknown };
 }
 
 /** The verdict on a mention's texts, its diagnostics pointing at NAME and LEVEL. */
@@ -345,6 +357,7 @@ function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undef
   };
   const found = resolveMention(framework, role, m.name.text);
   let skill: SkillData | undefined;
+  let meant: SkillData | undefined;
   if (found.kind === 'exact') skill = found.skill;
   else if (found.kind === 'renamed') {
     skill = found.skill;
@@ -363,13 +376,16 @@ function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undef
   } else {
     // A bold phrase or a list item may be ordinary prose: only flag it when a skill's name is a
     // typo or two away (`Metadata managment`), not when it merely shares a word (`Experience`).
-    const suggestions = (m.certain ? framework.suggestSkills(m.name.text) : framework.suggestSkills(m.name.text).filter((s) => isTypoOf(m.name.text, s))).map(skillFullName);
+    const close = framework.suggestSkills(m.name.text);
+    const typos = close.filter((s) => isTypoOf(m.name.text, s));
+    meant = typos[0];
+    const suggestions = (m.certain ? close : typos).map(skillFullName);
     if (!m.certain && suggestions.length === 0) return { diagnostics, ignored: true, unknown: true };
     const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Check the spelling, or use "Skill Lens: Show skill" to find the name.`;
     report('unknown-skill', NAME, `"${m.name.text}" is not a ${framework.skillNoun} in ${framework.shortName}. ${hint}`, { replacements: suggestions }, !m.certain);
   }
   if (placeless.level) checkLevel(placeless, skill, framework, role, report);
-  return { diagnostics, skill, ignored: false, unknown: found.kind === 'unknown' };
+  return { diagnostics, skill, meant, ignored: false, unknown: found.kind === 'unknown' };
 }
 
 /** Whether a name is a skill's name (full or without its qualifier) with a few letters wrong,

@@ -159,6 +159,11 @@ export class Framework {
     return { kind: 'unknown' };
   }
 
+  /** The skills sharing a skill's name without qualifier: `Technical understanding` and its qualified variants. */
+  variantsOf(skill: SkillData): SkillData[] {
+    return this.byBaseName.get(normalizeName(skill.name)) ?? [skill];
+  }
+
   /** Did-you-mean for a name that is not a skill, closest first. */
   suggestSkills(text: string, max = 3): SkillData[] {
     return this.search.suggest(text, max);
