@@ -225,4 +225,42 @@ describe('real adverts: the forms people write', () => {
       assert.deepEqual(seen(text), ['level-mismatch 7:6-13 Senior product manager needs Stakeholder relationship management at practitioner, not working.']);
     });
   });
+
+  describe('levels as people misspell them or borrow them', () => {
+    it('reads a bracketed level right after a bold name followed by a description', () => {
+      const text = '# Delivery manager\n\n## Skills\n\n* **Agile and Lean practices** (practioner). You keep delivery moving.\n';
+      assert.deepEqual(mentions(text), ['Agile and Lean practices @ practioner']);
+      assert.deepEqual(seen(text), ['unknown-level 5:33-43 "practioner" is not a skill level in DDaT. Did you mean "practitioner"?']);
+    });
+
+    it('reads another scale’s word where a level goes as a level the framework lacks', () => {
+      const text = '# Senior developer\n\n## Skills I am working on\n\n- **Prototyping** – intermediate. Built a prototype in two days.\n- Testing: advanced, with good coverage\n';
+      assert.deepEqual(mentions(text), ['Prototyping @ intermediate', 'Testing @ advanced']);
+      assert.deepEqual(seen(text).map((d) => d.split(' ').slice(0, 2).join(' ')), ['unknown-level 5:21-33', 'unknown-level 6:12-20']);
+      // Prose that starts with such a word is not a level.
+      assert.deepEqual(mentions('- **Testing** - advanced techniques are a plus\n'), ['Testing']);
+    });
+
+    it('reads a misspelt level sub-heading, and a numbered one past the scale', () => {
+      const text = '# Senior DevOps engineer\n\n### Modern development standards\n\n#### Practioner\n\n### Prototyping\n\n#### Level 5 - Master\n';
+      assert.deepEqual(mentions(text), ['Modern development standards @ Practioner', 'Prototyping @ Level 5 - Master']);
+      assert.deepEqual(seen(text).map((d) => d.split(' ').slice(0, 2).join(' ')), ['unknown-level 5:6-16', 'unknown-level 9:6-22']);
+    });
+
+    it('reads the labels reviews give a level line', () => {
+      const text = '# Self-assessment\n\nCurrent role: Data engineer\n\n## Metadata managment\n\nAssessed: practitoner\n\n## Data modelling\n\nExpected level: working\n';
+      const doc = parse(text);
+      assert.equal(doc.role!.text, 'Data engineer');
+      assert.deepEqual(mentions(text), ['Metadata managment @ practitoner', 'Data modelling @ working']);
+      assert.deepEqual(seen(text).map((d) => d.split(' ').slice(0, 2).join(' ')), ['unknown-skill 5:4-22', 'unknown-level 7:11-22']);
+    });
+
+    it('reports no level-mismatch in a review, where assessed levels may differ from the role’s', () => {
+      const review = '# Mid-year review\n\nRole: Senior data engineer\n\n| Skill | Level |\n| --- | --- |\n| Data modelling | Working |\n';
+      assert.equal(parse(review).kind, 'review');
+      assert.deepEqual(seen(review), []);
+      const advert = review.replace('# Mid-year review', '# Vacancy');
+      assert.deepEqual(seen(advert).map((d) => d.split(' ')[0]), ['level-mismatch']);
+    });
+  });
 });

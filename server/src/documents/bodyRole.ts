@@ -18,7 +18,7 @@ export interface BodyRole {
 /** How far down a title or a `Role:` line is looked for. */
 const TOP_LINES = 40;
 const HEADING = /^ {0,3}(#{1,2})\s+(.*?)\s*#*\s*$/;
-const ROLE_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?(job title|job role|role title|role|position|title)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
+const ROLE_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?(job title|job role|role title|current role|role|position|post|title)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
 const FENCE = /^\s{0,3}(```|~~~)/;
 /** Words that say how senior a role level is: a title that differs from a role level only by one of them is a near miss. */
 const SENIORITY_WORD = /^(apprentice|trainee|junior|associate|senior|lead|principal|head|chief)$/i;

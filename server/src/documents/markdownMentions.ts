@@ -5,12 +5,12 @@
 import type { Framework } from '../framework/framework';
 import { editDistance } from '../framework/normalize';
 import { keepUnchanged } from './keepUnchanged';
+import { LEVEL_LINE, mayBeLevelLine } from '../markdown/levelLine';
 import type { LineIndex } from './lineIndex';
 import { LineMention, LineSpan, MentionForm, SkillMention } from './model';
 
 const FENCE = /^\s{0,3}(```|~~~)/;
 const HEADING = /^(\s{0,3}#{1,6}\s+)(.*?)\s*#*\s*$/;
-const LEVEL_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?level(?:\*\*|__)?\s*:\s*(?:\*\*|__)?)(.*?)(?:\*\*|__)?\s*$/i;
 // Separators of the inline form, longest first so ` — ` wins over `-` inside names.
 const SEPARATOR = /\s+[\u2014\u2013-]\s+|\s*[\u2014\u2013]\s*|:\s+/g;
 
@@ -156,6 +156,19 @@ function chunkStarts(lines: LineIndex, startLine: number, framework: Framework):
   return { starts, depths };
 }
 
+/** One word that is a level's name with a letter or two wrong (`Practioner`, `Awarness`). */
+function misspeltLevel(framework: Framework, word: string): boolean {
+  if (word.length < 5 || /\s/.test(word)) return false;
+  const w = word.toLowerCase();
+  return framework.levels.some((level) => {
+    const name = level.name.toLowerCase();
+    return Math.abs(name.length - w.length) <= 2 && editDistance(w, name) <= 2;
+  });
+}
+
+/** Words other scales use for levels: where a level goes, they are levels the framework lacks. */
+const PROFICIENCY = /^(?:beginner|novice|basic|intermediate|advanced|proficient|competent|master|fluent)$/i;
+
 /** The skills section after a heading: a heading no deeper than the section's ends it; a skills heading starts one. */
 function nextSkillsDepth(skillsDepth: number, heading: RegExpExecArray): number {
   const depth = headingDepth(heading);
@@ -174,13 +187,14 @@ function levelHeadingBounds(text: string, heading: RegExpExecArray, framework: F
   const e = markupEnd(text, s, start + heading[2].length);
   if (e <= s || e - s > 40) return undefined;
   const value = text.slice(s, e);
-  if (framework.findLevel(value)) return [s, e];
-  // `Level 1 - Awareness`, `Level 3: Practitioner`: the named level.
+  if (framework.findLevel(value) || misspeltLevel(framework, value)) return [s, e];
+  // `Level 1 - Awareness`, `Level 3: Practitioner`: the named level; `Level 5 - Master`: the whole.
   const numbered = /^level\s*\d+\s*(?:[-\u2013\u2014:.]\s*)?/i.exec(value);
   if (numbered) {
     const rest = s + numbered[0].length;
     if (rest < e && framework.findLevel(text.slice(rest, e))) return [rest, e];
     if (rest >= e || /^\s*$/.test(text.slice(rest, e))) return [s, s + numbered[0].trimEnd().replace(/[-\u2013\u2014:.]$/, '').trimEnd().length];
+    return [s, e];
   }
   return undefined;
 }
@@ -284,10 +298,6 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** LEVEL_LINE can match only a line starting `level`, a list marker or emphasis. */
-function mayBeLevelLine(c: number): boolean {
-  return c === 76 || c === 108 || c === 45 || c === 42 || c === 43 || c === 95; // L l - * + _
-}
 
 /** Whether [from, to) holds a line terminator other than \n (which a line never holds). */
 function hasLineBreak(text: string, from: number, to: number): boolean {
@@ -314,6 +324,17 @@ function parenthesised(text: string, from: number): [number, number] | undefined
   if (text.charCodeAt(k) === 46) k++;
   while (isSpace(text.charCodeAt(k))) k++;
   return k === text.length ? [i + 1, j] : undefined;
+}
+
+/** `(practitioner). You can…`: a bracketed level right after a bold name, then more text. */
+function levelInBracketsFirst(text: string, from: number, framework: Framework): [number, number] | undefined {
+  const m = /^\s*\(([^()]{1,40})\)(?=\s*[.,;:\u2013\u2014-]|\s|$)/.exec(text.slice(from, from + 48));
+  if (!m) return undefined;
+  const inner = m[1].trim();
+  const first = inner.split(/\s+/)[0];
+  if (!framework.findLevel(inner) && !framework.findLevel(first) && !isLevelLike(inner) && !misspeltLevel(framework, first) && !PROFICIENCY.test(first)) return undefined;
+  const start = from + m[0].indexOf('(') + 1;
+  return [start, start + m[1].length];
 }
 
 /** A list item can start only with `-`, `*`, `+` or a digit. */
@@ -487,7 +508,8 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     }
     let levelStart = -1;
     let levelEnd = -1;
-    const paren = parenthesised(text, after);
+    // `**Skill** (practitioner)`, or `**Skill** (practitioner). You can…` with the level in brackets first.
+    const paren = parenthesised(text, after) ?? levelInBracketsFirst(text, after, framework);
     if (paren) {
       [levelStart, levelEnd] = paren;
     } else {
@@ -510,7 +532,7 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     }
     const level = levelValue(text, levelStart, levelEnd, framework, n);
     const name = located(text, n, ns, ne);
-    if (level && (paren || framework.findLevel(level.text) || isLevelLike(level.text) || !leadIn)) {
+    if (level && (paren || !leadIn || framework.findLevel(level.text) || isLevelLike(level.text) || PROFICIENCY.test(level.text) || misspeltLevel(framework, level.text))) {
       if (pushInline(ctx, name, level, true)) return true;
     }
     if (leadIn) {
@@ -664,7 +686,7 @@ function levelValue(text: string, start: number, end: number, framework: Framewo
     if (numbered && numbered[0].length < value.length && endsPhrase(text, s + numbered[0].length, e)) {
       e = s + numbered[0].length;
       value = text.slice(s, e);
-    } else if (w > s && w < e && framework.findLevel(text.slice(s, w))) {
+    } else if (w > s && w < e && (framework.findLevel(text.slice(s, w)) || PROFICIENCY.test(text.slice(s, w)))) {
       if (!endsPhrase(text, w, e)) return undefined;
       e = w;
       value = text.slice(s, w);

@@ -14,6 +14,7 @@ import {
 import type { Framework, RoleLevelRef } from '../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../framework/model';
 import { compareNames } from '../framework/normalize';
+import { LEVEL_LINE_BEFORE } from '../markdown/levelLine';
 import { lineRange } from '../documents/lineIndex';
 import type { ParsedDocument } from '../documents/model';
 import {
@@ -127,8 +128,6 @@ interface Ctx {
 const LIST_LEAD = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/;
 // What may precede a skill name typed at the start of a line: a list marker or a heading.
 const NAME_LEAD = /^(\s*(?:(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?|#{1,6}\s+)?)([^\s*_`|#>:][^*_`|:]*)?$/;
-// `Level: work` on the line after a skill line (gov.uk style).
-const LEVEL_LINE_BEFORE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?level(?:\*\*|__)?\s*:\s*(?:\*\*|__)?([A-Za-z0-9/]*(?: [A-Za-z0-9/]+)?)$/i;
 // `**Skill** (work`, `**Skill**: work`, `**Skill** - work`, `**Skill:** work`.
 const BOLD_THEN_LEVEL = /(\*\*|__)([^*_]+?)\1(?:\s*\(\s*|\s*:\s*|\s+[-\u2013\u2014]\s*|\s*[\u2013\u2014]\s*|(?<=:(?:\*\*|__))\s*)([A-Za-z0-9/]*(?: [A-Za-z0-9/]+)?)$/;
 // `Skill: work`, `Skill - work`, `Skill — work` after an optional list marker.

@@ -72,8 +72,9 @@ export function diagnose(doc: ParsedDocument, framework: Framework, options: Dia
   for (const p of doc.problems) report(p.code, p.range, p.message);
 
   const role = checkFrontMatter(doc, framework, report);
-  const quiet = !frameworkContext(doc, framework);
-  const mentioned = checkMentions(doc, framework, role, options, quiet, out, report);
+  // A review records assessed levels, which may differ from the role level's: no level-mismatch there.
+  const mode: CheckMode = { quiet: !frameworkContext(doc, framework), review: doc.kind === 'review' };
+  const mentioned = checkMentions(doc, framework, role, options, mode, out, report);
 
   if (role && (doc.kind === 'job-advert' || doc.kind === 'review') && doc.role) {
     for (const req of role.level.skills) {
@@ -228,10 +229,16 @@ interface MentionFindings {
 }
 
 /** One object per framework, role and severity settings, so that findings know what they hold for. */
-function checkContext(framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, quiet: boolean): object {
+/** How a document's mentions are checked: as hints without framework context; without level-mismatch in a review. */
+interface CheckMode {
+  quiet: boolean;
+  review: boolean;
+}
+
+function checkContext(framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, mode: CheckMode): object {
   let forFramework = contexts.get(framework);
   if (!forFramework) contexts.set(framework, (forFramework = new Map()));
-  const key = `${quiet ? 'quiet' : ''}\u0000${role ? `${role.role.name}\u0000${role.level.name}` : ''}\u0000${JSON.stringify(options.severity ?? {})}`;
+  const key = `${mode.quiet ? 'quiet' : ''}${mode.review ? 'review' : ''}\u0000${role ? `${role.role.name}\u0000${role.level.name}` : ''}\u0000${JSON.stringify(options.severity ?? {})}`;
   let context = forFramework.get(key);
   if (!context) forFramework.set(key, (context = {}));
   return context;
@@ -243,19 +250,19 @@ function checkMentions(
   framework: Framework,
   role: RoleLevelRef | undefined,
   options: DiagnosticOptions,
-  quiet: boolean,
+  mode: CheckMode,
   out: Diagnostic[],
   outerReport: Report,
 ): Set<SkillData> {
   const mentioned = new Set<SkillData>();
-  const context = checkContext(framework, role, options, quiet);
-  const report: Report = quiet ? (code, range, message, data, lowered) => outerReport(code, range, message, data, WRITTEN.has(code) ? 'hint' : lowered) : outerReport;
+  const context = checkContext(framework, role, options, mode);
+  const report: Report = mode.quiet ? (code, range, message, data, lowered) => outerReport(code, range, message, data, WRITTEN.has(code) ? 'hint' : lowered) : outerReport;
   let byCertainty: ReturnType<typeof verdictsOf> | undefined;
   // Per list, table or section, the first mention of each skill.
   const firstInGroup = new Map<string, Map<SkillData, Located>>();
   for (const m of doc.mentions) {
     let found = m.checked as MentionFindings | undefined;
-    if (!found || found.context !== context) m.checked = found = checkMention(m, framework, role, options, quiet, context, byCertainty ??= verdictsOf(context));
+    if (!found || found.context !== context) m.checked = found = checkMention(m, framework, role, options, mode, context, byCertainty ??= verdictsOf(context));
     for (const d of found.diagnostics) out.push(d);
     if (found.ignored) continue;
     const skill = found.skill;
@@ -321,7 +328,7 @@ function checkMention(
   framework: Framework,
   role: RoleLevelRef | undefined,
   options: DiagnosticOptions,
-  quiet: boolean,
+  mode: CheckMode,
   context: object,
   byCertainty: [Map<string, Map<string, Verdict>>, Map<string, Map<string, Verdict>>],
 ): MentionFindings {
@@ -331,7 +338,7 @@ function checkMention(
   const levelText = m.levelText ?? NO_LEVEL;
   let verdict = byLevel.get(levelText);
   if (!verdict) {
-    verdict = judge(m, framework, role, options, quiet);
+    verdict = judge(m, framework, role, options, mode);
     byLevel.set(levelText, verdict);
     verdictCount++;
   }
@@ -343,10 +350,10 @@ function checkMention(
 }
 
 /** The verdict on a mention's texts, its diagnostics pointing at NAME and LEVEL. */
-function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, quiet: boolean): Verdict {
+function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, mode: CheckMode): Verdict {
   const diagnostics: Diagnostic[] = [];
   const loud = reporter(options, diagnostics);
-  const report: Report = quiet ? (code, range, message, data, lowered) => loud(code, range, message, data, WRITTEN.has(code) ? 'hint' : lowered) : loud;
+  const report: Report = mode.quiet ? (code, range, message, data, lowered) => loud(code, range, message, data, WRITTEN.has(code) ? 'hint' : lowered) : loud;
   const placeless: SkillMention = {
     name: { text: m.name.text, range: NAME },
     level: m.level && { text: m.level.text, range: LEVEL },
@@ -384,7 +391,7 @@ function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undef
     const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Check the spelling, or use "Skill Lens: Show skill" to find the name.`;
     report('unknown-skill', NAME, `"${m.name.text}" is not a ${framework.skillNoun} in ${framework.shortName}. ${hint}`, { replacements: suggestions }, !m.certain);
   }
-  if (placeless.level) checkLevel(placeless, skill, framework, role, report);
+  if (placeless.level) checkLevel(placeless, skill, framework, mode.review ? undefined : role, report);
   return { diagnostics, skill, meant, ignored: false, unknown: found.kind === 'unknown' };
 }
 
@@ -497,7 +504,7 @@ function checkPathway(doc: ParsedDocument, framework: Framework, options: Diagno
     } else if (!highest || framework.levelIndex(entry.level) >= framework.levelIndex(highest.level)) highest = entry;
   }
   // A topic's levels are checked again only when the topic changed (or the settings did).
-  const context = checkContext(framework, undefined, options, false);
+  const context = checkContext(framework, undefined, options, { quiet: false, review: false });
   for (const topic of pathway.topics) {
     let found = topic.checked as { context: object; diagnostics: Diagnostic[] } | undefined;
     if (!found || found.context !== context) {

@@ -6,11 +6,11 @@ import { Hover, MarkupKind, Position, Range } from 'vscode-languageserver-types'
 import type { Framework, RoleLevelRef, RoleNeed } from '../framework/framework';
 import { GradeData, LevelData, SkillData, skillFullName } from '../framework/model';
 import { normalizeName } from '../framework/normalize';
+import { LEVEL_LINE } from '../markdown/levelLine';
 import { contains, lineRange } from '../documents/lineIndex';
 import { covers, levelCovers, type Located, type ParsedDocument, type SkillMention } from '../documents/model';
 
 // `Level: working` (gov.uk style), possibly in a list item and in bold; group 2 is the value.
-const LEVEL_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?level(?:\*\*|__)?\s*:\s*(?:\*\*|__)?)(.*?)(?:\*\*|__)?\s*$/i;
 
 export function hover(doc: ParsedDocument, framework: Framework, position: Position): Hover | null {
   const pos = clampPosition(doc, position);
