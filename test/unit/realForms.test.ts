@@ -255,6 +255,14 @@ describe('real adverts: the forms people write', () => {
       assert.deepEqual(seen(text).map((d) => d.split(' ').slice(0, 2).join(' ')), ['unknown-skill 5:4-22', 'unknown-level 7:11-22']);
     });
 
+    it('reads the assessed level of a review table, wherever its column is', () => {
+      const text = '# Mid-year review\n\nRole: Infrastructure engineer\n\n| Skill | Expected | Assessed | Evidence |\n| --- | --- | --- | --- |\n| Ownership and initiative | Working | Practicioner | Took over the migration. |\n';
+      assert.deepEqual(mentions(text), ['Ownership and initiative @ Practicioner']);
+      assert.deepEqual(seen(text).map((d) => d.split(' ').slice(0, 2).join(' ')), ['unknown-level 7:40-52']);
+      const rated = '# Review\n\n| Evidence | Skill | Manager rating |\n| --- | --- | --- |\n| Built dashboards | Data visualisation | Wroking |\n';
+      assert.deepEqual(mentions(rated), ['Data visualisation @ Wroking']);
+    });
+
     it('reports no level-mismatch in a review, where assessed levels may differ from the role’s', () => {
       const review = '# Mid-year review\n\nRole: Senior data engineer\n\n| Skill | Level |\n| --- | --- |\n| Data modelling | Working |\n';
       assert.equal(parse(review).kind, 'review');
