@@ -2,6 +2,7 @@
 // emphasis, `Grade HEO`, `Grade: SEO (Senior Executive Officer)`), a line that is a grade with its
 // long name, or the gov.uk summary list pasted as HTML (`<dt …>Grade</dt> <dd …>G7</dd>`).
 import type { Framework } from '../framework/framework';
+import { fenceAt } from '../markdown/fence';
 import type { LineIndex } from './lineIndex';
 import { LineSpan, type Located } from './model';
 
@@ -13,7 +14,6 @@ export interface BodyGrade {
 
 /** How far down the grade is looked for: a summary list can sit below a long introduction. */
 const TOP_LINES = 150;
-const FENCE = /^\s{0,3}(```|~~~)/;
 const GRADE_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:civil service\s+|pay\s+)?grade(?:\*\*|__)?(?:\s*[:\u2013\u2014-]\s*|\s+)(?:\*\*|__)?\s*(.+?)\s*$/i;
 const SUMMARY_LIST = /<dt\b[^>]*>\s*(?:civil service\s+|pay\s+)?grade\s*<\/dt>\s*<dd\b[^>]*>\s*([^<]*?)\s*<\/dd>/i;
 /** `SEO (Senior Executive Officer)` on a line of its own. */
@@ -26,7 +26,7 @@ export function findBodyGrade(lines: LineIndex, startLine: number, framework: Fr
   const end = Math.min(lines.lineCount, startLine + TOP_LINES);
   for (let n = startLine; n < end; n++) {
     const text = lines.line(n);
-    if (FENCE.test(text)) break;
+    if (fenceAt(text)) break;
     if (text.length > 2000) continue;
     const labelled = GRADE_LINE.exec(text);
     if (labelled && !/^<dt/i.test(text.trim())) {

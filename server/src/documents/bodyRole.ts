@@ -2,6 +2,7 @@
 // line, or the title heading (`# Senior data engineer`, `# Senior data engineer - Home Office`).
 // Only the top of the document is read: a role named further down is prose, not the advert's role.
 import type { Framework, RoleLevelRef } from '../framework/framework';
+import { fenceAt } from '../markdown/fence';
 import type { LineIndex } from './lineIndex';
 import { LineSpan, type Located } from './model';
 
@@ -19,7 +20,6 @@ export interface BodyRole {
 const TOP_LINES = 40;
 const HEADING = /^ {0,3}(#{1,2})\s+(.*?)\s*#*\s*$/;
 const ROLE_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?(job title|job role|role title|current role|role|position|post|title)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
-const FENCE = /^\s{0,3}(```|~~~)/;
 /** Words that say how senior a role level is: a title that differs from a role level only by one of them is a near miss. */
 const SENIORITY_WORD = /^(apprentice|trainee|junior|associate|senior|lead|principal|head|chief)$/i;
 
@@ -31,7 +31,7 @@ export function findBodyRole(lines: LineIndex, startLine: number, framework: Fra
   const end = Math.min(lines.lineCount, startLine + TOP_LINES);
   for (let n = startLine; n < end; n++) {
     const text = lines.line(n);
-    if (FENCE.test(text)) break;
+    if (fenceAt(text)) break;
     const roleLine = ROLE_LINE.exec(text);
     if (roleLine) {
       const found = readRole(framework, roleLine[0].lastIndexOf(roleLine[2]), roleLine[2], n, 'role-line', false);

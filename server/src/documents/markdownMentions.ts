@@ -5,11 +5,11 @@
 import type { Framework } from '../framework/framework';
 import { editDistance } from '../framework/normalize';
 import { keepUnchanged } from './keepUnchanged';
+import { afterLine, fenceAt, type Fence } from '../markdown/fence';
 import { LEVEL_LINE, mayBeLevelLine } from '../markdown/levelLine';
 import type { LineIndex } from './lineIndex';
 import { LineMention, LineSpan, MentionForm, SkillMention } from './model';
 
-const FENCE = /^\s{0,3}(```|~~~)/;
 const HEADING = /^(\s{0,3}#{1,6}\s+)(.*?)\s*#*\s*$/;
 // Separators of the inline form, longest first so ` — ` wins over `-` inside names.
 const SEPARATOR = /\s+[\u2014\u2013-]\s+|\s*[\u2014\u2013]\s*|:\s+/g;
@@ -123,7 +123,7 @@ function chunkStarts(lines: LineIndex, startLine: number, framework: Framework):
   const from = lines.starts[startLine];
   const marks = ['#', '```', '~~~'];
   const next = marks.map((m) => src.indexOf(m, from));
-  let inFence = false;
+  let fence: Fence | undefined;
   let line = startLine;
   let last = -1;
   let skillsDepth = 0;
@@ -138,11 +138,11 @@ function chunkStarts(lines: LineIndex, startLine: number, framework: Framework):
     if (line === last || at - lines.starts[line] > 3) continue;
     last = line;
     const text = lines.line(line);
-    if (FENCE.test(text)) {
-      inFence = !inFence;
+    if (fenceAt(text)) {
+      fence = afterLine(fence, text);
       continue;
     }
-    if (inFence || line === startLine || text.length > 4000) continue;
+    if (fence || line === startLine || text.length > 4000) continue;
     const heading = HEADING.exec(text);
     if (!heading) continue;
     const depthHere = skillsDepth;
@@ -209,7 +209,7 @@ function newGroup(): string {
 function scanLines(lines: LineIndex, from: number, to: number, framework: Framework, skillsDepth: number): SkillMention[] {
   const ctx: Ctx = { lines, framework, out: [], section: newGroup(), skillsDepth };
   const src = lines.text;
-  let inFence = false;
+  let fence: Fence | undefined;
   // The last non-blank line seen, as a possible gov.uk skill line for a following `Level:`
   // (line -1: none).
   let candLine = -1;
@@ -225,12 +225,12 @@ function scanLines(lines: LineIndex, from: number, to: number, framework: Framew
     let first = lineStart;
     while (first < lineEnd && isSpace(src.charCodeAt(first))) first++;
     const c0 = first < lineEnd ? src.charCodeAt(first) : -1;
-    if ((c0 === BACKTICK || c0 === TILDE) && FENCE.test(lines.line(n))) {
-      inFence = !inFence;
+    if ((c0 === BACKTICK || c0 === TILDE) && fenceAt(lines.line(n))) {
+      fence = afterLine(fence, lines.line(n));
       candLine = -1;
       continue;
     }
-    if (inFence || c0 < 0) continue; // inside code, or blank
+    if (fence || c0 < 0) continue; // inside code, or blank
     if (lineEnd - lineStart > 4000) {
       // A very long line is prose or junk, never a skill line; skipping keeps parsing linear.
       candLine = -1;

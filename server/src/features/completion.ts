@@ -14,6 +14,7 @@ import {
 import type { Framework, RoleLevelRef } from '../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../framework/model';
 import { compareNames } from '../framework/normalize';
+import { afterLine, type Fence } from '../markdown/fence';
 import { LEVEL_LINE_BEFORE } from '../markdown/levelLine';
 import { lineRange } from '../documents/lineIndex';
 import type { ParsedDocument } from '../documents/model';
@@ -899,22 +900,18 @@ function isInFence(doc: ParsedDocument, line: number): boolean {
   const text = doc.lines.text;
   const limit = doc.lines.starts[line];
   const bodyStart = doc.frontMatterRange ? doc.lines.starts[doc.frontMatterRange.end.line + 1] ?? text.length : 0;
-  let open: string | undefined;
+  let open: Fence | undefined;
   let i = bodyStart;
   while (i < limit) {
     const a = text.indexOf('```', i);
     const b = text.indexOf('~~~', i);
     const at = a === -1 ? b : b === -1 ? a : Math.min(a, b);
     if (at === -1 || at >= limit) break;
-    const fence = text.slice(at, at + 3);
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    if (at - lineStart <= 3 && !text.slice(lineStart, at).trim()) {
-      if (open === undefined) open = fence;
-      else if (open === fence) open = undefined;
-    }
-    // Skip the rest of the fence line (info string, extra backticks).
     const eol = text.indexOf('\n', at);
-    i = eol === -1 ? text.length : eol + 1;
+    const lineEnd = eol === -1 ? text.length : eol;
+    open = afterLine(open, text.slice(lineStart, lineEnd).replace(/\r$/, ''));
+    i = lineEnd + 1;
   }
   return open !== undefined;
 }

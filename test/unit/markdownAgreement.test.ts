@@ -1,0 +1,60 @@
+// The Markdown constructs the parser, completion and hover all read, each written once under
+// server/src/markdown/: for every case, what the parser finds, what completion offers and what
+// hover explains must agree (nothing inside code; a level line read by all three).
+import { strict as assert } from 'node:assert';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { completions } from '../../server/src/features/completion';
+import { hover } from '../../server/src/features/hover';
+import { ddat, doc } from './helpers';
+
+/** At the marker `|`: the mentions on its line, the completion labels, whether a hover shows. */
+function at(textWithCursor: string) {
+  const d = doc(textWithCursor, 'file:///work/adverts/job.md');
+  const line = d.position.line;
+  const onLine = d.doc.mentions.filter((m) => m.name.range.start.line === line).map((m) => (m.levelText ? `${m.name.text} @ ${m.levelText}` : m.name.text));
+  const list = completions(d.doc, ddat, d.position, ['ddat']);
+  const items: CompletionItem[] = Array.isArray(list) ? list : (list?.items ?? []);
+  return { mentions: onLine, completion: items.map((i) => i.label), hovers: !!hover(d.doc, ddat, d.position) };
+}
+
+const CODE = [
+  // A ``` block with a ~~~ line inside: the ~~~ neither opens nor closes anything.
+  '```\ncode\n~~~\n- **Informa|tion security** (working)\n```\n',
+  // A ~~~ block closed only by ~~~ at least as long, with nothing after it.
+  '~~~~ yaml\n~~~\n~~~~ not a close\n- **Informa|tion security** (working)\n~~~~\n',
+  // Indented up to three spaces is still a fence.
+  '   ```\n- **Informa|tion security** (working)\n   ```\n',
+];
+
+describe('Markdown constructs: parser, completion and hover agree', () => {
+  for (const text of CODE) {
+    it(`reads nothing inside code: ${JSON.stringify(text.split('\n')[0])}`, () => {
+      assert.deepEqual(at(text), { mentions: [], completion: [], hovers: false });
+    });
+  }
+
+  it('reads the line after a closed block again, in all three', () => {
+    const found = at('```\ncode\n~~~\n```\n- **Informa|tion security** (working)\n');
+    assert.deepEqual(found.mentions, ['Information security @ working']);
+    assert.ok(found.completion.includes('Information security'));
+    assert.equal(found.hovers, true);
+  });
+
+  it('reads a four-backtick block closed by a longer fence only', () => {
+    assert.deepEqual(at('````\n```\n- **Informa|tion security** (working)\n````\n').mentions, []);
+    assert.deepEqual(at('````\n```\n````\n- **Informa|tion security** (working)\n').mentions, ['Information security @ working']);
+  });
+
+  for (const label of ['Level', 'Assessed', 'Expected level', '**Level:**']) {
+    it(`reads a level line labelled ${label} in all three`, () => {
+      const line = label.startsWith('**') ? `${label} work` : `${label}: work`;
+      const typing = at(`Information security\n\n${line}|\n`);
+      assert.deepEqual(typing.completion, ['awareness', 'working', 'practitioner', 'expert']);
+      const written = `Information security\n\n${line.replace('work', 'wor|king')}\n`;
+      const done = at(written);
+      assert.equal(done.hovers, true);
+      const d = doc(written.replace('|', ''), 'file:///work/adverts/job.md');
+      assert.deepEqual(d.doc.mentions.map((m) => `${m.name.text} @ ${m.levelText}`), ['Information security @ working']);
+    });
+  }
+});
