@@ -5,7 +5,7 @@
 //   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
 //   skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -13,7 +13,7 @@ import { LanguageService } from './languageService';
 import { frameworkSummary } from './framework/summary';
 import { skillMarkdown } from './features/frameworkViews';
 import { skillFullName } from './framework/model';
-import { DOCUMENT_EXTENSIONS, findFiles } from './workspaceFiles';
+import { DOCUMENT_EXTENSIONS, failureReason, readRegularFile, Unreadable, Walk, walkFiles } from './workspaceFiles';
 import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from './framework/importers/importCommand';
 
 const USAGE = `Usage:
@@ -23,7 +23,8 @@ const USAGE = `Usage:
   skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
 
 check       checks job adverts, pathway files and reviews (.md, .markdown, .yaml, .yml;
-            folders are walked). Exit 0 when there are no errors, 1 when there are, 2 on bad usage.
+            folders are walked, links followed). Exit 0 when there are no errors, 1 when there
+            are, 2 on bad usage or when a path could not be checked (each is named on stderr).
 frameworks  lists the loaded frameworks with their counts.
 show        prints a skill at every level (or one level) and the roles that need it.
 import ddat writes a framework file (FILE.skills.yaml, or .json) from the official DDaT CSV
@@ -94,24 +95,41 @@ function chooseFramework(service: LanguageService, spec: string | undefined): vo
 
 async function check(service: LanguageService, opts: Options): Promise<number> {
   if (opts.positional.length === 0) throw new UsageError('check needs at least one file or folder.');
-  const files: string[] = [];
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+  // Every path is tried: one that cannot be checked is named at the end and makes the exit 2.
+  const paths: ({ file: string } | Unreadable)[] = [];
+  const skipped: Walk['skipped'] = [];
   for (const p of opts.positional) {
-    if (!existsSync(p)) throw new UsageError(`No such file or folder: ${p}`);
-    if (statSync(p).isDirectory()) files.push(...(await findFiles(p, (rel) => DOCUMENT_EXTENSIONS.test(rel))));
-    else files.push(p);
-  }
-  const results: { file: string; diagnostics: Diagnostic[] }[] = [];
-  for (const file of files) {
-    let text: string;
+    let isFolder: boolean;
     try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      process.stderr.write(`${file}: cannot be read (${(e as Error).message})\n`);
+      isFolder = (await stat(p)).isDirectory();
+    } catch (error) {
+      paths.push({ path: p, reason: await failureReason(p, error) });
       continue;
     }
-    const uri = pathToFileURL(resolve(file)).toString();
-    const doc = service.parse(uri, 0, text);
-    results.push({ file: relative(process.cwd(), file) || file, diagnostics: service.diagnostics(doc) });
+    if (!isFolder) {
+      paths.push({ file: p });
+      continue;
+    }
+    const walked = await walkFiles(p, (rel) => DOCUMENT_EXTENSIONS.test(rel));
+    paths.push(...walked.files.map((file) => ({ file })), ...walked.unreadable);
+    skipped.push(...walked.skipped);
+  }
+  const results: { file: string; diagnostics: Diagnostic[] }[] = [];
+  const unreadable: Unreadable[] = [];
+  for (const p of paths) {
+    if (!('file' in p)) {
+      unreadable.push(p);
+      continue;
+    }
+    const read = await readRegularFile(p.file);
+    if (!('text' in read)) {
+      unreadable.push({ path: p.file, reason: read.reason });
+      continue;
+    }
+    const uri = pathToFileURL(resolve(p.file)).toString();
+    const doc = service.parse(uri, 0, read.text);
+    results.push({ file: shown(p.file), diagnostics: service.diagnostics(doc) });
     service.forget(uri);
   }
   let errors = 0;
@@ -127,8 +145,13 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
     }
   }
   if (opts.format === 'json') process.stdout.write(JSON.stringify(json, null, 2) + '\n');
-  else process.stderr.write(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.\n`);
-  return errors > 0 ? 1 : 0;
+  for (const s of skipped) process.stderr.write(`skill-lens: ${shown(s.path)}: skipped (a link to ${shown(s.target)}, a folder already walked)\n`);
+  for (const u of unreadable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be checked (${u.reason})\n`);
+  if (opts.format === 'text') {
+    const notChecked = unreadable.length ? `; ${plural(unreadable.length, 'path')} could not be checked` : '';
+    process.stderr.write(`${plural(results.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notChecked}.\n`);
+  }
+  return unreadable.length ? 2 : errors > 0 ? 1 : 0;
 }
 
 function frameworks(service: LanguageService, opts: Options): number {

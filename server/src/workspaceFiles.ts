@@ -8,6 +8,21 @@ import { compareNames } from './framework/normalize';
 
 const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.e2e']);
 
+/** A path that could not be checked, and why in a few words. */
+export interface Unreadable {
+  path: string;
+  reason: string;
+}
+
+export interface Walk {
+  /** Regular files (or links to them) whose root-relative path passes `wanted`, in walk order. */
+  files: string[];
+  /** Wanted files and folders that could not be read: their documents went unchecked. */
+  unreadable: Unreadable[];
+  /** Links to folders already walked (a loop, or a second way in), with the folder's real path: skipped, nothing unchecked. */
+  skipped: { path: string; target: string }[];
+}
+
 /** What a path is when it is not a regular file. */
 interface Kind {
   isDirectory(): boolean;
@@ -74,27 +89,74 @@ export async function readRegularFile(path: string): Promise<{ text: string } | 
   }
 }
 
-/** Files under root whose root-relative path passes `wanted`, at most `limit` of them, sorted. */
-export async function findFiles(root: string, wanted: (relativePath: string) => boolean, limit = Infinity): Promise<string[]> {
-  const found: string[] = [];
+/**
+ * Walks root for the files whose root-relative path passes `wanted`, at most `limit` of them,
+ * sorted by name within each folder. Links are followed: to a file, it is listed under the
+ * link's name; to a folder, it is walked unless that folder (by its real path) already was,
+ * which also ends link loops. Wanted names that cannot be read (a named pipe, a dangling link, a
+ * name that is not UTF-8) and folders that cannot be listed are returned as unreadable.
+ */
+export async function walkFiles(root: string, wanted: (relativePath: string) => boolean, limit = Infinity): Promise<Walk> {
+  const result: Walk = { files: [], unreadable: [], skipped: [] };
+  const walked = new Set<string>();
+  const wants = (full: string) => wanted(relative(root, full).split('\\').join('/'));
   const walk = async (dir: string): Promise<void> => {
     let entries;
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return; // unreadable folders are skipped, not fatal
+      const real = await fs.realpath(dir);
+      if (walked.has(real)) {
+        result.skipped.push({ path: dir, target: real });
+        return;
+      }
+      walked.add(real);
+      // Names as bytes: a name that is not UTF-8 would otherwise be read back as another name.
+      entries = await fs.readdir(dir, { withFileTypes: true, encoding: 'buffer' });
+    } catch (error) {
+      result.unreadable.push({ path: dir, reason: await failureReason(dir, error) });
+      return;
     }
-    entries.sort((a, b) => compareNames(a.name, b.name));
-    for (const e of entries) {
-      if (found.length >= limit) return;
-      const full = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP.has(e.name)) await walk(full);
-      } else if (e.isFile() && wanted(relative(root, full).split('\\').join('/'))) found.push(full);
+    const named = entries.map((entry) => ({ entry, name: entry.name.toString('utf8') }));
+    named.sort((a, b) => compareNames(a.name, b.name));
+    for (const { entry, name } of named) {
+      if (result.files.length >= limit) return;
+      const full = join(dir, name);
+      if (!Buffer.from(name, 'utf8').equals(entry.name)) {
+        // Reported when it is, or may lead to, a document: a folder, a link to one, a wanted name.
+        const folder = entry.isDirectory() || (entry.isSymbolicLink() && (await isFolder(Buffer.concat([Buffer.from(join(dir, '/')), entry.name]))));
+        if (folder || wants(full)) result.unreadable.push({ path: full, reason: 'the name is not valid UTF-8' });
+        continue;
+      }
+      let kind: Kind & { isFile(): boolean } = entry;
+      if (entry.isSymbolicLink()) {
+        try {
+          kind = await fs.stat(full);
+        } catch (error) {
+          if (wants(full)) result.unreadable.push({ path: full, reason: await failureReason(full, error) });
+          continue;
+        }
+      }
+      if (kind.isDirectory()) {
+        if (!SKIP.has(name)) await walk(full);
+      } else if (wants(full)) {
+        if (kind.isFile()) result.files.push(full);
+        else result.unreadable.push({ path: full, reason: notRegularFile(kind) });
+      }
     }
   };
   await walk(root);
-  return found;
+  return result;
+}
+
+function isFolder(path: Buffer): Promise<boolean> {
+  return fs.stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+/** Files under root whose root-relative path passes `wanted`, at most `limit` of them, sorted. */
+export async function findFiles(root: string, wanted: (relativePath: string) => boolean, limit = Infinity): Promise<string[]> {
+  return (await walkFiles(root, wanted, limit)).files;
 }
 
 export const DOCUMENT_EXTENSIONS = /\.(md|markdown|ya?ml)$/i;
