@@ -35,6 +35,23 @@ const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
 
 class UsageError extends Error {}
 
+/**
+ * Writes to stdout while it has a reader. When the reader goes away (`| head`), output stops
+ * quietly and the run finishes with its own exit code; any other failure to write is reported
+ * once and makes the exit 2.
+ */
+let outputFailed = false;
+function output(text: string): void {
+  if (process.stdout.writable && !process.stdout.destroyed) process.stdout.write(text);
+}
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE' || outputFailed) return;
+  outputFailed = true;
+  process.exitCode = 2; // also when the error arrives after the run has set its code
+  process.stderr.write(`skill-lens: cannot write the output (${e.message})\n`);
+});
+process.stderr.on('error', () => undefined); // nowhere left to say anything
+
 interface Options {
   format: 'text' | 'json';
   framework?: string;
@@ -141,10 +158,10 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
       if (severity === 'error') errors++;
       if (severity === 'warning') warnings++;
       if (opts.format === 'json') json.push({ file, range: d.range, severity, code: d.code, message: d.message });
-      else process.stdout.write(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}\n`);
+      else output(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}\n`);
     }
   }
-  if (opts.format === 'json') process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+  if (opts.format === 'json') output(JSON.stringify(json, null, 2) + '\n');
   for (const s of skipped) process.stderr.write(`skill-lens: ${shown(s.path)}: skipped (a link to ${shown(s.target)}, a folder already walked)\n`);
   for (const u of unreadable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be checked (${u.reason})\n`);
   if (opts.format === 'text') {
@@ -158,11 +175,11 @@ function frameworks(service: LanguageService, opts: Options): number {
   const active = service.activeFramework();
   const list = service.registry.all().map((f) => ({ ...frameworkSummary(f, true), active: f === active }));
   if (opts.format === 'json') {
-    process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+    output(JSON.stringify(list, null, 2) + '\n');
     return 0;
   }
   for (const f of list) {
-    process.stdout.write(
+    output(
       `${f.active ? '*' : ' '} ${f.id.padEnd(8)} ${f.name}\n` +
         `           ${plural(f.skills, 'skill')}, ${f.skillLevels} skill-levels (${f.notDefinedLevels} not defined), ` +
         `${plural(f.roleFamilies, 'role family', 'role families')}, ${plural(f.roles, 'role')}, ${plural(f.roleLevels, 'role level')}, ` +
@@ -196,12 +213,12 @@ function importFramework(service: LanguageService, opts: Options): number {
   }
   for (const report of result.reports) {
     const counts = Object.entries(report.counts).map(([key, value]) => `${key} ${value}`);
-    process.stdout.write(`${report.source}: ${counts.join(', ')}\n`);
-    for (const line of report.repaired) process.stdout.write(`  repaired: ${line}\n`);
-    for (const line of report.skipped) process.stdout.write(`  skipped: ${line}\n`);
+    output(`${report.source}: ${counts.join(', ')}\n`);
+    for (const line of report.repaired) output(`  repaired: ${line}\n`);
+    for (const line of report.skipped) output(`  skipped: ${line}\n`);
   }
   const roles = result.data.roles ?? [];
-  process.stdout.write(
+  output(
     `wrote ${opts.out}: ${plural(result.data.skills.length, 'skill')}, ${plural(roles.length, 'role')}, ` +
       `${plural(roles.reduce((n, r) => n + r.levels.length, 0), 'role level')}\n`,
   );
@@ -231,15 +248,15 @@ function show(service: LanguageService, opts: Options): number {
     level = f.findLevel(opts.level);
     if (!level) throw new UsageError(`"${opts.level}" is not a level of ${f.shortName}: use ${f.levels.map((l) => l.id).join(', ')}.`);
   }
-  if (found.kind === 'renamed') process.stdout.write(`("${name}" is now called "${skillFullName(found.skill)}".)\n\n`);
-  process.stdout.write(skillMarkdown(f, found.skill, level));
+  if (found.kind === 'renamed') output(`("${name}" is now called "${skillFullName(found.skill)}".)\n\n`);
+  output(skillMarkdown(f, found.skill, level));
   return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE + '\n');
+    output(USAGE + '\n');
     return command ? 0 : 2;
   }
   const service = new LanguageService();
@@ -261,7 +278,7 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = outputFailed ? 2 : code;
   },
   (e) => {
     if (e instanceof UsageError) {

@@ -1,9 +1,9 @@
 // The command-line checker on paths that cannot be read as documents: named pipes, missing
 // files, dangling links, link loops, files it may not read and names that are not UTF-8. It
 // checks everything it can, names every path it could not check, and then exits 2, so such a
-// run never passes CI.
+// run never passes CI. A reader that stops reading its output ends the output quietly.
 import { strict as assert } from 'node:assert';
-import { spawnSync, SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, SpawnSyncOptions } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -121,5 +121,20 @@ describe('skill-lens check on paths that cannot be checked', function () {
     assert.equal(broken.status, 2, broken.stderr);
     assert.equal(lines(broken.stdout).length, 3);
     assert.ok(broken.stderr.includes('skill-lens: linked/gone.md: cannot be checked (a link to missing.md, which does not exist)\n'), broken.stderr);
+  });
+
+  it('exits quietly when the reader of its output stops reading', async () => {
+    // Far more than a pipe holds, so the reader is gone while the checker is still writing.
+    const dir = join(folder, 'many');
+    mkdirSync(dir);
+    for (let i = 0; i < 20; i++) writeFileSync(join(dir, `advert-${i}.md`), '---\nkind: job-advert\n---\n' + '- **Testing** (wizard)\n'.repeat(500));
+    const child = spawn(process.execPath, [cli, 'check', 'many'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    assert.doesNotMatch(stderr, /EPIPE|Error|\n\s+at /);
+    assert.equal(code, 1, stderr);
+    assert.equal(stderr, '20 files checked: 10000 errors, 9980 warnings.\n');
   });
 });
