@@ -162,7 +162,7 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
     }
   }
   if (opts.format === 'json') output(JSON.stringify(json, null, 2) + '\n');
-  for (const s of skipped) process.stderr.write(`skill-lens: ${shown(s.path)}: skipped (a link to ${shown(s.target)}, a folder already walked)\n`);
+  for (const s of skipped) process.stderr.write(`skill-lens: ${shown(s.path)}: skipped (the same folder as ${shown(s.walkedAs)}, already walked)\n`);
   for (const u of unreadable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be checked (${u.reason})\n`);
   if (opts.format === 'text') {
     const notChecked = unreadable.length ? `; ${plural(unreadable.length, 'path')} could not be checked` : '';

@@ -19,8 +19,8 @@ export interface Walk {
   files: string[];
   /** Wanted files and folders that could not be read: their documents went unchecked. */
   unreadable: Unreadable[];
-  /** Links to folders already walked (a loop, or a second way in), with the folder's real path: skipped, nothing unchecked. */
-  skipped: { path: string; target: string }[];
+  /** Folders reached a second time, through a link (a loop, or another way in), with the path they were walked by: skipped, nothing unchecked. */
+  skipped: { path: string; walkedAs: string }[];
 }
 
 /** What a path is when it is not a regular file. */
@@ -98,17 +98,18 @@ export async function readRegularFile(path: string): Promise<{ text: string } | 
  */
 export async function walkFiles(root: string, wanted: (relativePath: string) => boolean, limit = Infinity): Promise<Walk> {
   const result: Walk = { files: [], unreadable: [], skipped: [] };
-  const walked = new Set<string>();
+  const walked = new Map<string, string>(); // real path -> the path it was walked by
   const wants = (full: string) => wanted(relative(root, full).split('\\').join('/'));
   const walk = async (dir: string): Promise<void> => {
     let entries;
     try {
       const real = await fs.realpath(dir);
-      if (walked.has(real)) {
-        result.skipped.push({ path: dir, target: real });
+      const walkedAs = walked.get(real);
+      if (walkedAs !== undefined) {
+        result.skipped.push({ path: dir, walkedAs });
         return;
       }
-      walked.add(real);
+      walked.set(real, dir);
       // Names as bytes: a name that is not UTF-8 would otherwise be read back as another name.
       entries = await fs.readdir(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {

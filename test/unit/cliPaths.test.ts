@@ -113,7 +113,7 @@ describe('skill-lens check on paths that cannot be checked', function () {
     assert.equal(out.status, 1, out.stderr);
     assert.deepEqual(lines(out.stdout), [finding('linked/alias.md'), finding('linked/docs/real.md'), finding('linked/outside/shared.md')]);
     assert.deepEqual(lines(out.stderr), [
-      'skill-lens: linked/docs/up: skipped (a link to linked, a folder already walked)',
+      'skill-lens: linked/docs/up: skipped (the same folder as linked, already walked)',
       '3 files checked: 3 errors, 0 warnings.',
     ]);
     symlinkSync('missing.md', join(dir, 'gone.md'));
