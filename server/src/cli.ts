@@ -5,7 +5,7 @@
 //   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
 //   skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -13,7 +13,7 @@ import { LanguageService } from './languageService';
 import { frameworkSummary } from './framework/summary';
 import { skillMarkdown } from './features/frameworkViews';
 import { skillFullName } from './framework/model';
-import { DOCUMENT_EXTENSIONS, findFiles } from './workspaceFiles';
+import { DOCUMENT_EXTENSIONS, failureReason, readRegularFile, Unreadable, Walk, walkFiles } from './workspaceFiles';
 import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from './framework/importers/importCommand';
 
 const USAGE = `Usage:
@@ -23,7 +23,8 @@ const USAGE = `Usage:
   skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
 
 check       checks job adverts, pathway files and reviews (.md, .markdown, .yaml, .yml;
-            folders are walked). Exit 0 when there are no errors, 1 when there are, 2 on bad usage.
+            folders are walked, links followed). Exit 0 when there are no errors, 1 when there
+            are, 2 on bad usage or when a path could not be checked (each is named on stderr).
 frameworks  lists the loaded frameworks with their counts.
 show        prints a skill at every level (or one level) and the roles that need it.
 import ddat writes a framework file (FILE.skills.yaml, or .json) from the official DDaT CSV
@@ -33,6 +34,23 @@ import ddat writes a framework file (FILE.skills.yaml, or .json) from the offici
 const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
 
 class UsageError extends Error {}
+
+/**
+ * Writes to stdout while it has a reader. When the reader goes away (`| head`), output stops
+ * quietly and the run finishes with its own exit code; any other failure to write is reported
+ * once and makes the exit 2.
+ */
+let outputFailed = false;
+function output(text: string): void {
+  if (process.stdout.writable && !process.stdout.destroyed) process.stdout.write(text);
+}
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE' || outputFailed) return;
+  outputFailed = true;
+  process.exitCode = 2; // also when the error arrives after the run has set its code
+  process.stderr.write(`skill-lens: cannot write the output (${e.message})\n`);
+});
+process.stderr.on('error', () => undefined); // nowhere left to say anything
 
 interface Options {
   format: 'text' | 'json';
@@ -94,24 +112,41 @@ function chooseFramework(service: LanguageService, spec: string | undefined): vo
 
 async function check(service: LanguageService, opts: Options): Promise<number> {
   if (opts.positional.length === 0) throw new UsageError('check needs at least one file or folder.');
-  const files: string[] = [];
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+  // Every path is tried: one that cannot be checked is named at the end and makes the exit 2.
+  const paths: ({ file: string } | Unreadable)[] = [];
+  const skipped: Walk['skipped'] = [];
   for (const p of opts.positional) {
-    if (!existsSync(p)) throw new UsageError(`No such file or folder: ${p}`);
-    if (statSync(p).isDirectory()) files.push(...(await findFiles(p, (rel) => DOCUMENT_EXTENSIONS.test(rel))));
-    else files.push(p);
-  }
-  const results: { file: string; diagnostics: Diagnostic[] }[] = [];
-  for (const file of files) {
-    let text: string;
+    let isFolder: boolean;
     try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      process.stderr.write(`${file}: cannot be read (${(e as Error).message})\n`);
+      isFolder = (await stat(p)).isDirectory();
+    } catch (error) {
+      paths.push({ path: p, reason: await failureReason(p, error) });
       continue;
     }
-    const uri = pathToFileURL(resolve(file)).toString();
-    const doc = service.parse(uri, 0, text);
-    results.push({ file: relative(process.cwd(), file) || file, diagnostics: service.diagnostics(doc) });
+    if (!isFolder) {
+      paths.push({ file: p });
+      continue;
+    }
+    const walked = await walkFiles(p, (rel) => DOCUMENT_EXTENSIONS.test(rel));
+    paths.push(...walked.files.map((file) => ({ file })), ...walked.unreadable);
+    skipped.push(...walked.skipped);
+  }
+  const results: { file: string; diagnostics: Diagnostic[] }[] = [];
+  const unreadable: Unreadable[] = [];
+  for (const p of paths) {
+    if (!('file' in p)) {
+      unreadable.push(p);
+      continue;
+    }
+    const read = await readRegularFile(p.file);
+    if (!('text' in read)) {
+      unreadable.push({ path: p.file, reason: read.reason });
+      continue;
+    }
+    const uri = pathToFileURL(resolve(p.file)).toString();
+    const doc = service.parse(uri, 0, read.text);
+    results.push({ file: shown(p.file), diagnostics: service.diagnostics(doc) });
     service.forget(uri);
   }
   let errors = 0;
@@ -123,23 +158,28 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
       if (severity === 'error') errors++;
       if (severity === 'warning') warnings++;
       if (opts.format === 'json') json.push({ file, range: d.range, severity, code: d.code, message: d.message });
-      else process.stdout.write(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}\n`);
+      else output(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}\n`);
     }
   }
-  if (opts.format === 'json') process.stdout.write(JSON.stringify(json, null, 2) + '\n');
-  else process.stderr.write(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.\n`);
-  return errors > 0 ? 1 : 0;
+  if (opts.format === 'json') output(JSON.stringify(json, null, 2) + '\n');
+  for (const s of skipped) process.stderr.write(`skill-lens: ${shown(s.path)}: skipped (the same folder as ${shown(s.walkedAs)}, already walked)\n`);
+  for (const u of unreadable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be checked (${u.reason})\n`);
+  if (opts.format === 'text') {
+    const notChecked = unreadable.length ? `; ${plural(unreadable.length, 'path')} could not be checked` : '';
+    process.stderr.write(`${plural(results.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notChecked}.\n`);
+  }
+  return unreadable.length ? 2 : errors > 0 ? 1 : 0;
 }
 
 function frameworks(service: LanguageService, opts: Options): number {
   const active = service.activeFramework();
   const list = service.registry.all().map((f) => ({ ...frameworkSummary(f, true), active: f === active }));
   if (opts.format === 'json') {
-    process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+    output(JSON.stringify(list, null, 2) + '\n');
     return 0;
   }
   for (const f of list) {
-    process.stdout.write(
+    output(
       `${f.active ? '*' : ' '} ${f.id.padEnd(8)} ${f.name}\n` +
         `           ${plural(f.skills, 'skill')}, ${f.skillLevels} skill-levels (${f.notDefinedLevels} not defined), ` +
         `${plural(f.roleFamilies, 'role family', 'role families')}, ${plural(f.roles, 'role')}, ${plural(f.roleLevels, 'role level')}, ` +
@@ -173,12 +213,12 @@ function importFramework(service: LanguageService, opts: Options): number {
   }
   for (const report of result.reports) {
     const counts = Object.entries(report.counts).map(([key, value]) => `${key} ${value}`);
-    process.stdout.write(`${report.source}: ${counts.join(', ')}\n`);
-    for (const line of report.repaired) process.stdout.write(`  repaired: ${line}\n`);
-    for (const line of report.skipped) process.stdout.write(`  skipped: ${line}\n`);
+    output(`${report.source}: ${counts.join(', ')}\n`);
+    for (const line of report.repaired) output(`  repaired: ${line}\n`);
+    for (const line of report.skipped) output(`  skipped: ${line}\n`);
   }
   const roles = result.data.roles ?? [];
-  process.stdout.write(
+  output(
     `wrote ${opts.out}: ${plural(result.data.skills.length, 'skill')}, ${plural(roles.length, 'role')}, ` +
       `${plural(roles.reduce((n, r) => n + r.levels.length, 0), 'role level')}\n`,
   );
@@ -208,15 +248,15 @@ function show(service: LanguageService, opts: Options): number {
     level = f.findLevel(opts.level);
     if (!level) throw new UsageError(`"${opts.level}" is not a level of ${f.shortName}: use ${f.levels.map((l) => l.id).join(', ')}.`);
   }
-  if (found.kind === 'renamed') process.stdout.write(`("${name}" is now called "${skillFullName(found.skill)}".)\n\n`);
-  process.stdout.write(skillMarkdown(f, found.skill, level));
+  if (found.kind === 'renamed') output(`("${name}" is now called "${skillFullName(found.skill)}".)\n\n`);
+  output(skillMarkdown(f, found.skill, level));
   return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE + '\n');
+    output(USAGE + '\n');
     return command ? 0 : 2;
   }
   const service = new LanguageService();
@@ -238,7 +278,7 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = outputFailed ? 2 : code;
   },
   (e) => {
     if (e instanceof UsageError) {

@@ -2,7 +2,6 @@
 // so the VS Code client, the CLI and other editors share one implementation.
 import type { Connection } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LanguageService } from './languageService';
 import type { ParsedDocument } from './documents/model';
@@ -13,6 +12,7 @@ import { documentStyle, newAdvertText, skillsText, SkillsStyle } from './feature
 import { skillFullName } from './framework/model';
 import { frameworkSummary } from './framework/summary';
 import { FrameworkSummary, Requests, RoleLevelSummary, SkillSummary } from './protocol';
+import { readRegularFile } from './workspaceFiles';
 
 interface Wiring {
   documentModel: (uri: string) => ParsedDocument | undefined;
@@ -87,15 +87,25 @@ export function registerCustomRequests(connection: Connection, service: Language
   );
 
   connection.onRequest(Requests.checkFiles, async (p: { uris?: string[] }) => {
-    const result = { files: 0, errors: 0, warnings: 0 };
+    const result = { files: 0, errors: 0, warnings: 0, skipped: [] as { uri: string; reason: string }[] };
     for (const uri of Array.isArray(p?.uris) ? p.uris : []) {
-      if (typeof uri !== 'string' || !uri.startsWith('file:')) continue;
-      let text: string;
-      try {
-        text = await fs.readFile(fileURLToPath(uri), 'utf8');
-      } catch {
-        continue; // deleted or unreadable since it was listed
+      if (typeof uri !== 'string') continue;
+      if (!uri.startsWith('file:')) {
+        result.skipped.push({ uri, reason: 'not a file on disk' });
+        continue;
       }
+      // Regular files only: a named pipe would keep this request waiting for ever.
+      let read: { text: string } | { reason: string };
+      try {
+        read = await readRegularFile(fileURLToPath(uri));
+      } catch (error) {
+        read = { reason: error instanceof Error ? error.message : String(error) }; // a file URI with a host
+      }
+      if (!('text' in read)) {
+        result.skipped.push({ uri, reason: read.reason }); // deleted since it was listed, a pipe, unreadable
+        continue;
+      }
+      const text = read.text;
       // Open documents have their own, fresher diagnostics.
       const open = wiring.documentModel(uri);
       const diagnostics = guard('checkFiles', [], () => service.diagnostics(open ?? service.parse(uri, -1, text)));

@@ -50,8 +50,9 @@ export const Requests = {
   skillsText: 'skillLens/skillsText',
   /** ({ roleLevel }) => { text: string } | null: a whole Markdown advert with front matter */
   newAdvert: 'skillLens/newAdvert',
-  /** ({ uris: string[] }) => { files: number; errors: number; warnings: number }:
-   *  reads those files from disk and publishes their diagnostics */
+  /** ({ uris: string[] }) => { files: number; errors: number; warnings: number; skipped: { uri, reason }[] }:
+   *  reads those files from disk (regular files only) and publishes their diagnostics; says
+   *  which it could not read and why (a named pipe, a missing file, not a file: URI) */
   checkFiles: 'skillLens/checkFiles',
   /** ({ uri }) => { style: 'list' | 'table' | 'govuk' }: how a document writes its skills */
   documentStyle: 'skillLens/documentStyle',

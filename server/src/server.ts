@@ -9,7 +9,6 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { promises as fs } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LanguageService, mergeSettings } from './languageService';
 import { completions } from './features/completion';
@@ -22,7 +21,7 @@ import { frameworkLocation } from './frameworkDocument';
 import { registerCustomRequests } from './customRequests';
 import { StatusNotification, StatusParams } from './protocol';
 import { matchesAny } from './documents/glob';
-import { findFiles } from './workspaceFiles';
+import { findFiles, readRegularFile } from './workspaceFiles';
 import type { ParsedDocument } from './documents/model';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -144,7 +143,12 @@ async function scanWorkspaceFrameworks(): Promise<void> {
     for (const root of workspaceRoots) {
       const files = await findFiles(root, (rel) => matchesAny(rel, service.settings.frameworkFiles), 200);
       for (const file of files) {
-        await loadFrameworkFile(pathToFileURL(file).toString(), await fs.readFile(file, 'utf8'));
+        const read = await readRegularFile(file);
+        if (!('text' in read)) {
+          connection.console.warn(`Framework file ${file} cannot be read (${read.reason}).`);
+          continue;
+        }
+        await loadFrameworkFile(pathToFileURL(file).toString(), read.text);
         loaded++;
       }
     }
@@ -178,7 +182,12 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   for (const change of changes) {
     if (!isFrameworkFile(change.uri)) continue;
     if (change.type === 3) service.registry.removeFile(change.uri);
-    else await loadFrameworkFile(change.uri, await fs.readFile(fileURLToPath(change.uri), 'utf8').catch(() => ''));
+    else {
+      // Regular files only: a named pipe given a framework file's name must not stall the server.
+      const read = await readRegularFile(fileURLToPath(change.uri));
+      if (!('text' in read)) connection.console.warn(`Framework file ${fileURLToPath(change.uri)} cannot be read (${read.reason}).`);
+      await loadFrameworkFile(change.uri, 'text' in read ? read.text : '');
+    }
   }
   refreshAll();
 });

@@ -1,6 +1,7 @@
 // The built server (dist/server.js --stdio) as a real subprocess, driven over JSON-RPC the way
 // an editor drives it.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -319,6 +320,36 @@ describe('workspace framework files', function () {
     assert.deepEqual(event.diagnostics.map((d) => d.message), ['`levels` must be a non-empty list, lowest level first.']);
     const list = await client.request<FrameworkSummary[]>('skillLens/frameworks', null);
     assert.equal(list.find((f) => f.id === 'team')!.skills, 1);
+    await client.shutdown();
+  });
+});
+
+describe('checking files from disk (skillLens/checkFiles)', function () {
+  this.timeout(30_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'skill-lens-check-'));
+    writeFileSync(join(dir, 'good.md'), '---\nkind: job-advert\n---\n- **Testing** (wizard)\n');
+    spawnSync('mkfifo', [join(dir, 'pipe.md')]);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('checks the regular files, and says what it skipped and why instead of waiting on a named pipe', async () => {
+    const client = await ready();
+    const [good, pipe, missing] = ['good.md', 'pipe.md', 'missing.md'].map((f) => fileUri(join(dir, f)));
+    const result = await client.request('skillLens/checkFiles', { uris: [good, pipe, missing, 'untitled:Untitled-1'] }, 5000);
+    assert.deepEqual(result, {
+      files: 1,
+      errors: 1,
+      warnings: 0,
+      skipped: [
+        { uri: pipe, reason: 'a named pipe (FIFO), not a regular file' },
+        { uri: missing, reason: 'no such file or folder' },
+        { uri: 'untitled:Untitled-1', reason: 'not a file on disk' },
+      ],
+    });
+    const event = await client.waitForDiagnostics(good);
+    assert.deepEqual(event.diagnostics.map((d) => d.code), ['unknown-level']);
     await client.shutdown();
   });
 });

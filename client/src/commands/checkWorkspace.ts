@@ -11,6 +11,8 @@ export interface CheckSummary {
   files: number;
   errors: number;
   warnings: number;
+  /** Files the server could not read (a named pipe, deleted since listed), and why. */
+  skipped?: { uri: string; reason: string }[];
 }
 
 /** Files per request: small enough for steady progress and prompt cancellation. */
@@ -33,7 +35,7 @@ async function checkWorkspace(client: LanguageClient): Promise<CheckSummary | un
   const summary = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Skill Lens: checking', cancellable: true },
     async (progress, token) => {
-      const total: CheckSummary = { files: 0, errors: 0, warnings: 0 };
+      const total: Required<CheckSummary> = { files: 0, errors: 0, warnings: 0, skipped: [] };
       for (let i = 0; i < uris.length; i += chunkSize) {
         if (token.isCancellationRequested) return undefined;
         const chunk = uris.slice(i, i + chunkSize);
@@ -42,13 +44,20 @@ async function checkWorkspace(client: LanguageClient): Promise<CheckSummary | un
         total.files += r.files;
         total.errors += r.errors;
         total.warnings += r.warnings;
+        total.skipped.push(...(r.skipped ?? []));
       }
       return total;
     },
   );
   if (!summary) return undefined;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const text = `Skill Lens checked ${plural(summary.files, 'file')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}.`;
+  const notChecked = summary.skipped.length
+    ? ` ${plural(summary.skipped.length, 'file')} could not be checked: ${summary.skipped
+        .slice(0, 3)
+        .map((s) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(s.uri))} (${s.reason})`)
+        .join(', ')}${summary.skipped.length > 3 ? ', …' : ''}.`
+    : '';
+  const text = `Skill Lens checked ${plural(summary.files, 'file')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}.${notChecked}`;
   const action = summary.errors + summary.warnings ? 'Show Problems' : undefined;
   void vscode.window.showInformationMessage(text, ...(action ? [action] : [])).then((a) => {
     if (a) void vscode.commands.executeCommand('workbench.actions.view.problems');
