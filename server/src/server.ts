@@ -4,7 +4,9 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -21,7 +23,7 @@ import { definition } from './features/definition';
 import { frameworkLocation } from './frameworkDocument';
 import { registerCustomRequests } from './customRequests';
 import { StatusNotification, StatusParams } from './protocol';
-import { matchesAny } from './documents/glob';
+import { matchesAny, onBadGlob } from './documents/glob';
 import { findFiles } from './workspaceFiles';
 import type { ParsedDocument } from './documents/model';
 
@@ -42,6 +44,13 @@ const timers = new Map<string, NodeJS.Timeout>();
 let lastPublish: Promise<void> = Promise.resolve();
 let hasConfiguration = false;
 let workspaceRoots: string[] = [];
+
+// A glob in the settings that does not compile is skipped; the user hears of it once.
+onBadGlob((problem) => {
+  connection.console.warn(problem.message);
+  // A notification: the user is told, nothing is asked.
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Skill Lens: ${problem.message}` });
+});
 
 /** Runs a handler so that a bug answers empty and is logged, never crashes the server. */
 function guard<T>(what: string, fallback: T, fn: () => T): T {
@@ -71,6 +80,7 @@ connection.onInitialize((params) => {
     .concat(params.rootUri ? [params.rootUri] : [])
     .filter((u, i, all) => u.startsWith('file:') && all.indexOf(u) === i)
     .map((u) => fileURLToPath(u));
+  service.workspaceRoots = workspaceRoots;
   workspaceScanned = workspaceRoots.length === 0;
   // A client that never says `initialized` still gets its workspace read.
   setTimeout(() => void scanWorkspaceFrameworks(), 2000).unref();
@@ -142,7 +152,7 @@ async function scanWorkspaceFrameworks(): Promise<void> {
   let loaded = 0;
   try {
     for (const root of workspaceRoots) {
-      const files = await findFiles(root, (rel) => matchesAny(rel, service.settings.frameworkFiles), 200);
+      const files = await findFiles(root, (rel) => matchesAny(rel, service.settings.frameworkFiles, { setting: 'skillLens.frameworkFiles' }), 200);
       for (const file of files) {
         await loadFrameworkFile(pathToFileURL(file).toString(), await fs.readFile(file, 'utf8'));
         loaded++;
@@ -171,7 +181,7 @@ async function loadFrameworkFile(uri: string, text: string): Promise<void> {
 }
 
 function isFrameworkFile(uri: string): boolean {
-  return matchesAny(uri.startsWith('file:') ? fileURLToPath(uri) : uri, service.settings.frameworkFiles);
+  return matchesAny(uri, service.settings.frameworkFiles, { setting: 'skillLens.frameworkFiles', roots: workspaceRoots });
 }
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {

@@ -2,7 +2,7 @@
 // an editor drives it.
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,11 +16,17 @@ const SERVER = join(process.cwd(), 'dist', 'server.js');
 after(() => killAllServers());
 
 /** Starts the server, initializes it (with a workspace folder when given) and returns the client. */
-async function ready(settings: Record<string, unknown> = {}, rootPath?: string, env?: NodeJS.ProcessEnv): Promise<LspClient> {
+async function ready(
+  settings: Record<string, unknown> = {},
+  rootPath?: string,
+  env?: NodeJS.ProcessEnv,
+  onNotification?: (method: string, params: unknown) => void,
+): Promise<LspClient> {
   const client = new LspClient({
     command: process.execPath,
     args: [SERVER, '--stdio'],
     env,
+    onNotification,
     settings: { skillLens: { debounceMs: 50, ...settings } },
     requestTimeoutMs: 10_000,
   });
@@ -318,6 +324,66 @@ describe('workspace framework files', function () {
     assert.deepEqual(event.diagnostics.map((d) => d.message), ['`levels` must be a non-empty list, lowest level first.']);
     const list = await client.request<FrameworkSummary[]>('skillLens/frameworks', null);
     assert.equal(list.find((f) => f.id === 'team')!.skills, 1);
+    await client.shutdown();
+  });
+});
+
+describe('file globs in settings', function () {
+  this.timeout(30_000);
+  let dir: string;
+  const team = 'id: team\nname: Team ladder\nlevels:\n  - { id: L1, name: Junior }\n  - { id: L2, name: Senior }\nskills:\n  - name: Kindness\n';
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'skill-lens-globs-'));
+    mkdirSync(join(dir, 'frameworks'));
+    writeFileSync(join(dir, 'frameworks', 'team.yaml'), team);
+    mkdirSync(join(dir, 'paths'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('checks documents with a wildcard inside braces in skillLens.frameworkFiles', async () => {
+    const client = await ready({ framework: 'team', frameworkFiles: ['**/{*.skills.yaml,frameworks/*.yaml}'] }, dir);
+    const u = fileUri(join(dir, 'review.md'));
+    client.didOpen(u, 'markdown', '# Review\n\n- **Kindnes** (L1)\n');
+    const event = await client.waitForDiagnostics(u, { timeoutMs: 5000 });
+    assert.deepEqual(
+      event.diagnostics.map((d) => `${d.code} ${d.message}`),
+      ['unknown-skill "Kindnes" is not a skill in Team ladder. Did you mean "Kindness"?'],
+    );
+    await client.shutdown();
+  });
+
+  it('checks documents with a wildcard inside braces in skillLens.documentKinds', async () => {
+    const client = await ready({ documentKinds: { pathway: ['**/{*pathway*,paths/*}.md'] } }, dir);
+    const u = fileUri(join(dir, 'paths', 'cloud.md'));
+    client.didOpen(u, 'markdown', '# Cloud\n\n## Skills\n\n- **Informaton security**. Knows it.\n');
+    const event = await client.waitForDiagnostics(u, { timeoutMs: 5000 });
+    // A pathway by its file name: an unknown name is an error, not the hint of a document
+    // without skills-framework context.
+    assert.deepEqual(
+      event.diagnostics.map((d) => `${d.severity} ${d.code}`),
+      ['1 unknown-skill'],
+    );
+    await client.shutdown();
+  });
+
+  it('reports a glob that does not compile and applies the others', async () => {
+    const shown: { type: number; message: string }[] = [];
+    const logged: string[] = [];
+    const client = await ready({ framework: 'team', frameworkFiles: ['[z-a]/*.yaml', 'frameworks/*.yaml'] }, dir, undefined, (method, params) => {
+      if (method === 'window/showMessage') shown.push(params as { type: number; message: string });
+      if (method === 'window/logMessage') logged.push((params as { message: string }).message);
+    });
+    const u = fileUri(join(dir, 'review.md'));
+    client.didOpen(u, 'markdown', '# Review\n\n- **Kindnes** (L1)\n');
+    const event = await client.waitForDiagnostics(u, { timeoutMs: 5000 });
+    assert.deepEqual(event.diagnostics.map((d) => d.message), ['"Kindnes" is not a skill in Team ladder. Did you mean "Kindness"?']);
+    client.didOpen(fileUri(join(dir, 'other.md')), 'markdown', '# Other\n');
+    await client.waitForDiagnostics(fileUri(join(dir, 'other.md')), { timeoutMs: 5000 });
+    assert.equal(shown.length, 1, JSON.stringify(shown));
+    assert.equal(shown[0].type, 2); // warning
+    assert.match(shown[0].message, /skillLens\.frameworkFiles/);
+    assert.match(shown[0].message, /\[z-a\]\/\*\.yaml/);
+    assert.equal(logged.filter((m) => m.includes('[z-a]/*.yaml')).length, 1, logged.join('\n'));
     await client.shutdown();
   });
 });
