@@ -322,6 +322,8 @@ describe('workspace framework files', function () {
     client.didOpen(u, 'yaml', 'id: team\nname: Team ladder\nlevels: []\nskills: []\n');
     const event = await client.waitForDiagnostics(u, { since });
     assert.deepEqual(event.diagnostics.map((d) => d.message), ['`levels` must be a non-empty list, lowest level first.']);
+    // On the line of the key at fault.
+    assert.deepEqual(event.diagnostics[0].range, { start: { line: 2, character: 0 }, end: { line: 2, character: 10 } });
     const list = await client.request<FrameworkSummary[]>('skillLens/frameworks', null);
     assert.equal(list.find((f) => f.id === 'team')!.skills, 1);
     await client.shutdown();
