@@ -2,6 +2,7 @@
 // that say where and what, on the line of the key at fault.
 import { strict as assert } from 'node:assert';
 import { parseFrameworkFile } from '../../server/src/framework/loader';
+import { parsed } from './helpers';
 
 const TEAM = `id: team
 name: Team ladder
@@ -118,5 +119,31 @@ describe('framework files', () => {
   it('keeps the syntax errors of YAML, with their position', () => {
     assert.deepEqual(problems('id: team\nname: [unclosed\n'), ['3: YAML syntax error: deficient indentation.']);
     assert.deepEqual(problems(`---\n${TEAM}---\nid: other\n`), [`${TEAM.split('\n').length + 1}: A framework file holds one YAML document: remove the second \`---\` and what follows, or put it in a file of its own.`]);
+  });
+
+  // A name the document readers can never take as a skill is refused when the file loads.
+  it('refuses skill names that could never match: over 90 characters, or with no letter or digit', () => {
+    const file = (skill: string) => `id: team\nname: Team\nlevels:\n  - { id: L1, name: Junior }\nskills:\n${skill}`;
+    const longest = 'Designing, building, running and continually improving the services of one very large team';
+    assert.equal(longest.length, 90);
+    assert.deepEqual(problems(file(`  - name: ${longest}s\n`)), [
+      '6: skills[0].name is 91 characters long: names longer than 90 characters are never recognised in documents, so shorten it.',
+    ]);
+    assert.deepEqual(problems(file('  - name: ".*"\n')), ['6: skills[0].name ".*" has no letter or digit: such a name is never recognised in documents.']);
+    assert.deepEqual(problems(file('  - name: Kindness\n    aliases: [Care, "---"]\n')), [
+      '7: skills[0].aliases[1] "---" has no letter or digit: such a name is never recognised in documents.',
+    ]);
+    assert.deepEqual(problems(file(`  - name: ${longest.slice(0, 85)}\n    qualifier: data\n`)), [
+      '7: skills[0] is 92 characters long with its qualifier: names longer than 90 characters are never recognised in documents, so shorten the name or the qualifier.',
+    ]);
+  });
+
+  it('matches the longest name it accepts in a document', () => {
+    const name = 'Designing, building, running and continually improving the services of one very large team';
+    assert.equal(name.length, 90);
+    const { framework } = parseFrameworkFile(`id: team\nname: Team\nlevels:\n  - { id: L1, name: Junior }\nskills:\n  - name: ${name}\n`);
+    const doc = parsed(`## Skills\n\n- **${name}** (Junior)\n`, 'file:///work/adverts/team.md', framework!);
+    assert.deepEqual(doc.mentions.map((m) => m.name.text), [name]);
+    assert.equal(framework!.lookupSkill(doc.mentions[0].name.text).kind, 'exact');
   });
 });

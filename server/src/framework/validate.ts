@@ -14,6 +14,15 @@ export interface DataProblem {
   path: DataPath;
 }
 
+/**
+ * Skill names longer than this, or with no letter or digit (`.*`, `---`), are never recognised
+ * in documents: the document readers take at most 90 characters for a name (a longer phrase is
+ * prose), and a name's normal form drops punctuation and markup at its ends, so `.*` would be
+ * the empty name. Such names are refused when the file is loaded, with a message, rather than
+ * loaded to never match (data/framework.schema.json says the same with `skillName`).
+ */
+export const MAX_SKILL_NAME_LENGTH = 90;
+
 let validator: ValidateFunction | undefined;
 
 function compiled(): ValidateFunction {
@@ -39,7 +48,7 @@ const MAX_PROBLEMS = 100;
 
 /**
  * Checks a framework file's data against the schema, and what the schema cannot say (the level
- * ids of a skill's levels are the framework's levels). Ajv fills in
+ * ids of a skill's levels are the framework's levels; a skill's full name fits). Ajv fills in
  * coerced values (`id: 3` becomes "3"), and the lists a role level may leave out are added.
  */
 export function validateFrameworkData(value: unknown): DataProblem[] {
@@ -62,6 +71,15 @@ function crossChecks(f: Obj): DataProblem[] {
   const known = new Set(levelIds);
   f.skills.forEach((skill: unknown, i) => {
     if (!isObj(skill)) return;
+    if (typeof skill.name === 'string' && typeof skill.qualifier === 'string') {
+      const full = `${skill.name} (${skill.qualifier})`;
+      if (full.length > MAX_SKILL_NAME_LENGTH) {
+        problems.push({
+          message: `skills[${i}] is ${full.length} characters long with its qualifier: names longer than ${MAX_SKILL_NAME_LENGTH} characters are never recognised in documents, so shorten the name or the qualifier.`,
+          path: ['skills', i, 'qualifier'],
+        });
+      }
+    }
     if (!isObj(skill.levels)) return;
     for (const id of Object.keys(skill.levels)) {
       if (!known.has(id)) {
@@ -156,6 +174,10 @@ const ROOT_MISSING: Record<string, string> = {
 
 const ROOT_SHAPE = 'A framework file must be a mapping with id, name, levels and skills.';
 
+function isSkillName(path: DataPath): boolean {
+  return path[0] === 'skills' && path.length >= 3 && (path[2] === 'name' || path[2] === 'aliases' || path[2] === 'formerNames') && path.length === (path[2] === 'name' ? 3 : 4);
+}
+
 function describeErrors(errors: ErrorObject[], root: unknown): DataProblem[] {
   // A skill level is null or statements: one message for the value, not one per branch of anyOf.
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
@@ -212,11 +234,18 @@ function describe(e: ErrorObject, path: DataPath): DataProblem {
           path,
         };
       }
+      if (isSkillName(path)) return { message: `${where} ${JSON.stringify(e.data)} has no letter or digit: such a name is never recognised in documents.`, path };
       if (path[0] === 'renames' && path[2] === 'date') return { message: `${where} must be a date written as YYYY-MM-DD, e.g. 2022-08-30.`, path };
       return { message: `${where} must match ${String(p.pattern)}.`, path };
     case 'minLength':
       return { message: `${where} must not be empty.`, path };
     case 'maxLength':
+      if (isSkillName(path)) {
+        return {
+          message: `${where} is ${String(e.data).length} characters long: names longer than ${MAX_SKILL_NAME_LENGTH} characters are never recognised in documents, so shorten it.`,
+          path,
+        };
+      }
       return { message: `${where} must be at most ${String(p.limit)} characters long.`, path };
     case 'minItems':
       if (path.length === 1 && path[0] === 'levels') return { message: '`levels` must be a non-empty list, lowest level first.', path };
