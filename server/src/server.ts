@@ -26,6 +26,7 @@ import { StatusNotification, StatusParams } from './protocol';
 import { matchesAny, onBadGlob } from './documents/glob';
 import { findFiles } from './workspaceFiles';
 import type { ParsedDocument } from './documents/model';
+import { sizeProblem, type FrameworkFileProblem } from './framework/frameworkFile';
 
 const connection = createConnection(ProposedFeatures.all);
 // When each document's latest change arrived: the typing debounce counts from there, so
@@ -154,7 +155,7 @@ async function scanWorkspaceFrameworks(): Promise<void> {
     for (const root of workspaceRoots) {
       const files = await findFiles(root, (rel) => matchesAny(rel, service.settings.frameworkFiles, { setting: 'skillLens.frameworkFiles' }), 200);
       for (const file of files) {
-        await loadFrameworkFile(pathToFileURL(file).toString(), await fs.readFile(file, 'utf8'));
+        await loadFrameworkFileFromDisk(pathToFileURL(file).toString(), file);
         loaded++;
       }
     }
@@ -174,6 +175,18 @@ function mustWait(doc: ParsedDocument): boolean {
 
 async function loadFrameworkFile(uri: string, text: string): Promise<void> {
   const { problems } = service.registry.setFile(uri, text);
+  publishFrameworkProblems(uri, problems);
+}
+
+/** A framework file on disk: one over the size cap is reported from its size, and not read. */
+async function loadFrameworkFileFromDisk(uri: string, file: string): Promise<void> {
+  const size = await fs.stat(file).then((s) => s.size, () => 0);
+  const tooLarge = sizeProblem(size);
+  if (tooLarge) publishFrameworkProblems(uri, [tooLarge]);
+  else await loadFrameworkFile(uri, await fs.readFile(file, 'utf8').catch(() => ''));
+}
+
+function publishFrameworkProblems(uri: string, problems: FrameworkFileProblem[]): void {
   connection.sendDiagnostics({
     uri,
     diagnostics: problems.map((p) => ({ range: p.range, severity: 1, code: 'schema', source: 'skill-lens', message: p.message })),
@@ -188,7 +201,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   for (const change of changes) {
     if (!isFrameworkFile(change.uri)) continue;
     if (change.type === 3) service.registry.removeFile(change.uri);
-    else await loadFrameworkFile(change.uri, await fs.readFile(fileURLToPath(change.uri), 'utf8').catch(() => ''));
+    else await loadFrameworkFileFromDisk(change.uri, fileURLToPath(change.uri));
   }
   refreshAll();
 });

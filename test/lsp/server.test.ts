@@ -389,3 +389,47 @@ describe('file globs in settings', function () {
     await client.shutdown();
   });
 });
+
+/** A framework file in flow style, as generated files are, of about `mb` megabytes. */
+function bigFramework(id: string, mb: number): string {
+  const skills: string[] = [];
+  let size = 0;
+  for (let i = 0; size < mb * 1024 * 1024; i++) {
+    const skill = `{name: "Skill number ${i}", description: "A generated skill, number ${i}, with a few words.", levels: {L1: {statements: ["I can do thing ${i} alone", "I help others with it"]}, L2: null}}`;
+    skills.push(skill);
+    size += skill.length + 2;
+  }
+  return `{id: ${id}, name: Big ladder, levels: [{id: L1, name: Junior}, {id: L2, name: Senior}], skills: [${skills.join(', ')}]}\n`;
+}
+
+describe('large framework files', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'skill-lens-big-'));
+    writeFileSync(join(dir, 'team.skills.yaml'), 'id: team\nname: Team ladder\nlevels:\n  - { id: L1, name: Junior }\nskills:\n  - name: Kindness\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a framework file over the size cap, on the file, and keeps the previous framework', async () => {
+    const onDisk = join(dir, 'huge.skills.yaml');
+    writeFileSync(onDisk, bigFramework('huge', 5.5));
+    const client = await ready({ framework: 'team' }, dir);
+    await workspaceLoaded(client);
+    const refused = await client.waitForDiagnostics(fileUri(onDisk), { timeoutMs: 10_000 });
+    assert.deepEqual(refused.diagnostics.map((d) => d.message), ['This framework file is 5.5 MB: framework files are limited to 5 MB, so it is not loaded.']);
+    rmSync(onDisk);
+    const u = fileUri(join(dir, 'team.skills.yaml'));
+    const since = performance.now();
+    client.didOpen(u, 'yaml', bigFramework('team', 6));
+    const event = await client.waitForDiagnostics(u, { since, timeoutMs: 20_000 });
+    assert.deepEqual(
+      event.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`),
+      ['0:0 schema This framework file is 6.0 MB: framework files are limited to 5 MB, so it is not loaded.'],
+    );
+    assert.ok(event.at - since < 2000, `refused in ${Math.round(event.at - since)} ms, without reading it`);
+    const list = await client.request<FrameworkSummary[]>('skillLens/frameworks', null);
+    assert.equal(list.find((f) => f.id === 'team')!.skills, 1);
+    await client.shutdown();
+  });
+});

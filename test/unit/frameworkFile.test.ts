@@ -146,4 +146,17 @@ describe('framework files', () => {
     assert.deepEqual(doc.mentions.map((m) => m.name.text), [name]);
     assert.equal(framework!.lookupSkill(doc.mentions[0].name.text).kind, 'exact');
   });
+
+  it('refuses a file over 5 MB without reading it', () => {
+    const skill = (i: number) => `{name: "Skill ${i}", description: "A generated skill with a few words of description.", levels: {L1: null}}`;
+    const skills = Array.from({ length: 60_000 }, (_, i) => skill(i)).join(', ');
+    const text = `{id: big, name: Big, levels: [{id: L1, name: Junior}], skills: [${skills}]}`;
+    assert.ok(text.length > 5.5 * 1024 * 1024);
+    const started = performance.now();
+    assert.deepEqual(problems(text), ['1: This framework file is 6.3 MB: framework files are limited to 5 MB, so it is not loaded.']);
+    assert.ok(performance.now() - started < 500, 'refused from its size alone, not parsed (which takes seconds)');
+    // The cap is in bytes of UTF-8: 2.7 million characters of two bytes each are over it.
+    const accents = `id: big\nname: Big\nlevels: [{id: L1, name: Junior}]\nskills: []\nsource: "${'\u00e9'.repeat(2_700_000)}"\n`;
+    assert.deepEqual(problems(accents), ['1: This framework file is 5.1 MB: framework files are limited to 5 MB, so it is not loaded.']);
+  });
 });
