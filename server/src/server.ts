@@ -27,6 +27,7 @@ import { matchesAny, onBadGlob } from './documents/glob';
 import { findFiles } from './workspaceFiles';
 import type { ParsedDocument } from './documents/model';
 import { sizeProblem, type FrameworkFileProblem } from './framework/frameworkFile';
+import { loadFrameworkText } from './frameworkFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 // When each document's latest change arrived: the typing debounce counts from there, so
@@ -173,8 +174,25 @@ function mustWait(doc: ParsedDocument): boolean {
   return !service.registry.get(service.settings.framework) || (!!named && !service.registry.get(named));
 }
 
+/** The latest load of each framework file: a load that a newer one overtook is dropped. */
+const latestLoad = new Map<string, number>();
+let loads = 0;
+
+function claimLoad(uri: string): number {
+  latestLoad.set(uri, ++loads);
+  return loads;
+}
+
+/**
+ * Loads a framework file's text, read and checked off the main thread (frameworkFiles.ts), so
+ * that open documents are answered meanwhile. On problems the previous framework stays in use.
+ */
 async function loadFrameworkFile(uri: string, text: string): Promise<void> {
-  const { problems } = service.registry.setFile(uri, text);
+  const load = claimLoad(uri);
+  const { framework, problems } = await loadFrameworkText(text);
+  if (latestLoad.get(uri) !== load) return;
+  latestLoad.delete(uri);
+  if (framework) service.registry.setFramework(uri, framework);
   publishFrameworkProblems(uri, problems);
 }
 
@@ -182,8 +200,9 @@ async function loadFrameworkFile(uri: string, text: string): Promise<void> {
 async function loadFrameworkFileFromDisk(uri: string, file: string): Promise<void> {
   const size = await fs.stat(file).then((s) => s.size, () => 0);
   const tooLarge = sizeProblem(size);
-  if (tooLarge) publishFrameworkProblems(uri, [tooLarge]);
-  else await loadFrameworkFile(uri, await fs.readFile(file, 'utf8').catch(() => ''));
+  if (!tooLarge) return loadFrameworkFile(uri, await fs.readFile(file, 'utf8').catch(() => ''));
+  claimLoad(uri);
+  publishFrameworkProblems(uri, [tooLarge]);
 }
 
 function publishFrameworkProblems(uri: string, problems: FrameworkFileProblem[]): void {
@@ -200,7 +219,10 @@ function isFrameworkFile(uri: string): boolean {
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
   for (const change of changes) {
     if (!isFrameworkFile(change.uri)) continue;
-    if (change.type === 3) service.registry.removeFile(change.uri);
+    if (change.type === 3) {
+      claimLoad(change.uri);
+      service.registry.removeFile(change.uri);
+    }
     else await loadFrameworkFileFromDisk(change.uri, fileURLToPath(change.uri));
   }
   refreshAll();

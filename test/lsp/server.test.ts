@@ -432,4 +432,33 @@ describe('large framework files', function () {
     assert.equal(list.find((f) => f.id === 'team')!.skills, 1);
     await client.shutdown();
   });
+
+  it('answers hovers on open documents while a large framework file loads', async () => {
+    const client = await ready({}, dir);
+    await workspaceLoaded(client);
+    const doc = fileUri(join(dir, 'advert.md'));
+    client.didOpen(doc, 'markdown', advert);
+    await client.waitForDiagnostics(doc);
+    await client.hover(doc, { line: 9, character: 8 });
+    const u = fileUri(join(dir, 'big.skills.yaml'));
+    const opened = performance.now();
+    client.didOpen(u, 'yaml', bigFramework('big', 4.5));
+    let loaded = 0;
+    void client.waitForDiagnostics(u, { since: opened, timeoutMs: 30_000 }).then((e) => (loaded = e.at));
+    // Hovers every 20 ms until the framework is in: none may wait for the whole load.
+    const waits: number[] = [];
+    while (!loaded) {
+      const sent = performance.now();
+      const hover = await client.hover<Hover>(doc, { line: 9, character: 8 }, 30_000);
+      waits.push(performance.now() - sent);
+      assert.match((hover.contents as MarkupContent).value, /IT infrastructure/);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const load = loaded - opened;
+    const longest = Math.max(...waits);
+    assert.ok(longest < load / 2, `the longest hover took ${Math.round(longest)} ms of a ${Math.round(load)} ms load (${waits.length} hovers)`);
+    const list = await client.request<FrameworkSummary[]>('skillLens/frameworks', null);
+    assert.ok(list.find((f) => f.id === 'big')!.skills > 20_000);
+    await client.shutdown();
+  });
 });
