@@ -222,8 +222,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
     if (change.type === 3) {
       claimLoad(change.uri);
       service.registry.removeFile(change.uri);
-    }
-    else await loadFrameworkFileFromDisk(change.uri, fileURLToPath(change.uri));
+    } else await loadFrameworkFileFromDisk(change.uri, fileURLToPath(change.uri));
   }
   refreshAll();
 });

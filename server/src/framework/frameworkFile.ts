@@ -44,9 +44,9 @@ export function textBytes(text: string): number {
 
 /**
  * Reads and checks a user's framework file; any problem means no data (the caller keeps the
- * previous framework). A file over the size cap is not parsed. The file is read by js-yaml with YAML 1.2's
- * core schema, so `rank: 3` is a number and a duplicate key or an unknown tag is an error;
- * aliases are refused (an alias bomb would take the schema check forever). The data is then
+ * previous framework). A file over the size cap is not parsed. The file is read by js-yaml with
+ * YAML 1.2's core schema, so `rank: 3` is a number and a duplicate key or an unknown tag is an
+ * error; aliases are refused (an alias bomb would take the schema check forever). The data is then
  * checked against data/framework.schema.json (validate.ts), and each problem is put on the line
  * of the key at fault, found in the positioned tree of the same parse.
  */

@@ -28,7 +28,6 @@ let validator: ValidateFunction | undefined;
 function compiled(): ValidateFunction {
   if (!validator) {
     // Required here, not imported at the top: only a framework file needs Ajv.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ajv = (require('ajv') as typeof import('ajv')).default;
     const ajv = new Ajv({
       allErrors: true,
