@@ -125,7 +125,7 @@ export function registerCustomRequests(connection: Connection, service: Language
       const text = open.lines.text;
       const framework = service.frameworkOf(open);
       const start = performance.now();
-      const fresh = parseDocument(text, { uri: open.uri, version: open.version, framework, kindGlobs: service.settings.documentKinds });
+      const fresh = parseDocument(text, { uri: open.uri, version: open.version, framework, kindGlobs: service.settings.documentKinds, roots: service.workspaceRoots });
       const diagnostics = diagnose(fresh, framework, { severity: service.settings.severity });
       return { ms: performance.now() - start, diagnostics: diagnostics.length };
     }),

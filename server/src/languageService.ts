@@ -49,6 +49,8 @@ export function mergeSettings(raw: unknown): Settings {
 
 export class LanguageService {
   settings: Settings = DEFAULT_SETTINGS;
+  /** Workspace folders (paths), for the file globs of the settings. */
+  workspaceRoots: readonly string[] = [];
   readonly registry = new FrameworkRegistry();
   private readonly cache = new Map<string, { version: number; text: string; key: string; doc: ParsedDocument }>();
 
@@ -66,10 +68,10 @@ export class LanguageService {
     // The previous version's model, when settings and framework are the same, lets the parse
     // keep what the edit did not touch.
     const previous = hit && hit.key === key ? hit.doc : undefined;
-    let doc = parseDocument(text, { uri, version, framework: active, kindGlobs: this.settings.documentKinds, previous });
+    let doc = parseDocument(text, { uri, version, framework: active, kindGlobs: this.settings.documentKinds, roots: this.workspaceRoots, previous });
     // Front matter `framework:` wins over the setting; parse again with that framework.
     const named = doc.framework && this.registry.get(doc.framework.text);
-    if (named && named !== active) doc = parseDocument(text, { uri, version, framework: named, kindGlobs: this.settings.documentKinds, previous });
+    if (named && named !== active) doc = parseDocument(text, { uri, version, framework: named, kindGlobs: this.settings.documentKinds, roots: this.workspaceRoots, previous });
     this.cache.set(uri, { version, text, key, doc });
     return doc;
   }

@@ -1,10 +1,13 @@
 // LSP wiring only: connection, documents, settings, debounced diagnostics, custom requests.
 // Every answer comes from the pure features through the LanguageService.
+import { promises as fs } from 'node:fs';
 import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -20,9 +23,11 @@ import { definition } from './features/definition';
 import { frameworkLocation } from './frameworkDocument';
 import { registerCustomRequests } from './customRequests';
 import { StatusNotification, StatusParams } from './protocol';
-import { matchesAny } from './documents/glob';
+import { matchesAny, onBadGlob } from './documents/glob';
 import { findFiles, readRegularFile } from './workspaceFiles';
 import type { ParsedDocument } from './documents/model';
+import { sizeProblem, type FrameworkFileProblem } from './framework/frameworkFile';
+import { loadFrameworkText } from './frameworkFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 // When each document's latest change arrived: the typing debounce counts from there, so
@@ -41,6 +46,13 @@ const timers = new Map<string, NodeJS.Timeout>();
 let lastPublish: Promise<void> = Promise.resolve();
 let hasConfiguration = false;
 let workspaceRoots: string[] = [];
+
+// A glob in the settings that does not compile is skipped; the user hears of it once.
+onBadGlob((problem) => {
+  connection.console.warn(problem.message);
+  // A notification: the user is told, nothing is asked.
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Skill Lens: ${problem.message}` });
+});
 
 /** Runs a handler so that a bug answers empty and is logged, never crashes the server. */
 function guard<T>(what: string, fallback: T, fn: () => T): T {
@@ -70,6 +82,7 @@ connection.onInitialize((params) => {
     .concat(params.rootUri ? [params.rootUri] : [])
     .filter((u, i, all) => u.startsWith('file:') && all.indexOf(u) === i)
     .map((u) => fileURLToPath(u));
+  service.workspaceRoots = workspaceRoots;
   workspaceScanned = workspaceRoots.length === 0;
   // A client that never says `initialized` still gets its workspace read.
   setTimeout(() => void scanWorkspaceFrameworks(), 2000).unref();
@@ -141,14 +154,9 @@ async function scanWorkspaceFrameworks(): Promise<void> {
   let loaded = 0;
   try {
     for (const root of workspaceRoots) {
-      const files = await findFiles(root, (rel) => matchesAny(rel, service.settings.frameworkFiles), 200);
+      const files = await findFiles(root, (rel) => matchesAny(rel, service.settings.frameworkFiles, { setting: 'skillLens.frameworkFiles' }), 200);
       for (const file of files) {
-        const read = await readRegularFile(file);
-        if (!('text' in read)) {
-          connection.console.warn(`Framework file ${file} cannot be read (${read.reason}).`);
-          continue;
-        }
-        await loadFrameworkFile(pathToFileURL(file).toString(), read.text);
+        await loadFrameworkFileFromDisk(pathToFileURL(file).toString(), file);
         loaded++;
       }
     }
@@ -166,8 +174,44 @@ function mustWait(doc: ParsedDocument): boolean {
   return !service.registry.get(service.settings.framework) || (!!named && !service.registry.get(named));
 }
 
+/** The latest load of each framework file: a load that a newer one overtook is dropped. */
+const latestLoad = new Map<string, number>();
+let loads = 0;
+
+function claimLoad(uri: string): number {
+  latestLoad.set(uri, ++loads);
+  return loads;
+}
+
+/**
+ * Loads a framework file's text, read and checked off the main thread (frameworkFiles.ts), so
+ * that open documents are answered meanwhile. On problems the previous framework stays in use.
+ */
 async function loadFrameworkFile(uri: string, text: string): Promise<void> {
-  const { problems } = service.registry.setFile(uri, text);
+  const load = claimLoad(uri);
+  const { framework, problems } = await loadFrameworkText(text);
+  if (latestLoad.get(uri) !== load) return;
+  latestLoad.delete(uri);
+  if (framework) service.registry.setFramework(uri, framework);
+  publishFrameworkProblems(uri, problems);
+}
+
+/** A framework file on disk: one over the size cap is reported from its size, and not read. */
+async function loadFrameworkFileFromDisk(uri: string, file: string): Promise<void> {
+  const size = await fs.stat(file).then((s) => s.size, () => 0);
+  const tooLarge = sizeProblem(size);
+  if (tooLarge) {
+    claimLoad(uri);
+    publishFrameworkProblems(uri, [tooLarge]);
+    return;
+  }
+  // Regular files only: a named pipe given a framework file's name must not stall the server.
+  const read = await readRegularFile(file);
+  if (!('text' in read)) connection.console.warn(`Framework file ${file} cannot be read (${read.reason}).`);
+  return loadFrameworkFile(uri, 'text' in read ? read.text : '');
+}
+
+function publishFrameworkProblems(uri: string, problems: FrameworkFileProblem[]): void {
   connection.sendDiagnostics({
     uri,
     diagnostics: problems.map((p) => ({ range: p.range, severity: 1, code: 'schema', source: 'skill-lens', message: p.message })),
@@ -175,19 +219,16 @@ async function loadFrameworkFile(uri: string, text: string): Promise<void> {
 }
 
 function isFrameworkFile(uri: string): boolean {
-  return matchesAny(uri.startsWith('file:') ? fileURLToPath(uri) : uri, service.settings.frameworkFiles);
+  return matchesAny(uri, service.settings.frameworkFiles, { setting: 'skillLens.frameworkFiles', roots: workspaceRoots });
 }
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
   for (const change of changes) {
     if (!isFrameworkFile(change.uri)) continue;
-    if (change.type === 3) service.registry.removeFile(change.uri);
-    else {
-      // Regular files only: a named pipe given a framework file's name must not stall the server.
-      const read = await readRegularFile(fileURLToPath(change.uri));
-      if (!('text' in read)) connection.console.warn(`Framework file ${fileURLToPath(change.uri)} cannot be read (${read.reason}).`);
-      await loadFrameworkFile(change.uri, 'text' in read ? read.text : '');
-    }
+    if (change.type === 3) {
+      claimLoad(change.uri);
+      service.registry.removeFile(change.uri);
+    } else await loadFrameworkFileFromDisk(change.uri, fileURLToPath(change.uri));
   }
   refreshAll();
 });

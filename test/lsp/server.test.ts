@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,11 +17,17 @@ const SERVER = join(process.cwd(), 'dist', 'server.js');
 after(() => killAllServers());
 
 /** Starts the server, initializes it (with a workspace folder when given) and returns the client. */
-async function ready(settings: Record<string, unknown> = {}, rootPath?: string, env?: NodeJS.ProcessEnv): Promise<LspClient> {
+async function ready(
+  settings: Record<string, unknown> = {},
+  rootPath?: string,
+  env?: NodeJS.ProcessEnv,
+  onNotification?: (method: string, params: unknown) => void,
+): Promise<LspClient> {
   const client = new LspClient({
     command: process.execPath,
     args: [SERVER, '--stdio'],
     env,
+    onNotification,
     settings: { skillLens: { debounceMs: 50, ...settings } },
     requestTimeoutMs: 10_000,
   });
@@ -318,6 +324,8 @@ describe('workspace framework files', function () {
     client.didOpen(u, 'yaml', 'id: team\nname: Team ladder\nlevels: []\nskills: []\n');
     const event = await client.waitForDiagnostics(u, { since });
     assert.deepEqual(event.diagnostics.map((d) => d.message), ['`levels` must be a non-empty list, lowest level first.']);
+    // On the line of the key at fault.
+    assert.deepEqual(event.diagnostics[0].range, { start: { line: 2, character: 0 }, end: { line: 2, character: 10 } });
     const list = await client.request<FrameworkSummary[]>('skillLens/frameworks', null);
     assert.equal(list.find((f) => f.id === 'team')!.skills, 1);
     await client.shutdown();
@@ -350,6 +358,139 @@ describe('checking files from disk (skillLens/checkFiles)', function () {
     });
     const event = await client.waitForDiagnostics(good);
     assert.deepEqual(event.diagnostics.map((d) => d.code), ['unknown-level']);
+    await client.shutdown();
+  });
+});
+
+describe('file globs in settings', function () {
+  this.timeout(30_000);
+  let dir: string;
+  const team = 'id: team\nname: Team ladder\nlevels:\n  - { id: L1, name: Junior }\n  - { id: L2, name: Senior }\nskills:\n  - name: Kindness\n';
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'skill-lens-globs-'));
+    mkdirSync(join(dir, 'frameworks'));
+    writeFileSync(join(dir, 'frameworks', 'team.yaml'), team);
+    mkdirSync(join(dir, 'paths'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('checks documents with a wildcard inside braces in skillLens.frameworkFiles', async () => {
+    const client = await ready({ framework: 'team', frameworkFiles: ['**/{*.skills.yaml,frameworks/*.yaml}'] }, dir);
+    const u = fileUri(join(dir, 'review.md'));
+    client.didOpen(u, 'markdown', '# Review\n\n- **Kindnes** (L1)\n');
+    const event = await client.waitForDiagnostics(u, { timeoutMs: 5000 });
+    assert.deepEqual(
+      event.diagnostics.map((d) => `${d.code} ${d.message}`),
+      ['unknown-skill "Kindnes" is not a skill in Team ladder. Did you mean "Kindness"?'],
+    );
+    await client.shutdown();
+  });
+
+  it('checks documents with a wildcard inside braces in skillLens.documentKinds', async () => {
+    const client = await ready({ documentKinds: { pathway: ['**/{*pathway*,paths/*}.md'] } }, dir);
+    const u = fileUri(join(dir, 'paths', 'cloud.md'));
+    client.didOpen(u, 'markdown', '# Cloud\n\n## Skills\n\n- **Informaton security**. Knows it.\n');
+    const event = await client.waitForDiagnostics(u, { timeoutMs: 5000 });
+    // A pathway by its file name: an unknown name is an error, not the hint of a document
+    // without skills-framework context.
+    assert.deepEqual(
+      event.diagnostics.map((d) => `${d.severity} ${d.code}`),
+      ['1 unknown-skill'],
+    );
+    await client.shutdown();
+  });
+
+  it('reports a glob that does not compile and applies the others', async () => {
+    const shown: { type: number; message: string }[] = [];
+    const logged: string[] = [];
+    const client = await ready({ framework: 'team', frameworkFiles: ['[z-a]/*.yaml', 'frameworks/*.yaml'] }, dir, undefined, (method, params) => {
+      if (method === 'window/showMessage') shown.push(params as { type: number; message: string });
+      if (method === 'window/logMessage') logged.push((params as { message: string }).message);
+    });
+    const u = fileUri(join(dir, 'review.md'));
+    client.didOpen(u, 'markdown', '# Review\n\n- **Kindnes** (L1)\n');
+    const event = await client.waitForDiagnostics(u, { timeoutMs: 5000 });
+    assert.deepEqual(event.diagnostics.map((d) => d.message), ['"Kindnes" is not a skill in Team ladder. Did you mean "Kindness"?']);
+    client.didOpen(fileUri(join(dir, 'other.md')), 'markdown', '# Other\n');
+    await client.waitForDiagnostics(fileUri(join(dir, 'other.md')), { timeoutMs: 5000 });
+    assert.equal(shown.length, 1, JSON.stringify(shown));
+    assert.equal(shown[0].type, 2); // warning
+    assert.match(shown[0].message, /skillLens\.frameworkFiles/);
+    assert.match(shown[0].message, /\[z-a\]\/\*\.yaml/);
+    assert.equal(logged.filter((m) => m.includes('[z-a]/*.yaml')).length, 1, logged.join('\n'));
+    await client.shutdown();
+  });
+});
+
+/** A framework file in flow style, as generated files are, of about `mb` megabytes. */
+function bigFramework(id: string, mb: number): string {
+  const skills: string[] = [];
+  let size = 0;
+  for (let i = 0; size < mb * 1024 * 1024; i++) {
+    const skill = `{name: "Skill number ${i}", description: "A generated skill, number ${i}, with a few words.", levels: {L1: {statements: ["I can do thing ${i} alone", "I help others with it"]}, L2: null}}`;
+    skills.push(skill);
+    size += skill.length + 2;
+  }
+  return `{id: ${id}, name: Big ladder, levels: [{id: L1, name: Junior}, {id: L2, name: Senior}], skills: [${skills.join(', ')}]}\n`;
+}
+
+describe('large framework files', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'skill-lens-big-'));
+    writeFileSync(join(dir, 'team.skills.yaml'), 'id: team\nname: Team ladder\nlevels:\n  - { id: L1, name: Junior }\nskills:\n  - name: Kindness\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a framework file over the size cap, on the file, and keeps the previous framework', async () => {
+    const onDisk = join(dir, 'huge.skills.yaml');
+    writeFileSync(onDisk, bigFramework('huge', 5.5));
+    const client = await ready({ framework: 'team' }, dir);
+    await workspaceLoaded(client);
+    const refused = await client.waitForDiagnostics(fileUri(onDisk), { timeoutMs: 10_000 });
+    assert.deepEqual(refused.diagnostics.map((d) => d.message), ['This framework file is 5.5 MB: framework files are limited to 5 MB, so it is not loaded.']);
+    rmSync(onDisk);
+    const u = fileUri(join(dir, 'team.skills.yaml'));
+    const since = performance.now();
+    client.didOpen(u, 'yaml', bigFramework('team', 6));
+    const event = await client.waitForDiagnostics(u, { since, timeoutMs: 20_000 });
+    assert.deepEqual(
+      event.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`),
+      ['0:0 schema This framework file is 6.0 MB: framework files are limited to 5 MB, so it is not loaded.'],
+    );
+    assert.ok(event.at - since < 2000, `refused in ${Math.round(event.at - since)} ms, without reading it`);
+    const list = await client.request<FrameworkSummary[]>('skillLens/frameworks', null);
+    assert.equal(list.find((f) => f.id === 'team')!.skills, 1);
+    await client.shutdown();
+  });
+
+  it('answers hovers on open documents while a large framework file loads', async () => {
+    const client = await ready({}, dir);
+    await workspaceLoaded(client);
+    const doc = fileUri(join(dir, 'advert.md'));
+    client.didOpen(doc, 'markdown', advert);
+    await client.waitForDiagnostics(doc);
+    await client.hover(doc, { line: 9, character: 8 });
+    const u = fileUri(join(dir, 'big.skills.yaml'));
+    const opened = performance.now();
+    client.didOpen(u, 'yaml', bigFramework('big', 4.5));
+    let loaded = 0;
+    void client.waitForDiagnostics(u, { since: opened, timeoutMs: 30_000 }).then((e) => (loaded = e.at));
+    // Hovers every 20 ms until the framework is in: none may wait for the whole load.
+    const waits: number[] = [];
+    while (!loaded) {
+      const sent = performance.now();
+      const hover = await client.hover<Hover>(doc, { line: 9, character: 8 }, 30_000);
+      waits.push(performance.now() - sent);
+      assert.match((hover.contents as MarkupContent).value, /IT infrastructure/);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const load = loaded - opened;
+    const longest = Math.max(...waits);
+    assert.ok(longest < load / 2, `the longest hover took ${Math.round(longest)} ms of a ${Math.round(load)} ms load (${waits.length} hovers)`);
+    const list = await client.request<FrameworkSummary[]>('skillLens/frameworks', null);
+    assert.ok(list.find((f) => f.id === 'big')!.skills > 20_000);
     await client.shutdown();
   });
 });

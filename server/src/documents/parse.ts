@@ -25,6 +25,8 @@ export interface ParseOptions {
   version: number;
   framework: Framework;
   kindGlobs?: KindGlobs;
+  /** Workspace folders (paths): the kind globs match the path relative to the one that holds the document. */
+  roots?: readonly string[];
   /** The model of this document's previous version: what did not change is not read again. */
   previous?: ParsedDocument;
 }
@@ -259,10 +261,10 @@ function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: bool
   }
   const globs = options.kindGlobs;
   if (globs) {
-    const path = decodeURIComponent(options.uri);
-    if (matchesAny(path, globs.pathway)) return 'pathway';
-    if (matchesAny(path, globs.review)) return 'review';
-    if (matchesAny(path, globs.jobAdvert)) return 'job-advert';
+    const { uri, roots } = options;
+    if (matchesAny(uri, globs.pathway, { setting: 'skillLens.documentKinds.pathway', roots })) return 'pathway';
+    if (matchesAny(uri, globs.review, { setting: 'skillLens.documentKinds.review', roots })) return 'review';
+    if (matchesAny(uri, globs.jobAdvert, { setting: 'skillLens.documentKinds.jobAdvert', roots })) return 'job-advert';
   }
   if (root && mapGet(root, 'topics')?.value.kind === 'seq') return 'pathway';
   if (isYamlFile) return 'unknown';

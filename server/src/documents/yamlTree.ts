@@ -1,7 +1,7 @@
 // YAML with source positions: js-yaml's event stream turned into a small tree whose nodes keep
 // their offsets, so diagnostics point at the exact key or value. Aliases are kept as nodes and
 // never expanded, so an alias bomb costs nothing.
-import { EVENT_ID, getScalarValue, parseEvents, YAMLException } from 'js-yaml';
+import { EVENT_ID, getScalarValue, parseEvents, YAMLException, type Event } from 'js-yaml';
 import { readBlockYaml, type YamlSink } from './blockYaml';
 
 export type YamlNode = YamlScalar | YamlMap | YamlSeq | YamlAlias;
@@ -120,6 +120,11 @@ export function parseYamlEvents(source: string): YamlParseResult {
     }
     return { error: { message: e instanceof Error ? e.message : String(e), offset: 0 } };
   }
+  return yamlTreeFromEvents(source, events);
+}
+
+/** The tree of the first document of js-yaml's events for `source`. */
+export function yamlTreeFromEvents(source: string, events: readonly Event[]): YamlParseResult {
   const tree = new TreeBuilder();
   for (const ev of events) {
     switch (ev.type) {

@@ -5,10 +5,7 @@ import ladder from '../../../data/ladder.json';
 import sfia from '../../../data/sfia.json';
 import { Framework } from './framework';
 import { FrameworkData } from './model';
-import { validateFrameworkData } from './validate';
-import { parseYaml, toValue } from '../documents/yamlTree';
-import { LineIndex } from '../documents/lineIndex';
-import type { Range } from 'vscode-languageserver-types';
+import { checkFrameworkFile, type FrameworkFileProblem } from './frameworkFile';
 
 export const DEFAULT_FRAMEWORK_ID = 'ddat';
 
@@ -18,31 +15,17 @@ export function embeddedFrameworks(): Framework[] {
   return (embedded ??= [ddat, sfia, ladder].map((d) => new Framework(d as FrameworkData)));
 }
 
-export interface FrameworkFileProblem {
-  message: string;
-  range: Range;
-}
+export type { FrameworkFileProblem };
 
 export interface FrameworkFileResult {
   framework?: Framework;
   problems: FrameworkFileProblem[];
 }
 
-/** Parses a user's framework file; any problem means no framework (the caller keeps the previous one). */
+/** Reads a user's framework file (frameworkFile.ts) and builds the framework when it has no problems. */
 export function parseFrameworkFile(text: string): FrameworkFileResult {
-  const lines = new LineIndex(text);
-  const parsed = parseYaml(text);
-  if (parsed.error) {
-    const at = lines.position(parsed.error.offset);
-    return { problems: [{ message: `YAML syntax error: ${parsed.error.message}.`, range: { start: at, end: at } }] };
-  }
-  const value = toValue(parsed.root);
-  const errors = validateFrameworkData(value);
-  if (errors.length) {
-    const whole = { start: { line: 0, character: 0 }, end: lines.position(Math.min(text.length, lines.starts[1] ?? text.length)) };
-    return { problems: errors.map((message) => ({ message, range: whole })) };
-  }
-  return { framework: new Framework(value as FrameworkData), problems: [] };
+  const { data, problems } = checkFrameworkFile(text);
+  return data ? { framework: new Framework(data), problems } : { problems };
 }
 
 /** The loaded frameworks: embedded plus workspace files, by id; a workspace file may replace an embedded one. */
@@ -65,8 +48,13 @@ export class FrameworkRegistry {
   /** Loads or reloads a workspace framework file. On error the previous version stays in use. */
   setFile(uri: string, text: string): FrameworkFileResult {
     const result = parseFrameworkFile(text);
-    if (result.framework) this.fromFiles.set(uri, result.framework);
+    if (result.framework) this.setFramework(uri, result.framework);
     return result;
+  }
+
+  /** Puts in use a framework read from a workspace file (by the server, off its main thread). */
+  setFramework(uri: string, framework: Framework): void {
+    this.fromFiles.set(uri, framework);
   }
 
   removeFile(uri: string): void {

@@ -1,0 +1,135 @@
+// A user's framework file (YAML, or JSON, which is YAML too) read and checked: the data, or the
+// problems, each on the line of the key at fault. No Framework is built here: this module runs
+// in the worker that reads framework files off the server's main thread (fileWorker.ts) too.
+import { constructFromEvents, CORE_SCHEMA, parseEvents, YAMLException, type Event } from 'js-yaml';
+import type { Range } from 'vscode-languageserver-types';
+import { LineIndex } from '../documents/lineIndex';
+import { yamlTreeFromEvents, type YamlNode } from '../documents/yamlTree';
+import type { FrameworkData } from './model';
+import { DataPath, validateFrameworkData } from './validate';
+
+/**
+ * Framework files larger than this are not read: a 9.5 MB file took 4 s and 700 MB to load.
+ * The largest real framework, DDaT with every role, is 0.7 MB as JSON.
+ */
+export const FRAMEWORK_FILE_MAX_BYTES = 5 * 1024 * 1024;
+
+export interface FrameworkFileProblem {
+  message: string;
+  range: Range;
+}
+
+export interface FrameworkFileCheck {
+  /** The checked data, when the file has no problems. */
+  data?: FrameworkData;
+  problems: FrameworkFileProblem[];
+}
+
+/** The problem of a file over the cap, or undefined; from its size alone, so the file need not be read. */
+export function sizeProblem(bytes: number): FrameworkFileProblem | undefined {
+  if (bytes <= FRAMEWORK_FILE_MAX_BYTES) return undefined;
+  const mb = (bytes / (1024 * 1024)).toFixed(1);
+  return {
+    message: `This framework file is ${mb} MB: framework files are limited to ${FRAMEWORK_FILE_MAX_BYTES / (1024 * 1024)} MB, so it is not loaded.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
+}
+
+/** The size of a text in UTF-8, without encoding it when its length settles the question. */
+export function textBytes(text: string): number {
+  // UTF-8 takes 1 to 3 bytes per UTF-16 unit.
+  if (text.length * 3 <= FRAMEWORK_FILE_MAX_BYTES) return text.length;
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * Reads and checks a user's framework file; any problem means no data (the caller keeps the
+ * previous framework). A file over the size cap is not parsed. The file is read by js-yaml with
+ * YAML 1.2's core schema, so `rank: 3` is a number and a duplicate key or an unknown tag is an
+ * error; aliases are refused (an alias bomb would take the schema check forever). The data is then
+ * checked against data/framework.schema.json (validate.ts), and each problem is put on the line
+ * of the key at fault, found in the positioned tree of the same parse.
+ */
+export function checkFrameworkFile(text: string): FrameworkFileCheck {
+  const tooLarge = sizeProblem(textBytes(text));
+  if (tooLarge) return { problems: [tooLarge] };
+  const lines = new LineIndex(text);
+  const at = (offset: number): Range => lineFrom(lines, offset);
+  let events: Event[];
+  let documents: unknown[];
+  try {
+    events = parseEvents(text, { maxDepth: 64 });
+    documents = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0 });
+  } catch (e) {
+    const offset = e instanceof YAMLException ? (e.mark?.position ?? 0) : 0;
+    return { problems: [{ message: yamlMessage(e, text, offset), range: at(offset) }] };
+  }
+  if (documents.length > 1) {
+    return {
+      problems: [{ message: 'A framework file holds one YAML document: remove the second `---` and what follows, or put it in a file of its own.', range: at(secondDocumentStart(text)) }],
+    };
+  }
+  const value = documents[0];
+  const problems = validateFrameworkData(value);
+  if (problems.length) {
+    const root = yamlTreeFromEvents(text, events).root;
+    const placed = problems.map((p) => ({ message: p.message, range: at(offsetOf(root, p.path)) }));
+    return { problems: placed.sort((a, b) => a.range.start.line - b.range.start.line) };
+  }
+  return { data: value as FrameworkData, problems: [] };
+}
+
+/** js-yaml's errors in the words of the rest of the file's messages. */
+function yamlMessage(e: unknown, text: string, offset: number): string {
+  const reason = e instanceof YAMLException ? e.reason || e.message : e instanceof Error ? e.message : String(e);
+  if (reason.startsWith('duplicated mapping key')) {
+    const key = /^\s*(?:"([^"]*)"|'([^']*)'|([^:#\n]*?))\s*:/.exec(text.slice(offset));
+    const name = key ? (key[1] ?? key[2] ?? key[3]) : undefined;
+    return name ? `YAML: the key \`${name}\` is given twice in one mapping.` : 'YAML: a key is given twice in one mapping.';
+  }
+  const tag = /^unknown (?:scalar |sequence |mapping )?tag !<(.*)>/.exec(reason);
+  if (tag) {
+    const name = tag[1].startsWith('tag:yaml.org,2002:') ? `!!${tag[1].slice('tag:yaml.org,2002:'.length)}` : tag[1];
+    return `YAML: the tag ${name} is not supported in framework files.`;
+  }
+  if (reason.startsWith('aliases exceeded maxAliases')) return 'YAML: aliases (*name) are not supported in framework files; write the value out.';
+  return `YAML syntax error: ${reason}.`;
+}
+
+/** Where the second document of a multi-document file starts. */
+function secondDocumentStart(text: string): number {
+  const re = /^---/gm;
+  const first = re.exec(text);
+  // A file that starts with `---` has its second document at the next marker.
+  if (first && text.slice(0, first.index).trim() === '') return re.exec(text)?.index ?? first.index;
+  return first?.index ?? 0;
+}
+
+/** The offset of the key (or, for a list item, the item) that a data path names; the nearest found. */
+function offsetOf(root: YamlNode | undefined, path: DataPath): number {
+  let node = root;
+  let offset = root?.start ?? 0;
+  for (const seg of path) {
+    if (!node) break;
+    if (node.kind === 'seq' && typeof seg === 'number') {
+      node = node.items[seg];
+      if (node) offset = node.start;
+    } else if (node.kind === 'map') {
+      // The last of equal keys is the one the data holds.
+      let found: { key: YamlNode; value: YamlNode } | undefined;
+      for (const item of node.items) if (item.key.kind === 'scalar' && item.key.value === String(seg)) found = item;
+      if (!found) break;
+      offset = found.key.start;
+      node = found.value;
+    } else break;
+  }
+  return offset;
+}
+
+/** From an offset to the end of its line: the line of a key as the range of its problem. */
+function lineFrom(lines: LineIndex, offset: number): Range {
+  const start = lines.position(offset);
+  let end = lines.line(start.line).trimEnd().length;
+  if (end < start.character) end = start.character;
+  return { start, end: { line: start.line, character: end } };
+}
