@@ -71,6 +71,38 @@ describe('document model', () => {
     assert.deepEqual(topic.levels[0].indicators[0].range, { start: { line: 8, character: 12 }, end: { line: 8, character: 24 } });
   });
 
+  it('reads the other pathway shapes: content items, a list of skills, a topic\'s own grade map', () => {
+    const summary = (text: string, uri: string) => {
+      const doc = parse(text, uri);
+      const at = (l: { text: string; range: { start: { line: number; character: number } } }) => `${l.text}@${l.range.start.line}:${l.range.start.character}`;
+      return [
+        `${doc.kind} ${doc.problems.map((p) => p.message).join(' ')}`.trim(),
+        ...doc.pathway!.topics.map((t) =>
+          [at(t.name), ...t.levels.map((l) => `${at(l.level)}${l.grade ? ` for ${at(l.grade)}` : ''} [${l.indicators.map((i) => i.text).join('; ')}]`), ...t.gradeLevels.map((g) => `${at(g.grade)}=${at(g.level)}`)].join(' '),
+        ),
+      ];
+    };
+    assert.deepEqual(summary('topics:\n- name: Testing\n  content:\n  - level: 2\n    grade: SEO\n    indicators: [Writes tests]\n  - {level: "3", examples: [Plans tests]}\n', 'file:///a.yaml'), [
+      'pathway',
+      'Testing@1:8 2@3:11 for SEO@4:11 [Writes tests] 3@6:13 [Plans tests]',
+    ]);
+    assert.deepEqual(summary('# ours\n- skill: Testing\n  levels:\n    - name: Working\n      statements:\n        - Writes tests\n    - Expert\n', 'file:///a.yml'), [
+      'pathway',
+      'Testing@1:9 Working@3:12 [Writes tests] Expert@6:6 []',
+    ]);
+    assert.deepEqual(summary('title: x\nskills:\n  - name: Testing\n    levels: {SEO: working, G7: "3", expert: [Leads testing]}\n', 'file:///a.yaml'), [
+      'pathway',
+      'Testing@2:10 expert@3:36 [Leads testing] SEO@3:13=working@3:18 G7@3:27=3@3:32',
+    ]);
+    // What is not right is said, and the rest still read.
+    assert.deepEqual(summary('skills:\n  - name: Testing\n    levels:\n      - examples: [x]\n      - working\n  - levels: [expert]\n', 'file:///a.yaml'), [
+      'pathway levels[0] of Testing needs a `level`, e.g. `level: 2` or `level: working`. skills[1] needs a `name`: the skill it describes.',
+      'Testing@1:10 working@4:8 []',
+    ]);
+    // In front matter too, with no `topics`.
+    assert.equal(parse('---\nskills:\n  - name: Testing\n    content:\n      - level: 1\n---\n').kind, 'pathway');
+  });
+
   it('recognises the kind from front matter, then file globs, then content', () => {
     assert.equal(parse('---\nkind: pathway\n---\n').kind, 'pathway');
     assert.equal(parse('# Notes\n', 'file:///w/pathways/a.md').kind, 'pathway');

@@ -10,8 +10,8 @@ import { matchesAny } from './glob';
 import { keepUnchanged } from './keepUnchanged';
 import { LineIndex, lineRange } from './lineIndex';
 import { parseMarkdownBody, type MarkdownBody } from './markdownMentions';
-import { DocumentKind, FrontMatterField, Located, mention, ParsedDocument, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
-import { parseBlockYaml, parseYaml, YamlNode, mapGet } from './yamlTree';
+import { DocumentKind, FrontMatterField, GradeLevel, Located, mention, ParsedDocument, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
+import { hasAlias, mapGet, parseYaml, YamlNode, YamlParseResult, YamlScalar, YamlSeq } from './yamlTree';
 
 export interface KindGlobs {
   jobAdvert?: string[];
@@ -67,7 +67,7 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
     const end = frontMatterEnd(lines);
     if (end === -1) {
       doc.problems.push({ code: 'yaml-syntax', message: 'Front matter is not closed: add a line "---" after it.', range: lineRange(0, 0, 3) });
-      doc.kind = detectKind(doc, options, false, undefined, text);
+      doc.kind = detectKind(doc, options, false, false, text);
       bodyStartLine = lines.lineCount;
     } else {
       doc.frontMatterRange = { start: { line: 0, character: 0 }, end: { line: end, character: 3 } };
@@ -76,7 +76,7 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
       bodyStartLine = end + 1;
     }
   } else {
-    doc.kind = detectKind(doc, options, false, undefined, text);
+    doc.kind = detectKind(doc, options, false, false, text);
   }
 
   if (!isYamlFile) {
@@ -125,24 +125,29 @@ function readYamlPart(source: string, base: number, lines: LineIndex, doc: Parse
   if (previous && previous.framework === options.framework && previous.base === base && readTopicsAgain(source, lines, doc, previous)) return;
 
   const parsed = readYaml(source, base, lines, doc);
-  const root = parsed?.root;
+  const root = parsed.root;
+  const list = pathwayList(root, options.framework);
   if (root) readFields(root, base, lines, doc);
-  doc.kind = detectKind(doc, options, isYamlFile, root, text);
-  if (!root || doc.kind !== 'pathway') return;
+  doc.kind = detectKind(doc, options, isYamlFile, !!list?.sure, text);
+  const isPathway = doc.kind === 'pathway';
+  // A list of skills with levels is the pathway's; any other `skills:` is the advert's.
+  if (root && !(isPathway && list?.key === 'skills')) readSkills(root, base, lines, doc);
+  if (!isPathway || (!root && !list)) return;
 
-  const pathway = readPathwayHeader(root, base, lines, doc);
+  const pathway = root ? readPathwayHeader(root, base, lines, doc, list) : { gradeLevels: [], topics: [] };
   doc.pathway = pathway;
   const headerMentions = doc.mentions.slice();
   const headerProblems = doc.problems.slice();
-  const topics = mapGet(root, 'topics');
-  if (topics?.value.kind !== 'seq') return;
-  const read = topics.value.items.map((item, i) => readTopic(item, i, base, lines));
+  if (!list) return;
+  const read = list.items.map((item) => readTopic(item.node, item.index, base + item.base, lines, list.key, options.framework));
   for (const r of read) addTopic(doc, pathway, r);
 
-  // Kept for the next version when the topics can be read one by one: block YAML, topics last.
-  const seq = topics.value;
-  const last = (root as Extract<YamlNode, { kind: 'map' }>).items[(root as Extract<YamlNode, { kind: 'map' }>).items.length - 1];
-  if (!parsed.block || last !== topics || seq.items.length === 0) return;
+  // Kept for the next version when the topics can be read one by one: YAML without errors or
+  // aliases (an item that names an anchor elsewhere cannot be read alone), the list last (or the
+  // whole file).
+  const seq = list.seq;
+  if (parsed.error || !seq || seq.items.length === 0 || (!parsed.block && hasAlias(root!))) return;
+  if (root !== seq && (root?.kind !== 'map' || root.items[root.items.length - 1]?.value !== seq)) return;
   const itemLine = source.lastIndexOf('\n', seq.start - 1) + 1;
   const spans = topicChunks(source, itemLine, seq.start - itemLine);
   if (!spans || spans.length !== read.length || spans.some((c, i) => seq.items[i].start < c.start || seq.items[i].end > c.end)) return;
@@ -151,6 +156,7 @@ function readYamlPart(source: string, base: number, lines: LineIndex, doc: Parse
     base,
     header: source.slice(0, itemLine),
     itemIndent: seq.start - itemLine,
+    list: list.key,
     kind: doc.kind,
     fields: doc.fields,
     named: { framework: doc.framework, role: doc.role, grade: doc.grade },
@@ -161,7 +167,8 @@ function readYamlPart(source: string, base: number, lines: LineIndex, doc: Parse
   });
 }
 
-function readYaml(source: string, base: number, lines: LineIndex, doc: ParsedDocument): ReturnType<typeof parseYaml> | undefined {
+/** Parses YAML, reporting a syntax error where the parser found it. */
+function readYaml(source: string, base: number, lines: LineIndex, doc: ParsedDocument): YamlParseResult {
   const result = parseYaml(source);
   if (result.error) {
     const at = lines.position(base + result.error.offset);
@@ -170,9 +177,62 @@ function readYaml(source: string, base: number, lines: LineIndex, doc: ParsedDoc
     const endChar = at.character < lineText.length ? at.character + 1 : at.character;
     const startChar = endChar === at.character && at.character > 0 ? at.character - 1 : at.character;
     doc.problems.push({ code: 'yaml-syntax', message: `YAML syntax error: ${result.error.message}.`, range: lineRange(at.line, startChar, endChar) });
-    return undefined;
   }
   return result;
+}
+
+/**
+ * The pathway's list of skills: `topics`, a `skills` list whose items have levels, or the
+ * whole file as such a list. Each item with its index and, for items read on their own after a
+ * syntax error, the offset of the text it was read from (else 0).
+ */
+interface PathwayList {
+  /** The key holding the list; undefined for a file that is the list. */
+  key: 'topics' | 'skills' | undefined;
+  /** The list, when it was read whole. */
+  seq?: YamlSeq;
+  items: { node: YamlNode; index: number; base: number }[];
+}
+
+/** Keys that give an item of a list of skills its levels. */
+const LEVELS_KEYS = ['pathway', 'content', 'levels'];
+
+/** Whether a list item may be a skill with levels: `- name: Testing` with `pathway`, `content` or `levels`. */
+function mayHaveLevels(item: YamlNode): boolean {
+  return item.kind === 'map' && !!(mapGet(item, 'name') ?? mapGet(item, 'skill')) && LEVELS_KEYS.some((k) => mapGet(item, k));
+}
+
+/**
+ * Whether it surely is: its `pathway`, `content` or `levels` give at least one level of the
+ * scale. Other lists of names (`- name: build`, `content: …`) are not ours unless the file says
+ * it is a pathway: their names must not be reported as unknown skills.
+ */
+function hasLevels(item: YamlNode, framework: Framework): boolean {
+  if (!mayHaveLevels(item)) return false;
+  const isLevel = (node: YamlNode | undefined) => node?.kind === 'scalar' && !!node.value && !!framework.findLevelOrNumber(node.value);
+  const levelOf = (node: YamlNode) => isLevel(node) || isLevel(mapGet(node, 'level')?.value) || isLevel(mapGet(node, 'name')?.value);
+  const pathway = mapGet(item, 'pathway')?.value;
+  if (pathway?.kind === 'map' && pathway.items.some((i) => isLevel(i.key))) return true;
+  const content = mapGet(item, 'content')?.value;
+  if (content?.kind === 'seq' && content.items.some(levelOf)) return true;
+  const levels = mapGet(item, 'levels')?.value;
+  if (levels?.kind === 'seq') return levels.items.some(levelOf);
+  return levels?.kind === 'map' && levels.items.some((i) => isLevel(i.key) || isLevel(i.value));
+}
+
+/** The pathway's list, and whether it alone makes the file a pathway (`sure`). */
+function pathwayList(root: YamlNode | undefined, framework: Framework): (PathwayList & { sure: boolean }) | undefined {
+  const sure = (items: PathwayList['items']) => items.some((i) => hasLevels(i.node, framework));
+  const whole = (key: PathwayList['key'], seq: YamlSeq) => {
+    const items = seq.items.map((node, index) => ({ node, index, base: 0 }));
+    return { key, seq, items, sure: key === 'topics' || sure(items) };
+  };
+  const topics = mapGet(root, 'topics')?.value;
+  if (topics?.kind === 'seq') return whole('topics', topics);
+  const skills = mapGet(root, 'skills')?.value;
+  if (skills?.kind === 'seq' && skills.items.some(mayHaveLevels)) return whole('skills', skills);
+  if (root?.kind === 'seq' && root.items.some(mayHaveLevels)) return whole(undefined, root);
+  return undefined;
 }
 
 /** Where a node of a tree read from offset `base` sits in the document. */
@@ -210,8 +270,10 @@ function readFields(root: YamlNode, base: number, lines: LineIndex, doc: ParsedD
   doc.framework = text('framework');
   doc.role = text('role');
   doc.grade = text('grade');
+}
 
-  // `skills:` as a map (Skill: level) or a list of { skill|name, level }.
+/** An advert's or review's `skills:`, as a map (Skill: level) or a list of { skill|name, level }. */
+function readSkills(root: YamlNode, base: number, lines: LineIndex, doc: ParsedDocument): void {
   const skills = mapGet(root, 'skills')?.value;
   if (skills?.kind === 'map') {
     for (const { key, value } of skills.items) {
@@ -230,7 +292,8 @@ function readFields(root: YamlNode, base: number, lines: LineIndex, doc: ParsedD
   }
 }
 
-function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: boolean, root: YamlNode | undefined, text: string): DocumentKind {
+/** `hasList`: the YAML holds a pathway's list of skills (`topics`, or skills with levels). */
+function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: boolean, hasList: boolean, text: string): DocumentKind {
   const declared = doc.fields.get('kind');
   if (declared && typeof declared.value === 'string') {
     const kind = KIND_WORDS[declared.value.trim().toLowerCase()];
@@ -250,7 +313,7 @@ function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: bool
     if (matchesAny(path, globs.review)) return 'review';
     if (matchesAny(path, globs.jobAdvert)) return 'job-advert';
   }
-  if (root && mapGet(root, 'topics')?.value.kind === 'seq') return 'pathway';
+  if (hasList) return 'pathway';
   if (isYamlFile) return 'unknown';
   const head = text.slice(0, 2000);
   if (/^#{1,2}\s.*\b(performance\s+)?review\b/im.test(head) || doc.fields.has('reviewee')) return 'review';
@@ -259,25 +322,18 @@ function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: bool
 }
 
 /** A pathway's shape and its `levels:` map; the topics are read one by one (readTopic). */
-function readPathwayHeader(root: YamlNode, base: number, lines: LineIndex, doc: ParsedDocument): PathwayModel {
+function readPathwayHeader(root: YamlNode, base: number, lines: LineIndex, doc: ParsedDocument, list: PathwayList | undefined): PathwayModel {
   const pathway: PathwayModel = { gradeLevels: [], topics: [] };
   const problem = (node: YamlNode, message: string) => doc.problems.push({ code: 'schema', message, range: located(node, base, lines) });
   if (root.kind !== 'map') {
-    problem(root, 'A pathway file must be a mapping with `levels` and `topics`.');
+    if (root !== list?.seq) problem(root, 'A pathway file must be a mapping with `levels` and `topics`.');
     return pathway;
   }
 
   const levels = mapGet(root, 'levels');
   if (levels && levels.value.kind !== 'map') problem(levels.key, '`levels` must map each grade to a skill level, e.g. `SEO: working`.');
   if (levels?.value.kind === 'map') {
-    for (const { key, value } of levels.value.items) {
-      if (key.kind !== 'scalar') continue;
-      if (value.kind !== 'scalar' || !value.value) {
-        problem(value.kind === 'scalar' ? key : value, `Grade ${key.value} needs a skill level, e.g. \`${key.value}: working\`.`);
-        continue;
-      }
-      pathway.gradeLevels.push({ grade: span(key, key.value, base, lines), level: span(value, value.value, base, lines) });
-    }
+    for (const { key, value } of levels.value.items) readGrade(key, value, base, lines, problem, pathway.gradeLevels);
   }
 
   const topics = mapGet(root, 'topics');
@@ -285,60 +341,153 @@ function readPathwayHeader(root: YamlNode, base: number, lines: LineIndex, doc: 
   return pathway;
 }
 
+/** One `grade: level` entry of a grade map, into `out`. */
+function readGrade(key: YamlNode, value: YamlNode, base: number, lines: LineIndex, problem: (node: YamlNode, message: string) => void, out: GradeLevel[]): void {
+  if (key.kind !== 'scalar') return;
+  if (value.kind !== 'scalar' || !value.value) {
+    problem(value.kind === 'scalar' ? key : value, `Grade ${key.value} needs a skill level, e.g. \`${key.value}: working\`.`);
+    return;
+  }
+  out.push({ grade: span(key, key.value, base, lines), level: span(value, value.value, base, lines) });
+}
+
 /** What one item of `topics` gives the model. */
 interface TopicRead {
   topic?: PathwayTopic;
   mention?: SkillMention;
   problems: YamlProblem[];
+  /** Whether the item surely is a skill with levels (hasLevels). */
+  withLevels?: boolean;
 }
 
-/** Item `i` of `topics`, from a tree read from offset `base`. */
-function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex): TopicRead {
+/** Keys of a level's statements, as different pathways name them. */
+const STATEMENT_KEYS = ['indicators', 'examples', 'statements'];
+
+/** Whether a node is empty: a value not given yet. */
+function isEmpty(node: YamlNode): boolean {
+  return node.kind === 'scalar' && !node.value;
+}
+
+/**
+ * Item `i` of the pathway's list (`topics`, `skills` or the file itself: `list`), from a tree
+ * read from offset `base`. Its levels come as `pathway.<level>`, `content[]` items with `level`,
+ * `levels` as a list of levels or a grade map, or a lone `level`.
+ */
+function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex, list: PathwayList['key'], framework: Framework): TopicRead {
   const problems: YamlProblem[] = [];
   const problem = (node: YamlNode, message: string) => problems.push({ code: 'schema', message, range: located(node, base, lines) });
   const spanOf = (node: YamlNode, text: string) => span(node, text, base, lines);
+  const place = list ? `${list}[${i}]` : `Item ${i + 1} of the list`;
+  // Only a list other than `topics` needs to know (readTopicsAgain).
+  const withLevels = list !== 'topics' && hasLevels(item, framework);
   if (item.kind !== 'map') {
-    problem(item, `topics[${i}] must be a mapping with \`name\`, \`description\` and \`pathway\`.`);
+    problem(item, list === 'topics' ? `topics[${i}] must be a mapping with \`name\`, \`description\` and \`pathway\`.` : `${place} must be a mapping with \`name\` and \`levels\`.`);
     return { problems };
   }
-  const name = mapGet(item, 'name');
+  const name = mapGet(item, 'name') ?? mapGet(item, 'skill');
   if (!name || name.value.kind !== 'scalar' || !name.value.value) {
-    problem(name ? name.value : item, `topics[${i}] needs a \`name\`: the skill this topic describes.`);
-    return { problems };
+    problem(name ? name.value : item, list === 'topics' ? `topics[${i}] needs a \`name\`: the skill this topic describes.` : `${place} needs a \`name\`: the skill it describes.`);
+    return { problems, withLevels };
   }
   const description = mapGet(item, 'description')?.value;
   const topic: PathwayTopic = {
     name: spanOf(name.value, name.value.value),
     description: description?.kind === 'scalar' ? spanOf(description, description.value) : undefined,
     levels: [],
+    gradeLevels: [],
     checked: undefined,
   };
-  const topicMention = mention(topic.name, undefined, 'pathway-topic', 'pathway:topics', true);
+  const skill = topic.name.text;
+  const topicMention = mention(topic.name, undefined, 'pathway-topic', `pathway:${list ?? 'list'}`, true);
+
+  /** A level's statements: a list, or a list under any of STATEMENT_KEYS. */
+  const statementsOf = (node: YamlNode): Located[] => {
+    const statements: Located[] = [];
+    const add = (seq: YamlSeq) => {
+      for (const n of seq.items) if (n.kind === 'scalar' && n.value) statements.push(spanOf(n, n.value));
+    };
+    if (node.kind === 'seq') add(node);
+    for (const key of STATEMENT_KEYS) {
+      const found = mapGet(node, key);
+      if (found?.value.kind === 'seq') add(found.value);
+      else if (found && !isEmpty(found.value)) problem(found.key, `\`${key}\` must be a list of statements.`);
+    }
+    return statements;
+  };
+  /** A level written as `level`: a description and statements, if its value has them. */
+  const addLevel = (level: YamlScalar, value: YamlNode | undefined, grade?: YamlNode) => {
+    // `working: [statements]` lists the statements alone.
+    const levelDescription = value && mapGet(value, 'description')?.value;
+    topic.levels.push({
+      level: spanOf(level, level.value),
+      description: levelDescription?.kind === 'scalar' && levelDescription.value ? spanOf(levelDescription, levelDescription.value) : undefined,
+      indicators: value ? statementsOf(value) : [],
+      grade: grade?.kind === 'scalar' && grade.value ? spanOf(grade, grade.value) : undefined,
+    });
+  };
+  /** An item of `content` or of a `levels` list: `{ level: 2, grade: SEO, indicators: [...] }`, `{ name: Working, examples: [...] }` or `Working`. */
+  const addLevelItem = (node: YamlNode, where: string) => {
+    if (node.kind === 'scalar') {
+      if (node.value) addLevel(node, undefined);
+      return;
+    }
+    const level = mapGet(node, 'level') ?? mapGet(node, 'name');
+    if (node.kind !== 'map' || !level || level.value.kind !== 'scalar' || !level.value.value) {
+      problem(level ? level.value : node, `${where} of ${skill} needs a \`level\`, e.g. \`level: 2\` or \`level: working\`.`);
+      return;
+    }
+    addLevel(level.value, node, mapGet(node, 'grade')?.value);
+  };
+
+  // `pathway: { working: { description, indicators } }`
   const levelsOfTopic = mapGet(item, 'pathway');
   if (levelsOfTopic && levelsOfTopic.value.kind !== 'map') {
-    problem(levelsOfTopic.key, `\`pathway\` of ${topic.name.text} must map skill levels to a description and indicators.`);
+    problem(levelsOfTopic.key, `\`pathway\` of ${skill} must map skill levels to a description and indicators.`);
   }
   if (levelsOfTopic?.value.kind === 'map') {
     for (const { key, value } of levelsOfTopic.value.items) {
       if (key.kind !== 'scalar') continue;
-      const levelDescription = mapGet(value, 'description')?.value;
-      const indicators = mapGet(value, 'indicators');
-      if (indicators && indicators.value.kind !== 'seq' && !(indicators.value.kind === 'scalar' && !indicators.value.value)) {
-        problem(indicators.key, '`indicators` must be a list of statements.');
+      if (value.kind !== 'map' && !isEmpty(value)) {
+        problem(value, `Level ${key.value} of ${skill} must have \`description\` and \`indicators\`.`);
       }
-      if (value.kind !== 'map' && !(value.kind === 'scalar' && !value.value)) {
-        problem(value, `Level ${key.value} of ${topic.name.text} must have \`description\` and \`indicators\`.`);
-      }
-      const statements: Located[] = [];
-      if (indicators?.value.kind === 'seq') for (const n of indicators.value.items) if (n.kind === 'scalar' && n.value) statements.push(spanOf(n, n.value));
-      topic.levels.push({
-        level: spanOf(key, key.value),
-        description: levelDescription?.kind === 'scalar' && levelDescription.value ? spanOf(levelDescription, levelDescription.value) : undefined,
-        indicators: statements,
-      });
+      addLevel(key, value);
     }
   }
-  return { topic, mention: topicMention, problems };
+
+  // `content: [{ level: 2, grade: SEO, description, indicators }]`
+  const content = mapGet(item, 'content');
+  if (content && content.value.kind !== 'seq' && !isEmpty(content.value)) {
+    problem(content.key, `\`content\` of ${skill} must be a list of levels, each with \`level\` and \`indicators\`.`);
+  }
+  if (content?.value.kind === 'seq') content.value.items.forEach((node, k) => addLevelItem(node, `content[${k}]`));
+
+  // `levels: [{ name: Awareness, examples: [...] }]`, or a grade map `levels: { SEO: working }`
+  // (whose keys may also be levels: `levels: { working: { indicators } }`).
+  const levels = mapGet(item, 'levels');
+  if (levels?.value.kind === 'seq') levels.value.items.forEach((node, k) => addLevelItem(node, `levels[${k}]`));
+  else if (levels?.value.kind === 'map') {
+    for (const { key, value } of levels.value.items) {
+      if (key.kind !== 'scalar') continue;
+      if (value.kind === 'scalar' && !framework.findLevelOrNumber(key.value) && !isDescription(value.value)) {
+        readGrade(key, value, base, lines, problem, topic.gradeLevels);
+      } else if (value.kind === 'scalar') {
+        // `working: Can do it`: a level and its description.
+        topic.levels.push({ level: spanOf(key, key.value), description: value.value ? spanOf(value, value.value) : undefined, indicators: [] });
+      } else addLevel(key, value);
+    }
+  } else if (levels && !isEmpty(levels.value)) {
+    problem(levels.key, `\`levels\` of ${skill} must be a list of levels or map each grade to a level, e.g. \`SEO: working\`.`);
+  }
+
+  // `level: working`: the one level the list gives the skill.
+  const one = mapGet(item, 'level')?.value;
+  if (one?.kind === 'scalar' && one.value) addLevel(one, undefined);
+  return { topic, mention: topicMention, problems, withLevels };
+}
+
+/** Whether a grade map's value is rather a level's description: more than three words. */
+function isDescription(value: string): boolean {
+  return /^\S+(\s+\S+){3}/.test(value.trim());
 }
 
 function addTopic(doc: ParsedDocument, pathway: PathwayModel, read: TopicRead): void {
@@ -369,6 +518,8 @@ interface PathwayYaml {
   gradeLevels: PathwayModel['gradeLevels'];
   /** The column of the topics' `-`. */
   itemIndent: number;
+  /** The key of the list (`topics`, `skills`), or undefined for a file that is the list. */
+  list: PathwayList['key'];
   chunks: TopicChunk[];
 }
 
@@ -381,14 +532,14 @@ interface TopicChunk {
 }
 
 /**
- * The topics from `from` (the first topic's line) on: one [start, end) per item. Undefined when
- * anything but topics follows, or a line at the items' column is not an item.
+ * The topics from `from` (the first topic's line) to `to`: one [start, end) per item. Undefined
+ * when anything but topics follows, or a line at the items' column is not an item.
  */
-function topicChunks(source: string, from: number, itemIndent: number): { start: number; end: number }[] | undefined {
+function topicChunks(source: string, from: number, itemIndent: number, to = source.length): { start: number; end: number }[] | undefined {
   const chunks: { start: number; end: number }[] = [];
-  for (let pos = from; pos < source.length; ) {
+  for (let pos = from; pos < to; ) {
     const nl = source.indexOf('\n', pos);
-    const end = nl < 0 ? source.length : nl;
+    const end = nl < 0 || nl > to ? to : nl;
     let i = pos;
     while (i < end && source.charCodeAt(i) === 32) i++;
     const c = i < end ? source.charCodeAt(i) : -1;
@@ -399,7 +550,7 @@ function topicChunks(source: string, from: number, itemIndent: number): { start:
         const after = source.charCodeAt(i + 1);
         if (c !== 45 || !(i + 1 >= end || after === 32 || after === 13)) return undefined;
         if (chunks.length) chunks[chunks.length - 1].end = pos;
-        chunks.push({ start: pos, end: source.length });
+        chunks.push({ start: pos, end: to });
       }
     }
     pos = nl < 0 ? source.length : nl + 1;
@@ -429,12 +580,16 @@ function readTopicsAgain(source: string, lines: LineIndex, doc: ParsedDocument, 
   });
   for (let i = front; i < end; i++) {
     const c = spans[i];
-    const parsed = parseBlockYaml(source.slice(c.start, c.end), 2);
+    // The items of a list under a key sit two collections down, those of a list file one.
+    const parsed = parseYaml(source.slice(c.start, c.end), previous.list ? 2 : 1);
     const root = parsed?.root;
     // An empty item sits where the text before it ends, which this chunk alone cannot know.
-    if (!root || root.kind !== 'seq' || root.items.length !== 1 || root.items[0].start === root.items[0].end) return false;
-    chunks[i].read = readTopic(root.items[0], i, base + c.start, lines);
+    if (!root || root.kind !== 'seq' || root.items.length !== 1 || root.items[0].start === root.items[0].end || (!parsed.block && hasAlias(root))) return false;
+    chunks[i].read = readTopic(root.items[0], i, base + c.start, lines, previous.list, previous.framework);
   }
+  // A list other than `topics` may make the file a pathway only while some item has levels:
+  // else the file is read whole, to decide its kind afresh.
+  if (previous.list !== 'topics' && !chunks.some((c) => c.read.withLevels)) return false;
 
   doc.kind = previous.kind;
   doc.fields = previous.fields;
@@ -456,12 +611,19 @@ function movedTopic(read: TopicRead, lines: number): TopicRead {
   const topic = read.topic && {
     name: move(read.topic.name),
     description: read.topic.description && move(read.topic.description),
-    levels: read.topic.levels.map((l) => ({ level: move(l.level), description: l.description && move(l.description), indicators: l.indicators.map(move) })),
+    levels: read.topic.levels.map((l) => ({
+      level: move(l.level),
+      description: l.description && move(l.description),
+      indicators: l.indicators.map(move),
+      grade: l.grade && move(l.grade),
+    })),
+    gradeLevels: read.topic.gradeLevels.map((g) => ({ grade: move(g.grade), level: move(g.level) })),
     checked: undefined,
   };
   const shift = (r: Range): Range => ({ start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } });
   return {
     topic,
+    withLevels: read.withLevels,
     // New objects, without the findings of the old place (features/diagnostics.ts).
     mention: read.mention && topic && mention(topic.name, undefined, read.mention.form, read.mention.group, read.mention.certain),
     problems: read.problems.map((p) => ({ ...p, range: shift(p.range) })),
