@@ -176,6 +176,63 @@ describe('diagnostics', () => {
   });
 });
 
+describe('diagnostics: broken front matter', () => {
+  it('reports text glued to the closing --- on its line, and still reads the front matter and the body', () => {
+    const out = check(senior('').replace(/---\n$/, '---**Next heading**\n\n- **Informaton security** (working)\n- **IT infrastructure** (expert)\n'));
+    assert.deepEqual(out.filter((d) => d.code !== 'missing-skill').map(seen), [
+      'yaml-syntax 5:4-20 The front matter\'s closing "---" has text after it: put "**Next heading**" on its own line.',
+      'unknown-skill 7:5-24 "Informaton security" is not a skill in DDaT. Did you mean "Information security"?',
+      'level-mismatch 8:26-32 Senior infrastructure engineer needs IT infrastructure at practitioner, not expert.',
+    ]);
+    // The role took effect: what it needs and the advert never names is missing.
+    assert.equal(out.filter((d) => d.code === 'missing-skill').length, 11);
+    assert.equal(out.find((d) => d.code === 'yaml-syntax')!.severity, 1);
+  });
+
+  it('reports a YAML syntax error in front matter where the parser found it, and still checks the body with the other fields', () => {
+    const text = '---\nkind: job-advert\nrole: Senior infrastructure engineer\ntitle: "Engineer\n---\n\n- **Informaton security** (working)\n- **IT infrastructure** (expert)\n';
+    assert.deepEqual(check(text).filter((d) => d.code !== 'missing-skill').map(seen), [
+      'yaml-syntax 5:1-2 YAML syntax error: deficient indentation.',
+      'unknown-skill 7:5-24 "Informaton security" is not a skill in DDaT. Did you mean "Information security"?',
+      'level-mismatch 8:26-32 Senior infrastructure engineer needs IT infrastructure at practitioner, not expert.',
+    ]);
+  });
+
+  it('checks the body of a front matter that is never closed', () => {
+    const out = check('---\nrole: Senior infrastructure engineer\ngrade: HEO\n\n## About the job\n\n- **IT infrastructure** (expert)\n');
+    assert.deepEqual(out.filter((d) => d.code !== 'missing-skill').map(seen), [
+      'yaml-syntax 1:1-4 Front matter is not closed: add a line "---" after it.',
+      'grade-mismatch 3:8-11 Senior infrastructure engineer is performed at SEO or G7, not HEO. Change the grade or the role.',
+      'level-mismatch 7:26-32 Senior infrastructure engineer needs IT infrastructure at practitioner, not expert.',
+    ]);
+  });
+
+  it('still checks the other topics of a pathway when one of them is not YAML', () => {
+    const text = [
+      'levels:',
+      '  EO: awareness',
+      '  SEO: wroking',
+      'topics:',
+      '  - name: Informaton security',
+      '  - name: Testing',
+      '    pathway:',
+      '      working:',
+      '        indicators: [Writes tests',
+      '  - name: Problem solving',
+      '    content:',
+      '      - level: 5',
+      '',
+    ].join('\n');
+    assert.deepEqual(check(text, 'file:///p/pathway.yaml').map(seen), [
+      'unknown-level 3:8-15 "wroking" is not a skill level in DDaT. Did you mean "working"?',
+      'unknown-skill 5:11-30 "Informaton security" is not a skill in DDaT. Did you mean "Information security"?',
+      'yaml-syntax 10:3-4 YAML syntax error: deficient indentation.',
+      'renamed-skill 10:11-26 "Problem solving" was renamed "Problem management" on 30 August 2022. Use the new name.',
+      'unknown-level 12:16-17 "5" is not a skill level in DDaT, which has 4: use a number from 1 (awareness) to 4 (expert).',
+    ]);
+  });
+});
+
 describe('diagnostics: pathway shapes', () => {
   const fixture = (name: string) => check(readFileSync(`test/unit/fixtures/pathways/${name}`, 'utf8'), `file:///work/${name}`);
 

@@ -189,6 +189,22 @@ describe('incremental parsing', () => {
     assert.ok(kept > 250 && broken > 50, `the first item was kept in ${kept} versions; ${broken} broke the YAML`);
   });
 
+  it('reads a body after a closing --- with text glued on as a fresh parse would', () => {
+    const rnd = seededRandom(5);
+    const closings = ['---', '---## About the job', '--- ## About the job', '---   **Information security** (working)', '---- ', '---IT infrastructure: expert'];
+    let text = '---\nkind: job-advert\nrole: Senior infrastructure engineer\n---## About the job\n\n- **Testing** (working)\n\n## Skills\n\n- **Informaton security** (expert)\n';
+    let doc = parse(text, 1);
+    for (let v = 2; v < 120; v++) {
+      const lines = text.split('\n');
+      if (rnd() < 0.4) lines[3] = closings[Math.floor(rnd() * closings.length)];
+      text = rnd() < 0.5 ? lines.join('\n') : edit(lines.join('\n'), rnd);
+      doc = parse(text, v, doc);
+      const fresh = parse(text, v);
+      assert.deepEqual(seen(doc.mentions), seen(fresh.mentions), `version ${v}:\n${text}`);
+      assert.deepEqual(findings(doc), findings(fresh), `findings of version ${v}`);
+    }
+  });
+
   it('reads a pathway again as a fresh parse would, after any edit', function () {
     this.timeout(20_000);
     const rnd = seededRandom(23);

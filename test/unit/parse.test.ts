@@ -115,6 +115,56 @@ describe('document model', () => {
     assert.deepEqual(mentions('```\n**Testing** (wizard)\n```\n'), []);
   });
 
+  it('reads a front matter whose closing --- has text glued on, and that text as the body\'s first line', () => {
+    const head = '---\nkind: job-advert\nrole: Senior infrastructure engineer\ngrade: SEO\n';
+    const bold = parse(`${head}---**Information security** (working)\n\n- **Testing** (working)\n`);
+    assert.equal(bold.kind, 'job-advert');
+    assert.equal(bold.role?.text, 'Senior infrastructure engineer');
+    assert.equal(bold.grade?.text, 'SEO');
+    assert.deepEqual(bold.frontMatterRange, { start: { line: 0, character: 0 }, end: { line: 4, character: 3 } });
+    assert.deepEqual(
+      bold.problems.map((p) => `${p.code} ${p.range.start.line}:${p.range.start.character}-${p.range.end.character} ${p.message}`),
+      ['yaml-syntax 4:3-37 The front matter\'s closing "---" has text after it: put "**Information security** (working)" on its own line.'],
+    );
+    assert.deepEqual(mentions(`${head}---**Information security** (working)\n\n- **Testing** (working)\n`), [
+      'inline Information security@4:5 working@4:29',
+      'inline Testing@6:4 working@6:15',
+    ]);
+    // A heading glued on is still a heading: here a gov.uk skill heading with its level below.
+    assert.deepEqual(mentions(`${head}---## Information security\nLevel: working\n`), ['govuk Information security@4:6 working@5:7']);
+    // With a space between, as in `--- # Skills`.
+    const spaced = parse(`${head}--- # Skills\n\n- Testing: working\n`);
+    assert.equal(spaced.problems[0].message, 'The front matter\'s closing "---" has text after it: put "# Skills" on its own line.');
+    assert.deepEqual(spaced.problems[0].range, { start: { line: 4, character: 4 }, end: { line: 4, character: 12 } });
+    assert.deepEqual(mentions(`${head}--- # Skills\n\n- Testing: working\n`), ['inline Testing@6:2 working@6:11']);
+    // A longer rule is not a closing line; the one after it is.
+    assert.equal(parse('---\nkind: review\n----\n---\n').frontMatterRange?.end.line, 3);
+  });
+
+  it('reads an unclosed front matter up to the first line that cannot be YAML, and the body after it', () => {
+    const doc = parse('---\nkind: job-advert\nrole: Senior infrastructure engineer\n\n# About the job\n\n- **Testing** (expert)\n');
+    assert.equal(doc.problems.length, 1);
+    assert.equal(doc.problems[0].message, 'Front matter is not closed: add a line "---" after it.');
+    assert.equal(doc.kind, 'job-advert');
+    assert.equal(doc.roleSource, 'front-matter');
+    assert.deepEqual(mentions('---\nkind: job-advert\nrole: Senior infrastructure engineer\n\n# About the job\n\n- **Testing** (expert)\n'), ['inline Testing@6:4 expert@6:15']);
+    // A `---` that opens no front matter at all: the title under it is the body's.
+    const title = parse('---\n# Senior data engineer\n\nJoin us.\n');
+    assert.equal(title.role?.text, 'Senior data engineer');
+    assert.deepEqual(title.role?.range, { start: { line: 1, character: 2 }, end: { line: 1, character: 22 } });
+  });
+
+  it('keeps the front matter\'s other fields when one line of it is broken', () => {
+    const doc = parse('---\nkind: job-advert\nsalary: [40,000\nrole: Senior infrastructure engineer\ngrade: SEO\n---\n\n- **Testing** (expert)\n');
+    assert.deepEqual(doc.problems.map((p) => `${p.code} ${p.range.start.line}:${p.range.start.character} ${p.message}`), [
+      'yaml-syntax 3:0 YAML syntax error: deficient indentation.',
+    ]);
+    assert.equal(doc.kind, 'job-advert');
+    assert.deepEqual(doc.role?.range, { start: { line: 3, character: 6 }, end: { line: 3, character: 36 } });
+    assert.equal(doc.grade?.text, 'SEO');
+    assert.deepEqual([...doc.fields.keys()], ['kind', 'role', 'grade']);
+  });
+
   it('survives junk: binary bytes, unclosed front matter, alias bombs, deep nesting', () => {
     const junk = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)).toString('latin1');
     assert.doesNotThrow(() => parse(junk));

@@ -10,8 +10,8 @@ import { matchesAny } from './glob';
 import { keepUnchanged } from './keepUnchanged';
 import { LineIndex, lineRange } from './lineIndex';
 import { parseMarkdownBody, type MarkdownBody } from './markdownMentions';
-import { DocumentKind, FrontMatterField, GradeLevel, Located, mention, ParsedDocument, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
-import { hasAlias, mapGet, parseYaml, YamlNode, YamlParseResult, YamlScalar, YamlSeq } from './yamlTree';
+import { DocumentKind, FrontMatterField, GradeLevel, LineMention, LineSpan, Located, mention, ParsedDocument, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
+import { BrokenPart, hasAlias, mapGet, parseYaml, parseYamlEntries, YamlNode, YamlParseResult, YamlScalar, YamlSeq } from './yamlTree';
 
 export interface KindGlobs {
   jobAdvert?: string[];
@@ -60,20 +60,46 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
 
   // The YAML part: the whole file for .yaml, else the front matter block.
   let bodyStartLine = 0;
+  // The lines the body is read from: the document's, or a copy without a glued closing `---`.
+  let bodyLines = lines;
+  let glued: { line: number; by: number } | undefined;
   if (isYamlFile) {
     readYamlPart(text, 0, lines, doc, options, true, text);
     bodyStartLine = lines.lineCount;
   } else if (/^---\s*$/.test(lines.line(0))) {
-    const end = frontMatterEnd(lines);
-    if (end === -1) {
-      doc.problems.push({ code: 'yaml-syntax', message: 'Front matter is not closed: add a line "---" after it.', range: lineRange(0, 0, 3) });
-      doc.kind = detectKind(doc, options, false, false, text);
-      bodyStartLine = lines.lineCount;
+    const close = frontMatterEnd(lines);
+    const yamlStart = lines.lineCount > 1 ? lines.starts[1] : text.length;
+    // The problems of the lines around the YAML come first; they are added after it is read, as
+    // what it gave is kept for the next version (readTopicsAgain) without them.
+    if (!close) {
+      // Still read what it holds, and the body after it: one slip must not hide the rest.
+      bodyStartLine = unclosedFrontMatterEnd(lines);
+      const yamlEnd = bodyStartLine < lines.lineCount ? lines.starts[bodyStartLine] : text.length;
+      readYamlPart(text.slice(yamlStart, yamlEnd), yamlStart, lines, doc, options, false, text);
+      doc.problems.unshift({ code: 'yaml-syntax', message: 'Front matter is not closed: add a line "---" after it.', range: lineRange(0, 0, 3) });
     } else {
-      doc.frontMatterRange = { start: { line: 0, character: 0 }, end: { line: end, character: 3 } };
-      const startOffset = lines.starts[1];
-      readYamlPart(text.slice(startOffset, lines.starts[end]), startOffset, lines, doc, options, false, text);
-      bodyStartLine = end + 1;
+      doc.frontMatterRange = { start: { line: 0, character: 0 }, end: { line: close.line, character: 3 } };
+      bodyStartLine = close.line + 1;
+      if (close.textStart > 0) {
+        // `---## About the job`: the text after the dashes is the body's first line, read from a
+        // copy where it starts the line (padded at the end, so that every offset stays put).
+        const lineText = lines.line(close.line);
+        const after = lineText.slice(close.textStart);
+        const at = lines.starts[close.line];
+        const copy = text.slice(0, at) + after + ' '.repeat(close.textStart) + text.slice(at + lineText.length);
+        bodyLines = new LineIndex(copy, lines.starts);
+        glued = { line: close.line, by: close.textStart };
+        bodyStartLine = close.line;
+      }
+      readYamlPart(text.slice(yamlStart, lines.starts[close.line]), yamlStart, lines, doc, options, false, bodyLines.text);
+      if (glued) {
+        const after = bodyLines.line(close.line).trimEnd();
+        doc.problems.unshift({
+          code: 'yaml-syntax',
+          message: `The front matter's closing "---" has text after it: put "${after}" on its own line.`,
+          range: lineRange(close.line, close.textStart, close.textStart + after.length),
+        });
+      }
     }
   } else {
     doc.kind = detectKind(doc, options, false, false, text);
@@ -81,42 +107,91 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
 
   if (!isYamlFile) {
     if (doc.role) doc.roleSource = 'front-matter';
-    else readBodyRole(doc, lines, bodyStartLine, options.framework);
+    else readBodyRole(doc, bodyLines, bodyStartLine, options.framework, glued);
     const previous = options.previous && bodies.get(options.previous);
-    const body = parseMarkdownBody(lines, bodyStartLine, options.framework, previous);
+    const body = parseMarkdownBody(bodyLines, bodyStartLine, options.framework, previous);
     bodies.set(doc, body);
-    doc.mentions = doc.mentions.length ? doc.mentions.concat(body.mentions) : body.mentions;
+    const mentions = glued ? body.mentions.map((m) => movedRight(m, glued)) : body.mentions;
+    doc.mentions = doc.mentions.length ? doc.mentions.concat(mentions) : mentions;
   }
   return doc;
 }
 
+/** A body mention found in the copy without a glued `---`, put back where it is in the document. */
+function movedRight(m: SkillMention, glued: { line: number; by: number }): SkillMention {
+  const lm = m as LineMention;
+  if (lm.line !== glued.line) return m;
+  const by = glued.by;
+  const levelBy = lm.levelText !== undefined && lm.levelLine === glued.line ? by : 0;
+  return new LineMention(lm.text, lm.line, lm.start + by, lm.end + by, lm.levelText, lm.levelLine, lm.levelStart + levelBy, lm.levelEnd + levelBy, lm.form, lm.group, lm.certain);
+}
+
 /** A role named by the title or a `Role:` line, when front matter names none: it makes the
  *  document an advert when nothing else said what it is. */
-function readBodyRole(doc: ParsedDocument, lines: LineIndex, bodyStartLine: number, framework: Framework): void {
+function readBodyRole(doc: ParsedDocument, lines: LineIndex, bodyStartLine: number, framework: Framework, glued?: { line: number; by: number }): void {
   const found = findBodyRole(lines, bodyStartLine, framework);
   if (!found) return;
+  let located = found.located;
+  if (glued && located instanceof LineSpan && located.line === glued.line) {
+    located = new LineSpan(located.text, located.line, located.start + glued.by, located.end + glued.by);
+  }
   if (found.role) {
-    doc.role = found.located;
+    doc.role = located;
     doc.roleSource = found.source;
     if (doc.kind === 'unknown') doc.kind = 'job-advert';
   } else if (found.suggestions) {
-    doc.roleNearMiss = { located: found.located, suggestions: found.suggestions.map((ref) => ref.level.name) };
+    doc.roleNearMiss = { located, suggestions: found.suggestions.map((ref) => ref.level.name) };
   }
 }
 
-// A line of `---` or `...` (and nothing but white space after), in a multi-line search.
-const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[^\S\n]*$/gm;
+// A line starting `---` or `...`, in a multi-line search.
+const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)/gm;
 
-/** The line closing the front matter (`---` or `...`), or -1: one search, not a look at every line. */
-function frontMatterEnd(lines: LineIndex): number {
-  if (lines.lineCount < 2) return -1;
+/**
+ * The line closing the front matter: `---` or `...` alone, or `---` with text glued on
+ * (`---## About the job`, `--- # Skills`), and where that text starts (0 when there is none).
+ * One search, not a look at every line.
+ */
+function frontMatterEnd(lines: LineIndex): { line: number; textStart: number } | undefined {
+  if (lines.lineCount < 2) return undefined;
   FRONT_MATTER_CLOSE.lastIndex = lines.starts[1];
   for (let m = FRONT_MATTER_CLOSE.exec(lines.text); m; m = FRONT_MATTER_CLOSE.exec(lines.text)) {
     // The search also starts lines after a carriage return or U+2028; a line is what ends in \n.
     const line = lines.lineOf(m.index);
-    if (/^(---|\.\.\.)\s*$/.test(lines.line(line))) return line;
+    if (lines.starts[line] !== m.index) continue;
+    const text = lines.line(line);
+    if (/^(---|\.\.\.)\s*$/.test(text)) return { line, textStart: 0 };
+    // `----` is a longer rule, and `...` with more is text; `---` then text is a slip.
+    const glued = /^---(?!-)\s*/.exec(text);
+    if (glued) return { line, textStart: glued[0].length };
   }
-  return -1;
+  return undefined;
+}
+
+// A line that can be a front-matter key: `role: Senior data engineer`, `"a b": c`, `skills:`.
+const KEY_LINE = /^(?:"[^"]*"|'[^']*'|[^\s:#'"\-?[\]{},&*!|>%@`][^:]*?)\s*:(?:\s|$)/;
+
+/**
+ * Where the body starts when the front matter has no closing line: after the last line of YAML
+ * (a key, a list item, an indented line) before the first line that cannot be front matter
+ * (prose, a table, bold text) or a heading after a blank line. Comments and blank lines between
+ * go with the body: `# Senior data engineer` is more likely a title than a comment.
+ */
+function unclosedFrontMatterEnd(lines: LineIndex): number {
+  let lastYaml = 0;
+  let blankAbove = false;
+  for (let n = 1; n < lines.lineCount; n++) {
+    const text = lines.line(n);
+    const blank = !text.trim();
+    if (text.startsWith('#')) {
+      if (blankAbove && /^#{1,6}\s/.test(text)) break;
+    } else if (!blank) {
+      if (!(/^\s/.test(text) || /^-(\s|$)/.test(text) || KEY_LINE.test(text))) break;
+      lastYaml = n;
+    }
+    blankAbove = blank;
+  }
+  return lastYaml + 1;
 }
 
 /** Reads the YAML of a document (`source`, at offset `base`): fields, kind and pathway. */
@@ -125,8 +200,10 @@ function readYamlPart(source: string, base: number, lines: LineIndex, doc: Parse
   if (previous && previous.framework === options.framework && previous.base === base && readTopicsAgain(source, lines, doc, previous)) return;
 
   const parsed = readYaml(source, base, lines, doc);
-  const root = parsed.root;
-  const list = pathwayList(root, options.framework);
+  // With a syntax error, the entries and list items that parse on their own.
+  const recovered = parsed.error ? parseYamlEntries(source) : undefined;
+  const root = parsed.root ?? recovered?.root;
+  const list = pathwayList(source, root, recovered?.broken, options.framework);
   if (root) readFields(root, base, lines, doc);
   doc.kind = detectKind(doc, options, isYamlFile, !!list?.sure, text);
   const isPathway = doc.kind === 'pathway';
@@ -221,7 +298,7 @@ function hasLevels(item: YamlNode, framework: Framework): boolean {
 }
 
 /** The pathway's list, and whether it alone makes the file a pathway (`sure`). */
-function pathwayList(root: YamlNode | undefined, framework: Framework): (PathwayList & { sure: boolean }) | undefined {
+function pathwayList(source: string, root: YamlNode | undefined, broken: BrokenPart[] | undefined, framework: Framework): (PathwayList & { sure: boolean }) | undefined {
   const sure = (items: PathwayList['items']) => items.some((i) => hasLevels(i.node, framework));
   const whole = (key: PathwayList['key'], seq: YamlSeq) => {
     const items = seq.items.map((node, index) => ({ node, index, base: 0 }));
@@ -232,7 +309,32 @@ function pathwayList(root: YamlNode | undefined, framework: Framework): (Pathway
   const skills = mapGet(root, 'skills')?.value;
   if (skills?.kind === 'seq' && skills.items.some(mayHaveLevels)) return whole('skills', skills);
   if (root?.kind === 'seq' && root.items.some(mayHaveLevels)) return whole(undefined, root);
-  return undefined;
+  let list: PathwayList | undefined;
+  if (!broken) {
+    // A syntax error in a file that is a list: its items one by one.
+    if (!root && /^(?:[^\S\n]*(?:#.*)?\r?\n)*-\s/.test(source)) list = itemsOnTheirOwn(undefined, source, 0, source.length);
+  } else {
+    // A syntax error in the list: the items that parse on their own.
+    const part = broken.find((b) => b.key === 'topics' || b.key === 'skills');
+    const from = part ? source.indexOf('\n', part.start) + 1 : 0;
+    if (part && from > 0) list = itemsOnTheirOwn(part.key as PathwayList['key'], source, from, part.end);
+  }
+  if (!list || (list.key !== 'topics' && !list.items.some((i) => mayHaveLevels(i.node)))) return undefined;
+  return { ...list, sure: list.key === 'topics' || sure(list.items) };
+}
+
+/** The items of a list from `from` to `to` read one by one; those that do not parse are left out. */
+function itemsOnTheirOwn(key: PathwayList['key'], source: string, from: number, to: number): PathwayList | undefined {
+  const first = /^(?:[^\S\n]*(?:#.*)?\r?\n)*([^\S\n]*)-\s/.exec(source.slice(from, Math.min(to, from + 2000)));
+  if (!first) return undefined;
+  const spans = topicChunks(source, from + first[0].length - first[1].length - 2, first[1].length, to);
+  if (!spans) return undefined;
+  const items: PathwayList['items'] = [];
+  spans.forEach((c, index) => {
+    const item = parseYaml(source.slice(c.start, c.end)).root;
+    if (item?.kind === 'seq' && item.items.length === 1) items.push({ node: item.items[0], index, base: c.start });
+  });
+  return { key, items };
 }
 
 /** Where a node of a tree read from offset `base` sits in the document. */
