@@ -165,6 +165,15 @@ describe('document model', () => {
     assert.deepEqual([...doc.fields.keys()], ['kind', 'role', 'grade']);
   });
 
+  it('reads around broken YAML in one pass, however long its lines', () => {
+    const line = `a${' '.repeat(1_000_000)}b`;
+    const started = Date.now();
+    assert.equal(parse(`---\nrole: Data engineer\n${line}\n`).role?.text, 'Data engineer');
+    assert.equal(parse(`levels: [\n${line}: x\ntopics:\n  - name: Testing\n`, 'file:///p.yaml').problems[0].code, 'yaml-syntax');
+    assert.equal(parse(`${' \r\n'.repeat(5000)}- name: [\n${line}\n`, 'file:///p.yaml').problems[0].code, 'yaml-syntax');
+    assert.ok(Date.now() - started < 1500, `${Date.now() - started} ms`);
+  });
+
   it('survives junk: binary bytes, unclosed front matter, alias bombs, deep nesting', () => {
     const junk = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)).toString('latin1');
     assert.doesNotThrow(() => parse(junk));

@@ -169,7 +169,8 @@ function frontMatterEnd(lines: LineIndex): { line: number; textStart: number } |
 }
 
 // A line that can be a front-matter key: `role: Senior data engineer`, `"a b": c`, `skills:`.
-const KEY_LINE = /^(?:"[^"]*"|'[^']*'|[^\s:#'"\-?[\]{},&*!|>%@`][^:]*?)\s*:(?:\s|$)/;
+// Greedy and without a choice of where spaces go, so that a long line costs one pass.
+const KEY_LINE = /^(?:"[^"]*"\s*|'[^']*'\s*|[^\s:#'"\-?[\]{},&*!|>%@`][^:]*):(?:\s|$)/;
 
 /**
  * Where the body starts when the front matter has no closing line: after the last line of YAML
@@ -312,7 +313,7 @@ function pathwayList(source: string, root: YamlNode | undefined, broken: BrokenP
   let list: PathwayList | undefined;
   if (!broken) {
     // A syntax error in a file that is a list: its items one by one.
-    if (!root && /^(?:[^\S\n]*(?:#.*)?\r?\n)*-\s/.test(source)) list = itemsOnTheirOwn(undefined, source, 0, source.length);
+    if (!root && /^(?:[^\S\n]*(?:#.*)?\n)*-\s/.test(source)) list = itemsOnTheirOwn(undefined, source, 0, source.length);
   } else {
     // A syntax error in the list: the items that parse on their own.
     const part = broken.find((b) => b.key === 'topics' || b.key === 'skills');
@@ -325,7 +326,7 @@ function pathwayList(source: string, root: YamlNode | undefined, broken: BrokenP
 
 /** The items of a list from `from` to `to` read one by one; those that do not parse are left out. */
 function itemsOnTheirOwn(key: PathwayList['key'], source: string, from: number, to: number): PathwayList | undefined {
-  const first = /^(?:[^\S\n]*(?:#.*)?\r?\n)*([^\S\n]*)-\s/.exec(source.slice(from, Math.min(to, from + 2000)));
+  const first = /^(?:[^\S\n]*(?:#.*)?\n)*([^\S\n]*)-\s/.exec(source.slice(from, Math.min(to, from + 2000)));
   if (!first) return undefined;
   const spans = topicChunks(source, from + first[0].length - first[1].length - 2, first[1].length, to);
   if (!spans) return undefined;

@@ -209,8 +209,9 @@ function entryStarts(source: string): number[] | undefined {
 function entryKey(source: string, at: number): string | undefined {
   const nl = source.indexOf('\n', at);
   const line = source.slice(at, nl < 0 ? source.length : nl);
-  const m = /^(?:"([^"]*)"|'([^']*)'|([^\s:#'"][^:#]*?))\s*:(?:\s|$)/.exec(line);
-  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  // Greedy, with one place for spaces: a long line costs one pass.
+  const m = /^(?:"([^"]*)"\s*|'([^']*)'\s*|([^\s:#'"][^:#]*)):(?:\s|$)/.exec(line);
+  return m ? (m[1] ?? m[2] ?? m[3].trimEnd()) : undefined;
 }
 
 /** A tree read from text that starts `by` characters into the whole, moved to the whole's offsets. */
