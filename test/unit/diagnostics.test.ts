@@ -104,6 +104,15 @@ describe('diagnostics', () => {
     ]);
   });
 
+  it('reads grades mapped to level numbers, and offers the number in the fix', () => {
+    const out = check('levels:\n  EO: 1\n  HEO: "2"\n  SEO: 1\n  G7: 7\ntopics: []\n', 'file:///p/pathway.yaml');
+    assert.deepEqual(out.map(seen), [
+      'level-order 4:8-9 Grade SEO maps to awareness, below working for the lower grade HEO. A higher grade cannot need a lower level.',
+      'unknown-level 5:7-8 "7" is not a skill level in DDaT, which has 4: use a number from 1 (awareness) to 4 (expert).',
+    ]);
+    assert.deepEqual(out[0].data, { replacements: ['2'] });
+  });
+
   it('finds the copied description, repeated indicators and the rename in the seed pathway', () => {
     const text = readFileSync('../shared/seeds/000_b2b494ddee045005.txt', 'utf8');
     const out = check(text, 'file:///cloud-pathway.md');

@@ -358,7 +358,7 @@ function checkDefined(written: Located, level: LevelData, skill: SkillData, fram
       'undefined-level',
       written.range,
       `${framework.shortName} does not define ${name} at ${level.name.toLowerCase()}. Defined: ${defined.map((l) => l.name.toLowerCase()).join(', ')}.`,
-      { replacements: defined.map((l) => (Number.isNaN(framework.levelNumber(written.text)) ? matchCase(written.text, l) : String(framework.levelIndex(l) + 1))) },
+      { replacements: defined.map((l) => levelAsWritten(written.text, l, framework)) },
     );
     return false;
   }
