@@ -104,6 +104,15 @@ describe('diagnostics', () => {
     ]);
   });
 
+  it('reads grades mapped to level numbers, and offers the number in the fix', () => {
+    const out = check('levels:\n  EO: 1\n  HEO: "2"\n  SEO: 1\n  G7: 7\ntopics: []\n', 'file:///p/pathway.yaml');
+    assert.deepEqual(out.map(seen), [
+      'level-order 4:8-9 Grade SEO maps to awareness, below working for the lower grade HEO. A higher grade cannot need a lower level.',
+      'unknown-level 5:7-8 "7" is not a skill level in DDaT, which has 4: use a number from 1 (awareness) to 4 (expert).',
+    ]);
+    assert.deepEqual(out[0].data, { replacements: ['2'] });
+  });
+
   it('finds the copied description, repeated indicators and the rename in the seed pathway', () => {
     const text = readFileSync('../shared/seeds/000_b2b494ddee045005.txt', 'utf8');
     const out = check(text, 'file:///cloud-pathway.md');
@@ -174,5 +183,150 @@ describe('diagnostics', () => {
     // All five errors, then the first two warnings, back in reading order.
     assert.deepEqual(limited.slice(1).map((d) => d.message), ['finding 0', 'finding 1', 'finding 2', 'finding 3', 'finding 4', 'finding 6', 'finding 8']);
     assert.equal(limitDiagnostics(all, 10), all);
+  });
+});
+
+describe('diagnostics: broken front matter', () => {
+  it('reports text glued to the closing --- on its line, and still reads the front matter and the body', () => {
+    const out = check(senior('').replace(/---\n$/, '---**Next heading**\n\n- **Informaton security** (working)\n- **IT infrastructure** (expert)\n'));
+    assert.deepEqual(out.filter((d) => d.code !== 'missing-skill').map(seen), [
+      'yaml-syntax 5:4-20 The front matter\'s closing "---" has text after it: put "**Next heading**" on its own line.',
+      'unknown-skill 7:5-24 "Informaton security" is not a skill in DDaT. Did you mean "Information security"?',
+      'level-mismatch 8:26-32 Senior infrastructure engineer needs IT infrastructure at practitioner, not expert.',
+    ]);
+    // The role took effect: what it needs and the advert never names is missing (Information
+    // security is misspelt, and reported as such).
+    assert.equal(out.filter((d) => d.code === 'missing-skill').length, 10);
+    assert.equal(out.find((d) => d.code === 'yaml-syntax')!.severity, 1);
+  });
+
+  it('reports a YAML syntax error in front matter where the parser found it, and still checks the body with the other fields', () => {
+    const text = '---\nkind: job-advert\nrole: Senior infrastructure engineer\ntitle: "Engineer\n---\n\n- **Informaton security** (working)\n- **IT infrastructure** (expert)\n';
+    assert.deepEqual(check(text).filter((d) => d.code !== 'missing-skill').map(seen), [
+      'yaml-syntax 5:1-2 YAML syntax error: deficient indentation.',
+      'unknown-skill 7:5-24 "Informaton security" is not a skill in DDaT. Did you mean "Information security"?',
+      'level-mismatch 8:26-32 Senior infrastructure engineer needs IT infrastructure at practitioner, not expert.',
+    ]);
+  });
+
+  it('checks the body of a front matter that is never closed', () => {
+    const out = check('---\nrole: Senior infrastructure engineer\ngrade: HEO\n\n## About the job\n\n- **IT infrastructure** (expert)\n');
+    assert.deepEqual(out.filter((d) => d.code !== 'missing-skill').map(seen), [
+      'yaml-syntax 1:1-4 Front matter is not closed: add a line "---" after it.',
+      'grade-mismatch 3:8-11 Senior infrastructure engineer is performed at SEO or G7, not HEO. Change the grade or the role.',
+      'level-mismatch 7:26-32 Senior infrastructure engineer needs IT infrastructure at practitioner, not expert.',
+    ]);
+  });
+
+  it('still checks the other topics of a pathway when one of them is not YAML', () => {
+    const text = [
+      'levels:',
+      '  EO: awareness',
+      '  SEO: wroking',
+      'topics:',
+      '  - name: Informaton security',
+      '  - name: Testing',
+      '    pathway:',
+      '      working:',
+      '        indicators: [Writes tests',
+      '  - name: Problem solving',
+      '    content:',
+      '      - level: 5',
+      '',
+    ].join('\n');
+    assert.deepEqual(check(text, 'file:///p/pathway.yaml').map(seen), [
+      'unknown-level 3:8-15 "wroking" is not a skill level in DDaT. Did you mean "working"?',
+      'unknown-skill 5:11-30 "Informaton security" is not a skill in DDaT. Did you mean "Information security"?',
+      'yaml-syntax 10:3-4 YAML syntax error: deficient indentation.',
+      'renamed-skill 10:11-26 "Problem solving" was renamed "Problem management" on 30 August 2022. Use the new name.',
+      'unknown-level 12:16-17 "5" is not a skill level in DDaT, which has 4: use a number from 1 (awareness) to 4 (expert).',
+    ]);
+  });
+});
+
+describe('diagnostics: pathway shapes', () => {
+  const fixture = (name: string) => check(readFileSync(`test/unit/fixtures/pathways/${name}`, 'utf8'), `file:///work/${name}`);
+
+  it('checks topics whose levels are content items: numbers, numbers as strings, names, grades', () => {
+    assert.deepEqual(fixture('content-levels.yaml').map(seen), [
+      'undefined-level 10:16-17 DDaT does not define Data modelling at awareness. Defined: working, practitioner, expert.',
+      'repeated-indicator 17:54-94 This working indicator of Data modelling repeats awareness word for word. Say what changes at working, or remove it.',
+      'unknown-level 22:16-17 "5" is not a skill level in DDaT, which has 4: use a number from 1 (awareness) to 4 (expert).',
+      'unknown-skill 25:12-30 "Metadata managment" is not a skill in DDaT. Did you mean "Metadata management"?',
+      'copied-description 29:33-64 The practitioner description of Metadata managment repeats working word for word. Say what someone at practitioner can do beyond working.',
+      'renamed-skill 30:11-26 "Problem solving" was renamed "Problem management" on 30 August 2022. Use the new name.',
+      'unknown-level 35:14-15 "0" is not a skill level in DDaT, which has 4: use a number from 1 (awareness) to 4 (expert).',
+    ]);
+    // A quick fix offers the numbers the writer uses: the defined levels, or the top of the scale.
+    const out = fixture('content-levels.yaml');
+    assert.deepEqual(out[0].data, { replacements: ['2', '3', '4'] });
+    assert.deepEqual(out[2].data, { replacements: ['4'] });
+  });
+
+  it('checks content items written in flow style, and the order of the grades they give', () => {
+    assert.deepEqual(fixture('content-levels-flow.yml').map(seen), [
+      'level-order 2:139-140 Grade G6 maps Data engineering to working, below expert for the lower grade SEO. A higher grade cannot need a lower level.',
+      'undefined-level 3:62-63 DDaT does not define Data analysis and synthesis at expert. Defined: awareness, working, practitioner.',
+    ]);
+  });
+
+  it('checks a list of skills with levels by name or number and their examples or statements', () => {
+    assert.deepEqual(fixture('skills-list.yaml').map(seen), [
+      'repeated-indicator 12:13-39 This working indicator of Data innovation repeats awareness word for word. Say what changes at working, or remove it.',
+      'unknown-level 14:16-28 "Practicioner" is not a skill level in DDaT. Did you mean "Practitioner"?',
+      'undefined-level 19:16-28 DDaT does not define Security technology at practitioner. Defined: awareness, working, expert.',
+      'unknown-skill 20:11-25 "Data stnadards" is not a skill in DDaT. Did you mean "Data standards"?',
+      'unknown-level 27:17-18 "5" is not a skill level in DDaT, which has 4: use a number from 1 (awareness) to 4 (expert).',
+    ]);
+  });
+
+  it('checks a file that is itself a list of skills', () => {
+    assert.deepEqual(fixture('skills-root-list.yml').map(seen), [
+      'repeated-indicator 3:97-123 This expert indicator of Data visualisation repeats awareness word for word. Say what changes at expert, or remove it.',
+      'undefined-level 6:11-20 DDaT does not define Analysis at awareness. Defined: working, practitioner, expert.',
+    ]);
+  });
+
+  it('checks each topic\'s own grade map: grades, levels and their order', () => {
+    const out = fixture('topic-grade-maps.yaml');
+    assert.deepEqual(out.map(seen), [
+      'level-order 10:11-18 Grade G7 maps Programming and build (software engineering) to working, below practitioner for the lower grade SEO. A higher grade cannot need a lower level.',
+      'undefined-level 12:35-41 DDaT does not define Ownership and initiative at expert. Defined: awareness, working, practitioner.',
+      'unknown-grade 12:43-45 "G8" is not a grade. Did you mean "G7" or "G6"?',
+      'unknown-skill 13:11-24 "Data modeling" is not a skill in DDaT. Did you mean "Data modelling" or "Data modelling, cleansing and enrichment"?',
+    ]);
+    assert.deepEqual(out[0].data, { replacements: ['practitioner'] });
+  });
+
+  it('reads a list of skills in a Markdown pathway\'s front matter, and the body below it', () => {
+    const text = [
+      '---',
+      'title: Analyst pathway',
+      'skills:',
+      '  - name: Data visualisation',
+      '    levels:',
+      '      - {name: awareness, examples: [Makes a chart]}',
+      '      - {name: 5}',
+      '  - name: Analysis',
+      '    levels: [awareness]',
+      '---',
+      '',
+      '**Data visualisaton.** Charts that tell the story.',
+      '',
+    ].join('\n');
+    const doc = parseDocument(text, { uri: 'file:///work/analyst.md', version: 1, framework: ddat });
+    assert.equal(doc.kind, 'pathway');
+    assert.deepEqual(doc.mentions.map((m) => `${m.form} ${m.name.text}`), ['pathway-topic Data visualisation', 'pathway-topic Analysis', 'bold-paragraph Data visualisaton']);
+    assert.deepEqual(check(text, 'file:///work/analyst.md').map(seen), [
+      'unknown-level 7:16-17 "5" is not a skill level in DDaT, which has 4: use a number from 1 (awareness) to 4 (expert).',
+      'undefined-level 9:14-23 DDaT does not define Analysis at awareness. Defined: working, practitioner, expert.',
+      'unknown-skill 12:3-20 "Data visualisaton" is not a skill in DDaT. Did you mean "Data visualisation"?',
+    ]);
+  });
+
+  it('keeps an advert\'s skills list an advert\'s: items with a level, not levels', () => {
+    const doc = parseDocument('skills:\n  - name: Testing\n    level: 3\n', { uri: 'file:///work/skills.yaml', version: 1, framework: ddat });
+    assert.equal(doc.kind, 'unknown');
+    assert.equal(doc.pathway, undefined);
   });
 });

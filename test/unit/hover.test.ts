@@ -133,6 +133,18 @@ describe('hover: levels', () => {
     assert.match(value(h), /^\*\*Awareness\*\*: level 1 of 4 .*\n\nInformation security at this skill level:\n\n\*\*Awareness\*\* — you can:\n\n- explain information security/s);
   });
 
+  it('explains a level a pathway writes as its number, and the grade given with it', () => {
+    const content = 'topics:\n  - name: Testing\n    content:\n      - level: |3\n        grade: G7\n';
+    const h = hoverAt(content, PATHWAY);
+    assert.deepEqual(h!.range, range(3, 15, 16));
+    assert.match(value(h), /^\*\*Practitioner\*\*: level 3 of 4 .*\n\nIn this pathway, G7 maps to practitioner\.\n\nTesting at this skill level:\n\n\*\*Practitioner\*\* — you can:\n\n- /s);
+    const grade = hoverAt(content.replace('|3', '3').replace('G7', 'G|7'), PATHWAY);
+    assert.match(value(grade), /\n\nIn this pathway, G7 maps to \*\*practitioner\*\*, skill level 3 of 4\.$/);
+    // A topic's own grade map, with a number past the end of the scale.
+    const map = hoverAt('skills:\n  - name: Testing\n    levels: { SEO: |5 }\n', PATHWAY);
+    assert.match(value(map), /^“5” is not a skill level of DDaT/);
+  });
+
   it('says what a pathway grade maps to, on the level value', () => {
     const h = hoverAt(SEED_PATHWAY.replace('SEO: working', 'SEO: work|ing'), PATHWAY);
     assert.match(value(h), /\n\nIn this pathway, SEO maps to working\.$/);

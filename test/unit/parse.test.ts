@@ -71,6 +71,38 @@ describe('document model', () => {
     assert.deepEqual(topic.levels[0].indicators[0].range, { start: { line: 8, character: 12 }, end: { line: 8, character: 24 } });
   });
 
+  it('reads the other pathway shapes: content items, a list of skills, a topic\'s own grade map', () => {
+    const summary = (text: string, uri: string) => {
+      const doc = parse(text, uri);
+      const at = (l: { text: string; range: { start: { line: number; character: number } } }) => `${l.text}@${l.range.start.line}:${l.range.start.character}`;
+      return [
+        `${doc.kind} ${doc.problems.map((p) => p.message).join(' ')}`.trim(),
+        ...doc.pathway!.topics.map((t) =>
+          [at(t.name), ...t.levels.map((l) => `${at(l.level)}${l.grade ? ` for ${at(l.grade)}` : ''} [${l.indicators.map((i) => i.text).join('; ')}]`), ...t.gradeLevels.map((g) => `${at(g.grade)}=${at(g.level)}`)].join(' '),
+        ),
+      ];
+    };
+    assert.deepEqual(summary('topics:\n- name: Testing\n  content:\n  - level: 2\n    grade: SEO\n    indicators: [Writes tests]\n  - {level: "3", examples: [Plans tests]}\n', 'file:///a.yaml'), [
+      'pathway',
+      'Testing@1:8 2@3:11 for SEO@4:11 [Writes tests] 3@6:13 [Plans tests]',
+    ]);
+    assert.deepEqual(summary('# ours\n- skill: Testing\n  levels:\n    - name: Working\n      statements:\n        - Writes tests\n    - Expert\n', 'file:///a.yml'), [
+      'pathway',
+      'Testing@1:9 Working@3:12 [Writes tests] Expert@6:6 []',
+    ]);
+    assert.deepEqual(summary('title: x\nskills:\n  - name: Testing\n    levels: {SEO: working, G7: "3", expert: [Leads testing]}\n', 'file:///a.yaml'), [
+      'pathway',
+      'Testing@2:10 expert@3:36 [Leads testing] SEO@3:13=working@3:18 G7@3:27=3@3:32',
+    ]);
+    // What is not right is said, and the rest still read.
+    assert.deepEqual(summary('skills:\n  - name: Testing\n    levels:\n      - examples: [x]\n      - working\n  - levels: [expert]\n', 'file:///a.yaml'), [
+      'pathway levels[0] of Testing needs a `level`, e.g. `level: 2` or `level: working`. skills[1] needs a `name`: the skill it describes.',
+      'Testing@1:10 working@4:8 []',
+    ]);
+    // In front matter too, with no `topics`.
+    assert.equal(parse('---\nskills:\n  - name: Testing\n    content:\n      - level: 1\n---\n').kind, 'pathway');
+  });
+
   it('recognises the kind from front matter, then file globs, then content', () => {
     assert.equal(parse('---\nkind: pathway\n---\n').kind, 'pathway');
     assert.equal(parse('# Notes\n', 'file:///w/pathways/a.md').kind, 'pathway');
@@ -81,6 +113,65 @@ describe('document model', () => {
 
   it('skips fenced code', () => {
     assert.deepEqual(mentions('```\n**Testing** (wizard)\n```\n'), []);
+  });
+
+  it('reads a front matter whose closing --- has text glued on, and that text as the body\'s first line', () => {
+    const head = '---\nkind: job-advert\nrole: Senior infrastructure engineer\ngrade: SEO\n';
+    const bold = parse(`${head}---**Information security** (working)\n\n- **Testing** (working)\n`);
+    assert.equal(bold.kind, 'job-advert');
+    assert.equal(bold.role?.text, 'Senior infrastructure engineer');
+    assert.equal(bold.grade?.text, 'SEO');
+    assert.deepEqual(bold.frontMatterRange, { start: { line: 0, character: 0 }, end: { line: 4, character: 3 } });
+    assert.deepEqual(
+      bold.problems.map((p) => `${p.code} ${p.range.start.line}:${p.range.start.character}-${p.range.end.character} ${p.message}`),
+      ['yaml-syntax 4:3-37 The front matter\'s closing "---" has text after it: put "**Information security** (working)" on its own line.'],
+    );
+    assert.deepEqual(mentions(`${head}---**Information security** (working)\n\n- **Testing** (working)\n`), [
+      'inline Information security@4:5 working@4:29',
+      'inline Testing@6:4 working@6:15',
+    ]);
+    // A heading glued on is still a heading: here a gov.uk skill heading with its level below.
+    assert.deepEqual(mentions(`${head}---## Information security\nLevel: working\n`), ['govuk Information security@4:6 working@5:7']);
+    // With a space between, as in `--- # Skills`.
+    const spaced = parse(`${head}--- # Skills\n\n- Testing: working\n`);
+    assert.equal(spaced.problems[0].message, 'The front matter\'s closing "---" has text after it: put "# Skills" on its own line.');
+    assert.deepEqual(spaced.problems[0].range, { start: { line: 4, character: 4 }, end: { line: 4, character: 12 } });
+    assert.deepEqual(mentions(`${head}--- # Skills\n\n- Testing: working\n`), ['inline Testing@6:2 working@6:11']);
+    // A longer rule is not a closing line; the one after it is.
+    assert.equal(parse('---\nkind: review\n----\n---\n').frontMatterRange?.end.line, 3);
+  });
+
+  it('reads an unclosed front matter up to the first line that cannot be YAML, and the body after it', () => {
+    const doc = parse('---\nkind: job-advert\nrole: Senior infrastructure engineer\n\n# About the job\n\n- **Testing** (expert)\n');
+    assert.equal(doc.problems.length, 1);
+    assert.equal(doc.problems[0].message, 'Front matter is not closed: add a line "---" after it.');
+    assert.equal(doc.kind, 'job-advert');
+    assert.equal(doc.roleSource, 'front-matter');
+    assert.deepEqual(mentions('---\nkind: job-advert\nrole: Senior infrastructure engineer\n\n# About the job\n\n- **Testing** (expert)\n'), ['inline Testing@6:4 expert@6:15']);
+    // A `---` that opens no front matter at all: the title under it is the body's.
+    const title = parse('---\n# Senior data engineer\n\nJoin us.\n');
+    assert.equal(title.role?.text, 'Senior data engineer');
+    assert.deepEqual(title.role?.range, { start: { line: 1, character: 2 }, end: { line: 1, character: 22 } });
+  });
+
+  it('keeps the front matter\'s other fields when one line of it is broken', () => {
+    const doc = parse('---\nkind: job-advert\nsalary: [40,000\nrole: Senior infrastructure engineer\ngrade: SEO\n---\n\n- **Testing** (expert)\n');
+    assert.deepEqual(doc.problems.map((p) => `${p.code} ${p.range.start.line}:${p.range.start.character} ${p.message}`), [
+      'yaml-syntax 3:0 YAML syntax error: deficient indentation.',
+    ]);
+    assert.equal(doc.kind, 'job-advert');
+    assert.deepEqual(doc.role?.range, { start: { line: 3, character: 6 }, end: { line: 3, character: 36 } });
+    assert.equal(doc.grade?.text, 'SEO');
+    assert.deepEqual([...doc.fields.keys()], ['kind', 'role', 'grade']);
+  });
+
+  it('reads around broken YAML in one pass, however long its lines', () => {
+    const line = `a${' '.repeat(1_000_000)}b`;
+    const started = Date.now();
+    assert.equal(parse(`---\nrole: Data engineer\n${line}\n`).role?.text, 'Data engineer');
+    assert.equal(parse(`levels: [\n${line}: x\ntopics:\n  - name: Testing\n`, 'file:///p.yaml').problems[0].code, 'yaml-syntax');
+    assert.equal(parse(`${' \r\n'.repeat(5000)}- name: [\n${line}\n`, 'file:///p.yaml').problems[0].code, 'yaml-syntax');
+    assert.ok(Date.now() - started < 1500, `${Date.now() - started} ms`);
   });
 
   it('survives junk: binary bytes, unclosed front matter, alias bombs, deep nesting', () => {

@@ -75,6 +75,22 @@ describe('document symbols', () => {
     assertWellFormed(symbols);
   });
 
+  it('outlines the other pathway shapes: numbered levels say which level they are, grade maps list their grades', () => {
+    const d = parsed(
+      'skills:\n  - name: Testing\n    content:\n      - {level: 2, indicators: [Writes tests]}\n      - level: "9"\n    levels:\n      SEO: working\n      G7: 3\n',
+      'file:///work/pathways/testing.yaml',
+    );
+    const symbols = documentSymbols(d, ddat);
+    assert.deepEqual(outline(symbols), [
+      'Testing @1:10-17',
+      '  2 — working, 1 indicator @3:16-17',
+      '  9 — empty @4:16-17',
+      '  SEO — working @6:6-9',
+      '  G7 — practitioner @7:6-8',
+    ]);
+    assertWellFormed(symbols);
+  });
+
   it('is empty for a document without skills', () => {
     assert.deepEqual(documentSymbols(parsed('# Notes\n\nNothing here.\n'), ddat), []);
   });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { parseBlockYaml, parseYaml, parseYamlEvents, type YamlNode } from '../../server/src/documents/yamlTree';
+import { parseBlockYaml, parseYaml, parseYamlEntries, parseYamlEvents, type YamlNode } from '../../server/src/documents/yamlTree';
 import { extractFrontMatter, generatePathway, seededRandom } from '../bench/generate';
 
 /** Front matter of a Markdown file: the text between the `---` lines. */
@@ -90,5 +90,21 @@ describe('YAML reader', () => {
     for (const sample of SAMPLES.slice(6)) assert.equal(parseBlockYaml(sample), undefined, sample);
     // Both paths give the same answer to parseYaml's callers.
     for (const sample of SAMPLES) assert.equal(dump(parseYaml(sample).root), dump(parseYamlEvents(sample).root));
+  });
+
+  it('reads the top-level entries that parse on their own when the whole does not, at their offsets', () => {
+    const broken = 'kind: job-advert\nsalary: [40,000\nrole: "Senior data engineer"\n# a comment\nskills:\n- Testing\n- {name: x\ngrade: SEO\n';
+    assert.ok(parseYamlEvents(broken).error);
+    const read = parseYamlEntries(broken)!;
+    // The same tree as the text with the broken entries commented out.
+    const without = broken.replace('\nsalary', '\n#alary').replace('\nskills:\n- Testing\n- {name: x', '\n#kills:\n# Testing\n# {name: x');
+    assert.equal(dump(read.root), dump(parseYamlEvents(without).root));
+    assert.deepEqual(read.broken, [
+      { key: 'salary', start: broken.indexOf('salary'), end: broken.indexOf('role') },
+      { key: 'skills', start: broken.indexOf('skills'), end: broken.indexOf('grade') },
+    ]);
+    // A list, or text that is no mapping at all, has no entries to read.
+    assert.equal(parseYamlEntries('- a\n- [b\n'), undefined);
+    assert.equal(parseYamlEntries('just text [\n'), undefined);
   });
 });

@@ -5,7 +5,15 @@ export class LineIndex {
   /** Offset at which each line starts. */
   readonly starts: Int32Array;
 
-  constructor(readonly text: string) {
+  /** `known`: the line starts of a text with the same line breaks, when one is at hand. */
+  constructor(
+    readonly text: string,
+    known?: Int32Array,
+  ) {
+    if (known) {
+      this.starts = known;
+      return;
+    }
     // One pass into an array sized for lines of about 32 characters, grown when that is short.
     let starts = new Int32Array(Math.max(16, (text.length >> 5) + 1));
     let n = 1;

@@ -178,22 +178,38 @@ export interface YamlProblem {
 }
 
 export interface PathwayLevel {
+  /** As written: a level's name, or its place on the scale (`level: 3`). */
   level: Located;
   description?: Located;
+  /** The level's statements (`indicators`, `examples` or `statements`). */
   indicators: Located[];
+  /** The grade a `content[]` item gives the level, if any. */
+  grade?: Located;
 }
 
+/** A grade mapped to a skill level, in the pathway's `levels:` or in a topic's own. */
+export interface GradeLevel {
+  grade: Located;
+  level: Located;
+}
+
+/**
+ * A skill of a pathway, however it is written: an item of `topics` (with `pathway.<level>`,
+ * `content[].level` or its own `levels:` grade map) or of a list of skills with `levels`.
+ */
 export interface PathwayTopic {
   name: Located;
   description?: Located;
   levels: PathwayLevel[];
+  /** The topic's own grade map (`levels: { SEO: working }`). */
+  gradeLevels: GradeLevel[];
   /** What the checks found, kept with the topic across versions (features/diagnostics.ts). */
   checked?: unknown;
 }
 
 export interface PathwayModel {
   /** `levels:` map: grade key -> skill level value. */
-  gradeLevels: { grade: Located; level: Located }[];
+  gradeLevels: GradeLevel[];
   topics: PathwayTopic[];
 }
 

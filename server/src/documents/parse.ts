@@ -11,8 +11,8 @@ import { matchesAny } from './glob';
 import { keepUnchanged } from './keepUnchanged';
 import { LineIndex, lineRange } from './lineIndex';
 import { parseMarkdownBody, type MarkdownBody } from './markdownMentions';
-import { DocumentKind, FrontMatterField, Located, mention, ParsedDocument, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
-import { parseBlockYaml, parseYaml, YamlNode, mapGet } from './yamlTree';
+import { DocumentKind, FrontMatterField, GradeLevel, LineMention, LineSpan, Located, mention, ParsedDocument, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
+import { BrokenPart, hasAlias, mapGet, parseYaml, parseYamlEntries, YamlNode, YamlParseResult, YamlScalar, YamlSeq } from './yamlTree';
 
 export interface KindGlobs {
   jobAdvert?: string[];
@@ -63,76 +63,156 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
 
   // The YAML part: the whole file for .yaml, else the front matter block.
   let bodyStartLine = 0;
+  // The lines the body is read from: the document's, or a copy without a glued closing `---`.
+  let bodyLines = lines;
+  let glued: { line: number; by: number } | undefined;
   if (isYamlFile) {
     readYamlPart(text, 0, lines, doc, options, true, text);
     bodyStartLine = lines.lineCount;
   } else if (/^---\s*$/.test(lines.line(0))) {
-    const end = frontMatterEnd(lines);
-    if (end === -1) {
-      doc.problems.push({ code: 'yaml-syntax', message: 'Front matter is not closed: add a line "---" after it.', range: lineRange(0, 0, 3) });
-      doc.kind = detectKind(doc, options, false, undefined, text);
-      bodyStartLine = lines.lineCount;
+    const close = frontMatterEnd(lines);
+    const yamlStart = lines.lineCount > 1 ? lines.starts[1] : text.length;
+    // The problems of the lines around the YAML come first; they are added after it is read, as
+    // what it gave is kept for the next version (readTopicsAgain) without them.
+    if (!close) {
+      // Still read what it holds, and the body after it: one slip must not hide the rest.
+      bodyStartLine = unclosedFrontMatterEnd(lines);
+      const yamlEnd = bodyStartLine < lines.lineCount ? lines.starts[bodyStartLine] : text.length;
+      readYamlPart(text.slice(yamlStart, yamlEnd), yamlStart, lines, doc, options, false, text);
+      doc.problems.unshift({ code: 'yaml-syntax', message: 'Front matter is not closed: add a line "---" after it.', range: lineRange(0, 0, 3) });
     } else {
-      doc.frontMatterRange = { start: { line: 0, character: 0 }, end: { line: end, character: 3 } };
-      const startOffset = lines.starts[1];
-      readYamlPart(text.slice(startOffset, lines.starts[end]), startOffset, lines, doc, options, false, text);
-      bodyStartLine = end + 1;
+      doc.frontMatterRange = { start: { line: 0, character: 0 }, end: { line: close.line, character: 3 } };
+      bodyStartLine = close.line + 1;
+      if (close.textStart > 0) {
+        // `---## About the job`: the text after the dashes is the body's first line, read from a
+        // copy where it starts the line (padded at the end, so that every offset stays put).
+        const lineText = lines.line(close.line);
+        const after = lineText.slice(close.textStart);
+        const at = lines.starts[close.line];
+        const copy = text.slice(0, at) + after + ' '.repeat(close.textStart) + text.slice(at + lineText.length);
+        bodyLines = new LineIndex(copy, lines.starts);
+        glued = { line: close.line, by: close.textStart };
+        bodyStartLine = close.line;
+      }
+      readYamlPart(text.slice(yamlStart, lines.starts[close.line]), yamlStart, lines, doc, options, false, bodyLines.text);
+      if (glued) {
+        const after = bodyLines.line(close.line).trimEnd();
+        doc.problems.unshift({
+          code: 'yaml-syntax',
+          message: `The front matter's closing "---" has text after it: put "${after}" on its own line.`,
+          range: lineRange(close.line, close.textStart, close.textStart + after.length),
+        });
+      }
     }
   } else {
-    doc.kind = detectKind(doc, options, false, undefined, text);
+    doc.kind = detectKind(doc, options, false, false, text);
   }
 
   if (!isYamlFile) {
     if (doc.role) doc.roleSource = 'front-matter';
-    else readBodyRole(doc, lines, bodyStartLine, options.framework);
+    else readBodyRole(doc, bodyLines, bodyStartLine, options.framework, glued);
     if (doc.grade) doc.gradeSource = 'front-matter';
-    else readBodyGrade(doc, lines, bodyStartLine, options.framework);
+    else readBodyGrade(doc, bodyLines, bodyStartLine, options.framework, glued);
     const previous = options.previous && bodies.get(options.previous);
-    const body = parseMarkdownBody(lines, bodyStartLine, options.framework, previous);
+    const body = parseMarkdownBody(bodyLines, bodyStartLine, options.framework, previous);
     bodies.set(doc, body);
-    doc.mentions = doc.mentions.length ? doc.mentions.concat(body.mentions) : body.mentions;
+    const mentions = glued ? body.mentions.map((m) => movedRight(m, glued)) : body.mentions;
+    doc.mentions = doc.mentions.length ? doc.mentions.concat(mentions) : mentions;
   }
   return doc;
 }
 
+/** A body mention found in the copy without a glued `---`, put back where it is in the document. */
+function movedRight(m: SkillMention, glued: { line: number; by: number }): SkillMention {
+  const lm = m as LineMention;
+  if (lm.line !== glued.line) return m;
+  const by = glued.by;
+  const levelBy = lm.levelText !== undefined && lm.levelLine === glued.line ? by : 0;
+  return new LineMention(lm.text, lm.line, lm.start + by, lm.end + by, lm.levelText, lm.levelLine, lm.levelStart + levelBy, lm.levelEnd + levelBy, lm.form, lm.group, lm.certain);
+}
+
 /** A role named by the title or a `Role:` line, when front matter names none: it makes the
  *  document an advert when nothing else said what it is. */
-function readBodyRole(doc: ParsedDocument, lines: LineIndex, bodyStartLine: number, framework: Framework): void {
+function readBodyRole(doc: ParsedDocument, lines: LineIndex, bodyStartLine: number, framework: Framework, glued?: { line: number; by: number }): void {
   const found = findBodyRole(lines, bodyStartLine, framework);
   if (!found) return;
+  let located = found.located;
+  if (glued && located instanceof LineSpan && located.line === glued.line) {
+    located = new LineSpan(located.text, located.line, located.start + glued.by, located.end + glued.by);
+  }
   if (found.role) {
-    doc.role = found.located;
+    doc.role = located;
     doc.roleSource = found.source;
     if (doc.kind === 'unknown') {
       doc.kind = 'job-advert';
       doc.kindFromContent = true;
     }
   } else if (found.suggestions) {
-    doc.roleNearMiss = { located: found.located, suggestions: found.suggestions.map((ref) => ref.level.name) };
+    doc.roleNearMiss = { located, suggestions: found.suggestions.map((ref) => ref.level.name) };
   }
 }
 
 /** A grade given in the body, when front matter gives none. */
-function readBodyGrade(doc: ParsedDocument, lines: LineIndex, bodyStartLine: number, framework: Framework): void {
+function readBodyGrade(doc: ParsedDocument, lines: LineIndex, bodyStartLine: number, framework: Framework, glued?: { line: number; by: number }): void {
   const found = findBodyGrade(lines, bodyStartLine, framework);
   if (!found) return;
-  doc.grade = found.located;
+  let located = found.located;
+  if (glued && located instanceof LineSpan && located.line === glued.line) {
+    located = new LineSpan(located.text, located.line, located.start + glued.by, located.end + glued.by);
+  }
+  doc.grade = located;
   doc.gradeSource = 'body';
 }
 
-// A line of `---` or `...` (and nothing but white space after), in a multi-line search.
-const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[^\S\n]*$/gm;
+// A line starting `---` or `...`, in a multi-line search.
+const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)/gm;
 
-/** The line closing the front matter (`---` or `...`), or -1: one search, not a look at every line. */
-function frontMatterEnd(lines: LineIndex): number {
-  if (lines.lineCount < 2) return -1;
+/**
+ * The line closing the front matter: `---` or `...` alone, or `---` with text glued on
+ * (`---## About the job`, `--- # Skills`), and where that text starts (0 when there is none).
+ * One search, not a look at every line.
+ */
+function frontMatterEnd(lines: LineIndex): { line: number; textStart: number } | undefined {
+  if (lines.lineCount < 2) return undefined;
   FRONT_MATTER_CLOSE.lastIndex = lines.starts[1];
   for (let m = FRONT_MATTER_CLOSE.exec(lines.text); m; m = FRONT_MATTER_CLOSE.exec(lines.text)) {
     // The search also starts lines after a carriage return or U+2028; a line is what ends in \n.
     const line = lines.lineOf(m.index);
-    if (/^(---|\.\.\.)\s*$/.test(lines.line(line))) return line;
+    if (lines.starts[line] !== m.index) continue;
+    const text = lines.line(line);
+    if (/^(---|\.\.\.)\s*$/.test(text)) return { line, textStart: 0 };
+    // `----` is a longer rule, and `...` with more is text; `---` then text is a slip.
+    const glued = /^---(?!-)\s*/.exec(text);
+    if (glued) return { line, textStart: glued[0].length };
   }
-  return -1;
+  return undefined;
+}
+
+// A line that can be a front-matter key: `role: Senior data engineer`, `"a b": c`, `skills:`.
+// Greedy and without a choice of where spaces go, so that a long line costs one pass.
+const KEY_LINE = /^(?:"[^"]*"\s*|'[^']*'\s*|[^\s:#'"\-?[\]{},&*!|>%@`][^:]*):(?:\s|$)/;
+
+/**
+ * Where the body starts when the front matter has no closing line: after the last line of YAML
+ * (a key, a list item, an indented line) before the first line that cannot be front matter
+ * (prose, a table, bold text) or a heading after a blank line. Comments and blank lines between
+ * go with the body: `# Senior data engineer` is more likely a title than a comment.
+ */
+function unclosedFrontMatterEnd(lines: LineIndex): number {
+  let lastYaml = 0;
+  let blankAbove = false;
+  for (let n = 1; n < lines.lineCount; n++) {
+    const text = lines.line(n);
+    const blank = !text.trim();
+    if (text.startsWith('#')) {
+      if (blankAbove && /^#{1,6}\s/.test(text)) break;
+    } else if (!blank) {
+      if (!(/^\s/.test(text) || /^-(\s|$)/.test(text) || KEY_LINE.test(text))) break;
+      lastYaml = n;
+    }
+    blankAbove = blank;
+  }
+  return lastYaml + 1;
 }
 
 /** Reads the YAML of a document (`source`, at offset `base`): fields, kind and pathway. */
@@ -141,24 +221,31 @@ function readYamlPart(source: string, base: number, lines: LineIndex, doc: Parse
   if (previous && previous.framework === options.framework && previous.base === base && readTopicsAgain(source, lines, doc, previous)) return;
 
   const parsed = readYaml(source, base, lines, doc);
-  const root = parsed?.root;
+  // With a syntax error, the entries and list items that parse on their own.
+  const recovered = parsed.error ? parseYamlEntries(source) : undefined;
+  const root = parsed.root ?? recovered?.root;
+  const list = pathwayList(source, root, recovered?.broken, options.framework);
   if (root) readFields(root, base, lines, doc);
-  doc.kind = detectKind(doc, options, isYamlFile, root, text);
-  if (!root || doc.kind !== 'pathway') return;
+  doc.kind = detectKind(doc, options, isYamlFile, !!list?.sure, text);
+  const isPathway = doc.kind === 'pathway';
+  // A list of skills with levels is the pathway's; any other `skills:` is the advert's.
+  if (root && !(isPathway && list?.key === 'skills')) readSkills(root, base, lines, doc);
+  if (!isPathway || (!root && !list)) return;
 
-  const pathway = readPathwayHeader(root, base, lines, doc);
+  const pathway = root ? readPathwayHeader(root, base, lines, doc, list) : { gradeLevels: [], topics: [] };
   doc.pathway = pathway;
   const headerMentions = doc.mentions.slice();
   const headerProblems = doc.problems.slice();
-  const topics = mapGet(root, 'topics');
-  if (topics?.value.kind !== 'seq') return;
-  const read = topics.value.items.map((item, i) => readTopic(item, i, base, lines));
+  if (!list) return;
+  const read = list.items.map((item) => readTopic(item.node, item.index, base + item.base, lines, list.key, options.framework));
   for (const r of read) addTopic(doc, pathway, r);
 
-  // Kept for the next version when the topics can be read one by one: block YAML, topics last.
-  const seq = topics.value;
-  const last = (root as Extract<YamlNode, { kind: 'map' }>).items[(root as Extract<YamlNode, { kind: 'map' }>).items.length - 1];
-  if (!parsed.block || last !== topics || seq.items.length === 0) return;
+  // Kept for the next version when the topics can be read one by one: YAML without errors or
+  // aliases (an item that names an anchor elsewhere cannot be read alone), the list last (or the
+  // whole file).
+  const seq = list.seq;
+  if (parsed.error || !seq || seq.items.length === 0 || (!parsed.block && hasAlias(root!))) return;
+  if (root !== seq && (root?.kind !== 'map' || root.items[root.items.length - 1]?.value !== seq)) return;
   const itemLine = source.lastIndexOf('\n', seq.start - 1) + 1;
   const spans = topicChunks(source, itemLine, seq.start - itemLine);
   if (!spans || spans.length !== read.length || spans.some((c, i) => seq.items[i].start < c.start || seq.items[i].end > c.end)) return;
@@ -167,6 +254,7 @@ function readYamlPart(source: string, base: number, lines: LineIndex, doc: Parse
     base,
     header: source.slice(0, itemLine),
     itemIndent: seq.start - itemLine,
+    list: list.key,
     kind: doc.kind,
     fields: doc.fields,
     named: { framework: doc.framework, role: doc.role, grade: doc.grade },
@@ -177,7 +265,8 @@ function readYamlPart(source: string, base: number, lines: LineIndex, doc: Parse
   });
 }
 
-function readYaml(source: string, base: number, lines: LineIndex, doc: ParsedDocument): ReturnType<typeof parseYaml> | undefined {
+/** Parses YAML, reporting a syntax error where the parser found it. */
+function readYaml(source: string, base: number, lines: LineIndex, doc: ParsedDocument): YamlParseResult {
   const result = parseYaml(source);
   if (result.error) {
     const at = lines.position(base + result.error.offset);
@@ -186,9 +275,87 @@ function readYaml(source: string, base: number, lines: LineIndex, doc: ParsedDoc
     const endChar = at.character < lineText.length ? at.character + 1 : at.character;
     const startChar = endChar === at.character && at.character > 0 ? at.character - 1 : at.character;
     doc.problems.push({ code: 'yaml-syntax', message: `YAML syntax error: ${result.error.message}.`, range: lineRange(at.line, startChar, endChar) });
-    return undefined;
   }
   return result;
+}
+
+/**
+ * The pathway's list of skills: `topics`, a `skills` list whose items have levels, or the
+ * whole file as such a list. Each item with its index and, for items read on their own after a
+ * syntax error, the offset of the text it was read from (else 0).
+ */
+interface PathwayList {
+  /** The key holding the list; undefined for a file that is the list. */
+  key: 'topics' | 'skills' | undefined;
+  /** The list, when it was read whole. */
+  seq?: YamlSeq;
+  items: { node: YamlNode; index: number; base: number }[];
+}
+
+/** Keys that give an item of a list of skills its levels. */
+const LEVELS_KEYS = ['pathway', 'content', 'levels'];
+
+/** Whether a list item may be a skill with levels: `- name: Testing` with `pathway`, `content` or `levels`. */
+function mayHaveLevels(item: YamlNode): boolean {
+  return item.kind === 'map' && !!(mapGet(item, 'name') ?? mapGet(item, 'skill')) && LEVELS_KEYS.some((k) => mapGet(item, k));
+}
+
+/**
+ * Whether it surely is: its `pathway`, `content` or `levels` give at least one level of the
+ * scale. Other lists of names (`- name: build`, `content: …`) are not ours unless the file says
+ * it is a pathway: their names must not be reported as unknown skills.
+ */
+function hasLevels(item: YamlNode, framework: Framework): boolean {
+  if (!mayHaveLevels(item)) return false;
+  const isLevel = (node: YamlNode | undefined) => node?.kind === 'scalar' && !!node.value && !!framework.findLevelOrNumber(node.value);
+  const levelOf = (node: YamlNode) => isLevel(node) || isLevel(mapGet(node, 'level')?.value) || isLevel(mapGet(node, 'name')?.value);
+  const pathway = mapGet(item, 'pathway')?.value;
+  if (pathway?.kind === 'map' && pathway.items.some((i) => isLevel(i.key))) return true;
+  const content = mapGet(item, 'content')?.value;
+  if (content?.kind === 'seq' && content.items.some(levelOf)) return true;
+  const levels = mapGet(item, 'levels')?.value;
+  if (levels?.kind === 'seq') return levels.items.some(levelOf);
+  return levels?.kind === 'map' && levels.items.some((i) => isLevel(i.key) || isLevel(i.value));
+}
+
+/** The pathway's list, and whether it alone makes the file a pathway (`sure`). */
+function pathwayList(source: string, root: YamlNode | undefined, broken: BrokenPart[] | undefined, framework: Framework): (PathwayList & { sure: boolean }) | undefined {
+  const sure = (items: PathwayList['items']) => items.some((i) => hasLevels(i.node, framework));
+  const whole = (key: PathwayList['key'], seq: YamlSeq) => {
+    const items = seq.items.map((node, index) => ({ node, index, base: 0 }));
+    return { key, seq, items, sure: key === 'topics' || sure(items) };
+  };
+  const topics = mapGet(root, 'topics')?.value;
+  if (topics?.kind === 'seq') return whole('topics', topics);
+  const skills = mapGet(root, 'skills')?.value;
+  if (skills?.kind === 'seq' && skills.items.some(mayHaveLevels)) return whole('skills', skills);
+  if (root?.kind === 'seq' && root.items.some(mayHaveLevels)) return whole(undefined, root);
+  let list: PathwayList | undefined;
+  if (!broken) {
+    // A syntax error in a file that is a list: its items one by one.
+    if (!root && /^(?:[^\S\n]*(?:#.*)?\n)*-\s/.test(source)) list = itemsOnTheirOwn(undefined, source, 0, source.length);
+  } else {
+    // A syntax error in the list: the items that parse on their own.
+    const part = broken.find((b) => b.key === 'topics' || b.key === 'skills');
+    const from = part ? source.indexOf('\n', part.start) + 1 : 0;
+    if (part && from > 0) list = itemsOnTheirOwn(part.key as PathwayList['key'], source, from, part.end);
+  }
+  if (!list || (list.key !== 'topics' && !list.items.some((i) => mayHaveLevels(i.node)))) return undefined;
+  return { ...list, sure: list.key === 'topics' || sure(list.items) };
+}
+
+/** The items of a list from `from` to `to` read one by one; those that do not parse are left out. */
+function itemsOnTheirOwn(key: PathwayList['key'], source: string, from: number, to: number): PathwayList | undefined {
+  const first = /^(?:[^\S\n]*(?:#.*)?\n)*([^\S\n]*)-\s/.exec(source.slice(from, Math.min(to, from + 2000)));
+  if (!first) return undefined;
+  const spans = topicChunks(source, from + first[0].length - first[1].length - 2, first[1].length, to);
+  if (!spans) return undefined;
+  const items: PathwayList['items'] = [];
+  spans.forEach((c, index) => {
+    const item = parseYaml(source.slice(c.start, c.end)).root;
+    if (item?.kind === 'seq' && item.items.length === 1) items.push({ node: item.items[0], index, base: c.start });
+  });
+  return { key, items };
 }
 
 /** Where a node of a tree read from offset `base` sits in the document. */
@@ -226,8 +393,10 @@ function readFields(root: YamlNode, base: number, lines: LineIndex, doc: ParsedD
   doc.framework = text('framework');
   doc.role = text('role');
   doc.grade = text('grade');
+}
 
-  // `skills:` as a map (Skill: level) or a list of { skill|name, level }.
+/** An advert's or review's `skills:`, as a map (Skill: level) or a list of { skill|name, level }. */
+function readSkills(root: YamlNode, base: number, lines: LineIndex, doc: ParsedDocument): void {
   const skills = mapGet(root, 'skills')?.value;
   if (skills?.kind === 'map') {
     for (const { key, value } of skills.items) {
@@ -246,7 +415,8 @@ function readFields(root: YamlNode, base: number, lines: LineIndex, doc: ParsedD
   }
 }
 
-function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: boolean, root: YamlNode | undefined, text: string): DocumentKind {
+/** `hasList`: the YAML holds a pathway's list of skills (`topics`, or skills with levels). */
+function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: boolean, hasList: boolean, text: string): DocumentKind {
   const declared = doc.fields.get('kind');
   if (declared && typeof declared.value === 'string') {
     const kind = KIND_WORDS[declared.value.trim().toLowerCase()];
@@ -266,7 +436,7 @@ function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: bool
     if (matchesAny(uri, globs.review, { setting: 'skillLens.documentKinds.review', roots })) return 'review';
     if (matchesAny(uri, globs.jobAdvert, { setting: 'skillLens.documentKinds.jobAdvert', roots })) return 'job-advert';
   }
-  if (root && mapGet(root, 'topics')?.value.kind === 'seq') return 'pathway';
+  if (hasList) return 'pathway';
   if (isYamlFile) return 'unknown';
   const kind = kindFromContent(doc, text);
   if (kind !== 'unknown') doc.kindFromContent = true;
@@ -289,25 +459,18 @@ function kindFromContent(doc: ParsedDocument, text: string): DocumentKind {
 }
 
 /** A pathway's shape and its `levels:` map; the topics are read one by one (readTopic). */
-function readPathwayHeader(root: YamlNode, base: number, lines: LineIndex, doc: ParsedDocument): PathwayModel {
+function readPathwayHeader(root: YamlNode, base: number, lines: LineIndex, doc: ParsedDocument, list: PathwayList | undefined): PathwayModel {
   const pathway: PathwayModel = { gradeLevels: [], topics: [] };
   const problem = (node: YamlNode, message: string) => doc.problems.push({ code: 'schema', message, range: located(node, base, lines) });
   if (root.kind !== 'map') {
-    problem(root, 'A pathway file must be a mapping with `levels` and `topics`.');
+    if (root !== list?.seq) problem(root, 'A pathway file must be a mapping with `levels` and `topics`.');
     return pathway;
   }
 
   const levels = mapGet(root, 'levels');
   if (levels && levels.value.kind !== 'map') problem(levels.key, '`levels` must map each grade to a skill level, e.g. `SEO: working`.');
   if (levels?.value.kind === 'map') {
-    for (const { key, value } of levels.value.items) {
-      if (key.kind !== 'scalar') continue;
-      if (value.kind !== 'scalar' || !value.value) {
-        problem(value.kind === 'scalar' ? key : value, `Grade ${key.value} needs a skill level, e.g. \`${key.value}: working\`.`);
-        continue;
-      }
-      pathway.gradeLevels.push({ grade: span(key, key.value, base, lines), level: span(value, value.value, base, lines) });
-    }
+    for (const { key, value } of levels.value.items) readGrade(key, value, base, lines, problem, pathway.gradeLevels);
   }
 
   const topics = mapGet(root, 'topics');
@@ -315,60 +478,153 @@ function readPathwayHeader(root: YamlNode, base: number, lines: LineIndex, doc: 
   return pathway;
 }
 
+/** One `grade: level` entry of a grade map, into `out`. */
+function readGrade(key: YamlNode, value: YamlNode, base: number, lines: LineIndex, problem: (node: YamlNode, message: string) => void, out: GradeLevel[]): void {
+  if (key.kind !== 'scalar') return;
+  if (value.kind !== 'scalar' || !value.value) {
+    problem(value.kind === 'scalar' ? key : value, `Grade ${key.value} needs a skill level, e.g. \`${key.value}: working\`.`);
+    return;
+  }
+  out.push({ grade: span(key, key.value, base, lines), level: span(value, value.value, base, lines) });
+}
+
 /** What one item of `topics` gives the model. */
 interface TopicRead {
   topic?: PathwayTopic;
   mention?: SkillMention;
   problems: YamlProblem[];
+  /** Whether the item surely is a skill with levels (hasLevels). */
+  withLevels?: boolean;
 }
 
-/** Item `i` of `topics`, from a tree read from offset `base`. */
-function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex): TopicRead {
+/** Keys of a level's statements, as different pathways name them. */
+const STATEMENT_KEYS = ['indicators', 'examples', 'statements'];
+
+/** Whether a node is empty: a value not given yet. */
+function isEmpty(node: YamlNode): boolean {
+  return node.kind === 'scalar' && !node.value;
+}
+
+/**
+ * Item `i` of the pathway's list (`topics`, `skills` or the file itself: `list`), from a tree
+ * read from offset `base`. Its levels come as `pathway.<level>`, `content[]` items with `level`,
+ * `levels` as a list of levels or a grade map, or a lone `level`.
+ */
+function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex, list: PathwayList['key'], framework: Framework): TopicRead {
   const problems: YamlProblem[] = [];
   const problem = (node: YamlNode, message: string) => problems.push({ code: 'schema', message, range: located(node, base, lines) });
   const spanOf = (node: YamlNode, text: string) => span(node, text, base, lines);
+  const place = list ? `${list}[${i}]` : `Item ${i + 1} of the list`;
+  // Only a list other than `topics` needs to know (readTopicsAgain).
+  const withLevels = list !== 'topics' && hasLevels(item, framework);
   if (item.kind !== 'map') {
-    problem(item, `topics[${i}] must be a mapping with \`name\`, \`description\` and \`pathway\`.`);
+    problem(item, list === 'topics' ? `topics[${i}] must be a mapping with \`name\`, \`description\` and \`pathway\`.` : `${place} must be a mapping with \`name\` and \`levels\`.`);
     return { problems };
   }
-  const name = mapGet(item, 'name');
+  const name = mapGet(item, 'name') ?? mapGet(item, 'skill');
   if (!name || name.value.kind !== 'scalar' || !name.value.value) {
-    problem(name ? name.value : item, `topics[${i}] needs a \`name\`: the skill this topic describes.`);
-    return { problems };
+    problem(name ? name.value : item, list === 'topics' ? `topics[${i}] needs a \`name\`: the skill this topic describes.` : `${place} needs a \`name\`: the skill it describes.`);
+    return { problems, withLevels };
   }
   const description = mapGet(item, 'description')?.value;
   const topic: PathwayTopic = {
     name: spanOf(name.value, name.value.value),
     description: description?.kind === 'scalar' ? spanOf(description, description.value) : undefined,
     levels: [],
+    gradeLevels: [],
     checked: undefined,
   };
-  const topicMention = mention(topic.name, undefined, 'pathway-topic', 'pathway:topics', true);
+  const skill = topic.name.text;
+  const topicMention = mention(topic.name, undefined, 'pathway-topic', `pathway:${list ?? 'list'}`, true);
+
+  /** A level's statements: a list, or a list under any of STATEMENT_KEYS. */
+  const statementsOf = (node: YamlNode): Located[] => {
+    const statements: Located[] = [];
+    const add = (seq: YamlSeq) => {
+      for (const n of seq.items) if (n.kind === 'scalar' && n.value) statements.push(spanOf(n, n.value));
+    };
+    if (node.kind === 'seq') add(node);
+    for (const key of STATEMENT_KEYS) {
+      const found = mapGet(node, key);
+      if (found?.value.kind === 'seq') add(found.value);
+      else if (found && !isEmpty(found.value)) problem(found.key, `\`${key}\` must be a list of statements.`);
+    }
+    return statements;
+  };
+  /** A level written as `level`: a description and statements, if its value has them. */
+  const addLevel = (level: YamlScalar, value: YamlNode | undefined, grade?: YamlNode) => {
+    // `working: [statements]` lists the statements alone.
+    const levelDescription = value && mapGet(value, 'description')?.value;
+    topic.levels.push({
+      level: spanOf(level, level.value),
+      description: levelDescription?.kind === 'scalar' && levelDescription.value ? spanOf(levelDescription, levelDescription.value) : undefined,
+      indicators: value ? statementsOf(value) : [],
+      grade: grade?.kind === 'scalar' && grade.value ? spanOf(grade, grade.value) : undefined,
+    });
+  };
+  /** An item of `content` or of a `levels` list: `{ level: 2, grade: SEO, indicators: [...] }`, `{ name: Working, examples: [...] }` or `Working`. */
+  const addLevelItem = (node: YamlNode, where: string) => {
+    if (node.kind === 'scalar') {
+      if (node.value) addLevel(node, undefined);
+      return;
+    }
+    const level = mapGet(node, 'level') ?? mapGet(node, 'name');
+    if (node.kind !== 'map' || !level || level.value.kind !== 'scalar' || !level.value.value) {
+      problem(level ? level.value : node, `${where} of ${skill} needs a \`level\`, e.g. \`level: 2\` or \`level: working\`.`);
+      return;
+    }
+    addLevel(level.value, node, mapGet(node, 'grade')?.value);
+  };
+
+  // `pathway: { working: { description, indicators } }`
   const levelsOfTopic = mapGet(item, 'pathway');
   if (levelsOfTopic && levelsOfTopic.value.kind !== 'map') {
-    problem(levelsOfTopic.key, `\`pathway\` of ${topic.name.text} must map skill levels to a description and indicators.`);
+    problem(levelsOfTopic.key, `\`pathway\` of ${skill} must map skill levels to a description and indicators.`);
   }
   if (levelsOfTopic?.value.kind === 'map') {
     for (const { key, value } of levelsOfTopic.value.items) {
       if (key.kind !== 'scalar') continue;
-      const levelDescription = mapGet(value, 'description')?.value;
-      const indicators = mapGet(value, 'indicators');
-      if (indicators && indicators.value.kind !== 'seq' && !(indicators.value.kind === 'scalar' && !indicators.value.value)) {
-        problem(indicators.key, '`indicators` must be a list of statements.');
+      if (value.kind !== 'map' && !isEmpty(value)) {
+        problem(value, `Level ${key.value} of ${skill} must have \`description\` and \`indicators\`.`);
       }
-      if (value.kind !== 'map' && !(value.kind === 'scalar' && !value.value)) {
-        problem(value, `Level ${key.value} of ${topic.name.text} must have \`description\` and \`indicators\`.`);
-      }
-      const statements: Located[] = [];
-      if (indicators?.value.kind === 'seq') for (const n of indicators.value.items) if (n.kind === 'scalar' && n.value) statements.push(spanOf(n, n.value));
-      topic.levels.push({
-        level: spanOf(key, key.value),
-        description: levelDescription?.kind === 'scalar' && levelDescription.value ? spanOf(levelDescription, levelDescription.value) : undefined,
-        indicators: statements,
-      });
+      addLevel(key, value);
     }
   }
-  return { topic, mention: topicMention, problems };
+
+  // `content: [{ level: 2, grade: SEO, description, indicators }]`
+  const content = mapGet(item, 'content');
+  if (content && content.value.kind !== 'seq' && !isEmpty(content.value)) {
+    problem(content.key, `\`content\` of ${skill} must be a list of levels, each with \`level\` and \`indicators\`.`);
+  }
+  if (content?.value.kind === 'seq') content.value.items.forEach((node, k) => addLevelItem(node, `content[${k}]`));
+
+  // `levels: [{ name: Awareness, examples: [...] }]`, or a grade map `levels: { SEO: working }`
+  // (whose keys may also be levels: `levels: { working: { indicators } }`).
+  const levels = mapGet(item, 'levels');
+  if (levels?.value.kind === 'seq') levels.value.items.forEach((node, k) => addLevelItem(node, `levels[${k}]`));
+  else if (levels?.value.kind === 'map') {
+    for (const { key, value } of levels.value.items) {
+      if (key.kind !== 'scalar') continue;
+      if (value.kind === 'scalar' && !framework.findLevelOrNumber(key.value) && !isDescription(value.value)) {
+        readGrade(key, value, base, lines, problem, topic.gradeLevels);
+      } else if (value.kind === 'scalar') {
+        // `working: Can do it`: a level and its description.
+        topic.levels.push({ level: spanOf(key, key.value), description: value.value ? spanOf(value, value.value) : undefined, indicators: [] });
+      } else addLevel(key, value);
+    }
+  } else if (levels && !isEmpty(levels.value)) {
+    problem(levels.key, `\`levels\` of ${skill} must be a list of levels or map each grade to a level, e.g. \`SEO: working\`.`);
+  }
+
+  // `level: working`: the one level the list gives the skill.
+  const one = mapGet(item, 'level')?.value;
+  if (one?.kind === 'scalar' && one.value) addLevel(one, undefined);
+  return { topic, mention: topicMention, problems, withLevels };
+}
+
+/** Whether a grade map's value is rather a level's description: more than three words. */
+function isDescription(value: string): boolean {
+  return /^\S+(\s+\S+){3}/.test(value.trim());
 }
 
 function addTopic(doc: ParsedDocument, pathway: PathwayModel, read: TopicRead): void {
@@ -399,6 +655,8 @@ interface PathwayYaml {
   gradeLevels: PathwayModel['gradeLevels'];
   /** The column of the topics' `-`. */
   itemIndent: number;
+  /** The key of the list (`topics`, `skills`), or undefined for a file that is the list. */
+  list: PathwayList['key'];
   chunks: TopicChunk[];
 }
 
@@ -411,14 +669,14 @@ interface TopicChunk {
 }
 
 /**
- * The topics from `from` (the first topic's line) on: one [start, end) per item. Undefined when
- * anything but topics follows, or a line at the items' column is not an item.
+ * The topics from `from` (the first topic's line) to `to`: one [start, end) per item. Undefined
+ * when anything but topics follows, or a line at the items' column is not an item.
  */
-function topicChunks(source: string, from: number, itemIndent: number): { start: number; end: number }[] | undefined {
+function topicChunks(source: string, from: number, itemIndent: number, to = source.length): { start: number; end: number }[] | undefined {
   const chunks: { start: number; end: number }[] = [];
-  for (let pos = from; pos < source.length; ) {
+  for (let pos = from; pos < to; ) {
     const nl = source.indexOf('\n', pos);
-    const end = nl < 0 ? source.length : nl;
+    const end = nl < 0 || nl > to ? to : nl;
     let i = pos;
     while (i < end && source.charCodeAt(i) === 32) i++;
     const c = i < end ? source.charCodeAt(i) : -1;
@@ -429,7 +687,7 @@ function topicChunks(source: string, from: number, itemIndent: number): { start:
         const after = source.charCodeAt(i + 1);
         if (c !== 45 || !(i + 1 >= end || after === 32 || after === 13)) return undefined;
         if (chunks.length) chunks[chunks.length - 1].end = pos;
-        chunks.push({ start: pos, end: source.length });
+        chunks.push({ start: pos, end: to });
       }
     }
     pos = nl < 0 ? source.length : nl + 1;
@@ -459,12 +717,16 @@ function readTopicsAgain(source: string, lines: LineIndex, doc: ParsedDocument, 
   });
   for (let i = front; i < end; i++) {
     const c = spans[i];
-    const parsed = parseBlockYaml(source.slice(c.start, c.end), 2);
+    // The items of a list under a key sit two collections down, those of a list file one.
+    const parsed = parseYaml(source.slice(c.start, c.end), previous.list ? 2 : 1);
     const root = parsed?.root;
     // An empty item sits where the text before it ends, which this chunk alone cannot know.
-    if (!root || root.kind !== 'seq' || root.items.length !== 1 || root.items[0].start === root.items[0].end) return false;
-    chunks[i].read = readTopic(root.items[0], i, base + c.start, lines);
+    if (!root || root.kind !== 'seq' || root.items.length !== 1 || root.items[0].start === root.items[0].end || (!parsed.block && hasAlias(root))) return false;
+    chunks[i].read = readTopic(root.items[0], i, base + c.start, lines, previous.list, previous.framework);
   }
+  // A list other than `topics` may make the file a pathway only while some item has levels:
+  // else the file is read whole, to decide its kind afresh.
+  if (previous.list !== 'topics' && !chunks.some((c) => c.read.withLevels)) return false;
 
   doc.kind = previous.kind;
   doc.fields = previous.fields;
@@ -486,12 +748,19 @@ function movedTopic(read: TopicRead, lines: number): TopicRead {
   const topic = read.topic && {
     name: move(read.topic.name),
     description: read.topic.description && move(read.topic.description),
-    levels: read.topic.levels.map((l) => ({ level: move(l.level), description: l.description && move(l.description), indicators: l.indicators.map(move) })),
+    levels: read.topic.levels.map((l) => ({
+      level: move(l.level),
+      description: l.description && move(l.description),
+      indicators: l.indicators.map(move),
+      grade: l.grade && move(l.grade),
+    })),
+    gradeLevels: read.topic.gradeLevels.map((g) => ({ grade: move(g.grade), level: move(g.level) })),
     checked: undefined,
   };
   const shift = (r: Range): Range => ({ start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } });
   return {
     topic,
+    withLevels: read.withLevels,
     // New objects, without the findings of the old place (features/diagnostics.ts).
     mention: read.mention && topic && mention(topic.name, undefined, read.mention.form, read.mention.group, read.mention.certain),
     problems: read.problems.map((p) => ({ ...p, range: shift(p.range) })),

@@ -96,11 +96,15 @@ class TreeBuilder implements YamlSink {
   }
 }
 
-/** Parses the first YAML document of `source`; offsets are relative to `source`. */
-export function parseYaml(source: string): YamlParseResult {
+/**
+ * Parses the first YAML document of `source`; offsets are relative to `source`. `depth`: how
+ * many collections down a larger document the source sits (see readBlockYaml), so that the
+ * nesting limit falls where it would for the whole.
+ */
+export function parseYaml(source: string, depth = 0): YamlParseResult {
   // Block YAML as people write it takes the fast reader; everything else, and every error,
   // js-yaml.
-  return parseBlockYaml(source) ?? parseYamlEvents(source);
+  return parseBlockYaml(source, depth) ?? parseYamlEvents(source, depth);
 }
 
 /** The fast reader's tree, or undefined where it leaves the text to js-yaml (see readBlockYaml for `depth`). */
@@ -110,10 +114,10 @@ export function parseBlockYaml(source: string, depth = 0): YamlParseResult | und
 }
 
 /** The tree from js-yaml's event stream: any YAML, with its errors. */
-export function parseYamlEvents(source: string): YamlParseResult {
+export function parseYamlEvents(source: string, depth = 0): YamlParseResult {
   let events;
   try {
-    events = parseEvents(source, { maxDepth: 64 });
+    events = parseEvents(source, { maxDepth: 64 - depth });
   } catch (e) {
     if (e instanceof YAMLException) {
       return { error: { message: e.reason || e.message, offset: e.mark?.position ?? 0 } };
@@ -153,6 +157,82 @@ export function yamlTreeFromEvents(source: string, events: readonly Event[]): Ya
   return { root: tree.root };
 }
 
+/** A piece of YAML that does not parse on its own: its span and, for a mapping entry, its key. */
+export interface BrokenPart {
+  key?: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * What can still be read of YAML that has a syntax error: each top-level entry of a mapping (a
+ * key at column 0 and the lines under it) parsed on its own. The entries that parse make one
+ * mapping, offsets relative to `source`; `broken` are the others. Undefined when the text is
+ * not a mapping of such entries. One slip must not hide the rest of a file.
+ */
+export function parseYamlEntries(source: string): { root: YamlMap; broken: BrokenPart[] } | undefined {
+  const starts = entryStarts(source);
+  if (!starts) return undefined;
+  const root: YamlMap = { kind: 'map', start: starts[0], end: starts[0], items: [] };
+  const broken: BrokenPart[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const end = i + 1 < starts.length ? starts[i + 1] : source.length;
+    const entry = parseYaml(source.slice(start, end)).root;
+    if (entry?.kind === 'map' && entry.items.length === 1) {
+      const item = entry.items[0];
+      root.items.push({ key: shifted(item.key, start), value: shifted(item.value, start) });
+      root.end = start + entry.end;
+    } else {
+      broken.push({ key: entryKey(source, start), start, end });
+    }
+  }
+  return { root, broken };
+}
+
+/**
+ * The offsets of the lines that start a top-level mapping entry: not blank, not indented, not
+ * a comment, a sequence item, the end of a flow collection or a document marker. Undefined when
+ * the first such line does not look like a key (a list, a scalar).
+ */
+function entryStarts(source: string): number[] | undefined {
+  const starts: number[] = [];
+  for (let pos = 0; pos < source.length; ) {
+    const nl = source.indexOf('\n', pos);
+    const end = nl < 0 ? source.length : nl;
+    const c = source.charCodeAt(pos);
+    const marker = (c === 45 || c === 46) && /^(---|\.\.\.)\s*$/.test(source.slice(pos, Math.min(end, pos + 8)));
+    const item = c === 45 && (pos + 1 >= end || /\s/.test(source[pos + 1]));
+    if (pos < end && !marker && !item && !/[\s#\]},]/.test(source[pos])) starts.push(pos);
+    else if (item && starts.length === 0) return undefined; // the document is a list
+    pos = nl < 0 ? source.length : nl + 1;
+  }
+  return starts.length && entryKey(source, starts[0]) !== undefined ? starts : undefined;
+}
+
+/** The key of the entry starting at `at`, if its first line has one (`topics:`, `"a b": x`). */
+function entryKey(source: string, at: number): string | undefined {
+  const nl = source.indexOf('\n', at);
+  const line = source.slice(at, nl < 0 ? source.length : nl);
+  // Greedy, with one place for spaces: a long line costs one pass.
+  const m = /^(?:"([^"]*)"\s*|'([^']*)'\s*|([^\s:#'"][^:#]*)):(?:\s|$)/.exec(line);
+  return m ? (m[1] ?? m[2] ?? m[3].trimEnd()) : undefined;
+}
+
+/** A tree read from text that starts `by` characters into the whole, moved to the whole's offsets. */
+function shifted(node: YamlNode, by: number): YamlNode {
+  node.start += by;
+  node.end += by;
+  if (node.kind === 'seq') for (const item of node.items) shifted(item, by);
+  else if (node.kind === 'map') {
+    for (const item of node.items) {
+      shifted(item.key, by);
+      shifted(item.value, by);
+    }
+  }
+  return node;
+}
+
 /** Looks up a key in a YAML mapping, comparing scalar keys case-insensitively. */
 export function mapGet(node: YamlNode | undefined, key: string): { key: YamlNode; value: YamlNode } | undefined {
   if (!node || node.kind !== 'map') return undefined;
@@ -163,6 +243,14 @@ export function mapGet(node: YamlNode | undefined, key: string): { key: YamlNode
     if (k.kind === 'scalar' && k.value.length === wanted.length && (k.value === wanted || k.value.toLowerCase() === wanted)) return item;
   }
   return undefined;
+}
+
+/** Whether a tree holds an alias (`*name`): a part of it read alone may then not stand alone. */
+export function hasAlias(node: YamlNode, depth = 0): boolean {
+  if (node.kind === 'alias') return true;
+  if (node.kind === 'seq') return node.items.some((i) => hasAlias(i, depth + 1));
+  if (node.kind === 'map') return node.items.some((i) => hasAlias(i.key, depth + 1) || hasAlias(i.value, depth + 1));
+  return false;
 }
 
 /** A scalar's text, or undefined for collections and aliases. */

@@ -413,25 +413,9 @@ function checkLevel(m: SkillMention, skill: SkillData | undefined, framework: Fr
     reportUnknownLevel(written, framework, report);
     return;
   }
-  if (!skill) return;
-  const name = skillFullName(skill);
-  const at = framework.skillLevel(skill, level);
-  const defined = definedLevels(framework, skill);
-  if (!defined) {
-    const what = skill.category ? `a ${skill.category} ${framework.skillNoun}` : `a ${framework.skillNoun}`;
-    report('undefined-level', written.range, `${name} is ${what} with no ${framework.levelNoun}s: remove "${written.text}".`);
-    return;
-  }
-  if (!at) {
-    report(
-      'undefined-level',
-      written.range,
-      `${framework.shortName} does not define ${name} at ${level.name.toLowerCase()}. Defined: ${defined.map((l) => l.name.toLowerCase()).join(', ')}.`,
-      { replacements: defined.map((l) => matchCase(written.text, l)) },
-    );
-    return;
-  }
+  if (!skill || !checkDefined(written, level, skill, framework, report)) return;
   if (role) {
+    const name = skillFullName(skill);
     const required = framework.requiredLevel(role, skill);
     if (required && required.id !== level.id) {
       report(
@@ -442,6 +426,27 @@ function checkLevel(m: SkillMention, skill: SkillData | undefined, framework: Fr
       );
     }
   }
+}
+
+/** undefined-level when the framework does not define the skill at the level written; whether it does. */
+function checkDefined(written: Located, level: LevelData, skill: SkillData, framework: Framework, report: Report): boolean {
+  const name = skillFullName(skill);
+  const defined = definedLevels(framework, skill);
+  if (!defined) {
+    const what = skill.category ? `a ${skill.category} ${framework.skillNoun}` : `a ${framework.skillNoun}`;
+    report('undefined-level', written.range, `${name} is ${what} with no ${framework.levelNoun}s: remove "${written.text}".`);
+    return false;
+  }
+  if (!framework.skillLevel(skill, level)) {
+    report(
+      'undefined-level',
+      written.range,
+      `${framework.shortName} does not define ${name} at ${level.name.toLowerCase()}. Defined: ${defined.map((l) => l.name.toLowerCase()).join(', ')}.`,
+      { replacements: defined.map((l) => levelAsWritten(written.text, l, framework)) },
+    );
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -478,31 +483,13 @@ function comparable(s: string): string {
 
 function checkPathway(doc: ParsedDocument, framework: Framework, options: DiagnosticOptions, out: Diagnostic[], report: Report): void {
   const pathway = doc.pathway!;
-  const graded: { rank: number; grade: string; level: LevelData; at: Located }[] = [];
+  const graded: Graded[] = [];
   for (const { grade, level } of pathway.gradeLevels) {
-    const g = framework.findGrade(grade.text);
-    if (!g) {
-      const suggestions = framework.suggestGrades(grade.text).map((s) => s.id);
-      const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Use one of ${framework.grades.map((x) => x.id).join(', ')}.`;
-      report('unknown-grade', grade.range, `"${grade.text}" is not a grade. ${hint}`, { replacements: suggestions });
-    }
-    const l = framework.findLevel(level.text);
-    if (!l) reportUnknownLevel(level, framework, report);
-    if (g && l) graded.push({ rank: g.rank, grade: grade.text, level: l, at: level });
+    const l = framework.findLevelOrNumber(level.text);
+    if (!l) reportUnknownLevel(level, framework, report, true);
+    graded.push({ grade, level: l, at: level });
   }
-  // level-order: every grade must need at least the level of each lower grade.
-  graded.sort((a, b) => a.rank - b.rank);
-  let highest: (typeof graded)[number] | undefined;
-  for (const entry of graded) {
-    if (highest && framework.levelIndex(entry.level) < framework.levelIndex(highest.level) && entry.rank > highest.rank) {
-      report(
-        'level-order',
-        entry.at.range,
-        `Grade ${entry.grade} maps to ${entry.level.name.toLowerCase()}, below ${highest.level.name.toLowerCase()} for the lower grade ${highest.grade}. A higher grade cannot need a lower level.`,
-        { replacements: [matchCase(entry.at.text, highest.level)] },
-      );
-    } else if (!highest || framework.levelIndex(entry.level) >= framework.levelIndex(highest.level)) highest = entry;
-  }
+  checkGradeOrder(graded, framework, report);
   // A topic's levels are checked again only when the topic changed (or the settings did).
   const context = checkContext(framework, undefined, options, { quiet: false, review: false });
   for (const topic of pathway.topics) {
@@ -516,10 +503,66 @@ function checkPathway(doc: ParsedDocument, framework: Framework, options: Diagno
   }
 }
 
-function reportUnknownLevel(level: Located, framework: Framework, report: Report): void {
+/** A grade of a grade map, and the level it maps to (undefined when that is not a level). */
+interface Graded {
+  grade: Located;
+  level: LevelData | undefined;
+  at: Located;
+}
+
+/**
+ * unknown-grade for each grade that is not one; level-order where a higher grade maps to a lower
+ * level. `topic`: the skill of a topic's own grade map.
+ */
+function checkGradeOrder(entries: Graded[], framework: Framework, report: Report, topic?: string): void {
+  const ranked: { rank: number; grade: string; level: LevelData; at: Located }[] = [];
+  for (const { grade, level, at } of entries) {
+    const g = framework.findGrade(grade.text);
+    if (!g) {
+      const suggestions = framework.suggestGrades(grade.text).map((s) => s.id);
+      const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Use one of ${framework.grades.map((x) => x.id).join(', ')}.`;
+      report('unknown-grade', grade.range, `"${grade.text}" is not a grade. ${hint}`, { replacements: suggestions });
+    } else if (level) ranked.push({ rank: g.rank, grade: grade.text, level, at });
+  }
+  // level-order: every grade must need at least the level of each lower grade.
+  ranked.sort((a, b) => a.rank - b.rank);
+  let highest: (typeof ranked)[number] | undefined;
+  for (const entry of ranked) {
+    if (highest && framework.levelIndex(entry.level) < framework.levelIndex(highest.level) && entry.rank > highest.rank) {
+      const maps = topic ? `maps ${topic} to` : 'maps to';
+      report(
+        'level-order',
+        entry.at.range,
+        `Grade ${entry.grade} ${maps} ${entry.level.name.toLowerCase()}, below ${highest.level.name.toLowerCase()} for the lower grade ${highest.grade}. A higher grade cannot need a lower level.`,
+        { replacements: [levelAsWritten(entry.at.text, highest.level, framework)] },
+      );
+    } else if (!highest || framework.levelIndex(entry.level) >= framework.levelIndex(highest.level)) highest = entry;
+  }
+}
+
+/** A level written the way `written` is: its number when that is a number, else its name in the same case. */
+function levelAsWritten(written: string, level: LevelData, framework: Framework): string {
+  return Number.isNaN(framework.levelNumber(written)) ? matchCase(written, level) : String(framework.levelIndex(level) + 1);
+}
+
+/** `numbered`: a pathway's level, which may be its number on the scale. */
+function reportUnknownLevel(level: Located, framework: Framework, report: Report, numbered = false): void {
+  const n = numbered ? framework.levelNumber(level.text) : NaN;
+  if (!Number.isNaN(n)) {
+    // `5` on a scale of 4: the writer counts levels, so say how far they go.
+    const count = framework.levels.length;
+    const [first, last] = [framework.levels[0], framework.levels[count - 1]];
+    report(
+      'unknown-level',
+      level.range,
+      `"${level.text.trim()}" is not a ${framework.levelNoun} in ${framework.shortName}, which has ${count}: use a number from 1 (${first.name.toLowerCase()}) to ${count} (${last.name.toLowerCase()}).`,
+      { replacements: [String(Math.min(Math.max(n, 1), count))] },
+    );
+    return;
+  }
   // `level 5` on a four-level scale: say what the numbers are, not which word is spelt alike.
-  const numbered = /^(?:level\s*)?(\d+)$/i.exec(level.text.trim());
-  if (numbered && !framework.levels.some((l) => l.id === numbered[1])) {
+  const levelN = /^(?:level\s*)?(\d+)$/i.exec(level.text.trim());
+  if (levelN && !framework.levels.some((l) => l.id === levelN[1])) {
     const scale = framework.levels.map((l, i) => `${i + 1} ${l.name.toLowerCase()}`).join(', ');
     report('unknown-level', level.range, `"${level.text}" is not a ${framework.levelNoun} in ${framework.shortName}: its scale has ${framework.levels.length} levels (${scale}).`, {
       replacements: framework.levels.map((l) => matchCase(level.text, l)),
@@ -534,44 +577,61 @@ function reportUnknownLevel(level: Located, framework: Framework, report: Report
   });
 }
 
+/**
+ * A topic's levels: each must be on the scale and defined for the skill; a grade given with a
+ * level (a topic's own grade map, or `content[].grade`) must not need less than a lower grade;
+ * and a level must not repeat the one below it.
+ */
 function checkTopicLevels(topic: PathwayTopic, framework: Framework, report: Report): void {
+  const skill = framework.resolveSkill(topic.name.text);
+  const levelOf = (written: Located): LevelData | undefined => {
+    const level = framework.findLevelOrNumber(written.text);
+    if (!level) reportUnknownLevel(written, framework, report, true);
+    else if (skill) checkDefined(written, level, skill, framework, report);
+    return level;
+  };
   const known: { level: LevelData; entry: PathwayTopic['levels'][number] }[] = [];
+  const graded: Graded[] = [];
   for (const entry of topic.levels) {
-    const level = framework.findLevel(entry.level.text);
-    if (!level) reportUnknownLevel(entry.level, framework, report);
-    else known.push({ level, entry });
+    const level = levelOf(entry.level);
+    if (level) known.push({ level, entry });
+    if (entry.grade) graded.push({ grade: entry.grade, level, at: entry.level });
   }
+  for (const { grade, level } of topic.gradeLevels) graded.push({ grade, level: levelOf(level), at: level });
+  checkGradeOrder(graded, framework, report, topic.name.text);
+
+  // Each level against the level below it; levels given more than once (per grade) as one.
   known.sort((a, b) => framework.levelIndex(a.level) - framework.levelIndex(b.level));
-  let belowIndicators = new Set<string>();
-  for (let i = 0; i < known.length; i++) {
-    const indicators = known[i].entry.indicators;
-    const keys = indicators.map((x) => comparable(x.text));
-    const hereIndicators = new Set(keys);
-    if (i === 0) {
-      belowIndicators = hereIndicators;
-      continue;
-    }
-    const below = known[i - 1];
-    const here = known[i];
-    const belowName = below.level.name.toLowerCase();
-    const hereName = here.level.name.toLowerCase();
-    if (here.entry.description && below.entry.description && comparable(here.entry.description.text) === comparable(below.entry.description.text)) {
-      report(
-        'copied-description',
-        here.entry.description.range,
-        `The ${hereName} description of ${topic.name.text} repeats ${belowName} word for word. Say what someone at ${hereName} can do beyond ${belowName}.`,
-      );
-    }
-    indicators.forEach((indicator, k) => {
-      if (belowIndicators.has(keys[k])) {
-        report(
-          'repeated-indicator',
-          indicator.range,
-          `This ${hereName} indicator of ${topic.name.text} repeats ${belowName} word for word. Say what changes at ${hereName}, or remove it.`,
-        );
+  let below: { name: string; descriptions: Set<string>; indicators: Set<string> } | undefined;
+  for (let i = 0; i < known.length; ) {
+    const level = known[i].level;
+    const here = { name: level.name.toLowerCase(), descriptions: new Set<string>(), indicators: new Set<string>() };
+    for (; i < known.length && known[i].level === level; i++) {
+      const { description, indicators } = known[i].entry;
+      if (description) {
+        const key = comparable(description.text);
+        here.descriptions.add(key);
+        if (below?.descriptions.has(key)) {
+          report(
+            'copied-description',
+            description.range,
+            `The ${here.name} description of ${topic.name.text} repeats ${below.name} word for word. Say what someone at ${here.name} can do beyond ${below.name}.`,
+          );
+        }
       }
-    });
-    belowIndicators = hereIndicators;
+      for (const indicator of indicators) {
+        const key = comparable(indicator.text);
+        here.indicators.add(key);
+        if (below?.indicators.has(key)) {
+          report(
+            'repeated-indicator',
+            indicator.range,
+            `This ${here.name} indicator of ${topic.name.text} repeats ${below.name} word for word. Say what changes at ${here.name}, or remove it.`,
+          );
+        }
+      }
+    }
+    below = here;
   }
 }
 

@@ -22,13 +22,20 @@ export function hover(doc: ParsedDocument, framework: Framework, position: Posit
 
   const pathway = doc.pathway;
   if (pathway) {
+    // A pathway may write a level as its number on the scale (`level: 3`).
     for (const { grade, level } of pathway.gradeLevels) {
       if (covers(grade, pos)) return gradeHover(framework, grade, doc, level);
-      if (covers(level, pos)) return levelHover(framework, level, undefined, grade);
+      if (covers(level, pos)) return levelHover(framework, level, undefined, grade, true);
     }
     for (const topic of pathway.topics) {
+      const skill = () => framework.resolveSkill(topic.name.text);
       for (const l of topic.levels) {
-        if (covers(l.level, pos)) return levelHover(framework, l.level, framework.resolveSkill(topic.name.text));
+        if (covers(l.level, pos)) return levelHover(framework, l.level, skill(), l.grade, true);
+        if (l.grade && covers(l.grade, pos)) return gradeHover(framework, l.grade, doc, l.level);
+      }
+      for (const { grade, level } of topic.gradeLevels) {
+        if (covers(grade, pos)) return gradeHover(framework, grade, doc, level);
+        if (covers(level, pos)) return levelHover(framework, level, skill(), grade, true);
       }
     }
   }
@@ -168,8 +175,9 @@ export function renameNotes(framework: Framework, skill: SkillData): string {
 // ---------------------------------------------------------------------------------------------
 // Levels
 
-function levelHover(framework: Framework, word: Located, skill: SkillData | undefined, grade?: Located): Hover {
-  const level = framework.findLevel(word.text);
+/** `numbered`: a pathway's level, which may be its number on the scale. */
+function levelHover(framework: Framework, word: Located, skill: SkillData | undefined, grade?: Located, numbered = false): Hover {
+  const level = numbered ? framework.findLevelOrNumber(word.text) : framework.findLevel(word.text);
   if (!level) {
     const close = framework.suggestLevels(word.text, 2).map((l) => `**${levelWord(l)}**`);
     const hint = close.length ? ` Did you mean ${joinWords(close, 'or')}?` : '';
@@ -211,7 +219,7 @@ function gradeHover(framework: Framework, word: Located, doc: ParsedDocument, ma
   }
   const parts = [gradeSummary(framework, grade)];
   if (mapped) {
-    const level = framework.findLevel(mapped.text);
+    const level = framework.findLevelOrNumber(mapped.text);
     parts.push(
       level
         ? `In this pathway, ${escapeMd(grade.id)} maps to **${levelWord(level)}**, ${framework.levelNoun} ${framework.levelIndex(level) + 1} of ${framework.levels.length}.`

@@ -4,16 +4,14 @@
 import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
 import { skillFullName } from '../framework/model';
-import type { Located, ParsedDocument, PathwayTopic } from '../documents/model';
+import type { GradeLevel, Located, ParsedDocument, PathwayTopic } from '../documents/model';
 
 export function documentSymbols(doc: ParsedDocument, framework: Framework): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   const pathway = doc.pathway;
 
   if (pathway && pathway.gradeLevels.length) {
-    const grades = pathway.gradeLevels.map(({ grade, level }) =>
-      symbol(grade.text, levelText(framework, level), SymbolKind.Constant, span(grade.range, level.range), grade.range),
-    );
+    const grades = pathway.gradeLevels.map((g) => gradeSymbol(framework, g));
     const first = pathway.gradeLevels[0].grade.range;
     const last = pathway.gradeLevels[pathway.gradeLevels.length - 1].level.range;
     out.push(symbol('levels', `${grades.length} grade${grades.length === 1 ? '' : 's'}`, SymbolKind.Namespace, span(first, last), first, grades));
@@ -31,7 +29,7 @@ export function documentSymbols(doc: ParsedDocument, framework: Framework): Docu
     if (mention.form === 'pathway-topic') continue;
     if (!mention.certain && !isSkill(mention.name.text)) continue;
     const range = mention.level ? span(mention.name.range, mention.level.range) : mention.name.range;
-    const detail = mention.level ? levelText(framework, mention.level) : '';
+    const detail = mention.level ? levelText(framework, mention.level, false) : '';
     out.push(symbol(mention.name.text, detail, SymbolKind.Field, range, mention.name.range));
   }
 
@@ -48,9 +46,17 @@ function topicSymbol(framework: Framework, topic: PathwayTopic): DocumentSymbol 
     if (l.description) parts.push(l.description.range);
     for (const i of l.indicators) parts.push(i.range);
     const count = l.indicators.length;
-    const detail = count ? `${count} indicator${count === 1 ? '' : 's'}` : l.description ? 'description only' : 'empty';
+    const what = count ? `${count} indicator${count === 1 ? '' : 's'}` : l.description ? 'description only' : 'empty';
+    // A level written as its number (`level: 3`) says which level that is.
+    const numbered = Number.isNaN(framework.levelNumber(l.level.text)) ? undefined : framework.findLevelOrNumber(l.level.text);
+    const detail = numbered ? `${numbered.id}, ${what}` : what;
     return symbol(l.level.text, detail, SymbolKind.EnumMember, span(...parts), l.level.range);
   });
+  // A topic's own grade map, in the order written among its levels.
+  if (topic.gradeLevels.length) {
+    for (const g of topic.gradeLevels) children.push(gradeSymbol(framework, g));
+    children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
   const skill = framework.resolveSkill(topic.name.text);
   const detail = skill ? (skillFullName(skill) === topic.name.text ? '' : skillFullName(skill)) : `not a ${framework.shortName} ${framework.skillNoun}`;
   const parts: Range[] = [topic.name.range, ...children.map((c) => c.range)];
@@ -58,13 +64,21 @@ function topicSymbol(framework: Framework, topic: PathwayTopic): DocumentSymbol 
   return symbol(topic.name.text, detail, SymbolKind.Class, span(...parts), topic.name.range, children);
 }
 
-/** "practitioner", or the text as written with a note when it is not a level of the scale. */
-function levelText(framework: Framework, level: Located): string {
-  let cached = levelTexts.get(framework);
-  if (!cached) levelTexts.set(framework, (cached = new Map()));
+/** A grade of a grade map: `SEO`, with the level it maps to. */
+function gradeSymbol(framework: Framework, { grade, level }: GradeLevel): DocumentSymbol {
+  return symbol(grade.text, levelText(framework, level, true), SymbolKind.Constant, span(grade.range, level.range), grade.range);
+}
+
+/**
+ * "practitioner", or the text as written with a note when it is not a level of the scale.
+ * `numbered`: a pathway's level, which may be its number on the scale (`3`).
+ */
+function levelText(framework: Framework, level: Located, numbered: boolean): string {
+  let cached = (numbered ? numberedTexts : levelTexts).get(framework);
+  if (!cached) (numbered ? numberedTexts : levelTexts).set(framework, (cached = new Map()));
   let text = cached.get(level.text);
   if (text === undefined) {
-    const found = framework.findLevel(level.text);
+    const found = numbered ? framework.findLevelOrNumber(level.text) : framework.findLevel(level.text);
     text = found ? found.id : `${level.text} (not a ${framework.levelNoun})`;
     // Bounded: documents write levels a handful of ways, junk must not grow the cache forever.
     if (cached.size < 1000) cached.set(level.text, text);
@@ -72,6 +86,7 @@ function levelText(framework: Framework, level: Located): string {
   return text;
 }
 const levelTexts = new WeakMap<Framework, Map<string, string>>();
+const numberedTexts = new WeakMap<Framework, Map<string, string>>();
 
 function symbol(name: string, detail: string, kind: SymbolKind, range: Range, selectionRange: Range, children?: DocumentSymbol[]): DocumentSymbol {
   // Editors reject empty names; a symbol always shows something.

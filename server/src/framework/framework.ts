@@ -180,6 +180,28 @@ export class Framework {
     return direct ?? this.levelByKey.get(normalizeName(text));
   }
 
+  /**
+   * A level as pathway files write it: by name, or by its place on the scale (`3` or `"3"` is
+   * DDaT's third, practitioner). A scale whose levels are numbers (SFIA) is read by name only.
+   */
+  findLevelOrNumber(text: string): LevelData | undefined {
+    return this.findLevel(text) ?? this.levels[this.levelNumber(text) - 1];
+  }
+
+  /**
+   * The place on the scale a text writes as a number (`3`, `" 3 "`; `5` on a scale of 4 too),
+   * or NaN when it is no number or the scale names its levels by number.
+   */
+  levelNumber(text: string): number {
+    return /^\s*\d{1,3}\s*$/.test(text) && !this.numberedScale ? Number(text) : NaN;
+  }
+
+  /** Whether the scale's levels are themselves numbers (SFIA 1 to 7). */
+  private get numberedScale(): boolean {
+    return (this.numbered ??= this.levels.some((l) => /^\d+$/.test(l.id)));
+  }
+  private numbered?: boolean = undefined;
+
   levelIndex(level: LevelData | string): number {
     return this.levelIndexById.get(typeof level === 'string' ? level : level.id) ?? -1;
   }
