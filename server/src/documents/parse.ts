@@ -131,15 +131,18 @@ function movedRight(m: SkillMention, glued: { line: number; by: number }): Skill
   return new LineMention(lm.text, lm.line, lm.start + by, lm.end + by, lm.levelText, lm.levelLine, lm.levelStart + levelBy, lm.levelEnd + levelBy, lm.form, lm.group, lm.certain);
 }
 
+/** A place on the line glued to the front matter's closing `---`, moved back to where it is in the text. */
+function gluedBack(located: Located, glued?: { line: number; by: number }): Located {
+  if (!glued || !(located instanceof LineSpan) || located.line !== glued.line) return located;
+  return new LineSpan(located.text, located.line, located.start + glued.by, located.end + glued.by);
+}
+
 /** A role named by the title or a `Role:` line, when front matter names none: it makes the
  *  document an advert when nothing else said what it is. */
 function readBodyRole(doc: ParsedDocument, lines: LineIndex, bodyStartLine: number, framework: Framework, glued?: { line: number; by: number }): void {
   const found = findBodyRole(lines, bodyStartLine, framework);
   if (!found) return;
-  let located = found.located;
-  if (glued && located instanceof LineSpan && located.line === glued.line) {
-    located = new LineSpan(located.text, located.line, located.start + glued.by, located.end + glued.by);
-  }
+  const located = gluedBack(found.located, glued);
   if (found.role) {
     doc.role = located;
     doc.roleSource = found.source;
@@ -156,11 +159,7 @@ function readBodyRole(doc: ParsedDocument, lines: LineIndex, bodyStartLine: numb
 function readBodyGrade(doc: ParsedDocument, lines: LineIndex, bodyStartLine: number, framework: Framework, glued?: { line: number; by: number }): void {
   const found = findBodyGrade(lines, bodyStartLine, framework);
   if (!found) return;
-  let located = found.located;
-  if (glued && located instanceof LineSpan && located.line === glued.line) {
-    located = new LineSpan(located.text, located.line, located.start + glued.by, located.end + glued.by);
-  }
-  doc.grade = located;
+  doc.grade = gluedBack(found.located, glued);
   doc.gradeSource = 'body';
 }
 
