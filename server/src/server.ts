@@ -24,8 +24,13 @@ import { StatusNotification, StatusParams } from './protocol';
 import { matchesAny } from './documents/glob';
 import { findFiles } from './workspaceFiles';
 import type { ParsedDocument } from './documents/model';
+import { protocolGate, REFUSED_METHOD, Refusal } from './protocolGate';
 
-const connection = createConnection(ProposedFeatures.all);
+// Every message passes the protocol gate first: nothing before initialize or after shutdown,
+// malformed params answered or ignored with one log line.
+const gate = protocolGate((line) => connection.console.warn(line));
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: gate });
+connection.onRequest(REFUSED_METHOD, (params: unknown) => Refusal.answer(params));
 // When each document's latest change arrived: the typing debounce counts from there, so
 // applying an edit to a long document (a copy of its text) does not lengthen the wait.
 const changedAt = new Map<string, number>();
@@ -170,15 +175,27 @@ async function loadFrameworkFile(uri: string, text: string): Promise<void> {
   });
 }
 
+/** The file system path of a file: URI, or undefined for another scheme or a URI that names
+ *  no local path (a remote host on Linux). */
+function localPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
 function isFrameworkFile(uri: string): boolean {
-  return matchesAny(uri.startsWith('file:') ? fileURLToPath(uri) : uri, service.settings.frameworkFiles);
+  return matchesAny(localPath(uri) ?? uri, service.settings.frameworkFiles);
 }
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
   for (const change of changes) {
     if (!isFrameworkFile(change.uri)) continue;
-    if (change.type === 3) service.registry.removeFile(change.uri);
-    else await loadFrameworkFile(change.uri, await fs.readFile(fileURLToPath(change.uri), 'utf8').catch(() => ''));
+    const path = localPath(change.uri);
+    if (change.type === 3 || !path) service.registry.removeFile(change.uri);
+    else await loadFrameworkFile(change.uri, await fs.readFile(path, 'utf8').catch(() => ''));
   }
   refreshAll();
 });
@@ -188,8 +205,18 @@ function refreshAll(): void {
   for (const doc of documents.all()) schedule(doc.uri, 0);
 }
 
+// After shutdown nothing more is checked or published; the client's `exit` ends the process.
+let shutDown = false;
+connection.onShutdown(() => {
+  shutDown = true;
+  for (const timer of timers.values()) clearTimeout(timer);
+  timers.clear();
+  waiting.clear();
+});
+
 /** Diagnostics after a quiet period; a newer version cancels the older one's publication. */
 function schedule(uri: string, delay = service.settings.debounceMs): void {
+  if (shutDown) return;
   clearTimeout(timers.get(uri));
   timers.set(
     uri,
@@ -202,7 +229,7 @@ function schedule(uri: string, delay = service.settings.debounceMs): void {
 
 function validate(uri: string): void {
   const doc = documents.get(uri);
-  if (!doc) return;
+  if (!doc || shutDown) return;
   if (isFrameworkFile(uri)) {
     void loadFrameworkFile(uri, doc.getText());
     return;

@@ -260,7 +260,7 @@ function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: bool
   }
   const globs = options.kindGlobs;
   if (globs) {
-    const path = decodeURIComponent(options.uri);
+    const path = decodeUri(options.uri);
     if (matchesAny(path, globs.pathway)) return 'pathway';
     if (matchesAny(path, globs.review)) return 'review';
     if (matchesAny(path, globs.jobAdvert)) return 'job-advert';
@@ -495,4 +495,13 @@ function movedTopic(read: TopicRead, lines: number): TopicRead {
     mention: read.mention && topic && mention(topic.name, undefined, read.mention.form, read.mention.group, read.mention.certain),
     problems: read.problems.map((p) => ({ ...p, range: shift(p.range) })),
   };
+}
+
+/** A URI's text with its %-escapes decoded; a malformed escape (`%zz`) is left as written. */
+function decodeUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
 }
