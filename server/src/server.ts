@@ -4,7 +4,11 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  Disposable,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -46,6 +50,8 @@ const timers = new Map<string, NodeJS.Timeout>();
 /** The diagnostics sent last, settled once they are written. */
 let lastPublish: Promise<void> = Promise.resolve();
 let hasConfiguration = false;
+/** The client registers file watchers on request (workspace.didChangeWatchedFiles.dynamicRegistration). */
+let canWatchFiles = false;
 let workspaceRoots: string[] = [];
 
 /** Runs a handler so that a bug answers empty and is logged, never crashes the server. */
@@ -67,6 +73,7 @@ function model(uri: string) {
 
 connection.onInitialize((params) => {
   hasConfiguration = !!params.capabilities.workspace?.configuration;
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const given = params.initializationOptions?.settings;
   service.settings = mergeSettings(given ?? params.initializationOptions);
   // Settings the client will be asked for after `initialized` are not known yet.
@@ -101,6 +108,7 @@ connection.onInitialized(async () => {
   }
   settingsKnown = true;
   checkWaiting();
+  watchFrameworkFiles();
   // Behind the first check of the documents opened with the workspace, once its diagnostics are
   // written (the writer waits for the pipe between a message's header and its body): the scan
   // can wait.
@@ -122,8 +130,27 @@ connection.onDidChangeConfiguration(async (change) => {
   if (hasConfiguration) await pullSettings();
   else service.settings = mergeSettings(change.settings?.skillLens);
   // Clients send this at start-up with nothing changed: re-checking then is wasted work.
-  if (JSON.stringify(service.settings) !== before) refreshAll();
+  if (JSON.stringify(service.settings) !== before) {
+    watchFrameworkFiles();
+    refreshAll();
+  }
 });
+
+/** The client's file watcher for framework files, registered again when their globs change. */
+let watcher: { globs: string; registration: Promise<Disposable | undefined> } | undefined;
+function watchFrameworkFiles(): void {
+  if (!canWatchFiles) return;
+  const globs = JSON.stringify(service.settings.frameworkFiles);
+  if (watcher?.globs === globs) return;
+  const previous = watcher?.registration;
+  // The settings' globs match at the end of a path; a watcher's are matched against all of it.
+  const watchers = service.settings.frameworkFiles.map((glob) => ({ globPattern: glob.startsWith('**/') || glob.startsWith('/') ? glob : `**/${glob}` }));
+  watcher = {
+    globs,
+    registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined),
+  };
+  void previous?.then((d) => d?.dispose());
+}
 
 /**
  * Start-up: until the client's settings are known, and while the workspace's framework files
@@ -146,12 +173,23 @@ async function scanWorkspaceFrameworks(): Promise<void> {
   scanStarted = true;
   let loaded = 0;
   try {
+    // One more than are loaded tells whether there are more.
+    let files: string[] = [];
     for (const root of workspaceRoots) {
-      const files = await findFiles(root, (rel) => matchesAny(rel, service.settings.frameworkFiles), 200);
-      for (const file of files) {
-        await loadFrameworkFile(pathToFileURL(file).toString(), await fs.readFile(file, 'utf8'));
-        loaded++;
-      }
+      if (files.length > MAX_FRAMEWORK_FILES) break;
+      files = files.concat(await findFiles(root, (rel) => matchesAny(rel, service.settings.frameworkFiles), MAX_FRAMEWORK_FILES + 1 - files.length));
+    }
+    if (files.length > MAX_FRAMEWORK_FILES) {
+      files = files.slice(0, MAX_FRAMEWORK_FILES);
+      const message = `Skill Lens found more than ${MAX_FRAMEWORK_FILES} framework files in the workspace and loaded the first ${MAX_FRAMEWORK_FILES} (by path, A to Z). Narrow the "skillLens.frameworkFiles" setting to the ones you use.`;
+      connection.console.warn(message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
+    for (const file of files) {
+      const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+      if (text === undefined) continue;
+      loadFrameworkFile(pathToFileURL(file).toString(), text);
+      loaded++;
     }
   } finally {
     workspaceScanned = true;
@@ -167,12 +205,17 @@ function mustWait(doc: ParsedDocument): boolean {
   return !service.registry.get(service.settings.framework) || (!!named && !service.registry.get(named));
 }
 
-async function loadFrameworkFile(uri: string, text: string): Promise<void> {
-  const { problems } = service.registry.setFile(uri, text);
+/** The most framework files read from the workspace at start. */
+const MAX_FRAMEWORK_FILES = 200;
+
+/** Loads a framework file and publishes its problems; true when a new version is in use. */
+function loadFrameworkFile(uri: string, text: string): boolean {
+  const { problems, changed } = service.registry.setFile(uri, text);
   connection.sendDiagnostics({
     uri,
     diagnostics: problems.map((p) => ({ range: p.range, severity: 1, code: 'schema', source: 'skill-lens', message: p.message })),
   });
+  return !!changed;
 }
 
 /** The file system path of a file: URI, or undefined for another scheme or a URI that names
@@ -191,13 +234,15 @@ function isFrameworkFile(uri: string): boolean {
 }
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  let changed = false;
   for (const change of changes) {
     if (!isFrameworkFile(change.uri)) continue;
     const path = localPath(change.uri);
-    if (change.type === 3 || !path) service.registry.removeFile(change.uri);
-    else await loadFrameworkFile(change.uri, await fs.readFile(path, 'utf8').catch(() => ''));
+    if (change.type === 3 || !path) changed = service.registry.removeFile(change.uri) || changed;
+    else changed = loadFrameworkFile(change.uri, await fs.readFile(path, 'utf8').catch(() => '')) || changed;
   }
-  refreshAll();
+  // A file saved from the editor was loaded from its open document already.
+  if (changed) refreshAll();
 });
 
 function refreshAll(): void {
@@ -231,7 +276,8 @@ function validate(uri: string): void {
   const doc = documents.get(uri);
   if (!doc || shutDown) return;
   if (isFrameworkFile(uri)) {
-    void loadFrameworkFile(uri, doc.getText());
+    // A new version of a framework: the documents checked against the old one are checked again.
+    if (loadFrameworkFile(uri, doc.getText())) refreshAll();
     return;
   }
   const version = doc.version;

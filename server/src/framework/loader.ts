@@ -26,6 +26,8 @@ export interface FrameworkFileProblem {
 export interface FrameworkFileResult {
   framework?: Framework;
   problems: FrameworkFileProblem[];
+  /** From FrameworkRegistry.setFile: whether the framework in use changed (a new version loaded). */
+  changed?: boolean;
 }
 
 /** Parses a user's framework file; any problem means no framework (the caller keeps the previous one). */
@@ -48,6 +50,8 @@ export function parseFrameworkFile(text: string): FrameworkFileResult {
 /** The loaded frameworks: embedded plus workspace files, by id; a workspace file may replace an embedded one. */
 export class FrameworkRegistry {
   private readonly fromFiles = new Map<string, Framework>();
+  /** The text each loaded file had, so that loading the same text again is free. */
+  private readonly loadedTexts = new Map<string, string>();
 
   all(): Framework[] {
     const byId = new Map<string, Framework>();
@@ -62,14 +66,22 @@ export class FrameworkRegistry {
     return this.all().find((f) => f.id.toLowerCase() === wanted || f.name.toLowerCase() === wanted);
   }
 
-  /** Loads or reloads a workspace framework file. On error the previous version stays in use. */
+  /** Loads or reloads a workspace framework file. On error the previous version stays in use;
+   *  `changed` says whether a new version was loaded (the text differs from the one in use). */
   setFile(uri: string, text: string): FrameworkFileResult {
+    const current = this.fromFiles.get(uri);
+    if (current && this.loadedTexts.get(uri) === text) return { framework: current, problems: [], changed: false };
     const result = parseFrameworkFile(text);
-    if (result.framework) this.fromFiles.set(uri, result.framework);
-    return result;
+    if (result.framework) {
+      this.fromFiles.set(uri, result.framework);
+      this.loadedTexts.set(uri, text);
+    }
+    return { ...result, changed: !!result.framework };
   }
 
-  removeFile(uri: string): void {
-    this.fromFiles.delete(uri);
+  /** Forgets a framework file; true when it was loaded. */
+  removeFile(uri: string): boolean {
+    this.loadedTexts.delete(uri);
+    return this.fromFiles.delete(uri);
   }
 }
