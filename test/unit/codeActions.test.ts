@@ -104,3 +104,20 @@ describe('quick fixes at the end of a document without a final newline', () => {
     assert.equal(r.missingAfter, r.missingBefore - 1);
   });
 });
+
+describe('quick fixes from diagnostics the client sends back', () => {
+  it('ignore fix data of the wrong shape', () => {
+    const doc = parseDocument('- **Testing** (wizard)\n', { uri, version: 1, framework: ddat });
+    const range = { start: { line: 0, character: 15 }, end: { line: 0, character: 21 } };
+    const sent = [
+      { range, message: 'x', source: 'skill-lens', code: 'unknown-level', data: { replacements: 'expert' } },
+      { range, message: 'x', source: 'skill-lens', code: 'unknown-level', data: { replacements: [3, 'expert', 'two\nlines'] } },
+      { range, message: 'x', source: 'skill-lens', code: 'missing-skill', data: { missing: { skill: 7 } } },
+      { range, message: 'x', source: 'skill-lens', code: 'missing-skill', data: 'junk' },
+    ];
+    assert.deepEqual(
+      codeActions(doc, sent).map((a) => a.title),
+      ['Replace with "expert"'],
+    );
+  });
+});

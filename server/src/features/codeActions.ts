@@ -8,12 +8,14 @@ import type { FixData } from './diagnostics';
 export function codeActions(doc: ParsedDocument, diagnostics: Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
-    if (d.source !== 'skill-lens' || !d.data) continue;
+    if (d.source !== 'skill-lens' || typeof d.data !== 'object' || d.data === null) continue;
+    // The data comes back from the client: only what has the shape the server gave is used.
     const data = d.data as FixData;
-    (data.replacements ?? []).forEach((text, i) => {
+    const replacements = Array.isArray(data.replacements) ? data.replacements.filter((t) => typeof t === 'string' && !/[\r\n]/.test(t)) : [];
+    replacements.forEach((text, i) => {
       actions.push(fix(doc, d, titleFor(String(d.code), text), [TextEdit.replace(d.range, text)], i === 0));
     });
-    if (data.missing) {
+    if (data.missing && typeof data.missing.skill === 'string' && typeof data.missing.level === 'string') {
       const edit = insertSkill(doc, data.missing.skill, data.missing.level);
       actions.push(fix(doc, d, `Add ${data.missing.skill} (${data.missing.level})`, [edit], false));
     }
