@@ -118,6 +118,8 @@ function documentProblem(params: Obj): string | undefined {
 
 function checkRequest(method: string, params: unknown): string | undefined {
   switch (method) {
+    case 'initialize':
+      return isObj(params) && isObj(params.capabilities) ? undefined : 'no capabilities';
     case 'textDocument/hover':
     case 'textDocument/completion':
     case 'textDocument/definition':

@@ -33,8 +33,13 @@ export class FuzzSession {
   readonly errors: string[] = [];
   private count = 0;
 
+  /** The server, started if need be, with what it published for earlier runs forgotten (a run
+   *  of thousands would otherwise keep every diagnostics message). */
   async ensure(): Promise<LspClient> {
-    if (this.client?.isAlive) return this.client;
+    if (this.client?.isAlive) {
+      this.client.diagnostics.length = 0;
+      return this.client;
+    }
     const client = new LspClient({
       command: process.execPath,
       args: [SERVER, '--stdio'],

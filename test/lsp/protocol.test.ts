@@ -64,8 +64,10 @@ describe('protocol: the order of messages', function () {
     await client.shutdown();
   });
 
-  it('refuses a second initialize', async () => {
+  it('refuses an initialize without capabilities, and a second initialize', async () => {
     const { client } = spawnServer();
+    assert.equal((await errorOf(client.request('initialize', null))).code, -32602);
+    assert.equal((await errorOf(client.request('textDocument/hover', { textDocument: { uri: 'file:///a.md' }, position: { line: 0, character: 0 } }))).code, -32002);
     await client.initialize();
     const again = await errorOf(client.request('initialize', { processId: null, rootUri: null, capabilities: {} }));
     assert.equal(again.code, -32600);
