@@ -97,3 +97,15 @@ describe('framework level ids named like Object.prototype members', () => {
     assert.equal(doc.kind, 'unknown');
   });
 });
+
+describe('importers and words named like Object.prototype members', () => {
+  it('orders a role level titled "Constructor …" by its skill levels, as any other untitled one', async () => {
+    const { orderBySeniority } = await import('../../server/src/framework/importers/ddatCsv');
+    const level = (name: string, at: string) => ({ name, responsibilities: [], grades: [], skills: [{ skill: 'Testing', level: at }] });
+    const ids = ['awareness', 'working', 'practitioner', 'expert'];
+    const names = (first: string) => orderBySeniority([level('Senior engineer', 'practitioner'), level(`${first} engineer`, 'expert'), level('Lead engineer', 'expert')], ids).map((l) => l.name);
+    // Untitled and needing expert: above the lead, as the titled levels that need no more.
+    assert.deepEqual(names('Builder'), ['Senior engineer', 'Lead engineer', 'Builder engineer']);
+    assert.deepEqual(names('Constructor'), ['Senior engineer', 'Lead engineer', 'Constructor engineer']);
+  });
+});
