@@ -5,6 +5,8 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  Disposable,
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
@@ -28,8 +30,13 @@ import { findFiles, readRegularFile } from './workspaceFiles';
 import type { ParsedDocument } from './documents/model';
 import { sizeProblem, type FrameworkFileProblem } from './framework/frameworkFile';
 import { loadFrameworkText } from './frameworkFiles';
+import { protocolGate, REFUSED_METHOD, Refusal } from './protocolGate';
 
-const connection = createConnection(ProposedFeatures.all);
+// Every message passes the protocol gate first: nothing before initialize or after shutdown,
+// malformed params answered or ignored with one log line.
+const gate = protocolGate((line) => connection.console.warn(line));
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: gate });
+connection.onRequest(REFUSED_METHOD, (params: unknown) => Refusal.answer(params));
 // When each document's latest change arrived: the typing debounce counts from there, so
 // applying an edit to a long document (a copy of its text) does not lengthen the wait.
 const changedAt = new Map<string, number>();
@@ -45,6 +52,8 @@ const timers = new Map<string, NodeJS.Timeout>();
 /** The diagnostics sent last, settled once they are written. */
 let lastPublish: Promise<void> = Promise.resolve();
 let hasConfiguration = false;
+/** The client registers file watchers on request (workspace.didChangeWatchedFiles.dynamicRegistration). */
+let canWatchFiles = false;
 let workspaceRoots: string[] = [];
 
 // A glob in the settings that does not compile is skipped; the user hears of it once.
@@ -73,6 +82,7 @@ function model(uri: string) {
 
 connection.onInitialize((params) => {
   hasConfiguration = !!params.capabilities.workspace?.configuration;
+  canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const given = params.initializationOptions?.settings;
   service.settings = mergeSettings(given ?? params.initializationOptions);
   // Settings the client will be asked for after `initialized` are not known yet.
@@ -108,6 +118,7 @@ connection.onInitialized(async () => {
   }
   settingsKnown = true;
   checkWaiting();
+  watchFrameworkFiles();
   // Behind the first check of the documents opened with the workspace, once its diagnostics are
   // written (the writer waits for the pipe between a message's header and its body): the scan
   // can wait.
@@ -129,8 +140,27 @@ connection.onDidChangeConfiguration(async (change) => {
   if (hasConfiguration) await pullSettings();
   else service.settings = mergeSettings(change.settings?.skillLens);
   // Clients send this at start-up with nothing changed: re-checking then is wasted work.
-  if (JSON.stringify(service.settings) !== before) refreshAll();
+  if (JSON.stringify(service.settings) !== before) {
+    watchFrameworkFiles();
+    refreshAll();
+  }
 });
+
+/** The client's file watcher for framework files, registered again when their globs change. */
+let watcher: { globs: string; registration: Promise<Disposable | undefined> } | undefined;
+function watchFrameworkFiles(): void {
+  if (!canWatchFiles) return;
+  const globs = JSON.stringify(service.settings.frameworkFiles);
+  if (watcher?.globs === globs) return;
+  const previous = watcher?.registration;
+  // The settings' globs match at the end of a path; a watcher's are matched against all of it.
+  const watchers = service.settings.frameworkFiles.map((glob) => ({ globPattern: glob.startsWith('**/') || glob.startsWith('/') ? glob : `**/${glob}` }));
+  watcher = {
+    globs,
+    registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined),
+  };
+  void previous?.then((d) => d?.dispose());
+}
 
 /**
  * Start-up: until the client's settings are known, and while the workspace's framework files
@@ -153,12 +183,21 @@ async function scanWorkspaceFrameworks(): Promise<void> {
   scanStarted = true;
   let loaded = 0;
   try {
+    // One more than are loaded tells whether there are more.
+    let files: string[] = [];
     for (const root of workspaceRoots) {
-      const files = await findFiles(root, (rel) => matchesAny(rel, service.settings.frameworkFiles, { setting: 'skillLens.frameworkFiles' }), 200);
-      for (const file of files) {
-        await loadFrameworkFileFromDisk(pathToFileURL(file).toString(), file);
-        loaded++;
-      }
+      if (files.length > MAX_FRAMEWORK_FILES) break;
+      const more = (rel: string) => matchesAny(rel, service.settings.frameworkFiles, { setting: 'skillLens.frameworkFiles' });
+      files = files.concat(await findFiles(root, more, MAX_FRAMEWORK_FILES + 1 - files.length));
+    }
+    if (files.length > MAX_FRAMEWORK_FILES) {
+      files = files.slice(0, MAX_FRAMEWORK_FILES);
+      const message = `Skill Lens found more than ${MAX_FRAMEWORK_FILES} framework files in the workspace and loaded the first ${MAX_FRAMEWORK_FILES} (by path, A to Z). Narrow the "skillLens.frameworkFiles" setting to the ones you use.`;
+      connection.console.warn(message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
+    for (const file of files) {
+      if (await loadFrameworkFileFromDisk(pathToFileURL(file).toString(), file)) loaded++;
     }
   } finally {
     workspaceScanned = true;
@@ -174,6 +213,9 @@ function mustWait(doc: ParsedDocument): boolean {
   return !service.registry.get(service.settings.framework) || (!!named && !service.registry.get(named));
 }
 
+/** The most framework files read from the workspace at start. */
+const MAX_FRAMEWORK_FILES = 200;
+
 /** The latest load of each framework file: a load that a newer one overtook is dropped. */
 const latestLoad = new Map<string, number>();
 let loads = 0;
@@ -186,24 +228,31 @@ function claimLoad(uri: string): number {
 /**
  * Loads a framework file's text, read and checked off the main thread (frameworkFiles.ts), so
  * that open documents are answered meanwhile. On problems the previous framework stays in use.
+ * True when a new version is in use (the same text again changes nothing and costs nothing).
  */
-async function loadFrameworkFile(uri: string, text: string): Promise<void> {
+async function loadFrameworkFile(uri: string, text: string): Promise<boolean> {
   const load = claimLoad(uri);
+  if (service.registry.isLoaded(uri, text)) {
+    latestLoad.delete(uri);
+    publishFrameworkProblems(uri, []);
+    return false;
+  }
   const { framework, problems } = await loadFrameworkText(text);
-  if (latestLoad.get(uri) !== load) return;
+  if (latestLoad.get(uri) !== load) return false;
   latestLoad.delete(uri);
-  if (framework) service.registry.setFramework(uri, framework);
+  if (framework) service.registry.setFramework(uri, framework, text);
   publishFrameworkProblems(uri, problems);
+  return !!framework;
 }
 
 /** A framework file on disk: one over the size cap is reported from its size, and not read. */
-async function loadFrameworkFileFromDisk(uri: string, file: string): Promise<void> {
+async function loadFrameworkFileFromDisk(uri: string, file: string): Promise<boolean> {
   const size = await fs.stat(file).then((s) => s.size, () => 0);
   const tooLarge = sizeProblem(size);
   if (tooLarge) {
     claimLoad(uri);
     publishFrameworkProblems(uri, [tooLarge]);
-    return;
+    return false;
   }
   // Regular files only: a named pipe given a framework file's name must not stall the server.
   const read = await readRegularFile(file);
@@ -218,19 +267,33 @@ function publishFrameworkProblems(uri: string, problems: FrameworkFileProblem[])
   });
 }
 
+/** The file system path of a file: URI, or undefined for another scheme or a URI that names
+ *  no local path (a remote host on Linux). */
+function localPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
 function isFrameworkFile(uri: string): boolean {
-  return matchesAny(uri, service.settings.frameworkFiles, { setting: 'skillLens.frameworkFiles', roots: workspaceRoots });
+  return matchesAny(localPath(uri) ?? uri, service.settings.frameworkFiles, { setting: 'skillLens.frameworkFiles', roots: workspaceRoots });
 }
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  let changed = false;
   for (const change of changes) {
     if (!isFrameworkFile(change.uri)) continue;
-    if (change.type === 3) {
+    const path = localPath(change.uri);
+    if (change.type === 3 || !path) {
       claimLoad(change.uri);
-      service.registry.removeFile(change.uri);
-    } else await loadFrameworkFileFromDisk(change.uri, fileURLToPath(change.uri));
+      changed = service.registry.removeFile(change.uri) || changed;
+    } else changed = (await loadFrameworkFileFromDisk(change.uri, path)) || changed;
   }
-  refreshAll();
+  // A file saved from the editor was loaded from its open document already.
+  if (changed) refreshAll();
 });
 
 function refreshAll(): void {
@@ -238,8 +301,18 @@ function refreshAll(): void {
   for (const doc of documents.all()) schedule(doc.uri, 0);
 }
 
+// After shutdown nothing more is checked or published; the client's `exit` ends the process.
+let shutDown = false;
+connection.onShutdown(() => {
+  shutDown = true;
+  for (const timer of timers.values()) clearTimeout(timer);
+  timers.clear();
+  waiting.clear();
+});
+
 /** Diagnostics after a quiet period; a newer version cancels the older one's publication. */
 function schedule(uri: string, delay = service.settings.debounceMs): void {
+  if (shutDown) return;
   clearTimeout(timers.get(uri));
   timers.set(
     uri,
@@ -252,9 +325,12 @@ function schedule(uri: string, delay = service.settings.debounceMs): void {
 
 function validate(uri: string): void {
   const doc = documents.get(uri);
-  if (!doc) return;
+  if (!doc || shutDown) return;
   if (isFrameworkFile(uri)) {
-    void loadFrameworkFile(uri, doc.getText());
+    // A new version of a framework: the documents checked against the old one are checked again.
+    void loadFrameworkFile(uri, doc.getText()).then((changed) => {
+      if (changed) refreshAll();
+    });
     return;
   }
   const version = doc.version;

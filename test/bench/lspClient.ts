@@ -245,7 +245,10 @@ export class LspClient {
 
   // ---- the usual conversation ----------------------------------------------------------------
 
-  async initialize(opts: { rootUri?: string | null; initializationOptions?: unknown; timeoutMs?: number } = {}): Promise<unknown> {
+  /** `workspaceCapabilities` adds to the client's workspace capabilities (e.g. `didChangeWatchedFiles`). */
+  async initialize(
+    opts: { rootUri?: string | null; initializationOptions?: unknown; timeoutMs?: number; workspaceCapabilities?: Record<string, unknown> } = {},
+  ): Promise<unknown> {
     const result = await this.request<{ capabilities?: Record<string, unknown> }>(
       'initialize',
       {
@@ -261,6 +264,7 @@ export class LspClient {
             didChangeConfiguration: { dynamicRegistration: true },
             workspaceFolders: true,
             applyEdit: true,
+            ...opts.workspaceCapabilities,
           },
           textDocument: {
             synchronization: { dynamicRegistration: true, didSave: true },

@@ -56,3 +56,68 @@ describe('quick fixes', () => {
     assert.equal(r.after, '- **Programming and build (software engineering)** (working)\n');
   });
 });
+
+describe('quick fixes at the end of a document without a final newline', () => {
+  /** Applies "Add <skill> (<level>)" and checks the text again. */
+  function addMissing(text: string, title: string): { after: string; codes: string[]; missingBefore: number; missingAfter: number } {
+    const r = fix(text, 'missing-skill', title);
+    assert.ok(r.after !== undefined, `offered: ${r.titles.join(', ')}`);
+    const codes = (t: string) => diagnose(parseDocument(t, { uri, version: 2, framework: ddat }), ddat).map((d) => String(d.code));
+    const before = codes(text);
+    const after = codes(r.after);
+    return {
+      after: r.after,
+      codes: after.filter((c) => c !== 'missing-skill'),
+      missingBefore: before.filter((c) => c === 'missing-skill').length,
+      missingAfter: after.filter((c) => c === 'missing-skill').length,
+    };
+  }
+
+  it('adds a list item on a line of its own', () => {
+    const text = senior('## Skills\n\n- Information security: working');
+    const r = addMissing(text, 'Add Coding and scripting (awareness)');
+    assert.equal(r.after, senior('## Skills\n\n- Information security: working\n- Coding and scripting: awareness'));
+    assert.deepEqual(r.codes, []);
+    assert.equal(r.missingAfter, r.missingBefore - 1);
+  });
+
+  it('adds a gov.uk block after the last level line', () => {
+    const text = senior('Information security\n\nLevel: working');
+    const r = addMissing(text, 'Add Testing (working)');
+    assert.equal(r.after, senior('Information security\n\nLevel: working\n\nTesting\n\nLevel: working'));
+    assert.deepEqual(r.codes, []);
+    assert.equal(r.missingAfter, r.missingBefore - 1);
+  });
+
+  it('adds a table row, keeping Windows line ends', () => {
+    const text = senior('| Skill | Level |\r\n| --- | --- |\r\n| Information security | working |');
+    const r = addMissing(text, 'Add Testing (working)');
+    assert.equal(r.after, senior('| Skill | Level |\r\n| --- | --- |\r\n| Information security | working |\r\n| Testing | working |'));
+    assert.deepEqual(r.codes, []);
+    assert.equal(r.missingAfter, r.missingBefore - 1);
+  });
+
+  it('adds a list item to a document with no skill written with a level', () => {
+    const text = senior('# Senior infrastructure engineer\n\nJoin us.');
+    const r = addMissing(text, 'Add Testing (working)');
+    assert.equal(r.after, senior('# Senior infrastructure engineer\n\nJoin us.\n- **Testing** (working)\n'));
+    assert.equal(r.missingAfter, r.missingBefore - 1);
+  });
+});
+
+describe('quick fixes from diagnostics the client sends back', () => {
+  it('ignore fix data of the wrong shape', () => {
+    const doc = parseDocument('- **Testing** (wizard)\n', { uri, version: 1, framework: ddat });
+    const range = { start: { line: 0, character: 15 }, end: { line: 0, character: 21 } };
+    const sent = [
+      { range, message: 'x', source: 'skill-lens', code: 'unknown-level', data: { replacements: 'expert' } },
+      { range, message: 'x', source: 'skill-lens', code: 'unknown-level', data: { replacements: [3, 'expert', 'two\nlines'] } },
+      { range, message: 'x', source: 'skill-lens', code: 'missing-skill', data: { missing: { skill: 7 } } },
+      { range, message: 'x', source: 'skill-lens', code: 'missing-skill', data: 'junk' },
+    ];
+    assert.deepEqual(
+      codeActions(doc, sent).map((a) => a.title),
+      ['Replace with "expert"'],
+    );
+  });
+});

@@ -418,7 +418,8 @@ function readSkills(root: YamlNode, base: number, lines: LineIndex, doc: ParsedD
 function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: boolean, hasList: boolean, text: string): DocumentKind {
   const declared = doc.fields.get('kind');
   if (declared && typeof declared.value === 'string') {
-    const kind = KIND_WORDS[declared.value.trim().toLowerCase()];
+    const word = declared.value.trim().toLowerCase();
+    const kind = Object.hasOwn(KIND_WORDS, word) ? KIND_WORDS[word] : undefined;
     if (kind) return kind;
     if (declared.valueRange) {
       doc.problems.push({
@@ -765,3 +766,5 @@ function movedTopic(read: TopicRead, lines: number): TopicRead {
     problems: read.problems.map((p) => ({ ...p, range: shift(p.range) })),
   };
 }
+
+

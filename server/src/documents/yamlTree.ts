@@ -269,7 +269,12 @@ export function toValue(node: YamlNode | undefined, depth = 0): unknown {
       return node.items.map((i) => toValue(i, depth + 1));
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (const { key, value } of node.items) if (key.kind === 'scalar') out[key.value] = toValue(value, depth + 1);
+      for (const { key, value } of node.items) {
+        if (key.kind !== 'scalar') continue;
+        // `__proto__:` is a key like any other, not the object's prototype.
+        if (key.value === '__proto__') Object.defineProperty(out, key.value, { value: toValue(value, depth + 1), enumerable: true, writable: true, configurable: true });
+        else out[key.value] = toValue(value, depth + 1);
+      }
       return out;
     }
     default:

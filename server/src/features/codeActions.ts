@@ -8,12 +8,14 @@ import type { FixData } from './diagnostics';
 export function codeActions(doc: ParsedDocument, diagnostics: Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
-    if (d.source !== 'skill-lens' || !d.data) continue;
+    if (d.source !== 'skill-lens' || typeof d.data !== 'object' || d.data === null) continue;
+    // The data comes back from the client: only what has the shape the server gave is used.
     const data = d.data as FixData;
-    (data.replacements ?? []).forEach((text, i) => {
+    const replacements = Array.isArray(data.replacements) ? data.replacements.filter((t) => typeof t === 'string' && !/[\r\n]/.test(t)) : [];
+    replacements.forEach((text, i) => {
       actions.push(fix(doc, d, titleFor(String(d.code), text), [TextEdit.replace(d.range, text)], i === 0));
     });
-    if (data.missing) {
+    if (data.missing && typeof data.missing.skill === 'string' && typeof data.missing.level === 'string') {
       const edit = insertSkill(doc, data.missing.skill, data.missing.level);
       actions.push(fix(doc, d, `Add ${data.missing.skill} (${data.missing.level})`, [edit], false));
     }
@@ -49,14 +51,27 @@ function fix(doc: ParsedDocument, d: Diagnostic, title: string, edits: TextEdit[
 function insertSkill(doc: ParsedDocument, skill: string, level: string): TextEdit {
   const model = [...doc.mentions].reverse().find((m) => m.levelText !== undefined && m.form !== 'pathway-topic');
   if (!model) {
-    const last = doc.lineCount - 1;
+    const last = doc.lines.lineCount - 1;
     const lastText = doc.lines.line(last);
-    const prefix = lastText.length ? '\n' : '';
-    return TextEdit.insert({ line: last, character: lastText.length }, `${prefix}- **${skill}** (${level})\n`);
+    const eol = lineEnd(doc, last);
+    const prefix = lastText.length ? eol : '';
+    return TextEdit.insert({ line: last, character: lastText.length }, `${prefix}- **${skill}** (${level})${eol}`);
   }
-  const lines = copyLines(doc, model, skill, level);
   const after = model.level!.range.end.line;
-  return TextEdit.insert({ line: after + 1, character: 0 }, lines.join('\n') + '\n');
+  const eol = lineEnd(doc, after);
+  const text = copyLines(doc, model, skill, level).join(eol);
+  // The line after the model, or, when the model is the last line of a document without a
+  // final line break, the real end of the document (a position past it would glue the new
+  // line onto the last one).
+  if (after + 1 < doc.lines.lineCount) return TextEdit.insert({ line: after + 1, character: 0 }, text + eol);
+  return TextEdit.insert({ line: after, character: doc.lines.line(after).length }, eol + text);
+}
+
+/** The line break that ends line n, or the line before it for the last line: `\r\n` or `\n`. */
+function lineEnd(doc: ParsedDocument, n: number): string {
+  const { text, starts } = doc.lines;
+  const end = starts[n + 1] ?? starts[n];
+  return end >= 2 && text.charCodeAt(end - 2) === 13 ? '\r\n' : '\n';
 }
 
 function copyLines(doc: ParsedDocument, m: SkillMention, skill: string, level: string): string[] {

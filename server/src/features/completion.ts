@@ -70,23 +70,41 @@ interface KeySpec {
 /** Asks the editor to open the list again, so a key's value or children are offered next. */
 const SUGGEST_AGAIN: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
+/**
+ * The most skill names a list holds. A longer one (a framework of thousands of skills) keeps
+ * its best-ranked names and is marked incomplete, so the editor asks again as the user types.
+ */
+export const MAX_ITEMS = 200;
+/** The most items of any other list (role levels, ladder statements), which are kept whole
+ *  when they are of a usual size (DDaT's 201 role levels). */
+export const MAX_OTHER_ITEMS = 1000;
+
 export function completions(
   doc: ParsedDocument,
   framework: Framework,
   position: Position,
   frameworkIds: readonly string[] = [framework.id],
 ): CompletionList {
-  const items = collect(doc, framework, position, frameworkIds);
-  return { isIncomplete: false, items };
+  const cut = { incomplete: false };
+  let items = collect(doc, framework, position, frameworkIds, cut);
+  if (items.length > MAX_OTHER_ITEMS) {
+    // Lists no generator capped itself (statements of a large ladder, thousands of role
+    // levels): the first ones in the editor's own order.
+    const key = (item: CompletionItem) => item.sortText ?? item.label;
+    items = items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).slice(0, MAX_OTHER_ITEMS);
+    cut.incomplete = true;
+  }
+  return { isIncomplete: cut.incomplete, items };
 }
 
-function collect(doc: ParsedDocument, framework: Framework, position: Position, frameworkIds: readonly string[]): CompletionItem[] {
-  if (position.line < 0 || position.line >= doc.lines.lineCount) return [];
+function collect(doc: ParsedDocument, framework: Framework, position: Position, frameworkIds: readonly string[], cut: { incomplete: boolean }): CompletionItem[] {
+  if (!Number.isInteger(position.line) || position.line < 0 || position.line >= doc.lines.lineCount) return [];
   const text = doc.lines.line(position.line);
   // Very long lines are pasted prose or junk; looking at them could only be slow.
   if (text.length > 10_000) return [];
-  const cursor = { line: position.line, character: Math.max(0, Math.min(position.character, text.length)) };
-  const ctx: Ctx = { doc, framework, line: cursor.line, text, ch: cursor.character, before: text.slice(0, cursor.character) };
+  const character = Number.isFinite(position.character) ? Math.floor(position.character) : 0;
+  const cursor = { line: position.line, character: Math.max(0, Math.min(character, text.length)) };
+  const ctx: Ctx = { doc, framework, line: cursor.line, text, ch: cursor.character, before: text.slice(0, cursor.character), cut };
 
   const isYamlFile = /\.ya?ml$/i.test(doc.uri);
   const fm = doc.frontMatterRange;
@@ -121,6 +139,8 @@ interface Ctx {
   text: string;
   ch: number;
   before: string;
+  /** Set when a list was cut to MAX_ITEMS. */
+  cut: { incomplete: boolean };
 }
 
 // =============================================================================================
@@ -206,13 +226,21 @@ function skillNameItems(ctx: Ctx, start: number, closeMarker: string): Completio
   const requiredLevels = role ? roleRequirements(framework, role) : undefined;
 
   let ranked: { skill: SkillData; score: number }[];
-  if (typed.trim()) ranked = framework.search.rank(typed);
-  else {
-    // Nothing typed yet: every skill, the ones the role still needs first, then A to Z.
+  if (typed.trim()) {
+    // One more than a list holds tells whether there are more.
+    ranked = framework.search.rank(typed, MAX_ITEMS + 1);
+    if (ranked.length > MAX_ITEMS) {
+      ranked = ranked.slice(0, MAX_ITEMS);
+      ctx.cut.incomplete = true;
+    }
+  } else {
+    // Nothing typed yet: the skills the role still needs first, then the others A to Z, as
+    // many as a list holds.
     const missing = role ? missingForRole(doc, framework, role) : new Set<SkillData>();
-    ranked = byName(framework)
-      .map((skill) => ({ skill, score: missing.has(skill) ? 0 : 1 }))
-      .sort((a, b) => a.score - b.score);
+    ranked = [...missing].sort((a, b) => compareNames(skillFullName(a), skillFullName(b))).map((skill) => ({ skill, score: 0 }));
+    const all = byName(framework);
+    for (let i = 0; i < all.length && ranked.length < MAX_ITEMS; i++) if (!missing.has(all[i])) ranked.push({ skill: all[i], score: 1 });
+    if (all.length > ranked.length) ctx.cut.incomplete = true;
   }
   const width = String(ranked.length).length;
   return ranked.map(({ skill, score }, i) => {

@@ -457,7 +457,7 @@ function checkDefined(written: Located, level: LevelData, skill: SkillData, fram
 function definedLevels(framework: Framework, skill: SkillData): LevelData[] | undefined {
   let found = definedLevelsCache.get(skill);
   if (found === undefined) {
-    found = !skill.levels || Object.keys(skill.levels).length === 0 ? null : framework.levels.filter((l) => skill.levels?.[l.id]);
+    found = !skill.levels || Object.keys(skill.levels).length === 0 ? null : framework.levels.filter((l) => framework.skillLevel(skill, l));
     definedLevelsCache.set(skill, found);
   }
   return found ?? undefined;

@@ -22,7 +22,7 @@ export function skillMarkdown(framework: Framework, skill: SkillData, only?: Lev
   if (skill.levels) {
     for (const level of framework.levels) {
       if (only && level !== only) continue;
-      if (!(level.id in skill.levels)) continue;
+      if (!Object.hasOwn(skill.levels, level.id)) continue;
       const at = skill.levels[level.id];
       out.push(`## ${levelTitle(framework, level)}`, '');
       if (!at) {

@@ -129,6 +129,8 @@ export function frameworkLabel(framework: Framework): string {
 export function statementsAt(framework: Framework, skill: SkillData, level: LevelData): string {
   const at = framework.skillLevel(skill, level);
   if (at === null) return `_Not defined at ${levelWord(level)}._`;
+  // A skill that gives some levels and not this one does not define it.
+  if (at === undefined && skill.levels && Object.keys(skill.levels).length > 0) return `_Not defined at ${levelWord(level)}._`;
   if (at === undefined) {
     // Skills without levels (DDaT Senior Civil Service skills) say what you can do at any level.
     const general = levelsBriefly(framework, skill);

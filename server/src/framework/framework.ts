@@ -8,6 +8,7 @@ import {
   RoleLevelData,
   SkillData,
   SkillLevelData,
+  ownEntry,
   skillFullName,
 } from './model';
 import { editDistance, normalizeName, splitQualifier } from './normalize';
@@ -217,8 +218,7 @@ export class Framework {
 
   /** What the skill says at a level: statements, null for "not defined", undefined if the skill has no levels. */
   skillLevel(skill: SkillData, level: LevelData): SkillLevelData | null | undefined {
-    if (!skill.levels) return undefined;
-    return level.id in skill.levels ? skill.levels[level.id] : undefined;
+    return ownEntry(skill.levels, level.id);
   }
 
   findGrade(text: string): GradeData | undefined {

@@ -20,6 +20,8 @@ export type { FrameworkFileProblem };
 export interface FrameworkFileResult {
   framework?: Framework;
   problems: FrameworkFileProblem[];
+  /** From FrameworkRegistry.setFile: whether the framework in use changed (a new version loaded). */
+  changed?: boolean;
 }
 
 /** Reads a user's framework file (frameworkFile.ts) and builds the framework when it has no problems. */
@@ -31,6 +33,8 @@ export function parseFrameworkFile(text: string): FrameworkFileResult {
 /** The loaded frameworks: embedded plus workspace files, by id; a workspace file may replace an embedded one. */
 export class FrameworkRegistry {
   private readonly fromFiles = new Map<string, Framework>();
+  /** The text each loaded file had, so that loading the same text again is free. */
+  private readonly loadedTexts = new Map<string, string>();
 
   all(): Framework[] {
     const byId = new Map<string, Framework>();
@@ -45,19 +49,31 @@ export class FrameworkRegistry {
     return this.all().find((f) => f.id.toLowerCase() === wanted || f.name.toLowerCase() === wanted);
   }
 
-  /** Loads or reloads a workspace framework file. On error the previous version stays in use. */
+  /** Loads or reloads a workspace framework file. On error the previous version stays in use;
+   *  `changed` says whether a new version was loaded (the text differs from the one in use). */
   setFile(uri: string, text: string): FrameworkFileResult {
+    const current = this.fromFiles.get(uri);
+    if (current && this.loadedTexts.get(uri) === text) return { framework: current, problems: [], changed: false };
     const result = parseFrameworkFile(text);
-    if (result.framework) this.setFramework(uri, result.framework);
-    return result;
+    if (result.framework) this.setFramework(uri, result.framework, text);
+    return { ...result, changed: !!result.framework };
+  }
+
+  /** Whether this very text of the file is the one in use. */
+  isLoaded(uri: string, text: string): boolean {
+    return this.fromFiles.has(uri) && this.loadedTexts.get(uri) === text;
   }
 
   /** Puts in use a framework read from a workspace file (by the server, off its main thread). */
-  setFramework(uri: string, framework: Framework): void {
+  setFramework(uri: string, framework: Framework, text?: string): void {
     this.fromFiles.set(uri, framework);
+    if (text === undefined) this.loadedTexts.delete(uri);
+    else this.loadedTexts.set(uri, text);
   }
 
-  removeFile(uri: string): void {
-    this.fromFiles.delete(uri);
+  /** Forgets a framework file; true when it was loaded. */
+  removeFile(uri: string): boolean {
+    this.loadedTexts.delete(uri);
+    return this.fromFiles.delete(uri);
   }
 }

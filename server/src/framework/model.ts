@@ -142,6 +142,14 @@ export interface ImportReport {
   counts: Record<string, number>;
 }
 
+/**
+ * A record's own entry for a key the user wrote (a level id, a metadata key): never a member of
+ * Object.prototype, so a level called `constructor` or `toString` is only what the data says.
+ */
+export function ownEntry<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** The full name of a skill as users see it: `Technical understanding (accessibility)`. */
 export function skillFullName(skill: Pick<SkillData, 'name' | 'qualifier'>): string {
   if (!skill.qualifier) return skill.name;

@@ -13,7 +13,8 @@ import { compareNames, normalizeName } from './normalize';
 
 interface Entry {
   text: string;
-  skill: SkillData;
+  /** The skill's index in the framework's list. */
+  index: number;
   /** 1/sqrt(number of words), rounded to 3 places. */
   norm: number;
 }
@@ -31,16 +32,21 @@ const THRESHOLD = 0.4;
 
 export class SkillSearch {
   private readonly entries: Entry[] = [];
+  private readonly skills: readonly SkillData[];
+  /** Each skill's place A to Z (by index in the framework), and the index at each place:
+   *  the tie-break between equal scores, worked out on first use. */
+  private places?: { place: Int32Array; atPlace: Int32Array };
 
   constructor(framework: Framework) {
-    for (const skill of framework.skills) {
+    this.skills = framework.skills;
+    framework.skills.forEach((skill, index) => {
       const names = [skillFullName(skill), skill.qualifier, ...(skill.aliases ?? []), ...(skill.formerNames ?? [])];
       for (const name of names) {
         if (!name) continue;
         const text = normalizeName(name);
-        this.entries.push({ text, skill, norm: Math.round(1000 / Math.sqrt(wordCount(text))) / 1000 });
+        this.entries.push({ text, index, norm: Math.round(1000 / Math.sqrt(wordCount(text))) / 1000 });
       }
-    }
+    });
   }
 
   private readonly suggestions = new Map<string, SkillData[]>();
@@ -51,23 +57,30 @@ export class SkillSearch {
     let found = this.suggestions.get(key);
     if (!found) {
       if (this.suggestions.size > 5000) this.suggestions.clear();
-      found = this.rank(text)
+      found = this.rank(text, max)
         .filter((r) => r.score < 0.35)
-        .slice(0, max)
         .map((r) => r.skill);
       this.suggestions.set(key, found);
     }
     return found;
   }
 
-  /** Every skill matching what the user has typed, prefix matches first, then fuzzy. */
-  rank(text: string): RankedSkill[] {
+  /**
+   * The skills matching what the user has typed, prefix matches first, then fuzzy, equal scores
+   * A to Z: all of them, or the best `limit`. A framework of thousands of skills can match
+   * thousands of names; only the best are ever put in order.
+   */
+  rank(text: string, limit = Infinity): RankedSkill[] {
     const query = normalizeName(text);
     if (!query) return [];
-    const best = new Map<SkillData, number>();
-    const keep = (skill: SkillData, score: number) => {
-      const old = best.get(skill);
-      if (old === undefined || score < old) best.set(skill, score);
+    const scores = new Float64Array(this.skills.length).fill(Infinity);
+    let matched = 0;
+    const keep = (index: number, score: number) => {
+      const old = scores[index];
+      if (score < old) {
+        if (old === Infinity) matched++;
+        scores[index] = score;
+      }
     };
     const pattern = new Pattern(query.slice(0, MAX_QUERY));
     const allowed = Math.floor(THRESHOLD * pattern.length + 1e-9);
@@ -75,15 +88,41 @@ export class SkillSearch {
     // A name shorter than the query by more than the edits allowed cannot match.
     const shortest = pattern.length - allowed;
     for (const e of this.entries) {
-      if (e.text.startsWith(query)) keep(e.skill, 0);
-      else if (e.text.includes(spaced)) keep(e.skill, 0.05);
+      if (e.text.startsWith(query)) keep(e.index, 0);
+      else if (e.text.includes(spaced)) keep(e.index, 0.05);
       if (e.text.length < shortest) continue;
       const edits = pattern.distanceIn(e.text, allowed);
-      if (edits <= allowed) keep(e.skill, Math.max(0.1, Math.pow(Math.max(0.001, edits / pattern.length), e.norm)));
+      if (edits <= allowed) keep(e.index, Math.max(0.1, Math.pow(Math.max(0.001, edits / pattern.length), e.norm)));
     }
-    return [...best.entries()]
-      .map(([skill, score]) => ({ skill, score }))
-      .sort((a, b) => a.score - b.score || compareNames(skillFullName(a.skill), skillFullName(b.skill)));
+    if (matched === 0) return [];
+    const { place, atPlace } = this.alphabetical();
+    let chosen: number[] = [];
+    for (let i = 0; i < scores.length; i++) if (scores[i] !== Infinity) chosen.push(i);
+    if (matched > limit) {
+      // The limit-th best score; every better one is kept, and of those that tie with it the
+      // first A to Z (numeric sorts of typed arrays, no comparator called per pair).
+      const threshold = Float64Array.from(chosen, (i) => scores[i]).sort()[limit - 1];
+      const better = chosen.filter((i) => scores[i] < threshold);
+      const tied = Int32Array.from(chosen.filter((i) => scores[i] === threshold), (i) => place[i]).sort();
+      chosen = better;
+      for (let k = 0; k < tied.length && chosen.length < limit; k++) chosen.push(atPlace[tied[k]]);
+    }
+    return chosen
+      .sort((a, b) => scores[a] - scores[b] || place[a] - place[b])
+      .map((i) => ({ skill: this.skills[i], score: scores[i] }));
+  }
+
+  private alphabetical(): { place: Int32Array; atPlace: Int32Array } {
+    if (!this.places) {
+      const n = this.skills.length;
+      const names = this.skills.map(skillFullName);
+      const atPlace = Int32Array.from({ length: n }, (_, i) => i);
+      atPlace.sort((a, b) => compareNames(names[a], names[b]) || a - b);
+      const place = new Int32Array(n);
+      atPlace.forEach((index, p) => (place[index] = p));
+      this.places = { place, atPlace };
+    }
+    return this.places;
   }
 }
 

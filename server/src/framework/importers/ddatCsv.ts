@@ -426,7 +426,7 @@ export function orderBySeniority(levels: RoleLevelData[], levelIds: string[]): R
   const titled = levels.map((level) => {
     const word = level.name.split(/\s+/)[0].toLowerCase();
     const management = /\s-\s*management$/i.test(level.name) ? 0.25 : 0;
-    return { level, mean: mean(level), rank: word in SENIORITY ? SENIORITY[word] + management : undefined };
+    return { level, mean: mean(level), rank: Object.hasOwn(SENIORITY, word) ? SENIORITY[word] + management : undefined };
   });
   const ranked = titled.filter((t) => t.rank !== undefined);
   const placed = titled.map((t) => {

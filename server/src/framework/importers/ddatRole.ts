@@ -207,7 +207,7 @@ function parseRolePage(text: string, levelIds: string[], report: ImportReport): 
     }
 
     if (level && isRoleLevelSection(section)) {
-      const subheading = ROLE_LEVEL_SUBHEADINGS[text];
+      const subheading = Object.hasOwn(ROLE_LEVEL_SUBHEADINGS, text) ? ROLE_LEVEL_SUBHEADINGS[text] : undefined;
       if (subheading) {
         section = subheading;
       } else if (section === 'skills') {
@@ -330,7 +330,7 @@ function resolveSkills(family: RoleData, skills: SkillData[], report: ImportRepo
     // A qualifier naming this very role (`(infrastructure engineer)`) narrows nothing: the A to Z has one such skill.
     const unqualified =
       qualified && qualified[2].toLowerCase() === family.name.toLowerCase() ? qualified[1] : undefined;
-    const aliasOf = ROLE_PAGE_SKILL_NAMES[sourceName];
+    const aliasOf = Object.hasOwn(ROLE_PAGE_SKILL_NAMES, sourceName) ? ROLE_PAGE_SKILL_NAMES[sourceName] : undefined;
     const skill =
       byFullName.get(sourceName.toLowerCase()) ??
       (unqualified && byFullName.get(unqualified.toLowerCase())) ??

@@ -60,7 +60,8 @@ export function importLadder(text: string): FrameworkImport {
     } else if (persona && level && !area) {
       level.description = stripEmphasis(persona[1]);
     } else if (metadataItem && level && !area) {
-      metadata[metadataItem[1]] = stripEmphasis(metadataItem[2]);
+      // A key as written (`__proto__` too) is an own property, never the object's prototype.
+      Object.defineProperty(metadata, metadataItem[1], { value: stripEmphasis(metadataItem[2]), enumerable: true, writable: true, configurable: true });
     } else if (areaHeading && level && !inDetails) {
       const skill: SkillData = { name: areaHeading[2] };
       if (areaHeading[1]) skill.icon = areaHeading[1];
