@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { completions } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
-import { ddat, doc } from './helpers';
+import { ddat, doc, parsed } from './helpers';
 
 /** At the marker `|`: the mentions on its line, the completion labels, whether a hover shows. */
 function at(textWithCursor: string) {
@@ -57,4 +57,12 @@ describe('Markdown constructs: parser, completion and hover agree', () => {
       assert.deepEqual(d.doc.mentions.map((m) => `${m.name.text} @ ${m.levelText}`), ['Information security @ working']);
     });
   }
+
+  it('reads a review table’s assessed column as its level column, in the parser and completion', () => {
+    const table = '# Review\n\n| Skill | Expected | Assessed | Evidence |\n| --- | --- | --- | --- |\n';
+    const typing = at(`${table}| Testing | Working | wor‸ | Wrote tests. |\n`);
+    assert.deepEqual(typing.completion, ['awareness', 'working', 'practitioner', 'expert']);
+    const model = parsed(`${table}| Testing | Working | Practitioner | Wrote tests. |\n`);
+    assert.deepEqual(model.mentions.map((m) => `${m.name.text} @ ${m.levelText}`), ['Testing @ Practitioner']);
+  });
 });

@@ -7,6 +7,7 @@ import { editDistance } from '../framework/normalize';
 import { keepUnchanged } from './keepUnchanged';
 import { afterLine, fenceAt, type Fence } from '../markdown/fence';
 import { LEVEL_LINE, mayBeLevelLine } from '../markdown/levelLine';
+import { tableColumns } from '../markdown/table';
 import type { LineIndex } from './lineIndex';
 import { LineMention, LineSpan, MentionForm, SkillMention } from './model';
 
@@ -811,10 +812,7 @@ function parseTable(ctx: Ctx, headerLine: number): number {
   const header = lines.line(headerLine);
   const headers: string[] = [];
   for (let c = 0, count = splitCells(header); c < count; c++) headers.push(header.slice(cellStart[c], cellEnd[c]).trim().toLowerCase());
-  const skillCol = headers.findIndex((h) => /skill|competenc|capabilit/.test(h) && !/level/.test(h));
-  // The level column: one headed `Level`; in a review, the assessed level (`Assessed`, `Rating`),
-  // else the expected one.
-  const levelCol = [/level/, /assess|rating|self/, /expected|required/].map((re) => headers.findIndex((h, i) => i !== skillCol && re.test(h))).find((i) => i >= 0) ?? -1;
+  const { skillCol, levelCol } = tableColumns(headers);
   let n = headerLine + 2;
   const rows: { line: number; row: string; ns: number; ne: number; levelStart: number; levelEnd: number }[] = [];
   for (; n < lines.lineCount; n++) {

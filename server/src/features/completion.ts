@@ -16,6 +16,7 @@ import { LevelData, SkillData, skillFullName } from '../framework/model';
 import { compareNames } from '../framework/normalize';
 import { afterLine, type Fence } from '../markdown/fence';
 import { LEVEL_LINE_BEFORE } from '../markdown/levelLine';
+import { tableColumns } from '../markdown/table';
 import { lineRange } from '../documents/lineIndex';
 import type { ParsedDocument } from '../documents/model';
 import {
@@ -440,9 +441,7 @@ function tableCompletions(ctx: Ctx): CompletionItem[] {
   }
   if (separator < 1 || separator >= line) return [];
   const header = doc.lines.line(separator - 1);
-  const headers = cells(header).map((c) => header.slice(c.start, c.end).trim().toLowerCase());
-  const skillCol = headers.findIndex((h) => /skill|competenc|capabilit/.test(h) && !/level/.test(h));
-  const levelCol = headers.findIndex((h) => /level/.test(h));
+  const { skillCol, levelCol } = tableColumns(cells(header).map((c) => header.slice(c.start, c.end)));
 
   const row = cells(ctx.text);
   const col = row.findIndex((c) => ctx.ch >= c.start && ctx.ch <= c.end);
