@@ -376,7 +376,9 @@ connection.onCompletion((params, token) =>
     if (token.isCancellationRequested) return null;
     const m = model(params.textDocument.uri);
     if (!m) return null;
-    return completions(m.parsed, m.framework, params.position, service.registry.all().map((f) => f.id));
+    // Trigger character: 2 (CompletionTriggerKind.TriggerCharacter).
+    const byCharacter = params.context?.triggerKind === 2;
+    return completions(m.parsed, m.framework, params.position, service.registry.all().map((f) => f.id), byCharacter);
   }),
 );
 

@@ -173,6 +173,18 @@ describe('language server over stdio', function () {
     assert.match((hover.contents as MarkupContent).value, /^### Senior data engineer\n\n_Data › Data engineer, role level 2 of 4_/);
   });
 
+  it('pops up no skills on a trigger character in notes, and completes in them when asked', async () => {
+    const u = 'file:///work/notes/shopping.md';
+    client.didOpen(u, 'markdown', '# Shopping\n\n- Buy milk (\n- **Informa\n', 1);
+    const byCharacter = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: u }, position: { line: 2, character: 12 }, context: { triggerKind: 2, triggerCharacter: '(' } });
+    assert.deepEqual(byCharacter.items, []);
+    const asked = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: u }, position: { line: 3, character: 11 }, context: { triggerKind: 1 } });
+    assert.ok(asked.items.some((i) => i.label === 'Information security'));
+    // In an advert the same character opens the levels.
+    const advertLevels = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 9, character: 27 }, context: { triggerKind: 2, triggerCharacter: '(' } });
+    assert.ok(advertLevels.items.some((i) => i.label === 'practitioner'), JSON.stringify(advertLevels.items.map((i) => i.label)));
+  });
+
   it('checks a document as soon as it is opened, not after the typing debounce', async () => {
     const slow = await ready({ debounceMs: 3000 });
     await new Promise((r) => setTimeout(r, 200)); // well after start-up

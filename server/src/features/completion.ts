@@ -17,6 +17,7 @@ import { compareNames } from '../framework/normalize';
 import { afterLine, type Fence } from '../markdown/fence';
 import { LEVEL_LINE_BEFORE } from '../markdown/levelLine';
 import { tableColumns } from '../markdown/table';
+import { frameworkContext } from './frameworkContext';
 import { lineRange } from '../documents/lineIndex';
 import type { ParsedDocument } from '../documents/model';
 import {
@@ -80,12 +81,21 @@ export const MAX_ITEMS = 200;
  *  when they are of a usual size (DDaT's 201 role levels). */
 export const MAX_OTHER_ITEMS = 1000;
 
+/**
+ * `byCharacter`: the editor asked on its own, after a trigger character (`*`, `(`, `:`, `|`).
+ * In a Markdown document that is not about skills (a README, notes: see frameworkContext) that
+ * gives nothing, so `**` or `- Buy milk (` pops up no list of skills there; asked for
+ * (Ctrl+Space), completion works in every document, and always in front matter.
+ */
 export function completions(
   doc: ParsedDocument,
   framework: Framework,
   position: Position,
   frameworkIds: readonly string[] = [framework.id],
+  byCharacter = false,
 ): CompletionList {
+  const inFrontMatter = !!doc.frontMatterRange && position.line <= doc.frontMatterRange.end.line;
+  if (byCharacter && !inFrontMatter && !/\.ya?ml$/i.test(doc.uri) && !frameworkContext(doc, framework)) return { isIncomplete: false, items: [] };
   const cut = { incomplete: false };
   let items = collect(doc, framework, position, frameworkIds, cut);
   if (items.length > MAX_OTHER_ITEMS) {

@@ -4,9 +4,10 @@
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import type { Framework, RoleLevelRef, SkillLookup } from '../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../framework/model';
-import { editDistance, normalizeName } from '../framework/normalize';
+import { normalizeName } from '../framework/normalize';
 import type { Located, ParsedDocument, PathwayTopic, SkillMention } from '../documents/model';
 import { formatDate } from './hover';
+import { frameworkContext, isTypoOf } from './frameworkContext';
 
 export type DiagnosticCode =
   | 'unknown-skill'
@@ -108,31 +109,6 @@ function reporter(options: DiagnosticOptions, out: Diagnostic[]): Report {
 
 /** `lowered`: an error by default is a warning here (true), or information or a hint for what may not be meant for us at all. */
 type Report = (code: DiagnosticCode, range: Range, message: string, data?: FixData, lowered?: boolean | 'information' | 'hint') => void;
-
-/**
- * Whether a document is about the framework's skills: it names a framework, role, grade or kind
- * (front matter, a role-level title, a civil service grade in the body, a file name the settings
- * give a kind), writes a skill with a level, or names three skills exactly. A document that does
- * none of these (a job description from elsewhere, notes) gets hints, not warnings or errors, for
- * names and levels it writes.
- */
-function frameworkContext(doc: ParsedDocument, framework: Framework): boolean {
-  if (doc.framework || doc.role || doc.fields.has('kind') || doc.pathway || doc.gradeSource === 'front-matter') return true;
-  if (doc.grade && framework.findGrade(doc.grade.text)) return true;
-  if (doc.kind !== 'unknown' && !doc.kindFromContent) return true;
-  const exact = new Set<SkillData>();
-  for (const m of doc.mentions) {
-    const found = framework.lookupSkill(m.name.text);
-    // A skill with a level: the name one of the framework's, or a typo away from one.
-    if (m.levelText !== undefined && framework.findLevel(m.levelText)) {
-      if (found.kind !== 'unknown' || framework.suggestSkills(m.name.text, 3).some((s) => isTypoOf(m.name.text, s))) return true;
-    }
-    if (found.kind !== 'exact') continue;
-    exact.add(found.skill);
-    if (exact.size >= 3) return true;
-  }
-  return false;
-}
 
 /** The findings about a name or level as written, which a document without context gets as hints. */
 const WRITTEN: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['unknown-skill', 'ambiguous-skill', 'renamed-skill', 'unknown-level', 'undefined-level', 'duplicate-skill']);
@@ -393,17 +369,6 @@ function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undef
   }
   if (placeless.level) checkLevel(placeless, skill, framework, mode.review ? undefined : role, report);
   return { diagnostics, skill, meant, ignored: false, unknown: found.kind === 'unknown' };
-}
-
-/** Whether a name is a skill's name (full or without its qualifier) with a few letters wrong,
- *  or its first words (`Coding` for `Coding and scripting`). */
-function isTypoOf(text: string, skill: SkillData): boolean {
-  const written = normalizeName(text);
-  const allowed = Math.max(1, Math.floor(written.length / 5));
-  return [skillFullName(skill), skill.name].some((name) => {
-    const full = normalizeName(name);
-    return full.startsWith(`${written} `) || editDistance(written, full) <= allowed;
-  });
 }
 
 function checkLevel(m: SkillMention, skill: SkillData | undefined, framework: Framework, role: RoleLevelRef | undefined, report: Report): void {

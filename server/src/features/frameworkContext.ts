@@ -1,0 +1,53 @@
+// Whether a document is about a skills framework at all: what decides that a job description from
+// elsewhere or a page of notes gets hints rather than warnings, and no completion popping up as
+// its author types.
+import type { Framework } from '../framework/framework';
+import { type SkillData, skillFullName } from '../framework/model';
+import { editDistance, normalizeName } from '../framework/normalize';
+import type { ParsedDocument } from '../documents/model';
+
+/**
+ * Whether a document is about the framework's skills: it names a framework, role, grade or kind
+ * (front matter, a role-level title, a civil service grade in the body, a file name the settings
+ * give a kind), writes a skill with a level, or names three skills exactly. A document that does
+ * none of these (a job description from elsewhere, notes) gets hints, not warnings or errors, for
+ * names and levels it writes.
+ */
+export function frameworkContext(doc: ParsedDocument, framework: Framework): boolean {
+  // Asked by the checks and by completion at every trigger character: once per document version.
+  let known = answers.get(doc);
+  if (!known) answers.set(doc, (known = new Map()));
+  let answer = known.get(framework);
+  if (answer === undefined) known.set(framework, (answer = decide(doc, framework)));
+  return answer;
+}
+const answers = new WeakMap<ParsedDocument, Map<Framework, boolean>>();
+
+function decide(doc: ParsedDocument, framework: Framework): boolean {
+  if (doc.framework || doc.role || doc.fields.has('kind') || doc.pathway || doc.gradeSource === 'front-matter') return true;
+  if (doc.grade && framework.findGrade(doc.grade.text)) return true;
+  if (doc.kind !== 'unknown' && !doc.kindFromContent) return true;
+  const exact = new Set<SkillData>();
+  for (const m of doc.mentions) {
+    const found = framework.lookupSkill(m.name.text);
+    // A skill with a level: the name one of the framework's, or a typo away from one.
+    if (m.levelText !== undefined && framework.findLevel(m.levelText)) {
+      if (found.kind !== 'unknown' || framework.suggestSkills(m.name.text, 3).some((s) => isTypoOf(m.name.text, s))) return true;
+    }
+    if (found.kind !== 'exact') continue;
+    exact.add(found.skill);
+    if (exact.size >= 3) return true;
+  }
+  return false;
+}
+
+/** Whether a name is a skill's name (full or without its qualifier) with a few letters wrong,
+ *  or its first words (`Coding` for `Coding and scripting`). */
+export function isTypoOf(text: string, skill: SkillData): boolean {
+  const written = normalizeName(text);
+  const allowed = Math.max(1, Math.floor(written.length / 5));
+  return [skillFullName(skill), skill.name].some((name) => {
+    const full = normalizeName(name);
+    return full.startsWith(`${written} `) || editDistance(written, full) <= allowed;
+  });
+}
