@@ -33,7 +33,9 @@ function skill(framework: FrameworkData, fullName: string): SkillData {
   return found;
 }
 
-describe('importers', () => {
+describe('importers', function () {
+  // Every importer runs on the real seeds (about a second; more on a busy machine).
+  this.timeout(30_000);
   let ddatSkills: FrameworkImport;
   let ddat: FrameworkImport;
   let sfia: FrameworkImport;
