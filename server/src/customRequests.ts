@@ -79,9 +79,17 @@ export function registerCustomRequests(connection: Connection, service: Language
     }),
   );
 
-  connection.onRequest(Requests.documentStyle, (p: { uri?: string }) =>
+  connection.onRequest(Requests.documentStyle, (p: { uri?: string; text?: string }) =>
     guard('documentStyle', { style: 'list' as SkillsStyle }, () => {
-      const doc = p?.uri ? wiring.documentModel(p.uri) : undefined;
+      // The editor sends the text it shows: the server may not have had the document yet (a
+      // command run just after opening it), and must not answer for an older version.
+      const uri = typeof p?.uri === 'string' ? p.uri : undefined;
+      const doc =
+        typeof p?.text === 'string'
+          ? parseDocument(p.text, { uri: uri ?? 'untitled:document', version: 0, framework: service.activeFramework(), kindGlobs: service.settings.documentKinds, roots: service.workspaceRoots })
+          : uri
+            ? wiring.documentModel(uri)
+            : undefined;
       return { style: doc ? documentStyle(doc) : 'list' };
     }),
   );

@@ -54,7 +54,8 @@ export const Requests = {
    *  reads those files from disk (regular files only) and publishes their diagnostics; says
    *  which it could not read and why (a named pipe, a missing file, not a file: URI) */
   checkFiles: 'skillLens/checkFiles',
-  /** ({ uri }) => { style: 'list' | 'table' | 'govuk' }: how a document writes its skills */
+  /** ({ uri, text? }) => { style: 'list' | 'table' | 'govuk' }: how a document writes its skills
+   *  (the text as the editor shows it, when given, else the server's copy of the document) */
   documentStyle: 'skillLens/documentStyle',
   /** ({ uri }) => { ms: number; diagnostics: number }: parse and check an open document afresh, timed (for the bench) */
   analyzeTiming: 'skillLens/analyzeTiming',

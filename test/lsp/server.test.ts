@@ -173,6 +173,14 @@ describe('language server over stdio', function () {
     assert.match((hover.contents as MarkupContent).value, /^### Senior data engineer\n\n_Data › Data engineer, role level 2 of 4_/);
   });
 
+  it('tells the style of a document from the text sent with the request, before it has been opened', async () => {
+    const u = 'file:///work/adverts/not-yet-opened.md';
+    const govuk = await client.request<{ style: string }>('skillLens/documentStyle', { uri: u, text: '# Job\n\nInformation security\n\nLevel: working\n\nTesting\n\nLevel: working\n' });
+    assert.equal(govuk.style, 'govuk');
+    const table = await client.request<{ style: string }>('skillLens/documentStyle', { uri: u, text: '| Skill | Level |\n| --- | --- |\n| Testing | working |\n| Information security | working |\n' });
+    assert.equal(table.style, 'table');
+  });
+
   it('pops up no skills on a trigger character in notes, and completes in them when asked', async () => {
     const u = 'file:///work/notes/shopping.md';
     client.didOpen(u, 'markdown', '# Shopping\n\n- Buy milk (\n- **Informa\n', 1);

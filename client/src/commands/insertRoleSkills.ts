@@ -26,7 +26,7 @@ async function insertRoleSkills(client: LanguageClient, roleLevel?: string, styl
   if (!name) return undefined;
   const chosenStyle: Style = style && styles.includes(style)
     ? (style as Style)
-    : (await client.sendRequest<{ style: Style }>(Requests.documentStyle, { uri: editor.document.uri.toString() })).style;
+    : (await client.sendRequest<{ style: Style }>(Requests.documentStyle, { uri: editor.document.uri.toString(), text: editor.document.getText() })).style;
   const result = await client.sendRequest<{ text: string } | null>(Requests.skillsText, { roleLevel: name, style: chosenStyle });
   if (!result) {
     void vscode.window.showWarningMessage(`The active framework has no role level “${name}”.`);
