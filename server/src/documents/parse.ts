@@ -12,7 +12,7 @@ import { keepUnchanged } from './keepUnchanged';
 import { LineIndex, lineRange } from './lineIndex';
 import { parseMarkdownBody, type MarkdownBody } from './markdownMentions';
 import { DocumentKind, FrontMatterField, GradeLevel, LineMention, LineSpan, Located, mention, ParsedDocument, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
-import { BrokenPart, hasAlias, mapGet, parseYaml, parseYamlEntries, YamlNode, YamlParseResult, YamlScalar, YamlSeq } from './yamlTree';
+import { BrokenPart, duplicateKeys, hasAlias, mapGet, parseYaml, parseYamlEntries, YamlNode, YamlParseResult, YamlScalar, YamlSeq } from './yamlTree';
 
 export interface KindGlobs {
   jobAdvert?: string[];
@@ -225,6 +225,8 @@ function readYamlPart(source: string, base: number, lines: LineIndex, doc: Parse
   const root = parsed.root ?? recovered?.root;
   const list = pathwayList(source, root, recovered?.broken, options.framework);
   if (root) readFields(root, base, lines, doc);
+  // Keys given twice, outside the list of topics (each topic reports its own: readTopic).
+  if (root) for (const d of duplicateKeys(root, list?.seq)) doc.problems.push(duplicateKeyProblem(d, base, lines));
   doc.kind = detectKind(doc, options, isYamlFile, !!list?.sure, text);
   const isPathway = doc.kind === 'pathway';
   // A list of skills with levels is the pathway's; any other `skills:` is the advert's.
@@ -360,6 +362,16 @@ function itemsOnTheirOwn(key: PathwayList['key'], source: string, from: number, 
 /** Where a node of a tree read from offset `base` sits in the document. */
 function located(node: YamlNode, base: number, lines: LineIndex): Range {
   return lines.range(base + node.start, base + node.end);
+}
+
+/** `description` twice in one topic: YAML keeps one of them, and the other is silently lost. */
+function duplicateKeyProblem(d: { key: YamlScalar; first: YamlScalar }, base: number, lines: LineIndex): YamlProblem {
+  // No line number in the text: a topic's problems move with it when lines are added above.
+  return {
+    code: 'yaml-syntax',
+    message: `"${d.key.value}" is given twice in this mapping: only one of them is read. Remove one, or merge them.`,
+    range: located(d.key, base, lines),
+  };
 }
 
 /** A node's text and place. */
@@ -511,7 +523,7 @@ function isEmpty(node: YamlNode): boolean {
  * `levels` as a list of levels or a grade map, or a lone `level`.
  */
 function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex, list: PathwayList['key'], framework: Framework): TopicRead {
-  const problems: YamlProblem[] = [];
+  const problems: YamlProblem[] = duplicateKeys(item).map((d) => duplicateKeyProblem(d, base, lines));
   const problem = (node: YamlNode, message: string) => problems.push({ code: 'schema', message, range: located(node, base, lines) });
   const spanOf = (node: YamlNode, text: string) => span(node, text, base, lines);
   const place = list ? `${list}[${i}]` : `Item ${i + 1} of the list`;

@@ -281,3 +281,29 @@ export function toValue(node: YamlNode | undefined, depth = 0): unknown {
       return null;
   }
 }
+
+/**
+ * The keys given a second time in the same mapping, anywhere under `node` but not under `skip`,
+ * each with the key it repeats. The readers keep one of them; the writer should know.
+ */
+export function duplicateKeys(node: YamlNode, skip?: YamlNode): { key: YamlScalar; first: YamlScalar }[] {
+  const out: { key: YamlScalar; first: YamlScalar }[] = [];
+  const walk = (n: YamlNode): void => {
+    if (n === skip) return;
+    if (n.kind === 'map') {
+      const seen = new Map<string, YamlScalar>();
+      for (const { key, value } of n.items) {
+        if (key.kind === 'scalar') {
+          const first = seen.get(key.value);
+          if (first) out.push({ key, first });
+          else seen.set(key.value, key);
+        }
+        walk(value);
+      }
+    } else if (n.kind === 'seq') {
+      for (const item of n.items) walk(item);
+    }
+  };
+  walk(node);
+  return out;
+}
