@@ -1,7 +1,7 @@
 // Go to definition lands in a readable Markdown rendering of the framework, written once per
 // framework to the temp folder, so every editor (VS Code, Neovim) can open it without a
 // custom scheme.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,12 @@ import { SkillData } from './framework/model';
 import { skillMarkdown } from './features/frameworkViews';
 
 const written = new Map<Framework, { uri: string; lineOf: Map<SkillData, number> }>();
+const renderings = new Set<string>();
+
+/** Whether a document is one of these renderings: shown to read, never checked as a document. */
+export function isFrameworkRendering(uri: string): boolean {
+  return renderings.has(uri);
+}
 
 export function frameworkLocation(framework: Framework, skill: SkillData): Location | null {
   let doc = written.get(framework);
@@ -27,8 +33,14 @@ export function frameworkLocation(framework: Framework, skill: SkillData): Locat
     const dir = join(tmpdir(), 'skill-lens');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${framework.id.replace(/[^\w.-]/g, '_')}.md`);
-    writeFileSync(file, parts.join('\n'));
+    // Read-only, so that it is not mistaken for a document to edit. Written beside and renamed
+    // over the old one: two servers may write it at once, and a read-only file cannot be rewritten.
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, parts.join('\n'));
+    chmodSync(temporary, 0o444);
+    renameSync(temporary, file);
     doc = { uri: pathToFileURL(file).toString(), lineOf };
+    renderings.add(doc.uri);
     written.set(framework, doc);
   }
   const line = doc.lineOf.get(skill);

@@ -22,7 +22,7 @@ import { hover } from './features/hover';
 import { codeActions } from './features/codeActions';
 import { documentSymbols } from './features/symbols';
 import { definition } from './features/definition';
-import { frameworkLocation } from './frameworkDocument';
+import { frameworkLocation, isFrameworkRendering } from './frameworkDocument';
 import { registerCustomRequests } from './customRequests';
 import { StatusNotification, StatusParams } from './protocol';
 import { matchesAny, onBadGlob } from './documents/glob';
@@ -326,6 +326,11 @@ function schedule(uri: string, delay = service.settings.debounceMs): void {
 function validate(uri: string): void {
   const doc = documents.get(uri);
   if (!doc || shutDown) return;
+  // The framework as go to definition shows it is to read, not a document to check.
+  if (isFrameworkRendering(uri)) {
+    connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
   if (isFrameworkFile(uri)) {
     // A new version of a framework: the documents checked against the old one are checked again.
     void loadFrameworkFile(uri, doc.getText()).then((changed) => {
