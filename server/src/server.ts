@@ -23,6 +23,7 @@ import { codeActions } from './features/codeActions';
 import { documentSymbols } from './features/symbols';
 import { definition } from './features/definition';
 import { frameworkLocation, isFrameworkRendering } from './frameworkDocument';
+import { version } from '../../package.json';
 import { registerCustomRequests } from './customRequests';
 import { StatusNotification, StatusParams } from './protocol';
 import { matchesAny, onBadGlob } from './documents/glob';
@@ -123,7 +124,17 @@ connection.onInitialized(async () => {
   // written (the writer waits for the pipe between a message's header and its body): the scan
   // can wait.
   void lastPublish.then(() => setTimeout(() => void scanWorkspaceFrameworks(), 0));
+  // One line that says what is running, first in the editor's output channel.
+  void lastPublish.then(() => connection.console.info(startLine()));
 });
+
+/** `Skill Lens 0.1.0: DDaT (ddat), 188 skills, 52 roles, 201 role levels`. */
+function startLine(): string {
+  const f = service.activeFramework();
+  const roles = f.data.roles?.length ?? 0;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  return `Skill Lens ${version}: ${f.shortName} (${f.id}), ${count(f.skills.length, 'skill')}, ${count(roles, 'role')}, ${count(f.roleLevels.length, 'role level')}`;
+}
 
 async function pullSettings(): Promise<void> {
   if (!hasConfiguration) return;

@@ -174,6 +174,20 @@ describe('language server over stdio', function () {
     assert.match((hover.contents as MarkupContent).value, /^### Senior data engineer\n\n_Data › Data engineer, role level 2 of 4_/);
   });
 
+  it('says first in the log what is running: version, framework, skills and roles', async () => {
+    const logs: string[] = [];
+    const own = await ready({}, undefined, undefined, (method, params) => {
+      if (method === 'window/logMessage') logs.push((params as { message: string }).message);
+    });
+    own.didOpen('file:///work/adverts/log.md', 'markdown', '# Job\n', 1);
+    await own.waitForDiagnostics('file:///work/adverts/log.md');
+    const deadline = Date.now() + 5000;
+    while (!logs.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { version: string };
+    assert.equal(logs[0], `Skill Lens ${pkg.version}: DDaT (ddat), 188 skills, 52 roles, 201 role levels`);
+    await own.shutdown();
+  });
+
   it('goes to a skill in a read-only rendering of the framework, and never checks that rendering', async () => {
     const target = await client.request<{ uri: string; range: { start: { line: number } } }>('textDocument/definition', { textDocument: { uri }, position: { line: 9, character: 8 } });
     assert.match(target.uri, /^file:.*skill-lens\/ddat\.md$/);
