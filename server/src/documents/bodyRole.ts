@@ -2,6 +2,7 @@
 // line, or the title heading (`# Senior data engineer`, `# Senior data engineer - Home Office`).
 // Only the top of the document is read: a role named further down is prose, not the advert's role.
 import type { Framework, RoleLevelRef } from '../framework/framework';
+import { editDistance } from '../framework/normalize';
 import { fenceAt } from '../markdown/fence';
 import type { LineIndex } from './lineIndex';
 import { LineSpan, type Located } from './model';
@@ -63,11 +64,12 @@ function readRole(
   strict: boolean,
 ): BodyRole | undefined {
   const clean = value.replace(/[*_`]+/g, (m) => ' '.repeat(m.length));
-  for (const part of parts(clean)) {
+  const pieces = parts(clean);
+  for (const part of pieces) {
     const role = framework.findRoleLevel(part.text);
     if (role) return { located: new LineSpan(value.slice(part.start, part.end), n, offset + part.start, offset + part.end), source, role };
   }
-  const whole = parts(clean)[0];
+  const whole = pieces[0];
   if (!whole || whole.text.split(/\s+/).length > 6) return undefined;
   const suggestions = framework.suggestRoleLevels(whole.text, 3).filter((ref) => closeEnough(whole.text, ref, strict));
   if (suggestions.length === 0) return undefined;
@@ -106,14 +108,6 @@ function closeEnough(title: string, ref: RoleLevelRef, strict: boolean): boolean
   const missing = title
     .toLowerCase()
     .split(/\s+/)
-    .filter((w) => w && w !== 'of' && w !== 'and' && !own.some((o) => o === w || (w.length >= 3 && o.startsWith(w)) || nearly(w, o)));
+    .filter((w) => w && w !== 'of' && w !== 'and' && !own.some((o) => o === w || (w.length >= 3 && o.startsWith(w)) || (w.length >= 4 && editDistance(w, o) <= 1)));
   return missing.length === 0 || (missing.length === 1 && SENIORITY_WORD.test(missing[0]));
-}
-
-/** One typo apart, for words of four letters or more. */
-function nearly(a: string, b: string): boolean {
-  if (a.length < 4 || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
 }

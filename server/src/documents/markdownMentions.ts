@@ -2,7 +2,7 @@
 // gov.uk style (`Level: working` under the skill), inline (`**Skill** (level)`, `Skill: level`,
 // `Skill - level`, `Skill — level`), tables, `**Skill.** description` paragraphs and bare list
 // items. Each line is looked at once; the framework decides whether a phrase is a skill.
-import type { Framework } from '../framework/framework';
+import { isTypoOf, type Framework } from '../framework/framework';
 import { editDistance } from '../framework/normalize';
 import { keepUnchanged } from './keepUnchanged';
 import { afterLine, fenceAt, type Fence } from '../markdown/fence';
@@ -848,20 +848,10 @@ function isSkillColumn(framework: Framework, cells: string[]): boolean {
   for (const cell of cells) {
     looked++;
     if (framework.lookupSkill(cell).kind !== 'unknown') names++;
-    else if (spaceRuns(cell) <= 6 && !/[,;]\s/.test(cell) && framework.suggestSkills(cell, 1).some((skill) => nearlyNamed(cell, skill.name))) names++;
+    else if (spaceRuns(cell) <= 6 && !/[,;]\s/.test(cell) && framework.suggestSkills(cell, 1).some((skill) => isTypoOf(cell, skill))) names++;
     // Enough seen either way: most tables are all names.
     if (names * 2 >= cells.length) return true;
     if ((looked - names) * 2 > cells.length) return false;
   }
   return names * 2 >= cells.length;
-}
-
-/** A cell that is a skill's name with a letter or two wrong, or its name's first words. */
-function nearlyNamed(cell: string, name: string): boolean {
-  const a = cell.trim().toLowerCase();
-  const b = name.toLowerCase();
-  if (b.startsWith(`${a} `)) return true;
-  const allowed = Math.max(1, Math.floor(a.length / 5));
-  if (Math.abs(a.length - b.length) > allowed) return false;
-  return editDistance(a, b) <= allowed;
 }

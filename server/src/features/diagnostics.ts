@@ -2,12 +2,12 @@
 // framework. Codes are a contract; each diagnostic has the tightest range, a message that says
 // what to do, and `data` for its quick fix.
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
-import type { Framework, RoleLevelRef, SkillLookup } from '../framework/framework';
+import { isTypoOf, type Framework, type RoleLevelRef } from '../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../framework/model';
 import { normalizeName } from '../framework/normalize';
 import type { Located, ParsedDocument, PathwayTopic, SkillMention } from '../documents/model';
 import { formatDate } from './hover';
-import { frameworkContext, isTypoOf } from './frameworkContext';
+import { frameworkContext } from './frameworkContext';
 
 export type DiagnosticCode =
   | 'unknown-skill'
@@ -170,24 +170,6 @@ function checkFrontMatter(doc: ParsedDocument, framework: Framework, report: Rep
   return role;
 }
 
-/** Resolves a mention's skill, using the role to pick among qualified variants. */
-function resolveMention(framework: Framework, role: RoleLevelRef | undefined, text: string): SkillLookup {
-  const found = framework.lookupSkill(text, role?.role.name);
-  if (!role) return found;
-  if (found.kind === 'exact' && !found.skill.qualifier && !framework.requiredLevel(role, found.skill)) {
-    // `Technical understanding` in a performance analyst advert is the role's own variant,
-    // `Technical understanding (performance analyst)`, when the role level needs that one.
-    const own = framework.variantsOf(found.skill).filter((s) => s !== found.skill && framework.requiredLevel(role, s));
-    if (own.length === 1) return { kind: 'exact', skill: own[0] };
-  }
-  if (found.kind !== 'ambiguous') return found;
-  // The variant this role level needs, else the one the role needs at any of its levels.
-  const required = found.candidates.filter((c) => framework.requiredLevel(role, c));
-  if (required.length === 1) return { kind: 'exact', skill: required[0] };
-  const inRole = found.candidates.filter((c) => framework.roleLevels.some((r) => r.role === role.role && framework.requiredLevel(r, c)));
-  return inRole.length === 1 ? { kind: 'exact', skill: inRole[0] } : found;
-}
-
 /**
  * What the checks of one mention found, apart from duplicates (which depend on its list). A
  * mention that did not change keeps its findings from one version of the document to the next
@@ -338,7 +320,7 @@ function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undef
     certain: m.certain,
     checked: undefined,
   };
-  const found = resolveMention(framework, role, m.name.text);
+  const found = framework.lookupSkillForRole(m.name.text, role);
   let skill: SkillData | undefined;
   let meant: SkillData | undefined;
   if (found.kind === 'exact') skill = found.skill;

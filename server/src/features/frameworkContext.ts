@@ -2,8 +2,8 @@
 // elsewhere or a page of notes gets hints rather than warnings, and no completion popping up as
 // its author types.
 import type { Framework } from '../framework/framework';
-import { type SkillData, skillFullName } from '../framework/model';
-import { editDistance, normalizeName } from '../framework/normalize';
+import type { SkillData } from '../framework/model';
+import { isTypoOf } from '../framework/framework';
 import type { ParsedDocument } from '../documents/model';
 
 /**
@@ -39,15 +39,4 @@ function decide(doc: ParsedDocument, framework: Framework): boolean {
     if (exact.size >= 3) return true;
   }
   return false;
-}
-
-/** Whether a name is a skill's name (full or without its qualifier) with a few letters wrong,
- *  or its first words (`Coding` for `Coding and scripting`). */
-export function isTypoOf(text: string, skill: SkillData): boolean {
-  const written = normalizeName(text);
-  const allowed = Math.max(1, Math.floor(written.length / 5));
-  return [skillFullName(skill), skill.name].some((name) => {
-    const full = normalizeName(name);
-    return full.startsWith(`${written} `) || editDistance(written, full) <= allowed;
-  });
 }

@@ -165,6 +165,24 @@ export class Framework {
     return this.byBaseName.get(normalizeName(skill.name)) ?? [skill];
   }
 
+  /** A name as written in a document about a role level: a name shared by qualified skills is
+   *  the variant the role level needs (else the one its role needs at any level), and an
+   *  unqualified name is the role's own variant when that is the one needed. */
+  lookupSkillForRole(text: string, role: RoleLevelRef | undefined): SkillLookup {
+    const found = this.lookupSkill(text, role?.role.name);
+    if (!role) return found;
+    if (found.kind === 'exact' && !found.skill.qualifier && !this.requiredLevel(role, found.skill)) {
+      // `Technical understanding` in a performance analyst advert is `Technical understanding (performance analyst)`.
+      const own = this.variantsOf(found.skill).filter((s) => s !== found.skill && this.requiredLevel(role, s));
+      if (own.length === 1) return { kind: 'exact', skill: own[0] };
+    }
+    if (found.kind !== 'ambiguous') return found;
+    const required = found.candidates.filter((c) => this.requiredLevel(role, c));
+    if (required.length === 1) return { kind: 'exact', skill: required[0] };
+    const inRole = found.candidates.filter((c) => this.roleLevels.some((r) => r.role === role.role && this.requiredLevel(r, c)));
+    return inRole.length === 1 ? { kind: 'exact', skill: inRole[0] } : found;
+  }
+
   /** Did-you-mean for a name that is not a skill, closest first. */
   suggestSkills(text: string, max = 3): SkillData[] {
     return this.search.suggest(text, max);
@@ -335,4 +353,15 @@ function closest<T>(text: string, items: readonly T[], keys: (item: T) => string
     .filter((s) => s.distance <= Math.max(2, Math.floor(wanted.length / 2)))
     .sort((a, b) => a.distance - b.distance);
   return scored.slice(0, max).map((s) => s.item);
+}
+
+/** Whether a name is a skill's name (full or without its qualifier) with a few letters wrong,
+ *  or its first words (`Coding` for `Coding and scripting`). */
+export function isTypoOf(text: string, skill: SkillData): boolean {
+  const written = normalizeName(text);
+  const allowed = Math.max(1, Math.floor(written.length / 5));
+  return [skillFullName(skill), skill.name].some((name) => {
+    const full = normalizeName(name);
+    return full.startsWith(`${written} `) || editDistance(written, full) <= allowed;
+  });
 }
