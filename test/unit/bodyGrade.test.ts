@@ -54,11 +54,13 @@ describe('the grade given in the body', () => {
     assert.deepEqual(seen('# Senior infrastructure engineer\n\n**Grade:** G7\n'), []);
   });
 
-  it('says a grade of another pay scheme is not a civil service grade, as information', () => {
-    assert.deepEqual(seen('# Staff nurse\n\nGrade: Band 6\n'), [
+  it('says a grade of another pay scheme is not a civil service grade, as information, in an advert about the framework', () => {
+    assert.deepEqual(seen('# Data analyst\n\nGrade: Band 6\n'), [
       'unknown-grade 3:8-14 3 "Band 6" is not a civil service grade (AA, AO, EO, HEO, SEO, G7, G6, SCS1): grade checks are skipped.',
     ]);
-    assert.deepEqual(seen('# Policy officer\n\n**Grade:** PO3\n').map((d) => d.split(' ').slice(0, 3).join(' ')), ['unknown-grade 3:12-15 3']);
+    assert.deepEqual(seen('# Senior data engineer\n\n**Grade:** PO3\n').map((d) => d.split(' ').slice(0, 3).join(' ')), ['unknown-grade 3:12-15 3']);
+    // An advert that is not about the framework at all needs no note on its pay scheme.
+    assert.deepEqual(seen('# Staff nurse\n\nGrade: Band 6\n'), []);
   });
 
   it('reads nothing from prose that starts with the word', () => {

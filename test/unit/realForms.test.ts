@@ -167,6 +167,11 @@ describe('real adverts: the forms people write', () => {
       assert.deepEqual(found.map((d) => `${d.code} ${d.severity}`), ['renamed-skill 4', 'ambiguous-skill 4', 'ambiguous-skill 4', 'unknown-skill 4']);
     });
 
+    it('takes neither a list of technologies nor another scheme’s grade for a skill with a level', () => {
+      assert.deepEqual(mentions('# Vacancy\n\n## Mandatory skills\n\n- Java 8/11/17, Spring Boot, Microservices – Expert\n'), []);
+      assert.deepEqual(mentions('# APS 6 Cloud Infrastructure Officer\n\n**Classification:** APS Level 6\n'), []);
+    });
+
     it('checks the same lead-ins once the document names a role', () => {
       const text = '# Senior data engineer\n\n## Skills\n\n- **Problem solving:** You break down problems.\n';
       assert.deepEqual(seen(text), ['renamed-skill 5:5-20 "Problem solving" was renamed "Problem management" on 30 August 2022. Use the new name.']);

@@ -571,7 +571,10 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     const ne = markupEnd(text, ns, firstSep.index);
     if (ne > ns && ne - ns <= 60 && spaceRuns(text.slice(ns, ne)) <= 6) {
       const name = text.slice(ns, ne);
-      push(ctx, located(text, n, ns, ne), undefined, 'list', framework.lookupSkill(name).kind !== 'unknown');
+      const known = framework.lookupSkill(name).kind !== 'unknown';
+      // `Java, Spring Boot, Kafka - …` lists several things: no skill's name.
+      if (!known && /,\s/.test(name)) return false;
+      push(ctx, located(text, n, ns, ne), undefined, 'list', known);
       return true;
     }
   }
@@ -648,8 +651,12 @@ function pushInline(ctx: Ctx, name: LineSpan, level: LineSpan, bold: boolean): b
   const { framework } = ctx;
   const isSkill = framework.lookupSkill(name.text).kind !== 'unknown';
   const isLevel = !!framework.findLevel(level.text);
-  // `**Cloud enginering** (practioner)`: both misspelt, both reported.
-  if (!isSkill && !isLevel && !(bold && framework.suggestLevels(level.text, 1).length)) return false;
+  // `**Cloud enginering** (practioner)`: both misspelt, both reported; but a level is misspelt
+  // only when it is a typo of one (or another scale's word), not anything near enough for a
+  // did-you-mean (`**Classification:** APS Level 6`).
+  if (!isSkill && !isLevel && !(bold && (misspeltLevel(framework, level.text) || PROFICIENCY.test(level.text)))) return false;
+  // `Java 8/11/17, Spring Boot, Microservices - Expert` lists several things: no skill's name.
+  if (!isSkill && /,\s/.test(name.text)) return false;
   // A known level after an unknown phrase is a skill only if the phrase looks like a name.
   if (!isSkill && (!bold && !/^[A-Z]/.test(name.text))) return false;
   push(ctx, name, level, 'inline', true);

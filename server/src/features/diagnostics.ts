@@ -151,7 +151,9 @@ function checkFrontMatter(doc: ParsedDocument, framework: Framework, report: Rep
   if (doc.grade && framework.grades.length) {
     const grade = framework.findGrade(doc.grade.text);
     if (!grade && doc.gradeSource === 'body') {
-      // `Band 6`, `PO3`: another pay scheme's grade, which is no mistake in the document.
+      // `Band 6`, `PO3`: another pay scheme's grade, which is no mistake in the document; worth
+      // a note only in a document about the framework (an NHS nurse's advert needs none).
+      if (!frameworkContext(doc, framework)) return role;
       const known = framework.grades.length ? ` (${framework.grades.map((g) => g.id).join(', ')})` : '';
       report('unknown-grade', doc.grade.range, `"${doc.grade.text}" is not a civil service grade${known}: grade checks are skipped.`, undefined, 'information');
     } else if (!grade) {
