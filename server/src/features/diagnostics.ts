@@ -510,7 +510,7 @@ function reportUnknownLevel(level: Located, framework: Framework, report: Report
     return;
   }
   // `level 5` on a four-level scale: say what the numbers are, not which word is spelt alike.
-  const levelN = /^(?:level\s*)?(\d+)$/i.exec(level.text.trim());
+  const levelN = /^(?:level\s*)?(\d+)(?![\d.])/i.exec(level.text.trim());
   if (levelN && !framework.levels.some((l) => l.id === levelN[1])) {
     const scale = framework.levels.map((l, i) => `${i + 1} ${l.name.toLowerCase()}`).join(', ');
     report('unknown-level', level.range, `"${level.text}" is not a ${framework.levelNoun} in ${framework.shortName}: its scale has ${framework.levels.length} levels (${scale}).`, {
