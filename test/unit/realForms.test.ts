@@ -131,8 +131,8 @@ describe('real adverts: the forms people write', () => {
     it('says a number past the scale is not a level, and what the scale is', () => {
       const text = '- **User focus** (level 5)\n- Testing: Level 6\n';
       assert.deepEqual(seen(text), [
-        'unknown-level 1:19-26 "level 5" is not a skill level in DDaT: its scale has 4 levels (1 awareness, 2 working, 3 practitioner, 4 expert).',
-        'unknown-level 2:12-19 "Level 6" is not a skill level in DDaT: its scale has 4 levels (1 awareness, 2 working, 3 practitioner, 4 expert).',
+        'unknown-level 1:19-26 "level 5" is not a skill level in DDaT, which has 4: use a number from 1 (awareness) to 4 (expert).',
+        'unknown-level 2:12-19 "Level 6" is not a skill level in DDaT, which has 4: use a number from 1 (awareness) to 4 (expert).',
       ]);
     });
   });

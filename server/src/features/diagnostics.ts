@@ -496,26 +496,21 @@ function levelAsWritten(written: string, level: LevelData, framework: Framework)
 
 /** `numbered`: a pathway's level, which may be its number on the scale. */
 function reportUnknownLevel(level: Located, framework: Framework, report: Report, numbered = false): void {
+  // A number past the scale (`5` in a pathway, `level 5`, `Level 5 - Master` in a document): the
+  // writer counts levels, so say how far they go rather than which word is spelt alike.
   const n = numbered ? framework.levelNumber(level.text) : NaN;
-  if (!Number.isNaN(n)) {
-    // `5` on a scale of 4: the writer counts levels, so say how far they go.
+  const levelN = Number.isNaN(n) ? /^(?:level\s*)?(\d+)(?![\d.])/i.exec(level.text.trim()) : null;
+  if (!Number.isNaN(n) || (levelN && !framework.levels.some((l) => l.id === levelN[1]))) {
     const count = framework.levels.length;
     const [first, last] = [framework.levels[0], framework.levels[count - 1]];
+    // A pathway's number is replaced by a number, a document's `level 5` by a level's name.
+    const replacements = Number.isNaN(n) ? framework.levels.map((l) => matchCase(level.text, l)) : [String(Math.min(Math.max(n, 1), count))];
     report(
       'unknown-level',
       level.range,
       `"${level.text.trim()}" is not a ${framework.levelNoun} in ${framework.shortName}, which has ${count}: use a number from 1 (${first.name.toLowerCase()}) to ${count} (${last.name.toLowerCase()}).`,
-      { replacements: [String(Math.min(Math.max(n, 1), count))] },
+      { replacements },
     );
-    return;
-  }
-  // `level 5` on a four-level scale: say what the numbers are, not which word is spelt alike.
-  const levelN = /^(?:level\s*)?(\d+)(?![\d.])/i.exec(level.text.trim());
-  if (levelN && !framework.levels.some((l) => l.id === levelN[1])) {
-    const scale = framework.levels.map((l, i) => `${i + 1} ${l.name.toLowerCase()}`).join(', ');
-    report('unknown-level', level.range, `"${level.text}" is not a ${framework.levelNoun} in ${framework.shortName}: its scale has ${framework.levels.length} levels (${scale}).`, {
-      replacements: framework.levels.map((l) => matchCase(level.text, l)),
-    });
     return;
   }
   const suggestions = framework.suggestLevels(level.text).map((l) => matchCase(level.text, l));
