@@ -4,6 +4,7 @@ import type { Framework } from '../../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../../framework/model';
 import type { ParsedDocument } from '../../documents/model';
 import { levelPlace } from '../frameworkProse';
+import { HEADING } from '../../markdown/heading';
 import { Ctx, replaceRange } from './shared';
 
 /** A ladder framework speaks in the first person: its statements start with "I". Cached. */
@@ -64,9 +65,9 @@ function reviewLevel(doc: ParsedDocument, framework: Framework): LevelData | und
 /** The competency area of the nearest heading above, if the heading names one (emoji and all). */
 function headingSkillAbove(ctx: Ctx): SkillData | undefined {
   for (let n = ctx.line - 1; n >= Math.max(0, ctx.line - 300); n--) {
-    const m = /^\s{0,3}#{1,6}\s+(.*)$/.exec(ctx.doc.lines.line(n));
+    const m = HEADING.exec(ctx.doc.lines.line(n));
     if (!m) continue;
-    const name = m[1].replace(/^[^\p{L}\p{N}]+/u, '').replace(/[\s#*_]+$/, '');
+    const name = m[2].replace(/^[^\p{L}\p{N}]+/u, '').replace(/[\s#*_]+$/, '');
     return ctx.framework.resolveSkill(name);
   }
   return undefined;

@@ -3,24 +3,30 @@ import { CompletionItem } from 'vscode-languageserver-types';
 import type { Framework } from '../../framework/framework';
 import { SkillData, skillFullName } from '../../framework/model';
 import { LEVEL_LINE_BEFORE } from '../../markdown/levelLine';
+import { HEADING } from '../../markdown/heading';
+import { listLead } from '../../markdown/list';
+import { isSpace } from '../../markdown/space';
 import { ambiguousFirst, Ctx, levelItems, skillNameItems } from './shared';
 import { tableCompletions } from './table';
 import { isLadder, ladderStatementItems } from './ladder';
 
-const LIST_LEAD = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/;
-// What may precede a skill name typed at the start of a line: a list marker or a heading.
-const NAME_LEAD = /^(\s*(?:(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?|#{1,6}\s+)?)([^\s*_`|#>:][^*_`|:]*)?$/;
+// What may be typed of a skill name after the line's lead (a list marker, a heading's #s).
+const TYPED_NAME = /^(?:[^\s*_`|#>:][^*_`|:]*)?$/;
 // `**Skill** (work`, `**Skill**: work`, `**Skill** - work`, `**Skill:** work`.
 const BOLD_THEN_LEVEL = /(\*\*|__)([^*_]+?)\1(?:\s*\(\s*|\s*:\s*|\s+[-\u2013\u2014]\s*|\s*[\u2013\u2014]\s*|(?<=:(?:\*\*|__))\s*)([A-Za-z0-9/]*(?: [A-Za-z0-9/]+)?)$/;
-// `Skill: work`, `Skill - work`, `Skill — work` after an optional list marker.
-const PLAIN_THEN_LEVEL = /^(\s*(?:(?:[-*+]|\d{1,3}[.)])\s+)?)([^*_|:]+?)(?:\s*:\s*|\s+[-\u2013\u2014]\s+|\s*[\u2013\u2014]\s*)([A-Za-z0-9/]*(?: [A-Za-z0-9/]+)?)$/;
+// `Skill: work`, `Skill - work`, `Skill — work` after the line's lead (a list marker).
+const PLAIN_THEN_LEVEL = /^([^*_|:]+?)(?:\s*:\s*|\s+[-\u2013\u2014]\s+|\s*[\u2013\u2014]\s*)([A-Za-z0-9/]*(?: [A-Za-z0-9/]+)?)$/;
 /** A skill name is a few words; more than this is a sentence being written, not a name. */
 const MAX_TYPED_NAME = 60;
 
 export function markdownCompletions(ctx: Ctx): CompletionItem[] {
   const { before, framework } = ctx;
 
-  if (ctx.text.trimStart().startsWith('|')) return tableCompletions(ctx);
+  // A table's rows, with or without a leading pipe, as the parser reads them.
+  if (ctx.text.includes('|')) {
+    const cells = tableCompletions(ctx);
+    if (cells || ctx.text.trimStart().startsWith('|')) return cells ?? [];
+  }
 
   // Levels: after a skill in any of the inline forms, or on a gov.uk `Level:` line.
   const levelLine = LEVEL_LINE_BEFORE.exec(before);
@@ -34,18 +40,18 @@ export function markdownCompletions(ctx: Ctx): CompletionItem[] {
     const inParens = /\(\s*[A-Za-z0-9/ ]*$/.test(before.slice(bold.index + bold[1].length * 2 + bold[2].length));
     return levelItems(ctx, framework.resolveSkill(name) ?? ambiguousFirst(framework, name), ctx.ch - bold[3].length, inParens);
   }
-  const plain = PLAIN_THEN_LEVEL.exec(before);
+  const plain = PLAIN_THEN_LEVEL.exec(before.slice(lineLead(before, false)));
   if (plain) {
-    const skill = framework.resolveSkill(plain[2].trim());
-    if (skill) return levelItems(ctx, skill, ctx.ch - plain[3].length, false);
+    const skill = framework.resolveSkill(plain[1].trim());
+    if (skill) return levelItems(ctx, skill, ctx.ch - plain[2].length, false);
   }
 
   const items: CompletionItem[] = [];
-  const listItem = LIST_LEAD.exec(before);
-  if (listItem && ctx.doc.kind === 'review' && isLadder(framework)) {
-    items.push(...ladderStatementItems(ctx, listItem[0].length));
+  const listItem = listLead(before);
+  if (listItem >= 0 && ctx.doc.kind === 'review' && isLadder(framework)) {
+    items.push(...ladderStatementItems(ctx, listItem));
     // A list item that has begun as a sentence ("I …") wants statements, not names.
-    if (/^I\b/.test(before.slice(listItem[0].length))) return items;
+    if (/^I\b/.test(before.slice(listItem))) return items;
   }
 
   // Skill names: inside an unclosed `**`, or at the start of a line or list item.
@@ -54,13 +60,13 @@ export function markdownCompletions(ctx: Ctx): CompletionItem[] {
     items.push(...skillNameItems(ctx, open.start, open.marker));
     return items;
   }
-  const lead = NAME_LEAD.exec(before);
-  if (lead) {
-    const typed = lead[2] ?? '';
+  const leadLength = lineLead(before, true);
+  const typed = before.slice(leadLength);
+  if (TYPED_NAME.test(typed)) {
     const words = typed.trim() ? typed.trim().split(/\s+/).length : 0;
     // A plain line longer than any skill name is a sentence being written: offer nothing.
     const nameLike = typed.length <= MAX_TYPED_NAME && words <= maxNameWords(framework) && !/[.!?;]\s|[.!?]$/.test(typed);
-    if (nameLike) items.push(...skillNameItems(ctx, lead[1].length, ''));
+    if (nameLike) items.push(...skillNameItems(ctx, leadLength, ''));
   }
   return items;
 }
@@ -82,7 +88,7 @@ function skillAbove(ctx: Ctx): SkillData | undefined {
     const text = ctx.doc.lines.line(n);
     if (!text.trim()) continue;
     const name = text
-      .replace(/^\s*(?:#{1,6}\s+|(?:[-*+]|\d{1,3}[.)])\s+)?/, '')
+      .slice(lineLead(text, true))
       .replace(/[*_`]/g, '')
       .replace(/[\s.:#]+$/, '');
     return ctx.framework.resolveSkill(name) ?? ambiguousFirst(ctx.framework, name);
@@ -106,4 +112,18 @@ function unclosedBold(before: string): { start: number; marker: string } | undef
     }
   }
   return undefined;
+}
+
+/**
+ * Where a line's content starts: after its list marker, or (`heading`) after a heading's #s, or
+ * after its indent. The markers are the parser's own (server/src/markdown/).
+ */
+function lineLead(text: string, heading: boolean): number {
+  const list = listLead(text);
+  if (list >= 0) return list;
+  const h = heading ? HEADING.exec(text) : null;
+  if (h) return h[1].length;
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
 }

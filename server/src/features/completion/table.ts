@@ -1,26 +1,27 @@
 // Tables: names in the skill column, levels in the level column.
 import { CompletionItem } from 'vscode-languageserver-types';
 import { SkillData } from '../../framework/model';
-import { tableColumns } from '../../markdown/table';
+import { isTableRow, isTableSeparator, mayBeTableHeader, tableCells, tableColumns } from '../../markdown/table';
 import { ambiguousFirst, Ctx, levelItems, skillNameItems } from './shared';
 
-export function tableCompletions(ctx: Ctx): CompletionItem[] {
+/** Undefined when the line is in no table (the rows the parser reads as one). */
+export function tableCompletions(ctx: Ctx): CompletionItem[] | undefined {
   const { doc, line } = ctx;
   // Walk up to the separator row; the header is the row above it.
   let separator = -1;
   for (let n = line; n >= Math.max(0, line - 2000); n--) {
     const t = doc.lines.line(n);
-    if (!t.trimStart().startsWith('|')) break;
     if (isTableSeparator(t)) {
       separator = n;
       break;
     }
+    if (!isTableRow(t)) break;
   }
-  if (separator < 1 || separator >= line) return [];
+  if (separator < 1 || separator >= line || !mayBeTableHeader(doc.lines.line(separator - 1))) return undefined;
   const header = doc.lines.line(separator - 1);
-  const { skillCol, levelCol } = tableColumns(cells(header).map((c) => header.slice(c.start, c.end)));
+  const { skillCol, levelCol } = tableColumns(tableCells(header, true).map((c) => header.slice(c.start, c.end)));
 
-  const row = cells(ctx.text);
+  const row = tableCells(ctx.text, true);
   const col = row.findIndex((c) => ctx.ch >= c.start && ctx.ch <= c.end);
   if (col === -1) return [];
   const cell = row[col];
@@ -40,23 +41,4 @@ export function tableCompletions(ctx: Ctx): CompletionItem[] {
     return levelItems(ctx, skill, start, false);
   }
   return [];
-}
-
-function isTableSeparator(text: string): boolean {
-  return /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(text);
-}
-
-/** Cells of a table row as [start, end) column ranges between unescaped pipes. */
-function cells(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  let i = text.indexOf('|');
-  if (i === -1) return out;
-  let cellStart = i + 1;
-  for (i = cellStart; i <= text.length; i++) {
-    if (i === text.length || (text[i] === '|' && text[i - 1] !== '\\')) {
-      out.push({ start: cellStart, end: i });
-      cellStart = i + 1;
-    }
-  }
-  return out;
 }
