@@ -1,11 +1,18 @@
-// The facade the server, the CLI and tests share: settings, the framework registry and a
-// parse cache keyed by document version, so every feature reads one cached model.
-import type { Diagnostic } from 'vscode-languageserver-types';
+// The facade the server, the CLI and tests share (createLanguageService): settings, the
+// framework registry, every feature, and the one document cache. What features and the parser
+// keep between requests is made by caches.ts; invalidate() here drops it all with the documents.
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position } from 'vscode-languageserver-types';
 import { parseDocument, KindGlobs } from './documents/parse';
 import type { ParsedDocument } from './documents/model';
 import type { Framework } from './framework/framework';
 import { DEFAULT_FRAMEWORK_ID, FrameworkRegistry } from './framework/loader';
-import { diagnose, SeveritySetting } from './features/diagnostics';
+import { applySeverity, findings, SeveritySetting } from './features/diagnostics';
+import { completions } from './features/completion';
+import { hover } from './features/hover';
+import { codeActions } from './features/codeActions';
+import { documentSymbols } from './features/symbols';
+import { definition, type FrameworkLocator } from './features/definition';
+import { caches } from './caches';
 
 export interface Settings {
   framework: string;
@@ -47,6 +54,13 @@ export function mergeSettings(raw: unknown): Settings {
   };
 }
 
+/** The one entry to the language features: the server, the CLI and tests each make one. */
+export function createLanguageService(settings: Settings = DEFAULT_SETTINGS): LanguageService {
+  const service = new LanguageService();
+  service.settings = settings;
+  return service;
+}
+
 export class LanguageService {
   settings: Settings = DEFAULT_SETTINGS;
   /** Workspace folders (paths), for the file globs of the settings. */
@@ -59,7 +73,10 @@ export class LanguageService {
     return this.registry.get(this.settings.framework) ?? this.registry.get(DEFAULT_FRAMEWORK_ID)!;
   }
 
-  /** Parsed model of a document version; cached until the version, settings or framework change. */
+  /**
+   * Parsed model of a document version; cached until the version, settings or framework
+   * change. A front matter's `framework:` is honoured as the parser reads it, once.
+   */
   parse(uri: string, version: number, text: string): ParsedDocument {
     const active = this.activeFramework();
     const key = `${active.id}|${JSON.stringify(this.settings.documentKinds)}`;
@@ -68,10 +85,15 @@ export class LanguageService {
     // The previous version's model, when settings and framework are the same, lets the parse
     // keep what the edit did not touch.
     const previous = hit && hit.key === key ? hit.doc : undefined;
-    let doc = parseDocument(text, { uri, version, framework: active, kindGlobs: this.settings.documentKinds, roots: this.workspaceRoots, previous });
-    // Front matter `framework:` wins over the setting; parse again with that framework.
-    const named = doc.framework && this.registry.get(doc.framework.text);
-    if (named && named !== active) doc = parseDocument(text, { uri, version, framework: named, kindGlobs: this.settings.documentKinds, roots: this.workspaceRoots, previous });
+    const doc = parseDocument(text, {
+      uri,
+      version,
+      framework: active,
+      chooseFramework: (named) => this.registry.get(named),
+      kindGlobs: this.settings.documentKinds,
+      roots: this.workspaceRoots,
+      previous,
+    });
     this.cache.set(uri, { version, text, key, doc });
     return doc;
   }
@@ -80,9 +102,10 @@ export class LanguageService {
     return this.registry.get(doc.frameworkId) ?? this.activeFramework();
   }
 
-  diagnostics(doc: ParsedDocument): Diagnostic[] {
-    const out = diagnose(doc, this.frameworkOf(doc), { severity: this.settings.severity });
-    if (doc.framework && !this.registry.get(doc.framework.text) && this.settings.severity.schema !== 'off') {
+  /** What the checks find, at the codes' default severities (what is kept between versions). */
+  findings(doc: ParsedDocument): Diagnostic[] {
+    const out = findings(doc, this.frameworkOf(doc));
+    if (doc.framework && !this.registry.get(doc.framework.text)) {
       const known = this.registry.all().map((f) => f.id).join(', ');
       out.unshift({
         range: doc.framework.range,
@@ -95,12 +118,41 @@ export class LanguageService {
     return out;
   }
 
+  /** The findings as they are published: the user's severity settings applied. */
+  diagnostics(doc: ParsedDocument): Diagnostic[] {
+    return applySeverity(this.findings(doc), this.settings.severity);
+  }
+
+  completions(doc: ParsedDocument, position: Position, byCharacter = false): CompletionList {
+    return completions(doc, this.frameworkOf(doc), position, this.registry.all().map((f) => f.id), byCharacter);
+  }
+
+  hover(doc: ParsedDocument, position: Position): Hover | null {
+    return hover(doc, this.frameworkOf(doc), position);
+  }
+
+  codeActions(doc: ParsedDocument, diagnostics: Diagnostic[]): CodeAction[] {
+    return codeActions(doc, diagnostics);
+  }
+
+  documentSymbols(doc: ParsedDocument): DocumentSymbol[] {
+    return documentSymbols(doc, this.frameworkOf(doc));
+  }
+
+  definition(doc: ParsedDocument, position: Position, locate: FrameworkLocator): Location | null {
+    return definition(doc, this.frameworkOf(doc), position, locate);
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
   }
 
-  /** Drops every cached model, e.g. after the framework or settings change. */
-  clear(): void {
+  /**
+   * Drops every parsed document and everything features and the parser keep (caches.ts): after
+   * a framework, a setting or the workspace changes.
+   */
+  invalidate(): void {
     this.cache.clear();
+    caches.invalidate();
   }
 }
