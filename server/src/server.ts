@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LanguageService, mergeSettings } from './languageService';
 import { completions } from './features/completion';
+import { SPACE_TRIGGER, spaceMayWantList, textBefore } from './features/completionTrigger';
 import { limitDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { codeActions } from './features/codeActions';
@@ -100,7 +101,7 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: ['(', ':', '|', '*'], resolveProvider: false },
+      completionProvider: { triggerCharacters: ['(', ':', '|', '*', SPACE_TRIGGER], resolveProvider: false },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       documentSymbolProvider: true,
@@ -390,11 +391,18 @@ documents.onDidClose((e) => {
 connection.onCompletion((params, token) =>
   guard('completion', null, () => {
     if (token.isCancellationRequested) return null;
-    const m = model(params.textDocument.uri);
-    if (!m) return null;
     // Trigger character: 2 (CompletionTriggerKind.TriggerCharacter).
     const byCharacter = params.context?.triggerKind === 2;
-    return completions(m.parsed, m.framework, params.position, service.registry.all().map((f) => f.id), byCharacter);
+    const character = byCharacter ? params.context?.triggerCharacter : undefined;
+    // A space typed in prose is answered from its line alone, before any parse.
+    if (character === SPACE_TRIGGER) {
+      const { line, character: ch } = params.position;
+      const text = documents.get(params.textDocument.uri)?.getText({ start: { line, character: 0 }, end: { line, character: ch } });
+      if (!spaceMayWantList(textBefore(text, ch))) return { isIncomplete: false, items: [] };
+    }
+    const m = model(params.textDocument.uri);
+    if (!m) return null;
+    return completions(m.parsed, m.framework, params.position, service.registry.all().map((f) => f.id), byCharacter, character);
   }),
 );
 

@@ -18,6 +18,7 @@ import { afterLine, type Fence } from '../markdown/fence';
 import { LEVEL_LINE_BEFORE } from '../markdown/levelLine';
 import { tableColumns } from '../markdown/table';
 import { frameworkContext } from './frameworkContext';
+import { answerToSpace, SPACE_TRIGGER, textBefore, withCellSpace } from './completionTrigger';
 import { lineRange } from '../documents/lineIndex';
 import type { ParsedDocument } from '../documents/model';
 import {
@@ -93,6 +94,7 @@ export function completions(
   position: Position,
   frameworkIds: readonly string[] = [framework.id],
   byCharacter = false,
+  triggerCharacter?: string,
 ): CompletionList {
   const inFrontMatter = !!doc.frontMatterRange && position.line <= doc.frontMatterRange.end.line;
   if (byCharacter && !inFrontMatter && !/\.ya?ml$/i.test(doc.uri) && !frameworkContext(doc, framework)) return { isIncomplete: false, items: [] };
@@ -104,6 +106,10 @@ export function completions(
     const key = (item: CompletionItem) => item.sortText ?? item.label;
     items = items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).slice(0, MAX_OTHER_ITEMS);
     cut.incomplete = true;
+  }
+  if (triggerCharacter === SPACE_TRIGGER && position.line >= 0 && position.line < doc.lines.lineCount) {
+    items = answerToSpace(items, textBefore(doc.lines.line(position.line), position.character), position.character);
+    if (!items.length) return { isIncomplete: false, items };
   }
   return { isIncomplete: cut.incomplete, items };
 }
@@ -459,9 +465,11 @@ function tableCompletions(ctx: Ctx): CompletionItem[] {
   const cell = row[col];
   let start = cell.start;
   while (start < ctx.ch && /[\s*_`]/.test(ctx.text[start])) start++;
+  // Asked right after the `|`: the item brings the cell's leading space.
+  const pad = (items: CompletionItem[]) => (ctx.ch === cell.start ? withCellSpace(items) : items);
   if (col === skillCol) {
     const marker = /(\*\*|__)$/.exec(ctx.text.slice(cell.start, start))?.[1] ?? '';
-    return skillNameItems(ctx, start, marker);
+    return pad(skillNameItems(ctx, start, marker));
   }
   if (col === levelCol) {
     let skill: SkillData | undefined;
@@ -470,7 +478,7 @@ function tableCompletions(ctx: Ctx): CompletionItem[] {
       const name = ctx.text.slice(nameCell.start, nameCell.end).replace(/[*_`]/g, '').trim();
       skill = ctx.framework.resolveSkill(name) ?? ambiguousFirst(ctx.framework, name);
     }
-    return levelItems(ctx, skill, start, false);
+    return pad(levelItems(ctx, skill, start, false));
   }
   return [];
 }
