@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LanguageService } from './languageService';
 import { frameworkSummary } from './framework/summary';
+import { nearestIgnoreLists } from './ignoreListFiles';
 import { skillMarkdown } from './features/frameworkViews';
 import { skillFullName } from './framework/model';
 import { DOCUMENT_EXTENSIONS, failureReason, readRegularFile, Unreadable, Walk, walkFiles } from './workspaceFiles';
@@ -113,6 +114,8 @@ function chooseFramework(service: LanguageService, spec: string | undefined): vo
 async function check(service: LanguageService, opts: Options): Promise<number> {
   if (opts.positional.length === 0) throw new UsageError('check needs at least one file or folder.');
   const shown = (path: string) => relative(process.cwd(), path) || path;
+  // Findings the workspace ignores (.skill-lens/ignore.yaml) are not reported, as in the editor.
+  service.ignoreListFor = nearestIgnoreLists((where, message) => process.stderr.write(`skill-lens: ${shown(where)}: ${message}\n`));
   // Every path is tried: one that cannot be checked is named at the end and makes the exit 2.
   const paths: ({ file: string } | Unreadable)[] = [];
   const skipped: Walk['skipped'] = [];
