@@ -15,7 +15,7 @@ import { nearestIgnoreLists } from './ignoreListFiles';
 import { skillMarkdown } from './features/frameworkViews';
 import { skillFullName } from './framework/model';
 import { DOCUMENT_EXTENSIONS, failureReason, readRegularFile, Unreadable, Walk, walkFiles } from './workspaceFiles';
-import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from './framework/importers/importCommand';
+import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from '../importers/importCommand';
 
 const USAGE = `Usage:
   skill-lens check [--format text|json] [--framework FILE|ID] PATHS…

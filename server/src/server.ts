@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LanguageService, mergeSettings } from './languageService';
 import { completions } from './features/completion';
-import { SPACE_TRIGGER, spaceMayWantList, textBefore } from './features/completionTrigger';
+import { SPACE_TRIGGER, spaceMayWantList, textBefore } from './features/completion/whileTyping';
 import { limitDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { allCodeActions, FIX_ALL_KIND } from './features/fixAll';

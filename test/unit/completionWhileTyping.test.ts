@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { completions } from '../../server/src/features/completion';
-import { answerToSpace, spaceMayWantList } from '../../server/src/features/completionTrigger';
+import { answerToSpace, spaceMayWantList } from '../../server/src/features/completion/whileTyping';
 import { applyEdit, ddat, doc } from './helpers';
 
 const SENIOR = '---\nkind: job-advert\nrole: Senior infrastructure engineer\n---\n';
