@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // The command-line checker and framework browser, on the same engine as the server.
-//   skill-lens check [--format text|json] [--framework FILE|ID] PATHS…
+//   skill-lens check [--fix] [--format text|json] [--framework FILE|ID] PATHS…
 //   skill-lens frameworks [--format text|json]
 //   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
 //   skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAllEdits } from './features/fixAll';
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +20,7 @@ import { DOCUMENT_EXTENSIONS, failureReason, readRegularFile, Unreadable, Walk, 
 import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from '../importers/importCommand';
 
 const USAGE = `Usage:
-  skill-lens check [--format text|json] [--framework FILE|ID] PATHS…
+  skill-lens check [--fix] [--format text|json] [--framework FILE|ID] PATHS…
   skill-lens frameworks [--format text|json]
   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
   skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
@@ -26,6 +28,8 @@ const USAGE = `Usage:
 check       checks job adverts, pathway files and reviews (.md, .markdown, .yaml, .yml;
             folders are walked, links followed). Exit 0 when there are no errors, 1 when there
             are, 2 on bad usage or when a path could not be checked (each is named on stderr).
+            --fix first applies, in each file, every fix that has one clear replacement (as
+            the editor's "Fix all" does), then reports what is left.
 frameworks  lists the loaded frameworks with their counts.
 show        prints a skill at every level (or one level) and the roles that need it.
 import ddat writes a framework file (FILE.skills.yaml, or .json) from the official DDaT CSV
@@ -61,6 +65,7 @@ interface Options {
   skills?: string;
   aToZ?: string;
   out?: string;
+  fix?: boolean;
   positional: string[];
 }
 
@@ -84,6 +89,7 @@ function parseArgs(args: string[]): Options {
     else if (flag === '--skills') opts.skills = value();
     else if (flag === '--a-z') opts.aToZ = value();
     else if (flag === '-o' || flag === '--out') opts.out = value();
+    else if (arg === '--fix') opts.fix = true;
     else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`Unknown option ${flag}.`);
     else opts.positional.push(arg);
   }
@@ -137,6 +143,7 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
   }
   const results: { file: string; diagnostics: Diagnostic[] }[] = [];
   const unreadable: Unreadable[] = [];
+  const unwritable: Unreadable[] = [];
   for (const p of paths) {
     if (!('file' in p)) {
       unreadable.push(p);
@@ -148,8 +155,16 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
       continue;
     }
     const uri = pathToFileURL(resolve(p.file)).toString();
-    const doc = service.parse(uri, 0, read.text);
-    results.push({ file: shown(p.file), diagnostics: service.diagnostics(doc) });
+    let diagnostics = service.diagnostics(service.parse(uri, 0, read.text));
+    if (opts.fix) {
+      const fixed = fixFile(service, p.file, uri, read.text, diagnostics);
+      if (typeof fixed === 'string') unwritable.push({ path: p.file, reason: fixed });
+      else if (fixed) {
+        diagnostics = fixed.diagnostics;
+        process.stderr.write(`skill-lens: ${shown(p.file)}: fixed ${plural(fixed.count, 'finding')}\n`);
+      }
+    }
+    results.push({ file: shown(p.file), diagnostics });
     service.forget(uri);
   }
   let errors = 0;
@@ -167,11 +182,30 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
   if (opts.format === 'json') output(JSON.stringify(json, null, 2) + '\n');
   for (const s of skipped) process.stderr.write(`skill-lens: ${shown(s.path)}: skipped (the same folder as ${shown(s.walkedAs)}, already walked)\n`);
   for (const u of unreadable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be checked (${u.reason})\n`);
+  for (const u of unwritable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be fixed (${u.reason})\n`);
   if (opts.format === 'text') {
     const notChecked = unreadable.length ? `; ${plural(unreadable.length, 'path')} could not be checked` : '';
     process.stderr.write(`${plural(results.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notChecked}.\n`);
   }
-  return unreadable.length ? 2 : errors > 0 ? 1 : 0;
+  return unreadable.length || unwritable.length ? 2 : errors > 0 ? 1 : 0;
+}
+
+/**
+ * `check --fix`: applies every fix with one clear replacement (fixAll.ts) and writes the file
+ * in place. The findings of the fixed text; undefined when there was nothing to fix; the reason
+ * when the file could not be written (it is then left as it was).
+ */
+function fixFile(service: LanguageService, file: string, uri: string, text: string, diagnostics: Diagnostic[]): { diagnostics: Diagnostic[]; count: number } | string | undefined {
+  const { edits } = fixAllEdits(diagnostics);
+  if (!edits.length) return undefined;
+  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), edits);
+  try {
+    writeFileSync(file, fixed);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
+  }
+  service.forget(uri);
+  return { diagnostics: service.diagnostics(service.parse(uri, 1, fixed)), count: edits.length };
 }
 
 function frameworks(service: LanguageService, opts: Options): number {
