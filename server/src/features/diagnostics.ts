@@ -8,6 +8,7 @@ import { normalizeName } from '../framework/normalize';
 import type { Located, ParsedDocument, PathwayTopic, SkillMention } from '../documents/model';
 import { formatDate } from './hover';
 import { frameworkContext } from './frameworkContext';
+import { reviewFindings, type ReviewCode } from '../reviews/checks';
 
 export type DiagnosticCode =
   | 'unknown-skill'
@@ -25,7 +26,8 @@ export type DiagnosticCode =
   | 'schema'
   | 'level-order'
   | 'repeated-indicator'
-  | 'copied-description';
+  | 'copied-description'
+  | ReviewCode;
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -46,6 +48,11 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, SeveritySetting> = {
   'level-order': 'warning',
   'repeated-indicator': 'warning',
   'copied-description': 'warning',
+  'review-coverage': 'information',
+  'below-expected': 'information',
+  'above-expected': 'information',
+  'no-evidence': 'hint',
+  'evidence-copies-framework': 'warning',
 };
 
 const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
@@ -60,6 +67,8 @@ export interface FixData {
   replacements?: string[];
   /** For missing-skill: the skill and level to add. */
   missing?: { skill: string; level: string };
+  /** For review-coverage: the rows or sections to add, and where. */
+  insert?: { line: number; character: number; text: string; title: string };
 }
 
 export interface DiagnosticOptions {
@@ -77,7 +86,9 @@ export function diagnose(doc: ParsedDocument, framework: Framework, options: Dia
   const mode: CheckMode = { quiet: !frameworkContext(doc, framework), review: doc.kind === 'review' };
   const mentioned = checkMentions(doc, framework, role, options, mode, out, report);
 
-  if (role && (doc.kind === 'job-advert' || doc.kind === 'review') && doc.role) {
+  // A review gets its own findings (reviews/checks.ts) instead of missing-skill.
+  if (doc.kind === 'review') for (const f of reviewFindings(doc, framework)) report(f.code, f.range, f.message, f.insert && { insert: f.insert });
+  else if (role && doc.kind === 'job-advert' && doc.role) {
     for (const req of role.level.skills) {
       const skill = framework.resolveSkill(req.skill);
       if (!skill || mentioned.has(skill)) continue;
@@ -85,7 +96,7 @@ export function diagnose(doc: ParsedDocument, framework: Framework, options: Dia
       report(
         'missing-skill',
         doc.role.range,
-        `${role.level.name} requires ${skillFullName(skill)} at ${level.toLowerCase()}, which this ${doc.kind === 'review' ? 'review' : 'advert'} never mentions. Add it, or change the role.`,
+        `${role.level.name} requires ${skillFullName(skill)} at ${level.toLowerCase()}, which this advert never mentions. Add it, or change the role.`,
         { missing: { skill: skillFullName(skill), level: req.level } },
       );
     }
