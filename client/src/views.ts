@@ -3,11 +3,10 @@
 // so a view reopened later (or refreshed) asks the server again rather than a stale cache.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Requests } from '../../server/src/protocol';
+import { Requests, type MarkdownView } from '../../server/src/protocol';
 
 export const viewScheme = 'skill-lens';
 
-type Markdown = { markdown: string } | null;
 
 export class SkillLensViews implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -28,14 +27,14 @@ export class SkillLensViews implements vscode.TextDocumentContentProvider, vscod
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const q = new URLSearchParams(uri.query);
-    let result: Markdown = null;
+    let result: MarkdownView = null;
     if (q.get('view') === 'skill') {
-      result = await this.client.sendRequest<Markdown>(Requests.showSkill, { name: q.get('name') ?? '' }, token);
+      result = await this.client.sendRequest(Requests.showSkill, { name: q.get('name') ?? '' }, token);
       return result?.markdown ?? `# Not found\n\nThe active framework has no skill called “${q.get('name')}”.\n`;
     }
     if (q.get('view') === 'compare') {
       const params = { a: q.get('a') ?? '', b: q.get('b') ?? '' };
-      result = await this.client.sendRequest<Markdown>(Requests.compareRoleLevels, params, token);
+      result = await this.client.sendRequest(Requests.compareRoleLevels, params, token);
       return result?.markdown ?? `# Not found\n\nThe active framework has no role level “${params.a}” or “${params.b}”.\n`;
     }
     return `# Unknown view\n\n${uri.toString()}\n`;

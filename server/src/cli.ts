@@ -16,7 +16,7 @@ import { skillMarkdown } from './features/frameworkViews';
 import { skillFullName } from './framework/model';
 import { computeProfile, profileSvg, profileText } from './reviews/profile';
 import { DOCUMENT_EXTENSIONS, failureReason, readRegularFile, Unreadable, Walk, walkFiles } from './workspaceFiles';
-import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from './framework/importers/importCommand';
+import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from '../importers/importCommand';
 
 const USAGE = `Usage:
   skill-lens check [--format text|json] [--framework FILE|ID] PATHS…

@@ -1,5 +1,6 @@
 // Custom LSP requests the server answers, so the VS Code client, the CLI and other editors
-// compute from the same framework data. Imported by both sides; types only plus method names.
+// compute from the same framework data. Imported by both sides: the typed requests and what they carry.
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export interface FrameworkSummary {
   id: string;
@@ -35,34 +36,46 @@ export interface SkillSummary {
   category?: string;
 }
 
+export type SkillsStyle = 'list' | 'table' | 'govuk';
+export type MarkdownView = { markdown: string } | null;
+export type TextResult = { text: string } | null;
+export interface CheckFilesResult {
+  files: number;
+  errors: number;
+  warnings: number;
+  skipped: { uri: string; reason: string }[];
+}
+
+/**
+ * Each request with its parameter and result types: the client sends and the server answers
+ * these objects, so neither side writes a method name or re-declares a type. Parameters are
+ * checked on arrival all the same (other editors send what they like).
+ */
 export const Requests = {
-  /** () => FrameworkSummary[] */
-  frameworks: 'skillLens/frameworks',
-  /** () => RoleLevelSummary[] (active framework) */
-  roleLevels: 'skillLens/roleLevels',
-  /** () => SkillSummary[] (active framework) */
-  skills: 'skillLens/skills',
-  /** ({ name }) => { markdown: string } | null: a skill at all levels and the roles needing it */
-  showSkill: 'skillLens/showSkill',
-  /** ({ a, b }) => { markdown: string } | null: role level a vs b */
-  compareRoleLevels: 'skillLens/compareRoleLevels',
-  /** ({ roleLevel, style: 'list' | 'table' | 'govuk' }) => { text: string } | null */
-  skillsText: 'skillLens/skillsText',
-  /** ({ roleLevel }) => { text: string } | null: a whole Markdown advert with front matter */
-  newAdvert: 'skillLens/newAdvert',
-  /** ({ uris: string[] }) => { files: number; errors: number; warnings: number; skipped: { uri, reason }[] }:
-   *  reads those files from disk (regular files only) and publishes their diagnostics; says
-   *  which it could not read and why (a named pipe, a missing file, not a file: URI) */
-  checkFiles: 'skillLens/checkFiles',
-  /** ({ uri, text? }) => { style: 'list' | 'table' | 'govuk' }: how a document writes its skills
-   *  (the text as the editor shows it, when given, else the server's copy of the document) */
-  documentStyle: 'skillLens/documentStyle',
-  /** ({ uri }) => { ms: number; diagnostics: number }: parse and check an open document afresh, timed (for the bench) */
-  analyzeTiming: 'skillLens/analyzeTiming',
-} as const;
+  frameworks: new RequestType0<FrameworkSummary[], void>('skillLens/frameworks'),
+  /** The active framework's role levels. */
+  roleLevels: new RequestType0<RoleLevelSummary[], void>('skillLens/roleLevels'),
+  /** The active framework's skills. */
+  skills: new RequestType0<SkillSummary[], void>('skillLens/skills'),
+  /** A skill at all levels and the roles needing it. */
+  showSkill: new RequestType<{ name: string }, MarkdownView, void>('skillLens/showSkill'),
+  /** Role level a against b. */
+  compareRoleLevels: new RequestType<{ a: string; b: string }, MarkdownView, void>('skillLens/compareRoleLevels'),
+  skillsText: new RequestType<{ roleLevel: string; style: SkillsStyle }, TextResult, void>('skillLens/skillsText'),
+  /** A whole Markdown advert with front matter. */
+  newAdvert: new RequestType<{ roleLevel: string }, TextResult, void>('skillLens/newAdvert'),
+  /** Reads those files from disk (regular files only) and publishes their diagnostics; says
+   *  which it could not read and why (a named pipe, a missing file, not a file: URI). */
+  checkFiles: new RequestType<{ uris: string[] }, CheckFilesResult, void>('skillLens/checkFiles'),
+  /** How a document writes its skills (the text as the editor shows it, when given, else the
+   *  server's copy of the document). */
+  documentStyle: new RequestType<{ uri: string; text?: string }, { style: SkillsStyle }, void>('skillLens/documentStyle'),
+  /** Parse and check an open document afresh, timed (for the bench). */
+  analyzeTiming: new RequestType<{ uri: string }, { ms: number; diagnostics: number } | null, void>('skillLens/analyzeTiming'),
+};
 
 /** Notification the server sends when the active framework or a document's role changes. */
-export const StatusNotification = 'skillLens/status';
+export const StatusNotification = new NotificationType<StatusParams>('skillLens/status');
 export interface StatusParams {
   framework: string;
   /** Role level of the document, if its front matter names one. */

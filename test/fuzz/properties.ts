@@ -11,7 +11,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
-import { LspClient, LspResponseError } from '../bench/lspClient';
+import { LspClient, LspResponseError } from '../lsp/lspClient';
 import { parseDocument } from '../../server/src/documents/parse';
 import { codeActions } from '../../server/src/features/codeActions';
 import { completions } from '../../server/src/features/completion';

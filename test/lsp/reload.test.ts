@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileUri, killAllServers, LspClient } from '../bench/lspClient';
+import { fileUri, killAllServers, LspClient } from './lspClient';
 import type { FrameworkSummary } from '../../server/src/protocol';
 
 const SERVER = join(process.cwd(), 'dist', 'server.js');

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver-types';
-import { killAllServers, LspClient } from '../bench/lspClient';
+import { killAllServers, LspClient } from './lspClient';
 
 const SERVER = join(process.cwd(), 'dist', 'server.js');
 after(() => killAllServers());

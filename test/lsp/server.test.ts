@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
-import { fileUri, killAllServers, LspClient } from '../bench/lspClient';
+import { fileUri, killAllServers, LspClient } from './lspClient';
 import type { FrameworkSummary, RoleLevelSummary } from '../../server/src/protocol';
 
 const SERVER = join(process.cwd(), 'dist', 'server.js');

@@ -2,11 +2,10 @@
 // the style the document already uses (list, table or gov.uk `Level:` lines).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Requests } from '../../../server/src/protocol';
+import { Requests, type SkillsStyle } from '../../../server/src/protocol';
 import { pickRoleLevel, reportErrors, stringArg } from '../ui';
 
 export const insertRoleSkillsCommand = 'skillLens.insertRoleSkills';
-type Style = 'list' | 'table' | 'govuk';
 const styles: readonly string[] = ['list', 'table', 'govuk'];
 
 /** Arguments (optional, for keybindings and tests): role level name, style. Returns the inserted text. */
@@ -24,10 +23,10 @@ async function insertRoleSkills(client: LanguageClient, roleLevel?: string, styl
   }
   const name = roleLevel ?? (await pickRoleLevel(client, 'Insert skills for a role level'));
   if (!name) return undefined;
-  const chosenStyle: Style = style && styles.includes(style)
-    ? (style as Style)
-    : (await client.sendRequest<{ style: Style }>(Requests.documentStyle, { uri: editor.document.uri.toString(), text: editor.document.getText() })).style;
-  const result = await client.sendRequest<{ text: string } | null>(Requests.skillsText, { roleLevel: name, style: chosenStyle });
+  const chosenStyle: SkillsStyle = style && styles.includes(style)
+    ? (style as SkillsStyle)
+    : (await client.sendRequest(Requests.documentStyle, { uri: editor.document.uri.toString(), text: editor.document.getText() })).style;
+  const result = await client.sendRequest(Requests.skillsText, { roleLevel: name, style: chosenStyle });
   if (!result) {
     void vscode.window.showWarningMessage(`The active framework has no role level “${name}”.`);
     return undefined;
