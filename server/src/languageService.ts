@@ -12,6 +12,8 @@ import { hover } from './features/hover';
 import { codeActions } from './features/codeActions';
 import { documentSymbols } from './features/symbols';
 import { definition, type FrameworkLocator } from './features/definition';
+import { reported } from './features/silencing';
+import type { IgnoreList } from './features/ignoreList';
 import { caches } from './caches';
 
 export interface Settings {
@@ -54,6 +56,9 @@ export function mergeSettings(raw: unknown): Settings {
   };
 }
 
+/** Each parsed version's published findings (LanguageService.diagnostics). */
+const published = caches.weak<ParsedDocument, { severity: Settings['severity']; ignore?: IgnoreList; found: Diagnostic[] }>();
+
 /** The one entry to the language features: the server, the CLI and tests each make one. */
 export function createLanguageService(settings: Settings = DEFAULT_SETTINGS): LanguageService {
   const service = new LanguageService();
@@ -66,6 +71,8 @@ export class LanguageService {
   /** Workspace folders (paths), for the file globs of the settings. */
   workspaceRoots: readonly string[] = [];
   readonly registry = new FrameworkRegistry();
+  /** The workspace ignore list (`.skill-lens/ignore.yaml`) that applies to a document. */
+  ignoreListFor: (uri: string) => IgnoreList | undefined = () => undefined;
   private readonly cache = new Map<string, { version: number; text: string; key: string; doc: ParsedDocument }>();
 
   /** The framework chosen in settings (falling back to the default when unknown). */
@@ -118,13 +125,24 @@ export class LanguageService {
     return out;
   }
 
-  /** The findings as they are published: the user's severity settings applied. */
+  /**
+   * The findings as they are published: the user's severity settings applied, and without what
+   * is silenced in the document (comments) or in the workspace (the ignore list). Kept per
+   * parsed version, for the code actions that need them all (fix all).
+   */
   diagnostics(doc: ParsedDocument): Diagnostic[] {
-    return applySeverity(this.findings(doc), this.settings.severity);
+    const ignore = this.ignoreListFor(doc.uri);
+    const severity = this.settings.severity;
+    const hit = published.get(doc);
+    if (hit && hit.severity === severity && hit.ignore === ignore) return [...hit.found];
+    const found = reported(doc, applySeverity(this.findings(doc), severity), ignore);
+    published.set(doc, { severity, ignore, found });
+    return [...found];
   }
 
-  completions(doc: ParsedDocument, position: Position, byCharacter = false): CompletionList {
-    return completions(doc, this.frameworkOf(doc), position, this.registry.all().map((f) => f.id), byCharacter);
+  /** `character`: the trigger character typed, when the editor asked on its own. */
+  completions(doc: ParsedDocument, position: Position, byCharacter = false, character?: string): CompletionList {
+    return completions(doc, this.frameworkOf(doc), position, this.registry.all().map((f) => f.id), byCharacter, character);
   }
 
   hover(doc: ParsedDocument, position: Position): Hover | null {

@@ -2,6 +2,7 @@
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { type Framework, type RoleLevelRef } from '../../framework/framework';
 import { caches } from '../../caches';
+import type { ReviewCode } from '../../reviews/checks';
 
 export type DiagnosticCode =
   | 'unknown-skill'
@@ -19,7 +20,8 @@ export type DiagnosticCode =
   | 'schema'
   | 'level-order'
   | 'repeated-indicator'
-  | 'copied-description';
+  | 'copied-description'
+  | ReviewCode;
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -40,6 +42,11 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, SeveritySetting> = {
   'level-order': 'warning',
   'repeated-indicator': 'warning',
   'copied-description': 'warning',
+  'review-coverage': 'information',
+  'below-expected': 'information',
+  'above-expected': 'information',
+  'no-evidence': 'hint',
+  'evidence-copies-framework': 'warning',
 };
 
 export const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
@@ -54,6 +61,8 @@ export interface FixData {
   replacements?: string[];
   /** For missing-skill: the skill and level to add. */
   missing?: { skill: string; level: string };
+  /** For review-coverage: the rows or sections to add, and where. */
+  insert?: { line: number; character: number; text: string; title: string };
 }
 
 export interface DiagnosticOptions {
