@@ -3,6 +3,7 @@
 //   skill-lens check [--fix] [--format text|json] [--framework FILE|ID] PATHS…
 //   skill-lens frameworks [--format text|json]
 //   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
+//   skill-lens profile FILE [--format text|json|svg] [--framework FILE|ID]
 //   skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,6 +17,7 @@ import { frameworkSummary } from './framework/summary';
 import { nearestIgnoreLists } from './ignoreListFiles';
 import { skillMarkdown } from './features/frameworkViews';
 import { skillFullName } from './framework/model';
+import { computeProfile, profileSvg, profileText } from './reviews/profile';
 import { DOCUMENT_EXTENSIONS, failureReason, readRegularFile, Unreadable, Walk, walkFiles } from './workspaceFiles';
 import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from '../importers/importCommand';
 
@@ -23,6 +25,7 @@ const USAGE = `Usage:
   skill-lens check [--fix] [--format text|json] [--framework FILE|ID] PATHS…
   skill-lens frameworks [--format text|json]
   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
+  skill-lens profile FILE [--format text|json|svg] [--framework FILE|ID]
   skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
 
 check       checks job adverts, pathway files and reviews (.md, .markdown, .yaml, .yml;
@@ -32,6 +35,8 @@ check       checks job adverts, pathway files and reviews (.md, .markdown, .yaml
             the editor's "Fix all" does), then reports what is left.
 frameworks  lists the loaded frameworks with their counts.
 show        prints a skill at every level (or one level) and the roles that need it.
+profile     prints a review's assessed levels (an advert's levels) against its role level's
+            and the next role level's, as a table, JSON or an SVG chart.
 import ddat writes a framework file (FILE.skills.yaml, or .json) from the official DDaT CSV
             exports ("all roles", and optionally "all skills") and optionally a newer skills A to Z
             page, over the embedded framework; prints what it repaired and skipped.`;
@@ -58,7 +63,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 process.stderr.on('error', () => undefined); // nowhere left to say anything
 
 interface Options {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'svg';
   framework?: string;
   level?: string;
   roles?: string;
@@ -69,7 +74,7 @@ interface Options {
   positional: string[];
 }
 
-function parseArgs(args: string[]): Options {
+function parseArgs(args: string[], command?: string): Options {
   const opts: Options = { format: 'text', positional: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -81,7 +86,7 @@ function parseArgs(args: string[]): Options {
     };
     if (flag === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}".`);
+      if (f !== 'text' && f !== 'json' && (f !== 'svg' || command !== 'profile')) throw new UsageError(`--format must be text${command === 'profile' ? ', json or svg' : ' or json'}, not "${f}".`);
       opts.format = f;
     } else if (flag === '--framework') opts.framework = value();
     else if (flag === '--level') opts.level = value();
@@ -290,6 +295,24 @@ function show(service: LanguageService, opts: Options): number {
   return 0;
 }
 
+/** A review's (or an advert's) levels against its role level and the next one. */
+async function profile(service: LanguageService, opts: Options): Promise<number> {
+  if (opts.positional.length !== 1) throw new UsageError(opts.positional.length ? 'profile takes one file.' : 'profile needs a file, e.g. skill-lens profile review.md.');
+  const [file] = opts.positional;
+  const shown = relative(process.cwd(), file) || file;
+  const read = await readRegularFile(file);
+  if (!('text' in read)) {
+    process.stderr.write(`skill-lens: ${shown}: cannot be checked (${read.reason})\n`);
+    return 2;
+  }
+  const doc = service.parse(pathToFileURL(resolve(file)).toString(), 0, read.text);
+  const result = computeProfile(doc, service.frameworkOf(doc));
+  if (opts.format === 'json') output(JSON.stringify(result, null, 2) + '\n');
+  else if (opts.format === 'svg') output(profileSvg(result));
+  else output(profileText(result));
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -297,7 +320,10 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const service = new LanguageService();
-  const opts = parseArgs(rest);
+  // File globs match paths from the current folder, as an editor's from its workspace folder: a
+  // checkout under a folder called `reviews` does not make every document in it a review.
+  service.workspaceRoots = [process.cwd()];
+  const opts = parseArgs(rest, command);
   chooseFramework(service, opts.framework);
   switch (command) {
     case 'check':
@@ -308,6 +334,8 @@ async function main(argv: string[]): Promise<number> {
       return show(service, opts);
     case 'import':
       return importFramework(service, opts);
+    case 'profile':
+      return profile(service, opts);
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }

@@ -204,7 +204,7 @@ export function quickFixProperty(session: FuzzSession): fc.IAsyncProperty<[Adver
           assert.equal(edits.length, 1, `${action.title}: one edit`);
           const e = edits[0];
           const [start, end] = offsets(doc, e);
-          if (d.code === 'missing-skill') {
+          if (d.code === 'missing-skill' || d.code === 'review-coverage') {
             // An insertion of whole lines: at a line's start, ending with a line break; or at the
             // end of a document without a final line break, starting with one.
             assert.equal(start, end, `${action.title}: an insertion`);
@@ -223,15 +223,18 @@ export function quickFixProperty(session: FuzzSession): fc.IAsyncProperty<[Adver
           opened.push(fixedUri);
           client.didOpen(fixedUri, 'markdown', after, 1);
           const now = (await client.waitForDiagnostics(fixedUri)).diagnostics as Diagnostic[];
+          // The coverage fix adds every skill the review does not name: none is left to add.
           const still =
-            d.code === 'missing-skill'
+            d.code === 'review-coverage'
+              ? now.filter((x) => x.code === d.code && x.data !== undefined)
+              : d.code === 'missing-skill'
               ? now.filter((x) => x.code === d.code && x.message === d.message)
               : now.filter((x) => x.code === d.code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character);
           assert.deepEqual(still, [], `"${action.title}" leaves its finding: ${d.code} ${d.message}\n--- after ---\n${after}`);
           // An added line brings no error of its own. (A replaced name may bring out a finding on
           // its level that an unknown name left unsaid: that is no fault of the fix.)
           const errorsNow = now.filter((x) => x.severity === 1).length;
-          if (d.code === 'missing-skill') assert.ok(errorsNow <= errorsBefore, `"${action.title}" adds errors: ${JSON.stringify(now.filter((x) => x.severity === 1).map((x) => x.message))}\n--- after ---\n${after}`);
+          if (d.code === 'missing-skill' || d.code === 'review-coverage') assert.ok(errorsNow <= errorsBefore, `"${action.title}" adds errors: ${JSON.stringify(now.filter((x) => x.severity === 1).map((x) => x.message))}\n--- after ---\n${after}`);
         }
         // "Disable CODE for this line" adds only a comment, and silences just that finding.
         const disable = actions.find((a) => a.title === `Disable ${d.code} for this line`);

@@ -12,6 +12,7 @@ import { checkMentions } from './mentions';
 import { checkFrontMatter } from './frontMatter';
 import { checkPathway } from './pathway';
 import { checkMissingSkills } from './missingSkill';
+import { reviewFindings } from '../../reviews/checks';
 
 export type { DiagnosticCode, DiagnosticOptions, FixData, SeveritySetting } from './report';
 export { DEFAULT_SEVERITY } from './report';
@@ -29,6 +30,8 @@ export function diagnose(doc: ParsedDocument, framework: Framework, options: Dia
   const mentioned = checkMentions(doc, framework, role, options, mode, out, report);
 
   checkMissingSkills(doc, framework, role, mentioned, report);
+  // A review gets its own findings (reviews/checks.ts) instead of missing-skill.
+  if (doc.kind === 'review') for (const f of reviewFindings(doc, framework)) report(f.code, f.range, f.message, f.insert && { insert: f.insert });
   if (doc.pathway) checkPathway(doc, framework, options, out, report);
   // In reading order, so the Problems panel and the CLI list findings as the document runs.
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -1,6 +1,7 @@
 // Codes, severities and the report function every check writes through.
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { type Framework, type RoleLevelRef } from '../../framework/framework';
+import type { ReviewCode } from '../../reviews/checks';
 
 export type DiagnosticCode =
   | 'unknown-skill'
@@ -18,7 +19,8 @@ export type DiagnosticCode =
   | 'schema'
   | 'level-order'
   | 'repeated-indicator'
-  | 'copied-description';
+  | 'copied-description'
+  | ReviewCode;
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -39,6 +41,11 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, SeveritySetting> = {
   'level-order': 'warning',
   'repeated-indicator': 'warning',
   'copied-description': 'warning',
+  'review-coverage': 'information',
+  'below-expected': 'information',
+  'above-expected': 'information',
+  'no-evidence': 'hint',
+  'evidence-copies-framework': 'warning',
 };
 
 export const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
@@ -53,6 +60,8 @@ export interface FixData {
   replacements?: string[];
   /** For missing-skill: the skill and level to add. */
   missing?: { skill: string; level: string };
+  /** For review-coverage: the rows or sections to add, and where. */
+  insert?: { line: number; character: number; text: string; title: string };
 }
 
 export interface DiagnosticOptions {
