@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // The command-line checker and framework browser, on the same engine as the server.
-//   skill-lens check [--format text|json] [--framework FILE|ID] PATHS…
+//   skill-lens check [--fix] [--format text|json] [--framework FILE|ID] PATHS…
 //   skill-lens frameworks [--format text|json]
 //   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
 //   skill-lens profile FILE [--format text|json|svg] [--framework FILE|ID]
 //   skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAllEdits } from './features/fixAll';
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LanguageService } from './languageService';
 import { frameworkSummary } from './framework/summary';
+import { nearestIgnoreLists } from './ignoreListFiles';
 import { skillMarkdown } from './features/frameworkViews';
 import { skillFullName } from './framework/model';
 import { computeProfile, profileSvg, profileText } from './reviews/profile';
@@ -19,7 +22,7 @@ import { DOCUMENT_EXTENSIONS, failureReason, readRegularFile, Unreadable, Walk, 
 import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from '../importers/importCommand';
 
 const USAGE = `Usage:
-  skill-lens check [--format text|json] [--framework FILE|ID] PATHS…
+  skill-lens check [--fix] [--format text|json] [--framework FILE|ID] PATHS…
   skill-lens frameworks [--format text|json]
   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
   skill-lens profile FILE [--format text|json|svg] [--framework FILE|ID]
@@ -28,6 +31,8 @@ const USAGE = `Usage:
 check       checks job adverts, pathway files and reviews (.md, .markdown, .yaml, .yml;
             folders are walked, links followed). Exit 0 when there are no errors, 1 when there
             are, 2 on bad usage or when a path could not be checked (each is named on stderr).
+            --fix first applies, in each file, every fix that has one clear replacement (as
+            the editor's "Fix all" does), then reports what is left.
 frameworks  lists the loaded frameworks with their counts.
 show        prints a skill at every level (or one level) and the roles that need it.
 profile     prints a review's assessed levels (an advert's levels) against its role level's
@@ -65,6 +70,7 @@ interface Options {
   skills?: string;
   aToZ?: string;
   out?: string;
+  fix?: boolean;
   positional: string[];
 }
 
@@ -88,6 +94,7 @@ function parseArgs(args: string[], command?: string): Options {
     else if (flag === '--skills') opts.skills = value();
     else if (flag === '--a-z') opts.aToZ = value();
     else if (flag === '-o' || flag === '--out') opts.out = value();
+    else if (arg === '--fix') opts.fix = true;
     else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`Unknown option ${flag}.`);
     else opts.positional.push(arg);
   }
@@ -118,6 +125,8 @@ function chooseFramework(service: LanguageService, spec: string | undefined): vo
 async function check(service: LanguageService, opts: Options): Promise<number> {
   if (opts.positional.length === 0) throw new UsageError('check needs at least one file or folder.');
   const shown = (path: string) => relative(process.cwd(), path) || path;
+  // Findings the workspace ignores (.skill-lens/ignore.yaml) are not reported, as in the editor.
+  service.ignoreListFor = nearestIgnoreLists((where, message) => process.stderr.write(`skill-lens: ${shown(where)}: ${message}\n`));
   // Every path is tried: one that cannot be checked is named at the end and makes the exit 2.
   const paths: ({ file: string } | Unreadable)[] = [];
   const skipped: Walk['skipped'] = [];
@@ -139,6 +148,7 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
   }
   const results: { file: string; diagnostics: Diagnostic[] }[] = [];
   const unreadable: Unreadable[] = [];
+  const unwritable: Unreadable[] = [];
   for (const p of paths) {
     if (!('file' in p)) {
       unreadable.push(p);
@@ -150,8 +160,16 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
       continue;
     }
     const uri = pathToFileURL(resolve(p.file)).toString();
-    const doc = service.parse(uri, 0, read.text);
-    results.push({ file: shown(p.file), diagnostics: service.diagnostics(doc) });
+    let diagnostics = service.diagnostics(service.parse(uri, 0, read.text));
+    if (opts.fix) {
+      const fixed = fixFile(service, p.file, uri, read.text, diagnostics);
+      if (typeof fixed === 'string') unwritable.push({ path: p.file, reason: fixed });
+      else if (fixed) {
+        diagnostics = fixed.diagnostics;
+        process.stderr.write(`skill-lens: ${shown(p.file)}: fixed ${plural(fixed.count, 'finding')}\n`);
+      }
+    }
+    results.push({ file: shown(p.file), diagnostics });
     service.forget(uri);
   }
   let errors = 0;
@@ -169,11 +187,30 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
   if (opts.format === 'json') output(JSON.stringify(json, null, 2) + '\n');
   for (const s of skipped) process.stderr.write(`skill-lens: ${shown(s.path)}: skipped (the same folder as ${shown(s.walkedAs)}, already walked)\n`);
   for (const u of unreadable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be checked (${u.reason})\n`);
+  for (const u of unwritable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be fixed (${u.reason})\n`);
   if (opts.format === 'text') {
     const notChecked = unreadable.length ? `; ${plural(unreadable.length, 'path')} could not be checked` : '';
     process.stderr.write(`${plural(results.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notChecked}.\n`);
   }
-  return unreadable.length ? 2 : errors > 0 ? 1 : 0;
+  return unreadable.length || unwritable.length ? 2 : errors > 0 ? 1 : 0;
+}
+
+/**
+ * `check --fix`: applies every fix with one clear replacement (fixAll.ts) and writes the file
+ * in place. The findings of the fixed text; undefined when there was nothing to fix; the reason
+ * when the file could not be written (it is then left as it was).
+ */
+function fixFile(service: LanguageService, file: string, uri: string, text: string, diagnostics: Diagnostic[]): { diagnostics: Diagnostic[]; count: number } | string | undefined {
+  const { edits } = fixAllEdits(diagnostics);
+  if (!edits.length) return undefined;
+  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), edits);
+  try {
+    writeFileSync(file, fixed);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
+  }
+  service.forget(uri);
+  return { diagnostics: service.diagnostics(service.parse(uri, 1, fixed)), count: edits.length };
 }
 
 function frameworks(service: LanguageService, opts: Options): number {

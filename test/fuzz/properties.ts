@@ -197,7 +197,9 @@ export function quickFixProperty(session: FuzzSession): fc.IAsyncProperty<[Adver
       let fixed = 0;
       for (const d of before.filter((x) => x.data !== undefined).slice(0, 4)) {
         const actions = await answered('codeAction', client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }));
-        for (const action of actions.slice(0, 2)) {
+        // The finding's own fixes; silencing it is checked below, fixing all of a code elsewhere.
+        const own = actions.filter((a) => !/^(Fix all|Disable|Ignore) /.test(a.title));
+        for (const action of own.slice(0, 2)) {
           const edits = action.edit?.changes?.[uri] ?? [];
           assert.equal(edits.length, 1, `${action.title}: one edit`);
           const e = edits[0];
@@ -234,6 +236,21 @@ export function quickFixProperty(session: FuzzSession): fc.IAsyncProperty<[Adver
           const errorsNow = now.filter((x) => x.severity === 1).length;
           if (d.code === 'missing-skill' || d.code === 'review-coverage') assert.ok(errorsNow <= errorsBefore, `"${action.title}" adds errors: ${JSON.stringify(now.filter((x) => x.severity === 1).map((x) => x.message))}\n--- after ---\n${after}`);
         }
+        // "Disable CODE for this line" adds only a comment, and silences just that finding.
+        const disable = actions.find((a) => a.title === `Disable ${d.code} for this line`);
+        assert.ok(disable, `"Disable ${d.code} for this line" is offered`);
+        const [e] = disable.edit!.changes![uri];
+        const [start, end] = offsets(doc, e);
+        assert.equal(start, end, `${disable.title}: an insertion`);
+        assert.match(e.newText, /^(?: <!-- skill-lens-disable-line \S+ -->|[ \t]*# skill-lens-disable-next-line \S+\r?\n)$/);
+        const after = TextDocument.applyEdits(doc, [e]);
+        const silencedUri = `file:///fuzz/silenced/${n}-${++fixed}/${adv.name}`;
+        opened.push(silencedUri);
+        client.didOpen(silencedUri, 'markdown', after, 1);
+        const now = (await client.waitForDiagnostics(silencedUri)).diagnostics as Diagnostic[];
+        const shift = e.newText.endsWith('\n') ? 1 : 0;
+        const still = now.filter((x) => x.code === d.code && x.range.start.line === d.range.start.line + shift && x.range.start.character === d.range.start.character);
+        assert.deepEqual(still, [], `"${disable.title}" leaves its finding: ${d.message}\n--- after ---\n${after}`);
       }
       assertQuiet(session, from, client);
     } finally {

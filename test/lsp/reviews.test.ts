@@ -45,7 +45,7 @@ describe('a review over stdio', function () {
     ]);
     const coverage = event.diagnostics.filter((d) => d.code === 'review-coverage');
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: coverage[0].range, context: { diagnostics: coverage } });
-    assert.deepEqual(actions.map((a) => a.title), ['Add rows for the 7 skills not yet in the review']);
+    assert.deepEqual(actions.map((a) => a.title), ['Add rows for the 7 skills not yet in the review', 'Disable review-coverage for this line']);
     const after = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, review), actions[0].edit!.changes![uri]);
     assert.equal(
       after,

@@ -12,6 +12,7 @@ import type { ParsedDocument } from '../../documents/model';
 import { Ctx, MAX_ITEMS } from './shared';
 import { markdownCompletions } from './markdown';
 import { frontMatterCompletions, pathwayCompletions } from './yaml';
+import { answerToSpace, SPACE_TRIGGER, textBefore } from './whileTyping';
 
 export { MAX_ITEMS };
 
@@ -31,6 +32,7 @@ export function completions(
   position: Position,
   frameworkIds: readonly string[] = [framework.id],
   byCharacter = false,
+  triggerCharacter?: string,
 ): CompletionList {
   const inFrontMatter = !!doc.frontMatterRange && position.line <= doc.frontMatterRange.end.line;
   if (byCharacter && !inFrontMatter && !/\.ya?ml$/i.test(doc.uri) && !frameworkContext(doc, framework)) return { isIncomplete: false, items: [] };
@@ -42,6 +44,11 @@ export function completions(
     const key = (item: CompletionItem) => item.sortText ?? item.label;
     items = items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).slice(0, MAX_OTHER_ITEMS);
     cut.incomplete = true;
+  }
+  // A typed space (whileTyping.ts) keeps the list only where a value or a name is being written.
+  if (triggerCharacter === SPACE_TRIGGER && position.line >= 0 && position.line < doc.lines.lineCount) {
+    items = answerToSpace(items, textBefore(doc.lines.line(position.line), position.character), position.character);
+    if (!items.length) return { isIncomplete: false, items };
   }
   return { isIncomplete: cut.incomplete, items };
 }

@@ -3,6 +3,7 @@ import { CompletionItem } from 'vscode-languageserver-types';
 import { SkillData } from '../../framework/model';
 import { isTableRow, isTableSeparator, mayBeTableHeader, tableCells, tableColumns } from '../../markdown/table';
 import { ambiguousFirst, Ctx, levelItems, skillNameItems } from './shared';
+import { withCellSpace } from './whileTyping';
 
 /** Undefined when the line is in no table (the rows the parser reads as one). */
 export function tableCompletions(ctx: Ctx): CompletionItem[] | undefined {
@@ -27,9 +28,11 @@ export function tableCompletions(ctx: Ctx): CompletionItem[] | undefined {
   const cell = row[col];
   let start = cell.start;
   while (start < ctx.ch && /[\s*_`]/.test(ctx.text[start])) start++;
+  // Asked right after the `|`: the item brings the cell's leading space.
+  const pad = (items: CompletionItem[]) => (ctx.ch === cell.start && ctx.text[cell.start - 1] === '|' ? withCellSpace(items) : items);
   if (col === skillCol) {
     const marker = /(\*\*|__)$/.exec(ctx.text.slice(cell.start, start))?.[1] ?? '';
-    return skillNameItems(ctx, start, marker);
+    return pad(skillNameItems(ctx, start, marker));
   }
   if (col === levelCol) {
     let skill: SkillData | undefined;
@@ -38,7 +41,7 @@ export function tableCompletions(ctx: Ctx): CompletionItem[] | undefined {
       const name = ctx.text.slice(nameCell.start, nameCell.end).replace(/[*_`]/g, '').trim();
       skill = ctx.framework.resolveSkill(name) ?? ambiguousFirst(ctx.framework, name);
     }
-    return levelItems(ctx, skill, start, false);
+    return pad(levelItems(ctx, skill, start, false));
   }
   return [];
 }
