@@ -1,6 +1,7 @@
 // Custom LSP requests the server answers, so the VS Code client, the CLI and other editors
 // compute from the same framework data. Imported by both sides: the typed requests and what they carry.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { Profile } from './reviews/profile';
 
 export interface FrameworkSummary {
   id: string;
@@ -38,6 +39,15 @@ export interface SkillSummary {
 
 export type SkillsStyle = 'list' | 'table' | 'govuk';
 export type MarkdownView = { markdown: string } | null;
+export interface ReviewTarget {
+  name: string;
+  detail: string;
+}
+export interface SkillProfileResult {
+  profile: Profile;
+  svg: string;
+  markdown: string;
+}
 export type TextResult = { text: string } | null;
 export interface CheckFilesResult {
   files: number;
@@ -70,6 +80,12 @@ export const Requests = {
   /** How a document writes its skills (the text as the editor shows it, when given, else the
    *  server's copy of the document). */
   documentStyle: new RequestType<{ uri: string; text?: string }, { style: SkillsStyle }, void>('skillLens/documentStyle'),
+  /** The role levels a review can be for (a ladder's levels where the framework has no roles). */
+  reviewTargets: new RequestType0<ReviewTarget[], void>('skillLens/reviewTargets'),
+  /** A new review for a role level: a table or a heading per skill (a ladder: its competency areas). */
+  newReview: new RequestType<{ roleLevel: string; form: 'table' | 'headings' }, TextResult, void>('skillLens/newReview'),
+  /** An open review's (or advert's) skill profile, as data, an SVG chart and a Markdown table. */
+  skillProfile: new RequestType<{ uri: string }, SkillProfileResult | null, void>('skillLens/skillProfile'),
   /** Parse and check an open document afresh, timed (for the bench). */
   analyzeTiming: new RequestType<{ uri: string }, { ms: number; diagnostics: number } | null, void>('skillLens/analyzeTiming'),
 };

@@ -13,6 +13,7 @@ import { skillFullName } from '../framework/model';
 import { frameworkSummary } from '../framework/summary';
 import { FrameworkSummary, Requests, RoleLevelSummary, SkillSummary } from '../protocol';
 import { readRegularFile } from '../workspaceFiles';
+import { registerReviewRequests } from '../reviews/requests';
 
 interface Wiring {
   documentModel: (uri: string) => ParsedDocument | undefined;
@@ -23,6 +24,7 @@ interface Wiring {
 export function registerCustomRequests(connection: Connection, service: LanguageService, wiring: Wiring): void {
   const { guard } = wiring;
   const active = () => service.activeFramework();
+  registerReviewRequests(connection, service, wiring.documentModel, guard);
 
   connection.onRequest(Requests.frameworks, (): FrameworkSummary[] =>
     guard('frameworks', [], () => service.registry.all().map((f) => ({ ...frameworkSummary(f), active: f === active() }))),
