@@ -66,6 +66,10 @@ describe('completion while typing: levels and values after the space', () => {
     assert.deepEqual(edit(govuk.items[2]), { range: { start: { line: 5, character: 7 }, end: { line: 5, character: 7 } }, newText: 'practitioner' });
     const inline = typed(`${SENIOR}- Information security: ‸\n`, ' ');
     assert.equal(lineOf(accept(inline, 'practitioner'), 4), '- Information security: practitioner');
+    const boldLabel = typed(`${SENIOR}- **Information security:** ‸\n`, ' ');
+    assert.equal(lineOf(accept(boldLabel, 'working'), 4), '- **Information security:** working');
+    const boldLevel = typed(`${SENIOR}Information security\n**Level:** ‸\n`, ' ');
+    assert.deepEqual(labels(boldLevel.items), ['awareness', 'working', 'practitioner', 'expert']);
     const paren = typed(`${SENIOR}- **Information security** ( ‸\n`, ' ');
     assert.equal(lineOf(accept(paren, 'expert'), 4), '- **Information security** ( expert)');
   });

@@ -9,6 +9,10 @@ export const SPACE_TRIGGER = ' ';
 
 /** The cursor follows a separator after which a value comes: `:`, `|`, `(`, an en or em dash, or ` - `. */
 const AFTER_SEPARATOR = /(?:[:|(\u2013\u2014]|\S[ \t]+-)[ \t]+$/;
+/** `**Information security:** ` or `**Level:** `: a bold label ending in a colon; group 2 is its text. */
+const BOLD_LABEL = /(\*\*|__)([^*_]+?):\1[ \t]+$/;
+/** The labels of a gov.uk level line, written bold (`**Level:** `). */
+const LEVEL_LABEL = /^(?:(?:skill|required|expected|current|target|assessed)\s+)?level$|^(?:assessed|expected|rating)$/i;
 /** What leads a line before a name: indentation, list marker, task box, heading, bold. */
 const LINE_LEAD = /^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?|#{1,6}\s+)?(?:\*\*|__)?/;
 /** Longer than any name a framework may have (framework files cap names at 90 characters). */
@@ -20,7 +24,7 @@ const MAX_NAME = 90;
  */
 export function spaceMayWantList(before: string): boolean {
   if (!/[ \t]$/.test(before)) return false;
-  if (AFTER_SEPARATOR.test(before)) return true;
+  if (AFTER_SEPARATOR.test(before) || BOLD_LABEL.test(before)) return true;
   // A name being typed: the words since the last separator (or the line's lead).
   const cut = Math.max(before.lastIndexOf('|'), before.lastIndexOf(':'), before.lastIndexOf('**'), before.lastIndexOf('__'), before.lastIndexOf('('));
   const segment = cut >= 0 ? before.slice(cut + 1).replace(/^[*_]/, '') : before.replace(LINE_LEAD, '');
@@ -34,9 +38,11 @@ export function spaceMayWantList(before: string): boolean {
  * of one of the labels (`Information ` keeps the names open); otherwise nothing, so a space in
  * prose never pops a list up.
  */
-export function answerToSpace(items: CompletionItem[], before: string, cursor: number): CompletionItem[] {
+export function answerToSpace(items: CompletionItem[], before: string, cursor: number, isSkill: (name: string) => boolean = () => false): CompletionItem[] {
   if (!items.length || !spaceMayWantList(before)) return [];
-  const afterSeparator = AFTER_SEPARATOR.test(before);
+  // A bold label is a separator when it names a skill or a level (`**Collaboration:** ` starts prose).
+  const label = BOLD_LABEL.exec(before)?.[2].trim();
+  const afterSeparator = AFTER_SEPARATOR.test(before) || (!!label && (LEVEL_LABEL.test(label) || isSkill(label)));
   const wanted = (item: CompletionItem): boolean => {
     const edit = item.textEdit;
     if (!edit || !('range' in edit) || edit.range.start.character > cursor) return false;
