@@ -10,6 +10,7 @@ import { isSpace } from '../../markdown/space';
 import { ambiguousFirst, Ctx, levelItems, skillNameItems } from './shared';
 import { tableCompletions } from './table';
 import { isLadder, ladderStatementItems } from './ladder';
+import { caches } from '../../caches';
 
 // What may be typed of a skill name after the line's lead (a list marker, a heading's #s).
 const TYPED_NAME = /^(?:[^\s*_`|#>:][^*_`|:]*)?$/;
@@ -73,7 +74,7 @@ export function markdownCompletions(ctx: Ctx): CompletionItem[] {
 }
 
 /** The most words any skill name has, so longer lines are known to be prose. Cached. */
-const nameWords = new WeakMap<Framework, number>();
+const nameWords = caches.weak<Framework, number>();
 function maxNameWords(framework: Framework): number {
   let n = nameWords.get(framework);
   if (n === undefined) {

@@ -16,6 +16,7 @@ import {
   skillHeader,
   statementsAt,
 } from '../frameworkProse';
+import { caches } from '../../caches';
 
 /** Asks the editor to open the list again, so a key's value or children are offered next. */
 export const SUGGEST_AGAIN: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
@@ -89,7 +90,7 @@ export function skillNameItems(ctx: Ctx, start: number, closeMarker: string): Co
 }
 
 /** Skills of the framework A to Z, computed once per framework. */
-export const sortedSkills = new WeakMap<Framework, SkillData[]>();
+export const sortedSkills = caches.weak<Framework, SkillData[]>();
 export function byName(framework: Framework): SkillData[] {
   let list = sortedSkills.get(framework);
   if (!list) {
@@ -100,7 +101,7 @@ export function byName(framework: Framework): SkillData[] {
 }
 
 /** Each skill a role level requires, with its level; resolved once per role, not once per item. */
-export const requirements = new WeakMap<RoleLevelRef, Map<SkillData, LevelData>>();
+export const requirements = caches.weak<RoleLevelRef, Map<SkillData, LevelData>>();
 export function roleRequirements(framework: Framework, role: RoleLevelRef): Map<SkillData, LevelData> {
   let map = requirements.get(role);
   if (!map) {
@@ -122,7 +123,7 @@ export function missingForRole(doc: ParsedDocument, framework: Framework, role: 
 }
 
 /** The skills a document mentions, once per parsed version (a long advert has thousands of mentions). */
-export const mentionedCache = new WeakMap<ParsedDocument, Set<SkillData>>();
+export const mentionedCache = caches.weak<ParsedDocument, Set<SkillData>>();
 export function mentionedSkills(doc: ParsedDocument, framework: Framework): Set<SkillData> {
   let set = mentionedCache.get(doc);
   if (!set) {
@@ -140,7 +141,7 @@ export function mentionedSkills(doc: ParsedDocument, framework: Framework): Set<
 }
 
 /** Documentation of a skill in the list: description and the levels it defines. Cached. */
-export const skillDocs = new WeakMap<SkillData, string>();
+export const skillDocs = caches.weak<SkillData, string>();
 export function skillDocumentation(framework: Framework, skill: SkillData): string {
   let text = skillDocs.get(skill);
   if (text === undefined) {

@@ -3,17 +3,17 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { fileURLToPath } from 'node:url';
-import type { LanguageService } from './languageService';
-import type { ParsedDocument } from './documents/model';
-import { parseDocument } from './documents/parse';
-import { diagnose } from './features/diagnostics';
-import { compareMarkdown, skillMarkdown } from './features/frameworkViews';
-import { documentStyle, newAdvertText, skillsText, SkillsStyle } from './features/skillsText';
-import { skillFullName } from './framework/model';
-import { frameworkSummary } from './framework/summary';
-import { FrameworkSummary, Requests, RoleLevelSummary, SkillSummary } from './protocol';
-import { readRegularFile } from './workspaceFiles';
-import { registerReviewRequests } from './reviews/requests';
+import type { LanguageService } from '../languageService';
+import type { ParsedDocument } from '../documents/model';
+import { parseDocument } from '../documents/parse';
+import { diagnose } from '../features/diagnostics';
+import { compareMarkdown, skillMarkdown } from '../features/frameworkViews';
+import { documentStyle, newAdvertText, skillsText, SkillsStyle } from '../features/skillsText';
+import { skillFullName } from '../framework/model';
+import { frameworkSummary } from '../framework/summary';
+import { FrameworkSummary, Requests, RoleLevelSummary, SkillSummary } from '../protocol';
+import { readRegularFile } from '../workspaceFiles';
+import { registerReviewRequests } from '../reviews/requests';
 
 interface Wiring {
   documentModel: (uri: string) => ParsedDocument | undefined;
