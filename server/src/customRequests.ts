@@ -1,7 +1,7 @@
 // The custom requests of protocol.ts: the editor commands compute from the framework here,
 // so the VS Code client, the CLI and other editors share one implementation.
 import type { Connection } from 'vscode-languageserver/node';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { fileURLToPath } from 'node:url';
 import type { LanguageService } from './languageService';
 import type { ParsedDocument } from './documents/model';
@@ -13,6 +13,8 @@ import { skillFullName } from './framework/model';
 import { frameworkSummary } from './framework/summary';
 import { FrameworkSummary, Requests, RoleLevelSummary, SkillSummary } from './protocol';
 import { readRegularFile } from './workspaceFiles';
+import { frameworkRendering } from './frameworkDocument';
+import { insertSkills } from './features/insertSkills';
 
 interface Wiring {
   documentModel: (uri: string) => ParsedDocument | undefined;
@@ -53,6 +55,13 @@ export function registerCustomRequests(connection: Connection, service: Language
     }),
   );
 
+  connection.onRequest(Requests.frameworkMarkdown, (p: { id?: string }) =>
+    guard('frameworkMarkdown', null, () => {
+      const f = typeof p?.id === 'string' ? service.registry.get(p.id) : undefined;
+      return f ? { markdown: frameworkRendering(f).text } : null;
+    }),
+  );
+
   connection.onRequest(Requests.compareRoleLevels, (p: { a?: string; b?: string }) =>
     guard('compareRoleLevels', null, () => {
       const f = active();
@@ -79,18 +88,37 @@ export function registerCustomRequests(connection: Connection, service: Language
     }),
   );
 
-  connection.onRequest(Requests.documentStyle, (p: { uri?: string; text?: string }) =>
+  // The editor sends the text it shows: the server may not have had the document yet (a command
+  // run just after opening it), and must not answer for an older version.
+  const sentDocument = (p: { uri?: unknown; text?: unknown; languageId?: unknown }): ParsedDocument | undefined => {
+    const uri = typeof p?.uri === 'string' ? p.uri : undefined;
+    if (typeof p?.text !== 'string') return uri ? wiring.documentModel(uri) : undefined;
+    // An untitled document in YAML mode is read as YAML, as a .yaml file is.
+    const yamlMode = p.languageId === 'yaml' && !/\.ya?ml$/i.test(uri ?? '');
+    const parseUri = yamlMode ? 'untitled:document.yaml' : (uri ?? 'untitled:document');
+    return parseDocument(p.text, { uri: parseUri, version: 0, framework: service.activeFramework(), kindGlobs: service.settings.documentKinds, roots: service.workspaceRoots });
+  };
+
+  connection.onRequest(Requests.documentStyle, (p: { uri?: string; text?: string; languageId?: string }) =>
     guard('documentStyle', { style: 'list' as SkillsStyle }, () => {
-      // The editor sends the text it shows: the server may not have had the document yet (a
-      // command run just after opening it), and must not answer for an older version.
-      const uri = typeof p?.uri === 'string' ? p.uri : undefined;
-      const doc =
-        typeof p?.text === 'string'
-          ? parseDocument(p.text, { uri: uri ?? 'untitled:document', version: 0, framework: service.activeFramework(), kindGlobs: service.settings.documentKinds, roots: service.workspaceRoots })
-          : uri
-            ? wiring.documentModel(uri)
-            : undefined;
-      return { style: doc ? documentStyle(doc) : 'list' };
+      const doc = sentDocument(p);
+      const role = doc?.role ? service.frameworkOf(doc).findRoleLevel(doc.role.text)?.level.name : undefined;
+      return { style: doc ? documentStyle(doc) : 'list', ...(role ? { role } : {}) };
+    }),
+  );
+
+  connection.onRequest(Requests.insertSkills, (p: { uri?: string; text?: string; languageId?: string; position?: Position; roleLevel?: string; style?: string }) =>
+    guard('insertSkills', null, () => {
+      const doc = sentDocument(p);
+      if (!doc) return { message: 'The document is not open.' };
+      const f = service.frameworkOf(doc);
+      const role = f.findRoleLevel(String(p?.roleLevel ?? ''));
+      if (!role) return null;
+      const line = Math.max(0, Math.min(Number(p?.position?.line) || 0, doc.lines.lineCount - 1));
+      const character = Math.max(0, Math.min(Number(p?.position?.character) || 0, doc.lines.line(line).length));
+      const yaml = /\.ya?ml$/i.test(doc.uri);
+      const style = p?.style === 'list' || p?.style === 'table' || p?.style === 'govuk' ? p.style : undefined;
+      return insertSkills(doc, f, role, { line, character }, { yaml, style });
     }),
   );
 

@@ -44,6 +44,9 @@ export const Requests = {
   skills: 'skillLens/skills',
   /** ({ name }) => { markdown: string } | null: a skill at all levels and the roles needing it */
   showSkill: 'skillLens/showSkill',
+  /** ({ id }) => { markdown: string } | null: a whole framework, as go to definition shows it in a
+   *  `skill-lens:` view (clients that announce capabilities.experimental.skillLensViews) */
+  frameworkMarkdown: 'skillLens/frameworkMarkdown',
   /** ({ a, b }) => { markdown: string } | null: role level a vs b */
   compareRoleLevels: 'skillLens/compareRoleLevels',
   /** ({ roleLevel, style: 'list' | 'table' | 'govuk' }) => { text: string } | null */
@@ -54,9 +57,14 @@ export const Requests = {
    *  reads those files from disk (regular files only) and publishes their diagnostics; says
    *  which it could not read and why (a named pipe, a missing file, not a file: URI) */
   checkFiles: 'skillLens/checkFiles',
-  /** ({ uri, text? }) => { style: 'list' | 'table' | 'govuk' }: how a document writes its skills
+  /** ({ uri, text? }) => { style: 'list' | 'table' | 'govuk'; role?: string }: how a document writes
+   *  its skills, and the role level it names (front matter or title), if the framework has it
    *  (the text as the editor shows it, when given, else the server's copy of the document) */
   documentStyle: 'skillLens/documentStyle',
+  /** ({ uri, text, languageId?, position, roleLevel, style? }) => { range, text, format } | { message } | null:
+   *  the edit that writes a role level's skills at the position in the document's own format
+   *  (pathway topics in YAML, a review's table, an advert's style); null when there is no such role level */
+  insertSkills: 'skillLens/insertSkills',
   /** ({ uri }) => { ms: number; diagnostics: number }: parse and check an open document afresh, timed (for the bench) */
   analyzeTiming: 'skillLens/analyzeTiming',
 } as const;
@@ -69,4 +77,7 @@ export interface StatusParams {
   role?: string;
   /** The document this status is about; the client shows it while that document is active. */
   uri?: string;
+  /** Whether that document is about the framework (a known kind, or framework context: see
+   *  features/frameworkContext.ts); the status bar shows only for those, not on every README. */
+  about?: boolean;
 }

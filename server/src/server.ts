@@ -22,7 +22,8 @@ import { hover } from './features/hover';
 import { codeActions } from './features/codeActions';
 import { documentSymbols } from './features/symbols';
 import { definition } from './features/definition';
-import { frameworkLocation, isFrameworkRendering } from './frameworkDocument';
+import { frameworkContext } from './features/frameworkContext';
+import { frameworkLocation, frameworkViewLocation, isFrameworkRendering } from './frameworkDocument';
 import { version } from '../../package.json';
 import { registerCustomRequests } from './customRequests';
 import { StatusNotification, StatusParams } from './protocol';
@@ -56,6 +57,8 @@ let hasConfiguration = false;
 /** The client registers file watchers on request (workspace.didChangeWatchedFiles.dynamicRegistration). */
 let canWatchFiles = false;
 let workspaceRoots: string[] = [];
+/** The client opens `skill-lens:` views (the VS Code extension): go to definition lands in one (frameworkDocument.ts). */
+let clientOpensViews = false;
 
 // A glob in the settings that does not compile is skipped; the user hears of it once.
 onBadGlob((problem) => {
@@ -84,6 +87,7 @@ function model(uri: string) {
 connection.onInitialize((params) => {
   hasConfiguration = !!params.capabilities.workspace?.configuration;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  clientOpensViews = (params.capabilities.experimental as { skillLensViews?: unknown } | undefined)?.skillLensViews === true;
   const given = params.initializationOptions?.settings;
   service.settings = mergeSettings(given ?? params.initializationOptions);
   // Settings the client will be asked for after `initialized` are not known yet.
@@ -361,7 +365,8 @@ function validate(uri: string): void {
   lastPublish = connection.sendDiagnostics({ uri, version, diagnostics: limitDiagnostics(diagnostics) }).catch(() => undefined);
   const m = model(uri);
   if (m) {
-    const status: StatusParams = { framework: m.framework.shortName, role: m.parsed.role?.text, uri };
+    const about = guard('frameworkContext', false, () => frameworkContext(m.parsed, m.framework));
+    const status: StatusParams = { framework: m.framework.shortName, role: m.parsed.role?.text, uri, about };
     connection.sendNotification(StatusNotification, status);
   }
 }
@@ -426,7 +431,7 @@ connection.onDefinition((params, token) =>
   guard('definition', null, () => {
     if (token.isCancellationRequested) return null;
     const m = model(params.textDocument.uri);
-    return m ? definition(m.parsed, m.framework, params.position, frameworkLocation) : null;
+    return m ? definition(m.parsed, m.framework, params.position, clientOpensViews ? frameworkViewLocation : frameworkLocation) : null;
   }),
 );
 
