@@ -2,7 +2,6 @@
 // so the VS Code client, the CLI and other editors share one implementation.
 import type { Connection } from 'vscode-languageserver/node';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import { fileURLToPath } from 'node:url';
 import type { LanguageService } from './languageService';
 import type { ParsedDocument } from './documents/model';
 import { parseDocument } from './documents/parse';
@@ -12,12 +11,13 @@ import { documentStyle, newAdvertText, skillsText, SkillsStyle } from './feature
 import { skillFullName } from './framework/model';
 import { frameworkSummary } from './framework/summary';
 import { FrameworkSummary, Requests, RoleLevelSummary, SkillSummary } from './protocol';
-import { readRegularFile } from './workspaceFiles';
+import type { WorkspaceCheck } from './workspaceCheck';
 import { frameworkRendering } from './frameworkDocument';
 import { insertSkills } from './features/insertSkills';
 
 interface Wiring {
   documentModel: (uri: string) => ParsedDocument | undefined;
+  workspaceCheck: WorkspaceCheck;
   publish: (uri: string, diagnostics: Diagnostic[]) => void;
   guard: <T>(what: string, fallback: T, fn: () => T) => T;
 }
@@ -122,37 +122,11 @@ export function registerCustomRequests(connection: Connection, service: Language
     }),
   );
 
-  connection.onRequest(Requests.checkFiles, async (p: { uris?: string[] }) => {
-    const result = { files: 0, errors: 0, warnings: 0, skipped: [] as { uri: string; reason: string }[] };
-    for (const uri of Array.isArray(p?.uris) ? p.uris : []) {
-      if (typeof uri !== 'string') continue;
-      if (!uri.startsWith('file:')) {
-        result.skipped.push({ uri, reason: 'not a file on disk' });
-        continue;
-      }
-      // Regular files only: a named pipe would keep this request waiting for ever.
-      let read: { text: string } | { reason: string };
-      try {
-        read = await readRegularFile(fileURLToPath(uri));
-      } catch (error) {
-        read = { reason: error instanceof Error ? error.message : String(error) }; // a file URI with a host
-      }
-      if (!('text' in read)) {
-        result.skipped.push({ uri, reason: read.reason }); // deleted since it was listed, a pipe, unreadable
-        continue;
-      }
-      const text = read.text;
-      // Open documents have their own, fresher diagnostics.
-      const open = wiring.documentModel(uri);
-      const diagnostics = guard('checkFiles', [], () => service.diagnostics(open ?? service.parse(uri, -1, text)));
-      if (!open) service.forget(uri);
-      wiring.publish(uri, diagnostics);
-      result.files++;
-      result.errors += diagnostics.filter((d) => d.severity === 1).length;
-      result.warnings += diagnostics.filter((d) => d.severity === 2).length;
-    }
-    return result;
-  });
+  connection.onRequest(Requests.checkFiles, (p: { uris?: unknown[] }) => wiring.workspaceCheck.check(Array.isArray(p?.uris) ? p.uris : []));
+
+  connection.onRequest(Requests.workspaceDocuments, (p: { roots?: unknown[] }) =>
+    wiring.workspaceCheck.documents((Array.isArray(p?.roots) ? p.roots : []).filter((r): r is string => typeof r === 'string')),
+  );
 
   connection.onRequest(Requests.analyzeTiming, (p: { uri?: string }) =>
     guard('analyzeTiming', null, () => {

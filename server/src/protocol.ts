@@ -57,6 +57,9 @@ export const Requests = {
    *  reads those files from disk (regular files only) and publishes their diagnostics; says
    *  which it could not read and why (a named pipe, a missing file, not a file: URI) */
   checkFiles: 'skillLens/checkFiles',
+  /** ({ roots: string[] }) => { uris: string[]; skipped: { uri, reason }[] }: the documents under
+   *  those folders (file: URIs), the same files `skill-lens check FOLDER` checks */
+  workspaceDocuments: 'skillLens/workspaceDocuments',
   /** ({ uri, text? }) => { style: 'list' | 'table' | 'govuk'; role?: string }: how a document writes
    *  its skills, and the role level it names (front matter or title), if the framework has it
    *  (the text as the editor shows it, when given, else the server's copy of the document) */

@@ -26,6 +26,7 @@ import { frameworkContext } from './features/frameworkContext';
 import { frameworkLocation, frameworkViewLocation, isFrameworkRendering } from './frameworkDocument';
 import { version } from '../../package.json';
 import { registerCustomRequests } from './customRequests';
+import { WorkspaceCheck } from './workspaceCheck';
 import { StatusNotification, StatusParams } from './protocol';
 import { matchesAny, onBadGlob } from './documents/glob';
 import { findFiles, readRegularFile } from './workspaceFiles';
@@ -50,6 +51,11 @@ const documents = new TextDocuments<TextDocument>({
   },
 });
 const service = new LanguageService();
+const workspaceCheck = new WorkspaceCheck(service, {
+  documentModel: (uri) => model(uri)?.parsed,
+  publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics: limitDiagnostics(diagnostics) }),
+  guard: (what, fallback, fn) => guard(what, fallback, fn),
+});
 const timers = new Map<string, NodeJS.Timeout>();
 /** The diagnostics sent last, settled once they are written. */
 let lastPublish: Promise<void> = Promise.resolve();
@@ -314,6 +320,8 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 function refreshAll(): void {
   service.clear();
   for (const doc of documents.all()) schedule(doc.uri, 0);
+  // Closed files that Check workspace reported on: checked again, never left with old findings.
+  void workspaceCheck.recheck();
 }
 
 // After shutdown nothing more is checked or published; the client's `exit` ends the process.
@@ -385,6 +393,7 @@ documents.onDidChangeContent((e) => {
   schedule(uri, Math.max(0, service.settings.debounceMs - since));
 });
 documents.onDidClose((e) => {
+  workspaceCheck.forget(e.document.uri);
   clearTimeout(timers.get(e.document.uri));
   changedAt.delete(e.document.uri);
   waiting.delete(e.document.uri);
@@ -439,6 +448,7 @@ registerCustomRequests(connection, service, {
   documentModel: (uri) => model(uri)?.parsed,
   publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics: limitDiagnostics(diagnostics) }),
   guard,
+  workspaceCheck,
 });
 
 // Nothing a client sends may bring the server down; log and carry on.
