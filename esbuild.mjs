@@ -22,7 +22,7 @@ const shipped = [
 ].filter((e) => existsSync(e.in));
 
 const devEntries = [
-  { in: 'server/src/framework/importers/run.ts', out: 'import' },
+  { in: 'server/importers/run.ts', out: 'import' },
   ...listTs('test').map((f) => ({ in: f, out: f.replace(/\.ts$/, '') })),
 ].filter((e) => existsSync(e.in));
 
@@ -80,7 +80,7 @@ function lazyRequires() {
 if (!watch && !toolsOnly) rmSync('dist', { recursive: true, force: true });
 
 const builds = toolsOnly
-  ? [{ ...common, entryPoints: [{ in: 'server/src/framework/importers/run.ts', out: 'import' }], outdir: 'dist', packages: 'external' }]
+  ? [{ ...common, entryPoints: [{ in: 'server/importers/run.ts', out: 'import' }], outdir: 'dist', packages: 'external' }]
   : [
   {
     ...common,

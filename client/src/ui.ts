@@ -5,7 +5,7 @@ import { Requests, type RoleLevelSummary } from '../../server/src/protocol';
 
 /** The role levels of the active framework; a message instead when it has none. */
 export async function roleLevels(client: LanguageClient): Promise<RoleLevelSummary[]> {
-  const levels = await client.sendRequest<RoleLevelSummary[]>(Requests.roleLevels);
+  const levels = await client.sendRequest(Requests.roleLevels);
   if (!levels.length) void vscode.window.showInformationMessage('The active skills framework defines no role levels.');
   return levels;
 }

@@ -5,11 +5,10 @@
 // syncs only file: and untitled: documents, so a view is never checked as a document.
 import * as vscode from 'vscode';
 import type { LanguageClient, StaticFeature } from 'vscode-languageclient/node';
-import { Requests } from '../../server/src/protocol';
+import { Requests, type MarkdownView } from '../../server/src/protocol';
 
 export const viewScheme = 'skill-lens';
 
-type Markdown = { markdown: string } | null;
 
 export class SkillLensViews implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -30,19 +29,19 @@ export class SkillLensViews implements vscode.TextDocumentContentProvider, vscod
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const q = new URLSearchParams(uri.query);
-    let result: Markdown = null;
+    let result: MarkdownView = null;
     if (q.get('view') === 'skill') {
-      result = await this.client.sendRequest<Markdown>(Requests.showSkill, { name: q.get('name') ?? '' }, token);
+      result = await this.client.sendRequest(Requests.showSkill, { name: q.get('name') ?? '' }, token);
       return result?.markdown ?? `# Not found\n\nThe active framework has no skill called “${q.get('name')}”.\n`;
     }
     if (q.get('view') === 'framework') {
       // Go to definition's target: the server makes these URIs (server/src/frameworkDocument.ts).
-      result = await this.client.sendRequest<Markdown>(Requests.frameworkMarkdown, { id: q.get('id') ?? '' }, token);
+      result = await this.client.sendRequest(Requests.frameworkMarkdown, { id: q.get('id') ?? '' }, token);
       return result?.markdown ?? `# Not found\n\nNo framework “${q.get('id')}” is loaded.\n`;
     }
     if (q.get('view') === 'compare') {
       const params = { a: q.get('a') ?? '', b: q.get('b') ?? '' };
-      result = await this.client.sendRequest<Markdown>(Requests.compareRoleLevels, params, token);
+      result = await this.client.sendRequest(Requests.compareRoleLevels, params, token);
       return result?.markdown ?? `# Not found\n\nThe active framework has no role level “${params.a}” or “${params.b}”.\n`;
     }
     return `# Unknown view\n\n${uri.toString()}\n`;

@@ -1,32 +1,42 @@
 #!/usr/bin/env node
 // The command-line checker and framework browser, on the same engine as the server.
-//   skill-lens check [--format text|json] [--framework FILE|ID] PATHS…
+//   skill-lens check [--fix] [--format text|json] [--framework FILE|ID] PATHS…
 //   skill-lens frameworks [--format text|json]
 //   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
+//   skill-lens profile FILE [--format text|json|svg] [--framework FILE|ID]
 //   skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAllEdits } from './features/fixAll';
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LanguageService } from './languageService';
 import { frameworkSummary } from './framework/summary';
+import { nearestIgnoreLists } from './ignoreListFiles';
 import { skillMarkdown } from './features/frameworkViews';
 import { skillFullName } from './framework/model';
+import { computeProfile, profileSvg, profileText } from './reviews/profile';
 import { failureReason, readRegularFile, Unreadable, Walk, walkDocuments } from './workspaceFiles';
-import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from './framework/importers/importCommand';
+import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from '../importers/importCommand';
 
 const USAGE = `Usage:
-  skill-lens check [--format text|json] [--framework FILE|ID] PATHS…
+  skill-lens check [--fix] [--format text|json] [--framework FILE|ID] PATHS…
   skill-lens frameworks [--format text|json]
   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
+  skill-lens profile FILE [--format text|json|svg] [--framework FILE|ID]
   skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
 
 check       checks job adverts, pathway files and reviews (.md, .markdown, .yaml, .yml;
             folders are walked, links followed). Exit 0 when there are no errors, 1 when there
             are, 2 on bad usage or when a path could not be checked (each is named on stderr).
+            --fix first applies, in each file, every fix that has one clear replacement (as
+            the editor's "Fix all" does), then reports what is left.
 frameworks  lists the loaded frameworks with their counts.
 show        prints a skill at every level (or one level) and the roles that need it.
+profile     prints a review's assessed levels (an advert's levels) against its role level's
+            and the next role level's, as a table, JSON or an SVG chart.
 import ddat writes a framework file (FILE.skills.yaml, or .json) from the official DDaT CSV
             exports ("all roles", and optionally "all skills") and optionally a newer skills A to Z
             page, over the embedded framework; prints what it repaired and skipped.`;
@@ -53,17 +63,18 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 process.stderr.on('error', () => undefined); // nowhere left to say anything
 
 interface Options {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'svg';
   framework?: string;
   level?: string;
   roles?: string;
   skills?: string;
   aToZ?: string;
   out?: string;
+  fix?: boolean;
   positional: string[];
 }
 
-function parseArgs(args: string[]): Options {
+function parseArgs(args: string[], command?: string): Options {
   const opts: Options = { format: 'text', positional: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -75,7 +86,7 @@ function parseArgs(args: string[]): Options {
     };
     if (flag === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}".`);
+      if (f !== 'text' && f !== 'json' && (f !== 'svg' || command !== 'profile')) throw new UsageError(`--format must be text${command === 'profile' ? ', json or svg' : ' or json'}, not "${f}".`);
       opts.format = f;
     } else if (flag === '--framework') opts.framework = value();
     else if (flag === '--level') opts.level = value();
@@ -83,6 +94,7 @@ function parseArgs(args: string[]): Options {
     else if (flag === '--skills') opts.skills = value();
     else if (flag === '--a-z') opts.aToZ = value();
     else if (flag === '-o' || flag === '--out') opts.out = value();
+    else if (arg === '--fix') opts.fix = true;
     else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`Unknown option ${flag}.`);
     else opts.positional.push(arg);
   }
@@ -113,6 +125,8 @@ function chooseFramework(service: LanguageService, spec: string | undefined): vo
 async function check(service: LanguageService, opts: Options): Promise<number> {
   if (opts.positional.length === 0) throw new UsageError('check needs at least one file or folder.');
   const shown = (path: string) => relative(process.cwd(), path) || path;
+  // Findings the workspace ignores (.skill-lens/ignore.yaml) are not reported, as in the editor.
+  service.ignoreListFor = nearestIgnoreLists((where, message) => process.stderr.write(`skill-lens: ${shown(where)}: ${message}\n`));
   // Every path is tried: one that cannot be checked is named at the end and makes the exit 2.
   const paths: ({ file: string } | Unreadable)[] = [];
   const skipped: Walk['skipped'] = [];
@@ -134,6 +148,7 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
   }
   const results: { file: string; diagnostics: Diagnostic[] }[] = [];
   const unreadable: Unreadable[] = [];
+  const unwritable: Unreadable[] = [];
   for (const p of paths) {
     if (!('file' in p)) {
       unreadable.push(p);
@@ -145,8 +160,16 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
       continue;
     }
     const uri = pathToFileURL(resolve(p.file)).toString();
-    const doc = service.parse(uri, 0, read.text);
-    results.push({ file: shown(p.file), diagnostics: service.diagnostics(doc) });
+    let diagnostics = service.diagnostics(service.parse(uri, 0, read.text));
+    if (opts.fix) {
+      const fixed = fixFile(service, p.file, uri, read.text, diagnostics);
+      if (typeof fixed === 'string') unwritable.push({ path: p.file, reason: fixed });
+      else if (fixed) {
+        diagnostics = fixed.diagnostics;
+        process.stderr.write(`skill-lens: ${shown(p.file)}: fixed ${plural(fixed.count, 'finding')}\n`);
+      }
+    }
+    results.push({ file: shown(p.file), diagnostics });
     service.forget(uri);
   }
   let errors = 0;
@@ -164,11 +187,30 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
   if (opts.format === 'json') output(JSON.stringify(json, null, 2) + '\n');
   for (const s of skipped) process.stderr.write(`skill-lens: ${shown(s.path)}: skipped (the same folder as ${shown(s.walkedAs)}, already walked)\n`);
   for (const u of unreadable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be checked (${u.reason})\n`);
+  for (const u of unwritable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be fixed (${u.reason})\n`);
   if (opts.format === 'text') {
     const notChecked = unreadable.length ? `; ${plural(unreadable.length, 'path')} could not be checked` : '';
     process.stderr.write(`${plural(results.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notChecked}.\n`);
   }
-  return unreadable.length ? 2 : errors > 0 ? 1 : 0;
+  return unreadable.length || unwritable.length ? 2 : errors > 0 ? 1 : 0;
+}
+
+/**
+ * `check --fix`: applies every fix with one clear replacement (fixAll.ts) and writes the file
+ * in place. The findings of the fixed text; undefined when there was nothing to fix; the reason
+ * when the file could not be written (it is then left as it was).
+ */
+function fixFile(service: LanguageService, file: string, uri: string, text: string, diagnostics: Diagnostic[]): { diagnostics: Diagnostic[]; count: number } | string | undefined {
+  const { edits } = fixAllEdits(diagnostics);
+  if (!edits.length) return undefined;
+  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), edits);
+  try {
+    writeFileSync(file, fixed);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
+  }
+  service.forget(uri);
+  return { diagnostics: service.diagnostics(service.parse(uri, 1, fixed)), count: edits.length };
 }
 
 function frameworks(service: LanguageService, opts: Options): number {
@@ -253,6 +295,24 @@ function show(service: LanguageService, opts: Options): number {
   return 0;
 }
 
+/** A review's (or an advert's) levels against its role level and the next one. */
+async function profile(service: LanguageService, opts: Options): Promise<number> {
+  if (opts.positional.length !== 1) throw new UsageError(opts.positional.length ? 'profile takes one file.' : 'profile needs a file, e.g. skill-lens profile review.md.');
+  const [file] = opts.positional;
+  const shown = relative(process.cwd(), file) || file;
+  const read = await readRegularFile(file);
+  if (!('text' in read)) {
+    process.stderr.write(`skill-lens: ${shown}: cannot be checked (${read.reason})\n`);
+    return 2;
+  }
+  const doc = service.parse(pathToFileURL(resolve(file)).toString(), 0, read.text);
+  const result = computeProfile(doc, service.frameworkOf(doc));
+  if (opts.format === 'json') output(JSON.stringify(result, null, 2) + '\n');
+  else if (opts.format === 'svg') output(profileSvg(result));
+  else output(profileText(result));
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -260,7 +320,10 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const service = new LanguageService();
-  const opts = parseArgs(rest);
+  // File globs match paths from the current folder, as an editor's from its workspace folder: a
+  // checkout under a folder called `reviews` does not make every document in it a review.
+  service.workspaceRoots = [process.cwd()];
+  const opts = parseArgs(rest, command);
   chooseFramework(service, opts.framework);
   switch (command) {
     case 'check':
@@ -271,6 +334,8 @@ async function main(argv: string[]): Promise<number> {
       return show(service, opts);
     case 'import':
       return importFramework(service, opts);
+    case 'profile':
+      return profile(service, opts);
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }

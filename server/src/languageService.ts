@@ -6,6 +6,8 @@ import type { ParsedDocument } from './documents/model';
 import type { Framework } from './framework/framework';
 import { DEFAULT_FRAMEWORK_ID, FrameworkRegistry } from './framework/loader';
 import { diagnose, SeveritySetting } from './features/diagnostics';
+import { reported } from './features/silencing';
+import type { IgnoreList } from './features/ignoreList';
 
 export interface Settings {
   framework: string;
@@ -52,6 +54,10 @@ export class LanguageService {
   /** Workspace folders (paths), for the file globs of the settings. */
   workspaceRoots: readonly string[] = [];
   readonly registry = new FrameworkRegistry();
+  /** The workspace ignore list (`.skill-lens/ignore.yaml`) that applies to a document. */
+  ignoreListFor: (uri: string) => IgnoreList | undefined = () => undefined;
+  /** Each parsed version's findings, for the code actions that need them all (fix all). */
+  private readonly findings = new WeakMap<ParsedDocument, { severity: Settings['severity']; ignore?: IgnoreList; found: Diagnostic[] }>();
   private readonly cache = new Map<string, { version: number; text: string; key: string; doc: ParsedDocument }>();
 
   /** The framework chosen in settings (falling back to the default when unknown). */
@@ -81,6 +87,17 @@ export class LanguageService {
   }
 
   diagnostics(doc: ParsedDocument): Diagnostic[] {
+    const ignore = this.ignoreListFor(doc.uri);
+    const severity = this.settings.severity;
+    const hit = this.findings.get(doc);
+    if (hit && hit.severity === severity && hit.ignore === ignore) return [...hit.found];
+    // Silenced in the document (comments) or in the workspace (the ignore list): not reported.
+    const found = reported(doc, this.allDiagnostics(doc), ignore);
+    this.findings.set(doc, { severity, ignore, found });
+    return [...found];
+  }
+
+  private allDiagnostics(doc: ParsedDocument): Diagnostic[] {
     const out = diagnose(doc, this.frameworkOf(doc), { severity: this.settings.severity });
     if (doc.framework && !this.registry.get(doc.framework.text) && this.settings.severity.schema !== 'off') {
       const known = this.registry.all().map((f) => f.id).join(', ');

@@ -1,5 +1,6 @@
 // Custom LSP requests the server answers, so the VS Code client, the CLI and other editors
-// compute from the same framework data. Imported by both sides; types only plus method names.
+// compute from the same framework data. Imported by both sides: the typed requests and what they carry.
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export interface FrameworkSummary {
   id: string;
@@ -35,45 +36,67 @@ export interface SkillSummary {
   category?: string;
 }
 
+export type SkillsStyle = 'list' | 'table' | 'govuk';
+/** A position as LSP writes it (0-based line and character). */
+export interface Place {
+  line: number;
+  character: number;
+}
+/** The edit that writes a role level's skills, or why there is nothing to write. */
+export type SkillsInsertionResult = { range: { start: Place; end: Place }; text: string; format: string } | { message: string } | null;
+export type MarkdownView = { markdown: string } | null;
+export type TextResult = { text: string } | null;
+export interface CheckFilesResult {
+  files: number;
+  errors: number;
+  warnings: number;
+  skipped: { uri: string; reason: string }[];
+}
+
+/**
+ * Each request with its parameter and result types: the client sends and the server answers
+ * these objects, so neither side writes a method name or re-declares a type. Parameters are
+ * checked on arrival all the same (other editors send what they like).
+ */
 export const Requests = {
-  /** () => FrameworkSummary[] */
-  frameworks: 'skillLens/frameworks',
-  /** () => RoleLevelSummary[] (active framework) */
-  roleLevels: 'skillLens/roleLevels',
-  /** () => SkillSummary[] (active framework) */
-  skills: 'skillLens/skills',
-  /** ({ name }) => { markdown: string } | null: a skill at all levels and the roles needing it */
-  showSkill: 'skillLens/showSkill',
-  /** ({ id }) => { markdown: string } | null: a whole framework, as go to definition shows it in a
-   *  `skill-lens:` view (clients that announce capabilities.experimental.skillLensViews) */
-  frameworkMarkdown: 'skillLens/frameworkMarkdown',
-  /** ({ a, b }) => { markdown: string } | null: role level a vs b */
-  compareRoleLevels: 'skillLens/compareRoleLevels',
-  /** ({ roleLevel, style: 'list' | 'table' | 'govuk' }) => { text: string } | null */
-  skillsText: 'skillLens/skillsText',
-  /** ({ roleLevel }) => { text: string } | null: a whole Markdown advert with front matter */
-  newAdvert: 'skillLens/newAdvert',
-  /** ({ uris: string[] }) => { files: number; errors: number; warnings: number; skipped: { uri, reason }[] }:
-   *  reads those files from disk (regular files only) and publishes their diagnostics; says
-   *  which it could not read and why (a named pipe, a missing file, not a file: URI) */
-  checkFiles: 'skillLens/checkFiles',
-  /** ({ roots: string[] }) => { uris: string[]; skipped: { uri, reason }[] }: the documents under
-   *  those folders (file: URIs), the same files `skill-lens check FOLDER` checks */
-  workspaceDocuments: 'skillLens/workspaceDocuments',
-  /** ({ uri, text? }) => { style: 'list' | 'table' | 'govuk'; role?: string }: how a document writes
-   *  its skills, and the role level it names (front matter or title), if the framework has it
-   *  (the text as the editor shows it, when given, else the server's copy of the document) */
-  documentStyle: 'skillLens/documentStyle',
-  /** ({ uri, text, languageId?, position, roleLevel, style? }) => { range, text, format } | { message } | null:
-   *  the edit that writes a role level's skills at the position in the document's own format
-   *  (pathway topics in YAML, a review's table, an advert's style); null when there is no such role level */
-  insertSkills: 'skillLens/insertSkills',
-  /** ({ uri }) => { ms: number; diagnostics: number }: parse and check an open document afresh, timed (for the bench) */
-  analyzeTiming: 'skillLens/analyzeTiming',
-} as const;
+  frameworks: new RequestType0<FrameworkSummary[], void>('skillLens/frameworks'),
+  /** The active framework's role levels. */
+  roleLevels: new RequestType0<RoleLevelSummary[], void>('skillLens/roleLevels'),
+  /** The active framework's skills. */
+  skills: new RequestType0<SkillSummary[], void>('skillLens/skills'),
+  /** A skill at all levels and the roles needing it. */
+  showSkill: new RequestType<{ name: string }, MarkdownView, void>('skillLens/showSkill'),
+  /** A whole framework, as go to definition shows it in a `skill-lens:` view (for clients that
+   *  announce capabilities.experimental.skillLensViews; see frameworkDocument.ts). */
+  frameworkMarkdown: new RequestType<{ id: string }, MarkdownView, void>('skillLens/frameworkMarkdown'),
+  /** Role level a against b. */
+  compareRoleLevels: new RequestType<{ a: string; b: string }, MarkdownView, void>('skillLens/compareRoleLevels'),
+  skillsText: new RequestType<{ roleLevel: string; style: SkillsStyle }, TextResult, void>('skillLens/skillsText'),
+  /** A whole Markdown advert with front matter. */
+  newAdvert: new RequestType<{ roleLevel: string }, TextResult, void>('skillLens/newAdvert'),
+  /** Reads those files from disk (regular files only) and publishes their diagnostics; says
+   *  which it could not read and why (a named pipe, a missing file, not a file: URI). */
+  checkFiles: new RequestType<{ uris: string[] }, CheckFilesResult, void>('skillLens/checkFiles'),
+  /** The documents under those folders (file: URIs): the same files `skill-lens check FOLDER` checks. */
+  workspaceDocuments: new RequestType<{ roots: string[] }, { uris: string[]; skipped: { uri: string; reason: string }[] }, void>('skillLens/workspaceDocuments'),
+  /** How a document writes its skills, and the role level it names (front matter or title) if
+   *  the framework has it (the text as the editor shows it, when given, else the server's copy
+   *  of the document). */
+  documentStyle: new RequestType<{ uri: string; text?: string; languageId?: string }, { style: SkillsStyle; role?: string }, void>('skillLens/documentStyle'),
+  /** The edit that writes a role level's skills at the position in the document's own format
+   *  (pathway topics in YAML, a review's table, an advert's style); null when there is no such
+   *  role level. The text goes with the request: the server may not have this version yet. */
+  insertSkills: new RequestType<
+    { uri: string; text: string; languageId?: string; position: Place; roleLevel: string; style?: SkillsStyle },
+    SkillsInsertionResult,
+    void
+  >('skillLens/insertSkills'),
+  /** Parse and check an open document afresh, timed (for the bench). */
+  analyzeTiming: new RequestType<{ uri: string }, { ms: number; diagnostics: number } | null, void>('skillLens/analyzeTiming'),
+};
 
 /** Notification the server sends when the active framework or a document's role changes. */
-export const StatusNotification = 'skillLens/status';
+export const StatusNotification = new NotificationType<StatusParams>('skillLens/status');
 export interface StatusParams {
   framework: string;
   /** Role level of the document, if its front matter names one. */

@@ -17,9 +17,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LanguageService, mergeSettings } from './languageService';
 import { completions } from './features/completion';
+import { SPACE_TRIGGER, spaceMayWantList, textBefore } from './features/completion/whileTyping';
 import { limitDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
-import { codeActions } from './features/codeActions';
+import { allCodeActions, FIX_ALL_KIND } from './features/fixAll';
+import { isIgnoreFile } from './features/ignoreList';
+import { WorkspaceIgnoreLists } from './workspaceIgnoreLists';
 import { documentSymbols } from './features/symbols';
 import { definition } from './features/definition';
 import { frameworkContext } from './features/frameworkContext';
@@ -56,6 +59,12 @@ const workspaceCheck = new WorkspaceCheck(service, {
   publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics: limitDiagnostics(diagnostics) }),
   guard: (what, fallback, fn) => guard(what, fallback, fn),
 });
+/** The workspace folders' ignore lists (`.skill-lens/ignore.yaml`); see workspaceIgnoreLists.ts. */
+const ignoreLists = new WorkspaceIgnoreLists({
+  publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+  openText: (uri) => documents.get(uri)?.getText(),
+});
+service.ignoreListFor = (uri) => ignoreLists.listFor(uri);
 const timers = new Map<string, NodeJS.Timeout>();
 /** The diagnostics sent last, settled once they are written. */
 let lastPublish: Promise<void> = Promise.resolve();
@@ -94,6 +103,7 @@ connection.onInitialize((params) => {
   hasConfiguration = !!params.capabilities.workspace?.configuration;
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   clientOpensViews = (params.capabilities.experimental as { skillLensViews?: unknown } | undefined)?.skillLensViews === true;
+  ignoreLists.canCreateFiles = !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create');
   const given = params.initializationOptions?.settings;
   service.settings = mergeSettings(given ?? params.initializationOptions);
   // Settings the client will be asked for after `initialized` are not known yet.
@@ -104,15 +114,16 @@ connection.onInitialize((params) => {
     .filter((u, i, all) => u.startsWith('file:') && all.indexOf(u) === i)
     .map((u) => fileURLToPath(u));
   service.workspaceRoots = workspaceRoots;
+  ignoreLists.roots = workspaceRoots;
   workspaceScanned = workspaceRoots.length === 0;
   // A client that never says `initialized` still gets its workspace read.
   setTimeout(() => void scanWorkspaceFrameworks(), 2000).unref();
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: ['(', ':', '|', '*'], resolveProvider: false },
+      completionProvider: { triggerCharacters: ['(', ':', '|', '*', SPACE_TRIGGER], resolveProvider: false },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       documentSymbolProvider: true,
       definitionProvider: true,
     },
@@ -176,6 +187,7 @@ function watchFrameworkFiles(): void {
   const previous = watcher?.registration;
   // The settings' globs match at the end of a path; a watcher's are matched against all of it.
   const watchers = service.settings.frameworkFiles.map((glob) => ({ globPattern: glob.startsWith('**/') || glob.startsWith('/') ? glob : `**/${glob}` }));
+  watchers.push({ globPattern: '**/.skill-lens/ignore.{yaml,yml}' });
   watcher = {
     globs,
     registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined),
@@ -204,11 +216,12 @@ async function scanWorkspaceFrameworks(): Promise<void> {
   scanStarted = true;
   let loaded = 0;
   try {
+    if (await ignoreLists.readAll()) loaded++;
     // One more than are loaded tells whether there are more.
     let files: string[] = [];
     for (const root of workspaceRoots) {
       if (files.length > MAX_FRAMEWORK_FILES) break;
-      const more = (rel: string) => matchesAny(rel, service.settings.frameworkFiles, { setting: 'skillLens.frameworkFiles' });
+      const more = (rel: string) => !isIgnoreFile(rel) && matchesAny(rel, service.settings.frameworkFiles, { setting: 'skillLens.frameworkFiles' });
       files = files.concat(await findFiles(root, more, MAX_FRAMEWORK_FILES + 1 - files.length));
     }
     if (files.length > MAX_FRAMEWORK_FILES) {
@@ -300,12 +313,17 @@ function localPath(uri: string): string | undefined {
 }
 
 function isFrameworkFile(uri: string): boolean {
-  return matchesAny(localPath(uri) ?? uri, service.settings.frameworkFiles, { setting: 'skillLens.frameworkFiles', roots: workspaceRoots });
+  // The ignore list sits in `.skill-lens/` beside framework files, but is never one.
+  return !isIgnoreFile(uri) && matchesAny(localPath(uri) ?? uri, service.settings.frameworkFiles, { setting: 'skillLens.frameworkFiles', roots: workspaceRoots });
 }
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
   let changed = false;
   for (const change of changes) {
+    if (isIgnoreFile(change.uri)) {
+      changed = (await ignoreLists.changedOnDisk(change.uri)) || changed;
+      continue;
+    }
     if (!isFrameworkFile(change.uri)) continue;
     const path = localPath(change.uri);
     if (change.type === 3 || !path) {
@@ -354,6 +372,11 @@ function validate(uri: string): void {
     connection.sendDiagnostics({ uri, diagnostics: [] });
     return;
   }
+  if (isIgnoreFile(uri)) {
+    // The ignore list as the editor holds it: the documents are checked again against it.
+    if (ignoreLists.edited(uri, doc.getText())) refreshAll();
+    return;
+  }
   if (isFrameworkFile(uri)) {
     // A new version of a framework: the documents checked against the old one are checked again.
     void loadFrameworkFile(uri, doc.getText()).then((changed) => {
@@ -399,16 +422,25 @@ documents.onDidClose((e) => {
   waiting.delete(e.document.uri);
   service.forget(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // An ignore list closed unsaved: what is on disk applies again.
+  if (isIgnoreFile(e.document.uri)) void ignoreLists.changedOnDisk(e.document.uri).then((changed) => changed && refreshAll());
 });
 
 connection.onCompletion((params, token) =>
   guard('completion', null, () => {
     if (token.isCancellationRequested) return null;
-    const m = model(params.textDocument.uri);
-    if (!m) return null;
     // Trigger character: 2 (CompletionTriggerKind.TriggerCharacter).
     const byCharacter = params.context?.triggerKind === 2;
-    return completions(m.parsed, m.framework, params.position, service.registry.all().map((f) => f.id), byCharacter);
+    const character = byCharacter ? params.context?.triggerCharacter : undefined;
+    // A space typed in prose is answered from its line alone, before any parse.
+    if (character === SPACE_TRIGGER) {
+      const { line, character: ch } = params.position;
+      const text = documents.get(params.textDocument.uri)?.getText({ start: { line, character: 0 }, end: { line, character: ch } });
+      if (!spaceMayWantList(textBefore(text, ch))) return { isIncomplete: false, items: [] };
+    }
+    const m = model(params.textDocument.uri);
+    if (!m) return null;
+    return completions(m.parsed, m.framework, params.position, service.registry.all().map((f) => f.id), byCharacter, character);
   }),
 );
 
@@ -424,7 +456,14 @@ connection.onCodeAction((params, token) =>
   guard('code actions', [], () => {
     if (token.isCancellationRequested) return [];
     const m = model(params.textDocument.uri);
-    return m ? codeActions(m.parsed, params.context.diagnostics) : [];
+    if (!m) return [];
+    return allCodeActions({
+      doc: m.parsed,
+      diagnostics: params.context.diagnostics,
+      only: params.context.only,
+      all: () => service.diagnostics(m.parsed),
+      ignore: ignoreLists.target(params.textDocument.uri),
+    });
   }),
 );
 

@@ -28,7 +28,7 @@ import {
   positionAt,
   type ContentChange,
   type Position,
-} from './lspClient';
+} from '../lsp/lspClient';
 import { extractFrontMatter, generateAdvert, generatePathway, pathwaySchema, writeCorpus } from './generate';
 import { serverEnvironment } from '../../server/src/serverEnvironment';
 

@@ -11,7 +11,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
-import { LspClient, LspResponseError } from '../bench/lspClient';
+import { LspClient, LspResponseError } from '../lsp/lspClient';
 import { parseDocument } from '../../server/src/documents/parse';
 import { codeActions } from '../../server/src/features/codeActions';
 import { completions } from '../../server/src/features/completion';
@@ -197,12 +197,14 @@ export function quickFixProperty(session: FuzzSession): fc.IAsyncProperty<[Adver
       let fixed = 0;
       for (const d of before.filter((x) => x.data !== undefined).slice(0, 4)) {
         const actions = await answered('codeAction', client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }));
-        for (const action of actions.slice(0, 2)) {
+        // The finding's own fixes; silencing it is checked below, fixing all of a code elsewhere.
+        const own = actions.filter((a) => !/^(Fix all|Disable|Ignore) /.test(a.title));
+        for (const action of own.slice(0, 2)) {
           const edits = action.edit?.changes?.[uri] ?? [];
           assert.equal(edits.length, 1, `${action.title}: one edit`);
           const e = edits[0];
           const [start, end] = offsets(doc, e);
-          if (d.code === 'missing-skill') {
+          if (d.code === 'missing-skill' || d.code === 'review-coverage') {
             // An insertion of whole lines: at a line's start, ending with a line break; or at the
             // end of a document without a final line break, starting with one.
             assert.equal(start, end, `${action.title}: an insertion`);
@@ -221,16 +223,34 @@ export function quickFixProperty(session: FuzzSession): fc.IAsyncProperty<[Adver
           opened.push(fixedUri);
           client.didOpen(fixedUri, 'markdown', after, 1);
           const now = (await client.waitForDiagnostics(fixedUri)).diagnostics as Diagnostic[];
+          // The coverage fix adds every skill the review does not name: none is left to add.
           const still =
-            d.code === 'missing-skill'
+            d.code === 'review-coverage'
+              ? now.filter((x) => x.code === d.code && x.data !== undefined)
+              : d.code === 'missing-skill'
               ? now.filter((x) => x.code === d.code && x.message === d.message)
               : now.filter((x) => x.code === d.code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character);
           assert.deepEqual(still, [], `"${action.title}" leaves its finding: ${d.code} ${d.message}\n--- after ---\n${after}`);
           // An added line brings no error of its own. (A replaced name may bring out a finding on
           // its level that an unknown name left unsaid: that is no fault of the fix.)
           const errorsNow = now.filter((x) => x.severity === 1).length;
-          if (d.code === 'missing-skill') assert.ok(errorsNow <= errorsBefore, `"${action.title}" adds errors: ${JSON.stringify(now.filter((x) => x.severity === 1).map((x) => x.message))}\n--- after ---\n${after}`);
+          if (d.code === 'missing-skill' || d.code === 'review-coverage') assert.ok(errorsNow <= errorsBefore, `"${action.title}" adds errors: ${JSON.stringify(now.filter((x) => x.severity === 1).map((x) => x.message))}\n--- after ---\n${after}`);
         }
+        // "Disable CODE for this line" adds only a comment, and silences just that finding.
+        const disable = actions.find((a) => a.title === `Disable ${d.code} for this line`);
+        assert.ok(disable, `"Disable ${d.code} for this line" is offered`);
+        const [e] = disable.edit!.changes![uri];
+        const [start, end] = offsets(doc, e);
+        assert.equal(start, end, `${disable.title}: an insertion`);
+        assert.match(e.newText, /^(?: <!-- skill-lens-disable-line \S+ -->|[ \t]*# skill-lens-disable-next-line \S+\r?\n)$/);
+        const after = TextDocument.applyEdits(doc, [e]);
+        const silencedUri = `file:///fuzz/silenced/${n}-${++fixed}/${adv.name}`;
+        opened.push(silencedUri);
+        client.didOpen(silencedUri, 'markdown', after, 1);
+        const now = (await client.waitForDiagnostics(silencedUri)).diagnostics as Diagnostic[];
+        const shift = e.newText.endsWith('\n') ? 1 : 0;
+        const still = now.filter((x) => x.code === d.code && x.range.start.line === d.range.start.line + shift && x.range.start.character === d.range.start.character);
+        assert.deepEqual(still, [], `"${disable.title}" leaves its finding: ${d.message}\n--- after ---\n${after}`);
       }
       assertQuiet(session, from, client);
     } finally {

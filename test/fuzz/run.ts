@@ -1,7 +1,7 @@
 // `npm run fuzz -- --runs N [--seed S]`: the property tests of properties.ts with N runs each
 // (default 1,000) and a random seed, printed so that a failure can be replayed.
 import { runProperties } from './properties';
-import { killAllServers } from '../bench/lspClient';
+import { killAllServers } from '../lsp/lspClient';
 
 function option(name: string): string | undefined {
   const args = process.argv.slice(2);

@@ -2,7 +2,7 @@
 // `skill-lens:` view when the client says it opens them.
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { killAllServers, LspClient } from '../bench/lspClient';
+import { killAllServers, LspClient } from './lspClient';
 
 const SERVER = join(process.cwd(), 'dist', 'server.js');
 after(() => killAllServers());

@@ -1,7 +1,7 @@
 // A short run of the fuzz properties (test/fuzz/properties.ts) with every test run: a new seed
 // each time, printed on failure. FUZZ_RUNS and FUZZ_SEED choose the runs and replay a seed;
 // `npm run fuzz -- --runs N` is the long run.
-import { killAllServers } from '../bench/lspClient';
+import { killAllServers } from './lspClient';
 import { runProperties } from '../fuzz/properties';
 
 after(() => killAllServers());

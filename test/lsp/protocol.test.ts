@@ -2,7 +2,7 @@
 // shutdown) and malformed params, over stdio against the built server.
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { killAllServers, LspClient, LspResponseError } from '../bench/lspClient';
+import { killAllServers, LspClient, LspResponseError } from './lspClient';
 
 const SERVER = join(process.cwd(), 'dist', 'server.js');
 

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileUri, killAllServers, LspClient } from '../bench/lspClient';
+import { fileUri, killAllServers, LspClient } from './lspClient';
 import type { FrameworkSummary } from '../../server/src/protocol';
 
 const SERVER = join(process.cwd(), 'dist', 'server.js');
@@ -96,7 +96,8 @@ describe('framework files that change while documents are open', function () {
     assert.equal(watch.length, 1, JSON.stringify(registrations));
     assert.deepEqual(
       watch[0].registerOptions!.watchers!.map((w) => w.globPattern),
-      ['**/*.skills.yaml', '**/*.skills.yml', '**/.skill-lens/*.yaml'],
+      // The framework files' globs, and the workspace's ignore list.
+      ['**/*.skills.yaml', '**/*.skills.yml', '**/.skill-lens/*.yaml', '**/.skill-lens/ignore.{yaml,yml}'],
     );
 
     // What the watcher reports is loaded, and the open documents are checked again.

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { seedsDirectory } from '../../server/src/framework/importers/run';
+import { seedsDirectory } from '../../server/importers/run';
 
 const cli = resolve(process.cwd(), 'dist', 'cli.js');
 

@@ -9,19 +9,19 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FrameworkData, ImportReport, RoleData } from '../../server/src/framework/model';
 import { skillFullName } from '../../server/src/framework/model';
-import { countDrifts } from '../../server/src/framework/importers/common';
-import { decodeCsv } from '../../server/src/framework/importers/csv';
+import { countDrifts } from '../../server/importers/common';
+import { decodeCsv } from '../../server/importers/csv';
 import {
   DDAT_ROLES_CSV_EXPECTED_COUNTS,
   DDAT_ROLES_CSV_SEED,
   DDAT_SKILLS_CSV_EXPECTED_COUNTS,
   DDAT_SKILLS_CSV_SEED,
   importDdatCsv,
-} from '../../server/src/framework/importers/ddatCsv';
-import { DDAT_ROLE_SEED, importDdatRole } from '../../server/src/framework/importers/ddatRole';
-import { DDAT_SCALE_SEED, DDAT_SKILLS_SEED, importDdatSkills } from '../../server/src/framework/importers/ddatSkills';
-import { importDdatFiles } from '../../server/src/framework/importers/importCommand';
-import { seedsDirectory } from '../../server/src/framework/importers/run';
+} from '../../server/importers/ddatCsv';
+import { DDAT_ROLE_SEED, importDdatRole } from '../../server/importers/ddatRole';
+import { DDAT_SCALE_SEED, DDAT_SKILLS_SEED, importDdatSkills } from '../../server/importers/ddatSkills';
+import { importDdatFiles } from '../../server/importers/importCommand';
+import { seedsDirectory } from '../../server/importers/run';
 
 const readSeed = (fileName: string) => readFileSync(join(seedsDirectory(), fileName), 'utf8');
 const cli = resolve(process.cwd(), 'dist', 'cli.js');

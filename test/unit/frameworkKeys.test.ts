@@ -100,7 +100,7 @@ describe('framework level ids named like Object.prototype members', () => {
 
 describe('importers and words named like Object.prototype members', () => {
   it('orders a role level titled "Constructor …" by its skill levels, as any other untitled one', async () => {
-    const { orderBySeniority } = await import('../../server/src/framework/importers/ddatCsv');
+    const { orderBySeniority } = await import('../../server/importers/ddatCsv');
     const level = (name: string, at: string) => ({ name, responsibilities: [], grades: [], skills: [{ skill: 'Testing', level: at }] });
     const ids = ['awareness', 'working', 'practitioner', 'expert'];
     const names = (first: string) => orderBySeniority([level('Senior engineer', 'practitioner'), level(`${first} engineer`, 'expert'), level('Lead engineer', 'expert')], ids).map((l) => l.name);

@@ -6,23 +6,23 @@ import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import type { FrameworkData, SkillData } from '../../server/src/framework/model';
 import { skillFullName } from '../../server/src/framework/model';
-import { countDrifts, FrameworkImport } from '../../server/src/framework/importers/common';
+import { countDrifts, FrameworkImport } from '../../server/importers/common';
 import {
   CIVIL_SERVICE_GRADES,
   DDAT_ROLE_EXPECTED_COUNTS,
   DDAT_ROLE_SEED,
   importDdatRole,
-} from '../../server/src/framework/importers/ddatRole';
+} from '../../server/importers/ddatRole';
 import {
   DDAT_SCALE_SEED,
   DDAT_SKILLS_EXPECTED_COUNTS,
   DDAT_SKILLS_SEED,
   importDdatSkills,
-} from '../../server/src/framework/importers/ddatSkills';
-import { importLadder, LADDER_EXPECTED_COUNTS, LADDER_SEED } from '../../server/src/framework/importers/ladder';
-import { frameworkJson, generateFrameworks, seedsDirectory } from '../../server/src/framework/importers/run';
-import { importSfia, SFIA_EXPECTED_COUNTS, SFIA_SEED } from '../../server/src/framework/importers/sfia';
-import { repairMacRoman, repairWindows1252 } from '../../server/src/framework/importers/textRepair';
+} from '../../server/importers/ddatSkills';
+import { importLadder, LADDER_EXPECTED_COUNTS, LADDER_SEED } from '../../server/importers/ladder';
+import { frameworkJson, generateFrameworks, seedsDirectory } from '../../server/importers/run';
+import { importSfia, SFIA_EXPECTED_COUNTS, SFIA_SEED } from '../../server/importers/sfia';
+import { repairMacRoman, repairWindows1252 } from '../../server/importers/textRepair';
 
 const dataDirectory = resolve(process.cwd(), 'data');
 const readSeed = (fileName: string) => readFileSync(join(seedsDirectory(), fileName), 'utf8');

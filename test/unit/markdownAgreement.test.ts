@@ -65,4 +65,52 @@ describe('Markdown constructs: parser, completion and hover agree', () => {
     const model = parsed(`${table}| Testing | Working | Practitioner | Wrote tests. |\n`);
     assert.deepEqual(model.mentions.map((m) => `${m.name.text} @ ${m.levelText}`), ['Testing @ Practitioner']);
   });
+
+  // Lists: the parser's list markers (server/src/markdown/list.ts) are completion's too.
+  for (const marker of ['-', '*', '+', '1.', '12)', '- [ ]', '* [x]', '3. [X]']) {
+    it(`reads a list item led by ${marker} in all three`, () => {
+      const written = `${marker} Information security: wor‸king\n`;
+      assert.deepEqual(at(written).mentions, ['Information security @ working']);
+      assert.equal(at(written).hovers, true);
+      assert.deepEqual(at(`${marker} Information security: wor‸\n`).completion, ['awareness', 'working', 'practitioner', 'expert']);
+      assert.ok(at(`${marker} Informa‸\n`).completion.includes('Information security'));
+    });
+  }
+
+  it('reads no list item where a marker has no space after it, in the parser and completion', () => {
+    assert.deepEqual(at('-Information security: wor‸king\n').mentions, []);
+    assert.deepEqual(at('1.Information security: wor‸\n').completion, []);
+  });
+
+  // Headings: up to three spaces before the #s; four make no heading for either.
+  it('reads a heading naming a skill, with its Level line, in all three', () => {
+    const written = '   ### Informa‸tion security\n\nLevel: working\n';
+    assert.deepEqual(at(written).mentions, ['Information security @ working']);
+    assert.equal(at(written).hovers, true);
+    assert.ok(at('   ### Informa‸\n').completion.includes('Information security'));
+    assert.deepEqual(at('    ### Informa‸\n').completion, []);
+  });
+
+  // Tables: the separator row (alignment colons and all) and the cells between unescaped pipes.
+  for (const separator of ['| --- | --- |', '|:--|--:|', '--- | ---', '| :---: | --- |']) {
+    it(`reads a table whose separator is ${separator} in all three`, () => {
+      const table = `| Skill | Level |\n${separator}\n`;
+      assert.deepEqual(at(`${table}| Informa‸tion security | working |\n`).mentions, ['Information security @ working']);
+      assert.equal(at(`${table}| Informa‸tion security | working |\n`).hovers, true);
+      assert.deepEqual(at(`${table}| Information security | wor‸ |\n`).completion, ['awareness', 'working', 'practitioner', 'expert']);
+      assert.ok(at(`${table}| Informa‸ |\n`).completion.includes('Information security'));
+    });
+  }
+
+  it('reads no table where the row under the header is no separator, in the parser and completion', () => {
+    const table = '| Skill | Level |\n| - | - |\n';
+    assert.deepEqual(at(`${table}| Informa‸tion security | working |\n`).mentions, []);
+    assert.deepEqual(at(`${table}| Information security | wor‸ |\n`).completion, []);
+  });
+
+  it('splits a table row at unescaped pipes only, in the parser and completion', () => {
+    const table = '| Notes \\| more | Skill | Level |\n| --- | --- | --- |\n';
+    assert.deepEqual(at(`${table}| a \\| b | Informa‸tion security | working |\n`).mentions, ['Information security @ working']);
+    assert.deepEqual(at(`${table}| a \\| b | Information security | wor‸ |\n`).completion, ['awareness', 'working', 'practitioner', 'expert']);
+  });
 });

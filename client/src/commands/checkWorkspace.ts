@@ -3,18 +3,13 @@
 // it checks them again when the framework changes.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Requests } from '../../../server/src/protocol';
+import { Requests, type CheckFilesResult } from '../../../server/src/protocol';
 import { reportErrors } from '../ui';
 
 export const checkWorkspaceCommand = 'skillLens.checkWorkspace';
 
-export interface CheckSummary {
-  files: number;
-  errors: number;
-  warnings: number;
-  /** Files the server could not read (a named pipe, deleted since listed), and why. */
-  skipped?: { uri: string; reason: string }[];
-}
+/** What the command returns: the server's counts, `skipped` left out when nothing was checked. */
+export type CheckSummary = Omit<CheckFilesResult, 'skipped'> & Partial<Pick<CheckFilesResult, 'skipped'>>;
 
 /** Files per request: small enough for steady progress and prompt cancellation. */
 const chunkSize = 50;
@@ -40,7 +35,7 @@ async function checkWorkspace(client: LanguageClient): Promise<CheckSummary | un
         if (token.isCancellationRequested) return undefined;
         const chunk = uris.slice(i, i + chunkSize);
         progress.report({ message: `${i} of ${uris.length} files`, increment: (chunk.length / uris.length) * 100 });
-        const r = await client.sendRequest<CheckSummary>(Requests.checkFiles, { uris: chunk }, token);
+        const r = await client.sendRequest(Requests.checkFiles, { uris: chunk }, token);
         total.files += r.files;
         total.errors += r.errors;
         total.warnings += r.warnings;
@@ -72,6 +67,6 @@ async function checkWorkspace(client: LanguageClient): Promise<CheckSummary | un
  */
 async function documentFiles(client: LanguageClient): Promise<string[]> {
   const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.toString());
-  const { uris } = await client.sendRequest<{ uris: string[] }>(Requests.workspaceDocuments, { roots });
+  const { uris } = await client.sendRequest(Requests.workspaceDocuments, { roots });
   return [...new Set(uris)].sort();
 }

@@ -2,7 +2,7 @@
 // server hears of it through configuration sync and re-checks open documents.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Requests, type FrameworkSummary } from '../../../server/src/protocol';
+import { Requests } from '../../../server/src/protocol';
 import { reportErrors, stringArg } from '../ui';
 
 export const chooseFrameworkCommand = 'skillLens.chooseFramework';
@@ -26,7 +26,7 @@ async function chooseFramework(client: LanguageClient, id?: string): Promise<str
 }
 
 async function pickFramework(client: LanguageClient): Promise<string | undefined> {
-  const frameworks = await client.sendRequest<FrameworkSummary[]>(Requests.frameworks);
+  const frameworks = await client.sendRequest(Requests.frameworks);
   const picked = await vscode.window.showQuickPick(
     frameworks.map((f) => ({
       label: f.name,

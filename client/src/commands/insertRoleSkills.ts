@@ -3,12 +3,10 @@
 // advert's list, table or gov.uk `Level:` lines. The picker starts on the document's role.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Requests } from '../../../server/src/protocol';
+import { Requests, type SkillsStyle } from '../../../server/src/protocol';
 import { pickRoleLevel, reportErrors, stringArg } from '../ui';
 
 export const insertRoleSkillsCommand = 'skillLens.insertRoleSkills';
-
-type Insertion = { range: { start: vscode.Position; end: vscode.Position }; text: string } | { message: string } | null;
 
 /** Arguments (optional, for keybindings and tests): role level name, style. Returns the inserted text. */
 export function registerInsertRoleSkills(client: LanguageClient): vscode.Disposable {
@@ -29,13 +27,13 @@ async function insertRoleSkills(client: LanguageClient, roleLevel?: string, styl
   const sent = () => ({ uri: document.uri.toString(), text: document.getText(), languageId: document.languageId });
   let name = roleLevel;
   if (!name) {
-    const { role } = await client.sendRequest<{ role?: string }>(Requests.documentStyle, sent());
+    const { role } = await client.sendRequest(Requests.documentStyle, sent());
     name = await pickRoleLevel(client, 'Insert skills for a role level', undefined, role);
   }
   if (!name) return undefined;
   const version = document.version;
   const position = editor.selection.active;
-  const result = await client.sendRequest<Insertion>(Requests.insertSkills, { ...sent(), position, roleLevel: name, style });
+  const result = await client.sendRequest(Requests.insertSkills, { ...sent(), position: { line: position.line, character: position.character }, roleLevel: name, style: asStyle(style) });
   if (!result) {
     void vscode.window.showWarningMessage(`The active framework has no role level “${name}”.`);
     return undefined;
@@ -52,4 +50,8 @@ async function insertRoleSkills(client: LanguageClient, roleLevel?: string, styl
   const range = new vscode.Range(result.range.start.line, result.range.start.character, result.range.end.line, result.range.end.character);
   const ok = await editor.edit((b) => b.replace(range, result.text));
   return ok ? result.text : undefined;
+}
+
+function asStyle(style: string | undefined): SkillsStyle | undefined {
+  return style === 'list' || style === 'table' || style === 'govuk' ? style : undefined;
 }

@@ -17,7 +17,7 @@ export function registerNewAdvert(client: LanguageClient): vscode.Disposable {
 async function newAdvert(client: LanguageClient, roleLevel?: string): Promise<vscode.TextDocument | undefined> {
   const name = roleLevel ?? (await pickRoleLevel(client, 'New job advert from a role level'));
   if (!name) return undefined;
-  const result = await client.sendRequest<{ text: string } | null>(Requests.newAdvert, { roleLevel: name });
+  const result = await client.sendRequest(Requests.newAdvert, { roleLevel: name });
   if (!result) {
     void vscode.window.showWarningMessage(`The active framework has no role level “${name}”.`);
     return undefined;

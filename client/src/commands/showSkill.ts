@@ -2,7 +2,7 @@
 // rendered view.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Requests, type SkillSummary } from '../../../server/src/protocol';
+import { Requests } from '../../../server/src/protocol';
 import { reportErrors, stringArg } from '../ui';
 import type { SkillLensViews } from '../views';
 
@@ -24,7 +24,7 @@ async function showSkill(client: LanguageClient, views: SkillLensViews, name?: s
 }
 
 async function pickSkill(client: LanguageClient): Promise<string | undefined> {
-  const skills = await client.sendRequest<SkillSummary[]>(Requests.skills);
+  const skills = await client.sendRequest(Requests.skills);
   const picked = await vscode.window.showQuickPick(
     skills.map((s) => ({ label: s.name, description: s.category, detail: s.description })),
     { title: 'Show skill', placeHolder: 'Skill name or words from its description', matchOnDescription: true, matchOnDetail: true },

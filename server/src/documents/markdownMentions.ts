@@ -7,11 +7,13 @@ import { editDistance } from '../framework/normalize';
 import { keepUnchanged } from './keepUnchanged';
 import { afterLine, fenceAt, type Fence } from '../markdown/fence';
 import { LEVEL_LINE, mayBeLevelLine } from '../markdown/levelLine';
-import { tableColumns } from '../markdown/table';
+import { HEADING, headingDepth } from '../markdown/heading';
+import { listMarkerLength, mayBeListItem } from '../markdown/list';
+import { isBlankFrom, isSpace } from '../markdown/space';
+import { isTableRow, isTableSeparator, tableCells, tableColumns } from '../markdown/table';
 import type { LineIndex } from './lineIndex';
 import { LineMention, LineSpan, MentionForm, SkillMention } from './model';
 
-const HEADING = /^(\s{0,3}#{1,6}\s+)(.*?)\s*#*\s*$/;
 // Separators of the inline form, longest first so ` — ` wins over `-` inside names.
 const SEPARATOR = /\s+[\u2014\u2013-]\s+|\s*[\u2014\u2013]\s*|:\s+/g;
 
@@ -177,10 +179,6 @@ function nextSkillsDepth(skillsDepth: number, heading: RegExpExecArray): number 
   return SKILLS_HEADING.test(heading[2]) ? depth : current;
 }
 
-function headingDepth(heading: RegExpExecArray): number {
-  return heading[1].trim().length;
-}
-
 /** The bounds of the level a heading names, alone or as `Level 1 - Awareness`, `Level 2`; else undefined. */
 function levelHeadingBounds(text: string, heading: RegExpExecArray, framework: Framework): [number, number] | undefined {
   const start = heading[1].length;
@@ -293,12 +291,6 @@ const BACKTICK = 96;
 const TILDE = 126;
 
 /** What `\s` matches in a regular expression. */
-function isSpace(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 
 /** Whether [from, to) holds a line terminator other than \n (which a line never holds). */
 function hasLineBreak(text: string, from: number, to: number): boolean {
@@ -336,43 +328,6 @@ function levelInBracketsFirst(text: string, from: number, framework: Framework):
   if (!framework.findLevel(inner) && !framework.findLevel(first) && !isLevelLike(inner) && !misspeltLevel(framework, first) && !PROFICIENCY.test(first)) return undefined;
   const start = from + m[0].indexOf('(') + 1;
   return [start, start + m[1].length];
-}
-
-/** A list item can start only with `-`, `*`, `+` or a digit. */
-function mayBeListItem(c: number): boolean {
-  return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
-}
-
-/**
- * The length of the list marker the line starts with (`- `, `12. `, `* [x] `), white space
- * before and after included, or -1; `first` is the line's first non-space character.
- */
-function listMarkerLength(text: string, first: number): number {
-  let i = first;
-  const c = text.charCodeAt(i);
-  if (c === 45 || c === 42 || c === 43) i++; // - * +
-  else {
-    while (i < text.length && i - first < 4 && isDigit(text.charCodeAt(i))) i++;
-    const digits = i - first;
-    const after = text.charCodeAt(i);
-    if (digits < 1 || digits > 3 || (after !== 46 && after !== 41)) return -1; // . )
-    i++;
-  }
-  if (!isSpace(text.charCodeAt(i))) return -1;
-  while (isSpace(text.charCodeAt(i))) i++;
-  // A task list's checkbox: `[ ]`, `[x]`, `[X]`, then white space.
-  if (text.charCodeAt(i) === 91 && text.charCodeAt(i + 2) === 93 && isSpace(text.charCodeAt(i + 3))) {
-    const box = text.charCodeAt(i + 1);
-    if (box === 32 || box === 120 || box === 88) {
-      i += 3;
-      while (isSpace(text.charCodeAt(i))) i++;
-    }
-  }
-  return i;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 function isLevelLineAhead(lines: LineIndex, n: number): boolean {
@@ -781,58 +736,26 @@ function ownAlways(text: string): string {
 }
 const owned = new Map<string, string>();
 
-function isTableSeparator(text: string): boolean {
-  return /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(text);
-}
-
-// The cells of the row splitCells last looked at, [cellStart[i], cellEnd[i]) each: reused for
-// every row, as a long advert's tables have thousands.
-const cellStart: number[] = [];
-const cellEnd: number[] = [];
-
-/** Splits a row at its unescaped pipes; returns how many cells it has (see cellStart, cellEnd). */
-function splitCells(text: string): number {
-  let count = 0;
-  let i = text.indexOf('|');
-  if (i === -1) return 0;
-  let start = i + 1;
-  for (i = start; i <= text.length; i++) {
-    if (i === text.length || (text.charCodeAt(i) === PIPE && text.charCodeAt(i - 1) !== 92)) {
-      if (i === text.length && isBlankFrom(text, start)) break;
-      cellStart[count] = start;
-      cellEnd[count] = i;
-      count++;
-      start = i + 1;
-    }
-  }
-  return count;
-}
-
-function isBlankFrom(text: string, from: number): boolean {
-  for (let i = from; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return false;
-  return true;
-}
-
 /** Reads a table starting at its header line; returns the last line of the table. */
 function parseTable(ctx: Ctx, headerLine: number): number {
   const { lines, framework } = ctx;
   const header = lines.line(headerLine);
   const headers: string[] = [];
-  for (let c = 0, count = splitCells(header); c < count; c++) headers.push(header.slice(cellStart[c], cellEnd[c]).trim().toLowerCase());
+  for (const cell of tableCells(header)) headers.push(header.slice(cell.start, cell.end).trim().toLowerCase());
   const { skillCol, levelCol } = tableColumns(headers);
   let n = headerLine + 2;
   const rows: { line: number; row: string; ns: number; ne: number; levelStart: number; levelEnd: number }[] = [];
   for (; n < lines.lineCount; n++) {
     const row = lines.line(n);
-    if (!row.includes('|') || isBlankFrom(row, 0)) break;
+    if (!isTableRow(row)) break;
     if (skillCol === -1) continue;
-    const count = splitCells(row);
-    if (skillCol >= count) continue;
-    const ns = markupStart(row, cellStart[skillCol], cellEnd[skillCol]);
-    const ne = markupEnd(row, ns, cellEnd[skillCol]);
+    const cells = tableCells(row);
+    if (skillCol >= cells.length) continue;
+    const ns = markupStart(row, cells[skillCol].start, cells[skillCol].end);
+    const ne = markupEnd(row, ns, cells[skillCol].end);
     if (ne <= ns) continue;
-    const hasLevel = levelCol >= 0 && levelCol < count;
-    rows.push({ line: n, row, ns, ne, levelStart: hasLevel ? cellStart[levelCol] : -1, levelEnd: hasLevel ? cellEnd[levelCol] : -1 });
+    const level = levelCol >= 0 && levelCol < cells.length ? cells[levelCol] : undefined;
+    rows.push({ line: n, row, ns, ne, levelStart: level ? level.start : -1, levelEnd: level ? level.end : -1 });
   }
   if (rows.length && isSkillColumn(framework, rows.map((r) => r.row.slice(r.ns, r.ne)))) {
     const group = newGroup();

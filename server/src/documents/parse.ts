@@ -11,6 +11,7 @@ import { matchesAny } from './glob';
 import { keepUnchanged } from './keepUnchanged';
 import { LineIndex, lineRange } from './lineIndex';
 import { parseMarkdownBody, type MarkdownBody } from './markdownMentions';
+import { withoutHtmlComments } from './htmlComments';
 import { DocumentKind, FrontMatterField, GradeLevel, LineMention, LineSpan, Located, mention, ParsedDocument, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
 import { BrokenPart, duplicateKeys, hasAlias, mapGet, parseYaml, parseYamlEntries, YamlNode, YamlParseResult, YamlScalar, YamlSeq } from './yamlTree';
 
@@ -109,6 +110,7 @@ export function parseDocument(text: string, options: ParseOptions): ParsedDocume
   }
 
   if (!isYamlFile) {
+    bodyLines = withoutHtmlComments(bodyLines);
     if (doc.role) doc.roleSource = 'front-matter';
     else readBodyRole(doc, bodyLines, bodyStartLine, options.framework, glued);
     if (doc.grade) doc.gradeSource = 'front-matter';

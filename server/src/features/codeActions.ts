@@ -19,6 +19,10 @@ export function codeActions(doc: ParsedDocument, diagnostics: Diagnostic[]): Cod
       const edit = insertSkill(doc, data.missing.skill, data.missing.level);
       actions.push(fix(doc, d, `Add ${data.missing.skill} (${data.missing.level})`, [edit], false));
     }
+    const insert = data.insert;
+    if (insert && typeof insert.text === 'string' && typeof insert.line === 'number' && typeof insert.title === 'string' && insert.line >= 0 && insert.line < doc.lines.lineCount && (insert.character === 0 || insert.character === doc.lines.line(insert.line).length)) {
+      actions.push(fix(doc, d, insert.title, [TextEdit.insert({ line: insert.line, character: insert.character }, insert.text)], true));
+    }
   }
   return actions;
 }

@@ -4,7 +4,9 @@ import type { Framework, RoleLevelRef } from '../framework/framework';
 import { skillFullName } from '../framework/model';
 import type { ParsedDocument } from '../documents/model';
 
-export type SkillsStyle = 'list' | 'table' | 'govuk';
+import type { SkillsStyle } from '../protocol';
+
+export type { SkillsStyle };
 
 /** How a document already writes skills with levels (the most common form wins; lists by default). */
 export function documentStyle(doc: ParsedDocument): SkillsStyle {

@@ -1,6 +1,6 @@
 // Imports a career-ladder level (seed 001, L3 Senior Cloud Security Engineer) as the framework
 // `ladder`: ladder levels are its scale and competency areas play the part of skills.
-import type { FrameworkData, ImportReport, LevelData, SkillData } from '../model';
+import type { FrameworkData, ImportReport, LevelData, SkillData } from '../src/framework/model';
 import { contentLines, FrameworkImport, ImportError } from './common';
 import { describeRepairs, repairMacRoman } from './textRepair';
 

@@ -1,5 +1,5 @@
 // What every importer shares: its result type, how it fails, and how counts are checked.
-import type { FrameworkData, ImportReport } from '../model';
+import type { FrameworkData, ImportReport } from '../src/framework/model';
 
 /** An importer's output: the framework it built and what it found on the way. */
 export interface FrameworkImport {

@@ -14,7 +14,7 @@ import {
   SkillData,
   SkillLevelData,
   skillFullName,
-} from '../model';
+} from '../src/framework/model';
 import { ImportError } from './common';
 import { bulletLists, cleanCell, type CleaningTally, type CsvRow, readCsv } from './csv';
 

@@ -1,5 +1,5 @@
 // Imports the SFIA 9 skill page for Infrastructure operations (seed 004) as the framework `sfia`.
-import type { FrameworkData, ImportReport, LevelData, SkillData, SkillLevelData } from '../model';
+import type { FrameworkData, ImportReport, LevelData, SkillData, SkillLevelData } from '../src/framework/model';
 import { contentLines, FrameworkImport, ImportError } from './common';
 import { describeRepairs, repairWindows1252 } from './textRepair';
 

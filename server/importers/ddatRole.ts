@@ -11,7 +11,7 @@ import {
   RoleSkillData,
   SkillData,
   skillFullName,
-} from '../model';
+} from '../src/framework/model';
 import { contentLines, FrameworkImport, ImportError, SourceLine } from './common';
 import { describeRepairs, repairWindows1252 } from './textRepair';
 

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { dump } from 'js-yaml';
-import type { FrameworkData, ImportReport } from '../model';
-import { skillFullName } from '../model';
+import type { FrameworkData, ImportReport } from '../src/framework/model';
+import { skillFullName } from '../src/framework/model';
 import { ImportError, storedReports } from './common';
 import { decodeCsv } from './csv';
 import { importDdatCsv } from './ddatCsv';

@@ -1,5 +1,5 @@
 // Imports the DDaT skills A to Z (seed 003) and the DDaT skill level scale (seed 000's body).
-import type { FrameworkData, ImportReport, LevelData, SkillData, SkillLevelData } from '../model';
+import type { FrameworkData, ImportReport, LevelData, SkillData, SkillLevelData } from '../src/framework/model';
 import { contentLines, FrameworkImport, ImportError, SourceLine } from './common';
 import { cleanCell, type CleaningTally } from './csv';
 import { describeRepairs, repairWindows1252 } from './textRepair';

@@ -2,7 +2,7 @@
 // prints what each importer repaired and skipped, and fails when a count drifts from what is expected.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { FrameworkData, ImportReport } from '../model';
+import type { FrameworkData, ImportReport } from '../src/framework/model';
 import { countDrifts, MOJIBAKE, storedReports } from './common';
 import {
   DDAT_ROLES_CSV_EXPECTED_COUNTS,

@@ -1,0 +1,75 @@
+// Completion that stays usable while a value is typed. VS Code closes its list when a character
+// that is not part of a word is typed (the space after `Level:`, `Information security:`, `|` or
+// `grade:`) unless that character is a trigger character. So the space is one, and it is
+// answered only where a value is expected or a name is being typed; elsewhere (prose, list
+// items) the answer is an empty list, decided from the line alone before any parsing.
+import type { CompletionItem } from 'vscode-languageserver-types';
+
+export const SPACE_TRIGGER = ' ';
+
+/** The cursor follows a separator after which a value comes: `:`, `|`, `(`, an en or em dash, or ` - `. */
+const AFTER_SEPARATOR = /(?:[:|(\u2013\u2014]|\S[ \t]+-)[ \t]+$/;
+/** What leads a line before a name: indentation, list marker, task box, heading, bold. */
+const LINE_LEAD = /^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?|#{1,6}\s+)?(?:\*\*|__)?/;
+/** Longer than any name a framework may have (framework files cap names at 90 characters). */
+const MAX_NAME = 90;
+
+/**
+ * Cheap test on the text before the cursor: whether a space typed there may want a list at
+ * all. False for most spaces typed in prose, so those cost no parse of the document.
+ */
+export function spaceMayWantList(before: string): boolean {
+  if (!/[ \t]$/.test(before)) return false;
+  if (AFTER_SEPARATOR.test(before)) return true;
+  // A name being typed: the words since the last separator (or the line's lead).
+  const cut = Math.max(before.lastIndexOf('|'), before.lastIndexOf(':'), before.lastIndexOf('**'), before.lastIndexOf('__'), before.lastIndexOf('('));
+  const segment = cut >= 0 ? before.slice(cut + 1).replace(/^[*_]/, '') : before.replace(LINE_LEAD, '');
+  const typed = segment.trim();
+  return typed.length > 0 && typed.length <= MAX_NAME && /\p{L}/u.test(typed) && !/[.!?;]/.test(typed);
+}
+
+/**
+ * The answer to a typed space, from the list the position would get when asked: the whole list
+ * right after a separator (`Level: `), or while what is typed in an item's range is the start
+ * of one of the labels (`Information ` keeps the names open); otherwise nothing, so a space in
+ * prose never pops a list up.
+ */
+export function answerToSpace(items: CompletionItem[], before: string, cursor: number): CompletionItem[] {
+  if (!items.length || !spaceMayWantList(before)) return [];
+  const afterSeparator = AFTER_SEPARATOR.test(before);
+  const wanted = (item: CompletionItem): boolean => {
+    const edit = item.textEdit;
+    if (!edit || !('range' in edit) || edit.range.start.character > cursor) return false;
+    const typed = normalise(before.slice(edit.range.start.character));
+    // Nothing typed yet in the item's place: a value right after its separator.
+    if (!typed.trim()) return afterSeparator;
+    // Some words typed: the start of a longer label (a skill or role name of several words).
+    return normalise(typeof item.label === 'string' ? item.label : '').startsWith(typed);
+  };
+  return items.some(wanted) ? items : [];
+}
+
+/** Lower case, bold markers gone, runs of spaces as one, leading spaces dropped (a trailing one kept). */
+function normalise(text: string): string {
+  return text.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').replace(/^ /, '').toLowerCase();
+}
+
+/**
+ * Items for a table cell asked for right after its `|` (the `|` trigger, nothing typed): each
+ * inserts the space a table cell starts with, and filters on it, so that typing ` Trou` before
+ * accepting still matches and accepting keeps `| ` (`| Troubleshooting…`, not `|Troubleshooting…`).
+ */
+export function withCellSpace(items: CompletionItem[]): CompletionItem[] {
+  for (const item of items) {
+    const edit = item.textEdit;
+    if (!edit || !('range' in edit)) continue;
+    edit.newText = ` ${edit.newText}`;
+    item.filterText = ` ${item.filterText ?? (typeof item.label === 'string' ? item.label : '')}`;
+  }
+  return items;
+}
+
+/** The text of the position's line before it (empty for a position outside the text). */
+export function textBefore(line: string | undefined, character: number): string {
+  return line === undefined ? '' : line.slice(0, Math.max(0, Math.min(Number.isFinite(character) ? Math.floor(character) : 0, line.length)));
+}

@@ -1,0 +1,176 @@
+// unknown-skill, ambiguous-skill, renamed-skill and duplicate-skill: each skill mention, with
+// its findings kept from one version of the document to the next.
+import { Diagnostic, Range } from 'vscode-languageserver-types';
+import { isTypoOf, type Framework, type RoleLevelRef } from '../../framework/framework';
+import { SkillData, skillFullName } from '../../framework/model';
+import { normalizeName } from '../../framework/normalize';
+import type { Located, ParsedDocument, SkillMention } from '../../documents/model';
+import { formatDate } from '../frameworkProse';
+import { checkContext, CheckMode, DiagnosticOptions, quoteList, Report, reporter, WRITTEN } from './report';
+import { checkLevel } from './levels';
+
+/**
+ * What the checks of one mention found, apart from duplicates (which depend on its list). A
+ * mention that did not change keeps its findings from one version of the document to the next
+ * while framework, role and severities stay the same: in a long advert, an edit re-checks the
+ * few mentions it touched.
+ */
+export interface MentionFindings {
+  context: object;
+  diagnostics: Diagnostic[];
+  skill?: SkillData;
+  meant?: SkillData;
+  /** A phrase that may be prose and is like no skill: no finding, and not a list entry. */
+  ignored: boolean;
+  unknown: boolean;
+}
+
+export function checkMentions(
+  doc: ParsedDocument,
+  framework: Framework,
+  role: RoleLevelRef | undefined,
+  options: DiagnosticOptions,
+  mode: CheckMode,
+  out: Diagnostic[],
+  outerReport: Report,
+): Set<SkillData> {
+  const mentioned = new Set<SkillData>();
+  const context = checkContext(framework, role, options, mode);
+  const report: Report = mode.quiet ? (code, range, message, data, lowered) => outerReport(code, range, message, data, WRITTEN.has(code) ? 'hint' : lowered) : outerReport;
+  let byCertainty: ReturnType<typeof verdictsOf> | undefined;
+  // Per list, table or section, the first mention of each skill.
+  const firstInGroup = new Map<string, Map<SkillData, Located>>();
+  for (const m of doc.mentions) {
+    let found = m.checked as MentionFindings | undefined;
+    if (!found || found.context !== context) m.checked = found = checkMention(m, framework, role, options, mode, context, byCertainty ??= verdictsOf(context));
+    for (const d of found.diagnostics) out.push(d);
+    if (found.ignored) continue;
+    const skill = found.skill;
+    if (skill) mentioned.add(skill);
+    // A misspelt skill is reported as such; it is not missing too.
+    else if (found.meant) mentioned.add(found.meant);
+    // A name that is no skill is reported as such, once per mention: not as a duplicate too.
+    if (m.group && skill) {
+      let seen = firstInGroup.get(m.group);
+      if (!seen) firstInGroup.set(m.group, (seen = new Map()));
+      const first = seen.get(skill);
+      if (first) {
+        const where = m.form === 'table' ? 'of this table' : m.form === 'pathway-topic' ? 'of this list of topics' : 'in this section';
+        // The first may be written under another name (an old one, a qualifier): say which.
+        const as = normalizeName(first.text) !== normalizeName(m.name.text) ? ` (as "${first.text}")` : '';
+        report('duplicate-skill', m.name.range, `"${m.name.text}" is already given on line ${first.range.start.line + 1}${as} ${where}. Keep one of them.`);
+      } else seen.set(skill, m.name);
+    }
+  }
+  return mentioned;
+}
+
+/** The findings of one mention: its name, then its level. */
+/** Most mentions have no finding: they share this (never changed) list. */
+const NONE: Diagnostic[] = [];
+
+/**
+ * What the checks say of a name written with a level, wherever it is written: the same for
+ * every mention with the same texts under the same framework, role and severities. Its
+ * diagnostics point at NAME or LEVEL, replaced by the mention's own ranges.
+ */
+interface Verdict {
+  diagnostics: Diagnostic[];
+  skill?: SkillData;
+  /** For a name that is no skill: the skill it misspells, if one is a typo away. */
+  meant?: SkillData;
+  ignored: boolean;
+  unknown: boolean;
+  /** The findings of the mentions this verdict leaves without a finding, shared. */
+  clean?: MentionFindings;
+}
+const NAME: Range = { start: { line: -1, character: 0 }, end: { line: -1, character: 0 } };
+const LEVEL: Range = { start: { line: -2, character: 0 }, end: { line: -2, character: 0 } };
+const NO_LEVEL = '\u0000';
+
+// Per check context, per certainty, name text and level text: a long advert names the same
+// few skills at the same few levels thousands of times.
+const verdicts = new WeakMap<object, [Map<string, Map<string, Verdict>>, Map<string, Map<string, Verdict>>]>();
+let verdictCount = 0;
+
+/** The verdicts of a check context, by certainty. */
+function verdictsOf(context: object): [Map<string, Map<string, Verdict>>, Map<string, Map<string, Verdict>>] {
+  let byCertainty = verdicts.get(context);
+  if (!byCertainty || verdictCount > 50_000) {
+    if (verdictCount > 50_000) verdictCount = 0;
+    verdicts.set(context, (byCertainty = [new Map(), new Map()]));
+  }
+  return byCertainty;
+}
+
+function checkMention(
+  m: SkillMention,
+  framework: Framework,
+  role: RoleLevelRef | undefined,
+  options: DiagnosticOptions,
+  mode: CheckMode,
+  context: object,
+  byCertainty: [Map<string, Map<string, Verdict>>, Map<string, Map<string, Verdict>>],
+): MentionFindings {
+  const byName = byCertainty[m.certain ? 1 : 0];
+  let byLevel = byName.get(m.name.text);
+  if (!byLevel) byName.set(m.name.text, (byLevel = new Map()));
+  const levelText = m.levelText ?? NO_LEVEL;
+  let verdict = byLevel.get(levelText);
+  if (!verdict) {
+    verdict = judge(m, framework, role, options, mode);
+    byLevel.set(levelText, verdict);
+    verdictCount++;
+  }
+  if (verdict.diagnostics.length === 0) {
+    return (verdict.clean ??= { context, diagnostics: NONE, skill: verdict.skill, meant: verdict.meant, ignored: verdict.ignored, unknown: verdict.unknown });
+  }
+  const diagnostics = verdict.diagnostics.map((d) => ({ ...d, range: d.range === NAME ? m.name.range : m.level!.range }));
+  return { context, diagnostics, skill: verdict.skill, meant: verdict.meant, ignored: verdict.ignored, unknown: verdict.unknown };
+}
+
+/** The verdict on a mention's texts, its diagnostics pointing at NAME and LEVEL. */
+function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, mode: CheckMode): Verdict {
+  const diagnostics: Diagnostic[] = [];
+  const loud = reporter(options, diagnostics);
+  const report: Report = mode.quiet ? (code, range, message, data, lowered) => loud(code, range, message, data, WRITTEN.has(code) ? 'hint' : lowered) : loud;
+  const placeless: SkillMention = {
+    name: { text: m.name.text, range: NAME },
+    level: m.level && { text: m.level.text, range: LEVEL },
+    form: m.form,
+    group: m.group,
+    certain: m.certain,
+    checked: undefined,
+  };
+  const found = framework.lookupSkillForRole(m.name.text, role);
+  let skill: SkillData | undefined;
+  let meant: SkillData | undefined;
+  if (found.kind === 'exact') skill = found.skill;
+  else if (found.kind === 'renamed') {
+    skill = found.skill;
+    const to = skillFullName(found.skill);
+    const when = found.rename?.date ? ` on ${formatDate(found.rename.date)}` : '';
+    report('renamed-skill', NAME, `"${m.name.text}" was renamed "${to}"${when}. Use the new name.`, { replacements: [to] });
+  } else if (found.kind === 'ambiguous') {
+    const names = found.candidates.map(skillFullName);
+    report(
+      'ambiguous-skill',
+      NAME,
+      `"${m.name.text}" names ${names.length} skills in ${framework.shortName}: ${quoteList(names)}. Choose one, or name the role so that its own is used.`,
+      { replacements: names },
+      !m.certain,
+    );
+  } else {
+    // A bold phrase or a list item may be ordinary prose: only flag it when a skill's name is a
+    // typo or two away (`Metadata managment`), not when it merely shares a word (`Experience`).
+    const close = framework.suggestSkills(m.name.text);
+    const typos = close.filter((s) => isTypoOf(m.name.text, s));
+    meant = typos[0];
+    const suggestions = (m.certain ? close : typos).map(skillFullName);
+    if (!m.certain && suggestions.length === 0) return { diagnostics, ignored: true, unknown: true };
+    const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Check the spelling, or use "Skill Lens: Show skill" to find the name.`;
+    report('unknown-skill', NAME, `"${m.name.text}" is not a ${framework.skillNoun} in ${framework.shortName}. ${hint}`, { replacements: suggestions }, !m.certain);
+  }
+  if (placeless.level) checkLevel(placeless, skill, framework, mode.review ? undefined : role, report);
+  return { diagnostics, skill, meant, ignored: false, unknown: found.kind === 'unknown' };
+}

@@ -1,0 +1,132 @@
+// Pathway checks: grade maps (level-order), topics' levels (repeated-indicator, copied-description).
+import { Diagnostic } from 'vscode-languageserver-types';
+import { type Framework } from '../../framework/framework';
+import { LevelData } from '../../framework/model';
+import { normalizeName } from '../../framework/normalize';
+import type { Located, ParsedDocument, PathwayTopic } from '../../documents/model';
+import { checkContext, DiagnosticOptions, quoteList, Report, reporter } from './report';
+import { checkDefined, levelAsWritten, reportUnknownLevel } from './levels';
+
+/** Text compared for "repeats the level below": case, spacing and final punctuation ignored. */
+function comparable(s: string): string {
+  const n = normalizeName(s);
+  // normalizeName already drops final spaces, full stops, colons, semicolons and commas.
+  return n.endsWith('!') ? n.replace(/[.!;:,\s]+$/, '') : n;
+}
+
+export function checkPathway(doc: ParsedDocument, framework: Framework, options: DiagnosticOptions, out: Diagnostic[], report: Report): void {
+  const pathway = doc.pathway!;
+  const graded: Graded[] = [];
+  for (const { grade, level } of pathway.gradeLevels) {
+    const l = framework.findLevelOrNumber(level.text);
+    if (!l) reportUnknownLevel(level, framework, report, true);
+    graded.push({ grade, level: l, at: level });
+  }
+  checkGradeOrder(graded, framework, report);
+  // A topic's levels are checked again only when the topic changed (or the settings did).
+  const context = checkContext(framework, undefined, options, { quiet: false, review: false });
+  for (const topic of pathway.topics) {
+    let found = topic.checked as { context: object; diagnostics: Diagnostic[] } | undefined;
+    if (!found || found.context !== context) {
+      const diagnostics: Diagnostic[] = [];
+      checkTopicLevels(topic, framework, reporter(options, diagnostics));
+      topic.checked = found = { context, diagnostics };
+    }
+    for (const d of found.diagnostics) out.push(d);
+  }
+}
+
+/** A grade of a grade map, and the level it maps to (undefined when that is not a level). */
+interface Graded {
+  grade: Located;
+  level: LevelData | undefined;
+  at: Located;
+}
+
+/**
+ * unknown-grade for each grade that is not one; level-order where a higher grade maps to a lower
+ * level. `topic`: the skill of a topic's own grade map.
+ */
+function checkGradeOrder(entries: Graded[], framework: Framework, report: Report, topic?: string): void {
+  const ranked: { rank: number; grade: string; level: LevelData; at: Located }[] = [];
+  for (const { grade, level, at } of entries) {
+    const g = framework.findGrade(grade.text);
+    if (!g) {
+      const suggestions = framework.suggestGrades(grade.text).map((s) => s.id);
+      const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Use one of ${framework.grades.map((x) => x.id).join(', ')}.`;
+      report('unknown-grade', grade.range, `"${grade.text}" is not a grade. ${hint}`, { replacements: suggestions });
+    } else if (level) ranked.push({ rank: g.rank, grade: grade.text, level, at });
+  }
+  // level-order: every grade must need at least the level of each lower grade.
+  ranked.sort((a, b) => a.rank - b.rank);
+  let highest: (typeof ranked)[number] | undefined;
+  for (const entry of ranked) {
+    if (highest && framework.levelIndex(entry.level) < framework.levelIndex(highest.level) && entry.rank > highest.rank) {
+      const maps = topic ? `maps ${topic} to` : 'maps to';
+      report(
+        'level-order',
+        entry.at.range,
+        `Grade ${entry.grade} ${maps} ${entry.level.name.toLowerCase()}, below ${highest.level.name.toLowerCase()} for the lower grade ${highest.grade}. A higher grade cannot need a lower level.`,
+        { replacements: [levelAsWritten(entry.at.text, highest.level, framework)] },
+      );
+    } else if (!highest || framework.levelIndex(entry.level) >= framework.levelIndex(highest.level)) highest = entry;
+  }
+}
+
+/**
+ * A topic's levels: each must be on the scale and defined for the skill; a grade given with a
+ * level (a topic's own grade map, or `content[].grade`) must not need less than a lower grade;
+ * and a level must not repeat the one below it.
+ */
+function checkTopicLevels(topic: PathwayTopic, framework: Framework, report: Report): void {
+  const skill = framework.resolveSkill(topic.name.text);
+  const levelOf = (written: Located): LevelData | undefined => {
+    const level = framework.findLevelOrNumber(written.text);
+    if (!level) reportUnknownLevel(written, framework, report, true);
+    else if (skill) checkDefined(written, level, skill, framework, report);
+    return level;
+  };
+  const known: { level: LevelData; entry: PathwayTopic['levels'][number] }[] = [];
+  const graded: Graded[] = [];
+  for (const entry of topic.levels) {
+    const level = levelOf(entry.level);
+    if (level) known.push({ level, entry });
+    if (entry.grade) graded.push({ grade: entry.grade, level, at: entry.level });
+  }
+  for (const { grade, level } of topic.gradeLevels) graded.push({ grade, level: levelOf(level), at: level });
+  checkGradeOrder(graded, framework, report, topic.name.text);
+
+  // Each level against the level below it; levels given more than once (per grade) as one.
+  known.sort((a, b) => framework.levelIndex(a.level) - framework.levelIndex(b.level));
+  let below: { name: string; descriptions: Set<string>; indicators: Set<string> } | undefined;
+  for (let i = 0; i < known.length; ) {
+    const level = known[i].level;
+    const here = { name: level.name.toLowerCase(), descriptions: new Set<string>(), indicators: new Set<string>() };
+    for (; i < known.length && known[i].level === level; i++) {
+      const { description, indicators } = known[i].entry;
+      if (description) {
+        const key = comparable(description.text);
+        here.descriptions.add(key);
+        if (below?.descriptions.has(key)) {
+          report(
+            'copied-description',
+            description.range,
+            `The ${here.name} description of ${topic.name.text} repeats ${below.name} word for word. Say what someone at ${here.name} can do beyond ${below.name}.`,
+          );
+        }
+      }
+      for (const indicator of indicators) {
+        const key = comparable(indicator.text);
+        here.indicators.add(key);
+        if (below?.indicators.has(key)) {
+          report(
+            'repeated-indicator',
+            indicator.range,
+            `This ${here.name} indicator of ${topic.name.text} repeats ${below.name} word for word. Say what changes at ${here.name}, or remove it.`,
+          );
+        }
+      }
+    }
+    below = here;
+  }
+}

@@ -1,0 +1,47 @@
+// List items (`- `, `* `, `+ `, `12. `, `3) `, with a task box `[ ]`, `[x]`): written once for
+// the parser and completion.
+import { isSpace } from './space';
+
+/** A list item can start only with `-`, `*`, `+` or a digit. */
+export function mayBeListItem(c: number): boolean {
+  return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
+}
+
+/**
+ * The length of the list marker the line starts with (`- `, `12. `, `* [x] `), white space
+ * before and after included, or -1; `first` is the line's first non-space character.
+ */
+export function listMarkerLength(text: string, first: number): number {
+  let i = first;
+  const c = text.charCodeAt(i);
+  if (c === 45 || c === 42 || c === 43) i++; // - * +
+  else {
+    while (i < text.length && i - first < 4 && isDigit(text.charCodeAt(i))) i++;
+    const digits = i - first;
+    const after = text.charCodeAt(i);
+    if (digits < 1 || digits > 3 || (after !== 46 && after !== 41)) return -1; // . )
+    i++;
+  }
+  if (!isSpace(text.charCodeAt(i))) return -1;
+  while (isSpace(text.charCodeAt(i))) i++;
+  // A task list's checkbox: `[ ]`, `[x]`, `[X]`, then white space.
+  if (text.charCodeAt(i) === 91 && text.charCodeAt(i + 2) === 93 && isSpace(text.charCodeAt(i + 3))) {
+    const box = text.charCodeAt(i + 1);
+    if (box === 32 || box === 120 || box === 88) {
+      i += 3;
+      while (isSpace(text.charCodeAt(i))) i++;
+    }
+  }
+  return i;
+}
+
+/** The list marker at the start of a line (white space before it included), or -1 when the line is no list item. */
+export function listLead(text: string): number {
+  let first = 0;
+  while (first < text.length && isSpace(text.charCodeAt(first))) first++;
+  return first < text.length && mayBeListItem(text.charCodeAt(first)) ? listMarkerLength(text, first) : -1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}

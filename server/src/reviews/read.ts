@@ -1,0 +1,246 @@
+// Reads a review's assessments from the forms people write: a table whose columns are found by
+// their headers (in any order, extra columns kept), a heading per skill with an `Assessed:` line
+// and evidence below, and a career-ladder review (a section per competency area with "I ..."
+// statements). The role level comes from the parsed document (front matter or title).
+import type { ParsedDocument } from '../documents/model';
+import { LineSpan } from '../documents/model';
+import type { Framework, RoleLevelRef } from '../framework/framework';
+import type { LevelData, SkillData } from '../framework/model';
+import { afterLine, Fence } from '../markdown/fence';
+import { LEVEL_LINE } from '../markdown/levelLine';
+import type { Review, ReviewColumns, ReviewEntry, ReviewLayout, Standing } from './model';
+
+const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const SEPARATOR_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+/** Lines that carry no evidence: HTML block tags (a ladder's `<details>`), rules, a bare label. */
+const NOT_EVIDENCE = /^(?:<\/?[a-z][^>]*>\s*)+$|^<summary>.*<\/summary>$|^(?:-{3,}|\*{3,}|_{3,})$|^(?:\*\*|__)?(?:evidence|examples?|comments?|notes?)(?:\*\*|__)?\s*:?(?:\*\*|__)?$/i;
+const EXPECTED_LABEL = /expected|required|target/i;
+
+/** The review model of a parsed document (any kind; features call it for reviews). */
+export function readReview(doc: ParsedDocument, framework: Framework): Review {
+  const { current, next, ref } = standings(doc, framework);
+  const entries: ReviewEntry[] = [];
+  const seen = new Set<SkillData>();
+  const add = (e: ReviewEntry) => {
+    if (seen.has(e.skill)) return;
+    seen.add(e.skill);
+    entries.push(e);
+  };
+  const lines = doc.lines;
+  const first = doc.frontMatterRange ? doc.frontMatterRange.end.line + 1 : 0;
+  let layout: ReviewLayout | undefined;
+  let headingsLayout: ReviewLayout | undefined;
+  let fence: Fence | undefined;
+  let inComment = false;
+  // The skill heading being read, and its depth.
+  let section: { entry: ReviewEntry; depth: number } | undefined;
+  const closeSection = (lastLine: number) => {
+    if (!section) return;
+    add(section.entry);
+    headingsLayout = { form: framework.roleLevels.length ? 'headings' : 'ladder', depth: section.depth, lastLine, label: 'Assessed' };
+    section = undefined;
+  };
+  let lastContent = first;
+  for (let n = first; n < lines.lineCount; n++) {
+    const text = lines.line(n);
+    const wasFenced = fence !== undefined;
+    fence = afterLine(fence, text);
+    if (wasFenced || fence) continue;
+    if (inComment || text.trimStart().startsWith('<!--')) {
+      inComment = !text.includes('-->');
+      continue;
+    }
+    const heading = HEADING.exec(text);
+    if (heading) {
+      const depth = heading[1].length;
+      const skill = skillOfHeading(heading, n, text, framework, ref);
+      if (section && (skill || depth <= section.depth)) closeSection(lastContent);
+      if (skill) section = { entry: { skill: skill.skill, name: skill.name, evidence: [] }, depth };
+      lastContent = n;
+      continue;
+    }
+    if (text.includes('|') && n + 1 < lines.lineCount && SEPARATOR_ROW.test(lines.line(n + 1)) && lines.line(n + 1).includes('-')) {
+      const table = readTable(doc, n, framework, ref);
+      if (table) {
+        closeSection(lastContent);
+        for (const e of table.entries) add(e);
+        if (table.entries.length || !layout) layout = { form: 'table', headers: table.headers, columns: table.columns, lastLine: table.lastLine };
+        n = table.lastLine;
+        lastContent = n;
+        continue;
+      }
+    }
+    if (!section || !text.trim()) continue;
+    lastContent = n;
+    readSectionLine(section.entry, text, n, framework);
+  }
+  closeSection(lastContent);
+  const period = doc.fields.get('period')?.value ?? undefined;
+  return {
+    role: current ? doc.role : undefined,
+    current,
+    next,
+    period: typeof period === 'string' ? period : undefined,
+    entries,
+    layout: layout ?? headingsLayout ?? { form: 'none', lastLine: lastNonBlank(doc) },
+  };
+}
+
+/** The role level the review is about and the next one in the same role (a ladder's next level). */
+export function standings(doc: ParsedDocument, framework: Framework): { current?: Standing; next?: Standing; ref?: RoleLevelRef } {
+  if (!doc.role) return {};
+  if (framework.roleLevels.length) {
+    const ref = framework.findRoleLevel(doc.role.text);
+    if (!ref) return {};
+    const nextRef = framework.roleLevels.find((r) => r.role === ref.role && r.index === ref.index + 1);
+    return { current: roleStanding(ref, framework), next: nextRef && roleStanding(nextRef, framework), ref };
+  }
+  // A ladder: its levels are the role levels, and every competency area is expected at each.
+  const level = framework.findLevel(doc.role.text);
+  if (!level) return {};
+  const after = framework.levels[framework.levelIndex(level) + 1];
+  return { current: ladderStanding(level, framework), next: after && ladderStanding(after, framework) };
+}
+
+function roleStanding(ref: RoleLevelRef, framework: Framework): Standing {
+  const expected = new Map<SkillData, LevelData>();
+  for (const req of ref.level.skills) {
+    const skill = framework.resolveSkill(req.skill);
+    const level = framework.findLevel(req.level);
+    if (skill && level && !expected.has(skill)) expected.set(skill, level);
+  }
+  return { name: ref.level.name, expected };
+}
+
+function ladderStanding(level: LevelData, framework: Framework): Standing {
+  const expected = new Map<SkillData, LevelData>();
+  for (const skill of framework.skills) if (framework.skillLevel(skill, level)) expected.set(skill, level);
+  return { name: level.name, expected };
+}
+
+/** The skill a name written in a heading or cell certainly is, resolved for the role. */
+function skillNamed(text: string, framework: Framework, ref: RoleLevelRef | undefined): SkillData | undefined {
+  const found = framework.lookupSkillForRole(text, ref);
+  return found.kind === 'exact' || found.kind === 'renamed' ? found.skill : undefined;
+}
+
+/** A heading that names a skill (an icon, emphasis or a link around it allowed). */
+function skillOfHeading(heading: RegExpExecArray, n: number, text: string, framework: Framework, ref: RoleLevelRef | undefined): { skill: SkillData; name: LineSpan } | undefined {
+  const start = text.indexOf(heading[2], heading[1].length);
+  const name = coreOf(text, start, start + heading[2].length, n);
+  if (!name) return undefined;
+  const skill = skillNamed(name.text, framework, ref);
+  return skill ? { skill, name } : undefined;
+}
+
+/**
+ * The name inside a cell or heading, without emphasis, an icon, a link's target or a number in
+ * front (`1. `): its text and where it is.
+ */
+function coreOf(line: string, start: number, end: number, n: number): LineSpan | undefined {
+  let s = start;
+  let e = end;
+  const link = /^\[([^\]]+)\]\([^)]*\)/.exec(line.slice(s, e).replace(/^[*_\s]+/, ''));
+  if (link) {
+    s = line.indexOf(link[1], s);
+    e = s + link[1].length;
+  }
+  while (s < e && !/[\p{L}\p{N}]/u.test(line[s])) s++;
+  while (s < e && !/[\p{L}\p{N})]/u.test(line[e - 1])) e--;
+  const lead = /^\d+[.)]\s+/.exec(line.slice(s, e));
+  if (lead) s += lead[0].length;
+  return s < e ? new LineSpan(line.slice(s, e), n, s, e) : undefined;
+}
+
+/** Cells of a table row, each trimmed, with where it sits on the line (escaped `\|` kept). */
+export function splitRow(line: string): { text: string; start: number; end: number }[] {
+  const cells: { text: string; start: number; end: number }[] = [];
+  let from = line.indexOf('|') === line.search(/\S/) ? line.indexOf('|') + 1 : 0;
+  for (let i = from; i <= line.length; i++) {
+    if (i < line.length && (line[i] !== '|' || line[i - 1] === '\\')) continue;
+    let s = from;
+    let e = i;
+    while (s < e && /\s/.test(line[s])) s++;
+    while (e > s && /\s/.test(line[e - 1])) e--;
+    cells.push({ text: line.slice(s, e), start: s, end: e });
+    from = i + 1;
+  }
+  // A closing pipe leaves an empty last cell, which is not a column.
+  if (/\|\s*$/.test(line) && cells.length && cells[cells.length - 1].text === '') cells.pop();
+  return cells;
+}
+
+/** The columns of a review table, found by header words; undefined when it is no review table. */
+export function reviewColumns(headers: readonly string[]): ReviewColumns | undefined {
+  const lower = headers.map((h) => h.replace(/[*_`]/g, '').trim().toLowerCase());
+  const find = (re: RegExp, not: number[] = []) => lower.findIndex((h, i) => !not.includes(i) && re.test(h));
+  const skill = find(/\b(?:skills?|capabilit(?:y|ies)|competenc(?:y|ies|e)|competency areas?|areas?)\b/);
+  if (skill < 0 || /\blevel\b/.test(lower[skill])) return undefined;
+  const expected = find(/\b(?:expected|required|target)\b/, [skill]);
+  const evidence = find(/\b(?:evidence|examples?|comments?)\b/, [skill, expected]);
+  const assessed = find(/\b(?:assess(?:ed|ment)?|current|rating|self[- ]assessment|level|score)\b/, [skill, expected, evidence]);
+  if (assessed < 0 && evidence < 0) return undefined;
+  return { skill, expected, assessed, evidence };
+}
+
+function readTable(doc: ParsedDocument, headerLine: number, framework: Framework, ref: RoleLevelRef | undefined) {
+  const lines = doc.lines;
+  const headers = splitRow(lines.line(headerLine)).map((c) => c.text);
+  const columns = reviewColumns(headers);
+  if (!columns) return undefined;
+  const entries: ReviewEntry[] = [];
+  let lastLine = headerLine + 1;
+  for (let n = headerLine + 2; n < lines.lineCount; n++) {
+    const text = lines.line(n);
+    if (!text.includes('|') || !text.trim()) break;
+    lastLine = n;
+    const cells = splitRow(text);
+    const nameCell = cells[columns.skill];
+    const name = nameCell && coreOf(text, nameCell.start, nameCell.end, n);
+    const skill = name && skillNamed(name.text, framework, ref);
+    if (!name || !skill) continue;
+    const entry: ReviewEntry = { skill, name, evidence: [] };
+    const assessedCell = cells[columns.assessed];
+    const assessed = assessedCell && coreOf(text, assessedCell.start, assessedCell.end, n);
+    if (assessed) {
+      entry.assessed = assessed;
+      entry.level = framework.findLevelOrNumber(assessed.text);
+    }
+    const evidenceCell = cells[columns.evidence];
+    if (evidenceCell && /[\p{L}\p{N}]/u.test(evidenceCell.text) && !/^(?:n\/?a|none|-+|tbc|tbd)$/i.test(evidenceCell.text)) {
+      entry.evidence.push(new LineSpan(evidenceCell.text, n, evidenceCell.start, evidenceCell.end));
+    }
+    entries.push(entry);
+  }
+  return { headers, columns, entries, lastLine };
+}
+
+/** A line under a skill heading: its assessed level (an `Assessed:` or `Level:` line), else evidence. */
+function readSectionLine(entry: ReviewEntry, text: string, n: number, framework: Framework): void {
+  const levelLine = LEVEL_LINE.exec(text);
+  if (levelLine) {
+    if (EXPECTED_LABEL.test(levelLine[1]) || entry.assessed) return;
+    const start = levelLine[1].length;
+    const value = coreOf(text, start, start + levelLine[2].length, n);
+    // `Assessed:` left blank (as a new review has it) is not yet assessed.
+    if (value) {
+      entry.assessed = value;
+      entry.level = framework.findLevelOrNumber(value.text);
+    }
+    return;
+  }
+  const trimmed = text.trim();
+  if (NOT_EVIDENCE.test(trimmed) || trimmed.startsWith('>')) return;
+  // Without a list marker or a label in front: `- **Evidence:** Led the migration`.
+  const lead = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:(?:\*\*|__)?(?:evidence|examples?|comments?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*)?/i.exec(text)![0].length;
+  let end = text.length;
+  while (end > lead && /\s/.test(text[end - 1])) end--;
+  if (end > lead) entry.evidence.push(new LineSpan(text.slice(lead, end), n, lead, end));
+}
+
+/** The last line with text on it (0 for an empty document). */
+function lastNonBlank(doc: ParsedDocument): number {
+  let n = doc.lines.lineCount - 1;
+  while (n > 0 && !doc.lines.line(n).trim()) n--;
+  return n;
+}

@@ -1,0 +1,109 @@
+// The ignore list of each workspace folder (`.skill-lens/ignore.yaml`), as the server holds it:
+// read at start, read again when the file watcher reports a change, and taken from the editor
+// while the file is open there (an "Ignore … in this workspace" fix edits it before it is saved).
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { EMPTY_IGNORE_LIST, IGNORE_FILE, parseIgnoreList, type IgnoreList } from './features/ignoreList';
+import type { IgnoreTarget } from './features/fixAll';
+import { readRegularFile } from './workspaceFiles';
+
+interface Held {
+  /** The text in use (undefined: no file). */
+  text: string | undefined;
+  list: IgnoreList;
+}
+
+export class WorkspaceIgnoreLists {
+  roots: readonly string[] = [];
+  canCreateFiles = false;
+  private readonly held = new Map<string, Held>();
+
+  constructor(
+    private readonly io: {
+      publish: (uri: string, diagnostics: Diagnostic[]) => void;
+      /** The text of a document open in the editor, if it is. */
+      openText: (uri: string) => string | undefined;
+    },
+  ) {}
+
+  /** The ignore list that applies to a document: its workspace folder's. */
+  listFor(uri: string): IgnoreList | undefined {
+    const root = this.rootOf(uri);
+    return root === undefined ? undefined : this.held.get(root)?.list;
+  }
+
+  /** Where a document's ignore list is and what it holds, for the quick fix that adds to it. */
+  target(uri: string): IgnoreTarget | undefined {
+    const root = this.rootOf(uri);
+    if (root === undefined) return undefined;
+    const fileUri = pathToFileURL(join(root, IGNORE_FILE)).toString();
+    return { uri: fileUri, text: this.io.openText(fileUri) ?? this.held.get(root)?.text, canCreate: this.canCreateFiles };
+  }
+
+  /** Reads every folder's list from disk. True when any list has words. */
+  async readAll(): Promise<boolean> {
+    let any = false;
+    for (const root of this.roots) {
+      const uri = pathToFileURL(join(root, IGNORE_FILE)).toString();
+      if (this.io.openText(uri) !== undefined) continue;
+      await this.changedOnDisk(uri);
+      any = any || (this.held.get(root)?.list.byCode.size ?? 0) > 0;
+    }
+    return any;
+  }
+
+  /** The file changed (or appeared, or went) on disk. True when the list in use changed. */
+  async changedOnDisk(uri: string): Promise<boolean> {
+    // While the file is open, the editor's text is the one in use.
+    const open = this.io.openText(uri);
+    if (open !== undefined) return this.edited(uri, open);
+    const path = localPath(uri);
+    if (!path) return false;
+    const read = await readRegularFile(path);
+    return this.edited(uri, 'text' in read ? read.text : undefined);
+  }
+
+  /** A new text of the file (undefined: no file). True when the list in use changed. */
+  edited(uri: string, text: string | undefined): boolean {
+    const root = this.rootOfIgnoreFile(uri);
+    if (root === undefined) return false;
+    const before = this.held.get(root);
+    if (before && before.text === text) return false;
+    const list = text === undefined ? EMPTY_IGNORE_LIST : parseIgnoreList(text);
+    this.held.set(root, { text, list });
+    if (text !== undefined || before?.text !== undefined) this.io.publish(
+      uri,
+      list.problems.map((p) => ({ range: p.range, severity: 1, code: 'schema', source: 'skill-lens', message: p.message })),
+    );
+    return true;
+  }
+
+  /** The workspace folder whose ignore file this is. */
+  private rootOfIgnoreFile(uri: string): string | undefined {
+    const path = localPath(uri);
+    if (!path) return undefined;
+    return this.roots.find((root) => join(root, IGNORE_FILE) === path);
+  }
+
+  /** The innermost workspace folder holding a document. */
+  private rootOf(uri: string): string | undefined {
+    const path = localPath(uri);
+    if (!path) return undefined;
+    let best: string | undefined;
+    for (const root of this.roots) {
+      const inside = path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`);
+      if (inside && (best === undefined || root.length > best.length)) best = root;
+    }
+    return best;
+  }
+}
+
+function localPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,58 @@
+// A performance review over LSP on stdio, as an editor sees it: the review findings with exact
+// ranges and severities, no missing-skill or level-mismatch, and the coverage fix's edit.
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { killAllServers, LspClient } from './lspClient';
+
+const SERVER = join(process.cwd(), 'dist', 'server.js');
+after(() => killAllServers());
+
+const review = `---
+kind: review
+role: Associate infrastructure engineer
+---
+
+# Mid-year review
+
+| Competency | Rating | Comments |
+|---|---|---|
+| IT infrastructure | Working | Built the monitoring hosts. |
+| Systems design | awareness | |
+`;
+
+describe('a review over stdio', function () {
+  this.timeout(30_000);
+  const uri = 'file:///work/reviews/sam.md';
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient({ command: process.execPath, args: [SERVER, '--stdio'], settings: { skillLens: { debounceMs: 50 } }, requestTimeoutMs: 10_000 });
+    await client.initialize({ rootUri: null });
+    client.didOpen(uri, 'markdown', review, 1);
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('publishes the review findings, not missing-skill or level-mismatch, and the coverage fix adds the rows', async () => {
+    const event = await client.waitForDiagnostics(uri);
+    const seen = event.diagnostics.map((d) => `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`);
+    assert.deepEqual(seen, [
+      'review-coverage 3 2:6-2:39 2 of 9 skills assessed; 1 without evidence. Not yet assessed: Information security, Modern development standards, Ownership and initiative, Problem management, Systems integration, Technical understanding, Troubleshooting and problem resolution.',
+      'above-expected 3 9:22-9:29 IT infrastructure is assessed at working, above the awareness Associate infrastructure engineer expects: evidence toward Infrastructure engineer, which needs working.',
+      'no-evidence 4 10:19-10:28 Systems design is assessed at awareness with no evidence. Add what was done that shows it: the work, its result, who it helped.',
+    ]);
+    const coverage = event.diagnostics.filter((d) => d.code === 'review-coverage');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: coverage[0].range, context: { diagnostics: coverage } });
+    assert.deepEqual(actions.map((a) => a.title), ['Add rows for the 7 skills not yet in the review', 'Disable review-coverage for this line']);
+    const after = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, review), actions[0].edit!.changes![uri]);
+    assert.equal(
+      after,
+      review.replace(
+        '| Systems design | awareness | |\n',
+        '| Systems design | awareness | |\n| Information security | | |\n| Modern development standards | | |\n| Ownership and initiative | | |\n| Problem management | | |\n| Systems integration | | |\n| Technical understanding | | |\n| Troubleshooting and problem resolution | | |\n',
+      ),
+    );
+  });
+});

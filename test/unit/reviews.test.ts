@@ -1,0 +1,211 @@
+// Performance reviews: the three forms people write them in, the findings that fit an appraisal
+// (coverage, below and above the role level, evidence missing or copied from the framework) and
+// the coverage fix, which adds what is not yet assessed in the review's own form.
+import * as assert from 'node:assert/strict';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { diagnose } from '../../server/src/features/diagnostics';
+import { codeActions } from '../../server/src/features/codeActions';
+import { readReview } from '../../server/src/reviews/read';
+import { skillFullName } from '../../server/src/framework/model';
+import type { Framework } from '../../server/src/framework/framework';
+import { ddat, ladder, parsed } from './helpers';
+
+const URI = 'file:///work/reviews/sam.md';
+
+function findings(text: string, framework: Framework = ddat): string[] {
+  return diagnose(parsed(text, URI, framework), framework).map((d: Diagnostic) => {
+    const { start, end } = d.range;
+    return `${d.code} ${start.line + 1}:${start.character + 1}-${end.line === start.line ? '' : `${end.line + 1}:`}${end.character + 1} ${d.message}`;
+  });
+}
+
+/** Each entry as `Skill @ assessed [evidence; evidence]`. */
+function entries(text: string, framework: Framework = ddat): string[] {
+  const review = readReview(parsed(text, URI, framework), framework);
+  return review.entries.map((e) => `${skillFullName(e.skill)} @ ${e.assessed?.text ?? '-'} [${e.evidence.map((x) => x.text).join('; ')}]`);
+}
+
+/** The text after the coverage fix. */
+function afterCoverageFix(text: string, framework: Framework = ddat): { title: string; text: string } {
+  const doc = parsed(text, URI, framework);
+  const coverage = diagnose(doc, framework).filter((d) => d.code === 'review-coverage');
+  assert.equal(coverage.length, 1);
+  const [action] = codeActions(doc, coverage);
+  const [edit] = action.edit!.changes![URI];
+  assert.deepEqual(edit.range.start, edit.range.end);
+  const offset = doc.lines.starts[edit.range.start.line] + edit.range.start.character;
+  return { title: action.title, text: text.slice(0, offset) + edit.newText + text.slice(offset) };
+}
+
+const ASSOCIATE = ['IT infrastructure', 'Information security', 'Modern development standards', 'Ownership and initiative', 'Problem management', 'Systems design', 'Systems integration', 'Technical understanding', 'Troubleshooting and problem resolution'];
+
+describe('performance reviews', () => {
+  describe('reading the forms people write', () => {
+    it('reads a review table by its headers, in any order, with extra columns', () => {
+      const first = '---\nkind: review\nrole: Infrastructure engineer\n---\n\n| Skill | Expected | Assessed | Evidence |\n| --- | --- | --- | --- |\n| IT infrastructure | working | working | Rebuilt the monitoring hosts. |\n| **Information security** | awareness | Practitioner |  |\n';
+      assert.deepEqual(entries(first), ['IT infrastructure @ working [Rebuilt the monitoring hosts.]', 'Information security @ Practitioner []']);
+      const other = '---\nkind: review\nrole: Infrastructure engineer\n---\n\n| Examples | Rating | Owner | Competency | Target |\n|---|---|---|---|---|\n| Rebuilt the monitoring hosts. | working | Sam | IT infrastructure | working |\n| n/a | awareness | Sam | [Testing](https://www.gov.uk/x) | awareness |\n';
+      assert.deepEqual(entries(other), ['IT infrastructure @ working [Rebuilt the monitoring hosts.]', 'Testing @ awareness []']);
+    });
+
+    it('reads a heading per skill with an Assessed: or Level: line and evidence below', () => {
+      const text = [
+        '# Annual review: Sam Patel',
+        '',
+        'Role: Infrastructure engineer',
+        '',
+        '## IT infrastructure',
+        '',
+        'Expected level: working',
+        '**Assessed:** practitioner',
+        '',
+        'Moved the estate to the new cloud landing zone.',
+        '- Wrote the runbooks for it',
+        '',
+        '### Evidence',
+        '',
+        '* **Evidence:** Trained two new starters on it.',
+        '',
+        '## 2. Testing',
+        '',
+        'Level: awareness',
+        '',
+        '## Objectives',
+        '',
+        'Lead the next migration.',
+      ].join('\n');
+      assert.deepEqual(entries(text), ['IT infrastructure @ practitioner [Moved the estate to the new cloud landing zone.; Wrote the runbooks for it; Trained two new starters on it.]', 'Testing @ awareness []']);
+    });
+
+    it('reads a career-ladder review: a section per competency area, icons and details blocks as the ladder writes them', () => {
+      const text = [
+        '---',
+        'kind: review',
+        'framework: ladder',
+        'role: L3',
+        '---',
+        '',
+        '# Review: Alex',
+        '',
+        '## \u{1F989} Domain expertise',
+        '',
+        'Assessed: L3',
+        '',
+        '- I moved our secrets into the vault and taught the team to rotate them.',
+        '',
+        '<details>',
+        '<summary>Examples</summary>',
+        '',
+        '- I reviewed the PR that closed the S3 bucket exposure.',
+        '',
+        '</details>',
+        '',
+        '## Teaching and Mentoring',
+        '',
+        '<!-- I consistently help new hires -->',
+        'Assessed:',
+      ].join('\n');
+      assert.deepEqual(entries(text, ladder), ['Domain expertise @ L3 [I moved our secrets into the vault and taught the team to rotate them.; I reviewed the PR that closed the S3 bucket exposure.]', 'Teaching and Mentoring @ - []']);
+    });
+  });
+
+  describe('findings', () => {
+    const review = [
+      '---', // 1
+      'kind: review',
+      'role: Associate infrastructure engineer',
+      'period: 2025 to 2026',
+      '---', // 5
+      '',
+      '# Mid-year review',
+      '',
+      '| Skill | Expected | Assessed | Evidence |',
+      '| --- | --- | --- | --- |', // 10
+      '| IT infrastructure | awareness | working | Built and configured the monitoring hosts. |',
+      '| Information security | awareness | awareness | I can explain information security and the security controls available to protect solutions. |',
+      '| Systems design | awareness | awareness | |',
+      '| Problem management | awareness | awareness | Ran the incident review for the DNS outage. |',
+      '| Troubleshooting and problem resolution | awareness | awareness | Found the cause of the nightly job failures. |', // 15
+      '',
+    ].join('\n');
+
+    it('gives coverage once on the role, a step above with the next role level, no evidence and copied evidence, with exact ranges and messages', () => {
+      assert.deepEqual(findings(review), [
+        'review-coverage 3:7-40 5 of 9 skills assessed; 1 without evidence. Not yet assessed: Modern development standards, Ownership and initiative, Systems integration, Technical understanding.',
+        'above-expected 11:35-42 IT infrastructure is assessed at working, above the awareness Associate infrastructure engineer expects: evidence toward Infrastructure engineer, which needs working.',
+        'evidence-copies-framework 12:50-142 This evidence repeats DDaT\'s words for Information security at awareness ("explain information security and the security controls available to protect solutions and services"). Describe what was done, in your own words: the work, its result, who it helped.',
+        'no-evidence 13:32-41 Systems design is assessed at awareness with no evidence. Add what was done that shows it: the work, its result, who it helped.',
+      ]);
+    });
+
+    it('gives a development need below the role level, and no missing-skill or level-mismatch in a review', () => {
+      const text = review.replace('| Systems design | awareness | awareness | |', '| Systems design | working | awareness | Drew the network diagram. |').replace('Associate infrastructure engineer', 'Infrastructure engineer');
+      const codes = findings(text);
+      assert.ok(codes.includes('below-expected 13:30-39 Systems design is assessed at awareness, below the working Infrastructure engineer expects: a development need.'), codes.join('\n'));
+      assert.ok(!codes.some((c) => /^(?:missing-skill|level-mismatch)/.test(c)), codes.join('\n'));
+      // The same table in an advert is checked as an advert.
+      const advert = diagnose(parsed(text.replace('kind: review', 'kind: job-advert'), 'file:///work/adverts/a.md'), ddat).map((d) => d.code);
+      assert.ok(advert.includes('missing-skill') && advert.includes('level-mismatch'));
+    });
+
+    it('says nothing of coverage when every skill is assessed with evidence', () => {
+      const rows = ASSOCIATE.map((s) => `| ${s} | awareness | Worked on the ${s.toLowerCase()} backlog with the team. |`);
+      const text = ['---', 'kind: review', 'role: Associate infrastructure engineer', '---', '', '| Skill | Assessed | Evidence |', '| --- | --- | --- |', ...rows, ''].join('\n');
+      assert.deepEqual(findings(text), []);
+    });
+
+    it('tells apart a paraphrase from a copy of a ladder statement', () => {
+      const text = ['---', 'framework: ladder', 'kind: review', 'role: L3', '---', '', '## Domain expertise', '', 'Assessed: L3', '', "- I am advanced in my team's domain.", '- I am advanced in Terraform, and wrote our module guide.', ''].join('\n');
+      assert.deepEqual(
+        findings(text, ladder).filter((f) => !f.startsWith('review-coverage')),
+        ['evidence-copies-framework 11:3-37 This evidence repeats Career ladder\'s words for Domain expertise at Senior Cloud Security Engineer ("I am advanced in my team\'s domain."). Describe what was done, in your own words: the work, its result, who it helped.'],
+      );
+    });
+  });
+
+  describe('the coverage fix', () => {
+    it('adds a row per skill not yet in the table, with the expected level filled in', () => {
+      const text = '---\nkind: review\nrole: Associate infrastructure engineer\n---\n\n| Skill | Expected | Assessed | Evidence | Next step |\n|---|---|---|---|---|\n| IT infrastructure | awareness | awareness | Patched the web hosts. | |\n| Information security | awareness | | | |\n\n## Objectives\n';
+      const fixed = afterCoverageFix(text);
+      assert.equal(fixed.title, 'Add rows for the 7 skills not yet in the review');
+      assert.equal(
+        fixed.text,
+        text.replace(
+          '| Information security | awareness | | | |\n',
+          '| Information security | awareness | | | |\n' +
+            ASSOCIATE.filter((s) => s !== 'IT infrastructure' && s !== 'Information security')
+              .map((s) => `| ${s} | awareness | | | |\n`)
+              .join(''),
+        ),
+      );
+      // After the fix the coverage counts the new rows as named but not assessed: no second fix.
+      const again = diagnose(parsed(fixed.text, URI), ddat).filter((d) => d.code === 'review-coverage');
+      assert.equal(again[0].message.startsWith('1 of 9 skills assessed.'), true, again[0].message);
+      assert.equal(codeActions(parsed(fixed.text, URI), again).length, 0);
+    });
+
+    it('adds sections in a review written with a heading per skill, and a ladder area with its statements as prompts', () => {
+      const text = '# Review\n\nRole: Associate infrastructure engineer\n\n## IT infrastructure\n\nAssessed: awareness\n\nPatched the web hosts.\n';
+      const fixed = afterCoverageFix(text);
+      assert.equal(fixed.title, 'Add sections for the 8 skills not yet in the review');
+      assert.ok(fixed.text.startsWith(text.slice(0, -1) + '\n\n## Information security\n\nExpected level: awareness\nAssessed: \n\n- \n\n## Modern development standards\n'), fixed.text);
+      assert.deepEqual(entries(fixed.text).length, 9);
+
+      const ladderText = '---\nframework: ladder\nkind: review\nrole: L3\n---\n\n## Domain expertise\n\nAssessed: L3\n\n- I moved our secrets into the vault.\n';
+      const ladderFixed = afterCoverageFix(ladderText, ladder);
+      assert.equal(ladderFixed.title, 'Add sections for the 3 competency areas not yet in the review');
+      assert.ok(ladderFixed.text.includes('\n## Teaching and Mentoring\n\nExpected level: L3\nAssessed: \n\n<!-- In your own words, what did you do that shows:\n  I consistently help new hires'), ladderFixed.text);
+      // The prompts are no evidence, and no copy of the framework.
+      assert.deepEqual(findings(ladderFixed.text, ladder), ['review-coverage 4:7-9 1 of 4 competency areas assessed. Not yet assessed: Teaching and Mentoring, Culture and Leadership, Business Success.']);
+    });
+
+    it('adds a table when the review assesses nothing yet', () => {
+      const text = '---\nkind: review\nrole: Associate infrastructure engineer\n---\n\n# Review\n';
+      const fixed = afterCoverageFix(text);
+      assert.equal(fixed.title, 'Add a table for the 9 skills not yet in the review');
+      assert.ok(fixed.text.includes('# Review\n\n| Skill | Expected | Assessed | Evidence |\n| --- | --- | --- | --- |\n| IT infrastructure | awareness | | |\n| Information security | awareness | | |\n'), fixed.text);
+      assert.ok(fixed.text.endsWith('| Troubleshooting and problem resolution | awareness | | |\n'), fixed.text);
+      assert.deepEqual(entries(fixed.text).length, 9);
+    });
+  });
+});

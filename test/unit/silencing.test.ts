@@ -1,0 +1,113 @@
+// Silencing findings in the document (comments, as markdownlint and cspell read them) and in the
+// workspace (the ignore list), through the service the editor and the CLI share.
+import { strict as assert } from 'node:assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LanguageService } from '../../server/src/languageService';
+import { addToIgnoreList, isIgnoreFile, parseIgnoreList } from '../../server/src/features/ignoreList';
+
+const SENIOR = '---\nkind: job-advert\nrole: Senior infrastructure engineer\n---\n';
+
+function findings(text: string, uri = 'file:///work/adverts/job.md', ignore?: string): string[] {
+  const service = new LanguageService();
+  if (ignore !== undefined) {
+    const list = parseIgnoreList(ignore);
+    service.ignoreListFor = () => list;
+  }
+  const doc = service.parse(uri, 1, text);
+  return service
+    .diagnostics(doc)
+    .filter((d) => d.code !== 'missing-skill')
+    .map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`);
+}
+
+const BODY = ['- **Kubernetes** (expert)', '- **Information security** (wizard)', '- **Informaton security** (working)'];
+const body = (...lines: string[]) => `${SENIOR}${lines.join('\n')}\n`;
+
+describe('silencing: comments in Markdown', () => {
+  it('reports all three without comments', () => {
+    assert.deepEqual(findings(body(...BODY)), ['4:4 unknown-skill', '5:28 unknown-level', '6:4 unknown-skill']);
+  });
+
+  it('disable-next-line silences the line below, for the codes given or for all', () => {
+    assert.deepEqual(findings(body('<!-- skill-lens-disable-next-line unknown-skill -->', ...BODY)), ['6:28 unknown-level', '7:4 unknown-skill']);
+    assert.deepEqual(findings(body('<!-- skill-lens-disable-next-line unknown-level -->', ...BODY)), ['5:4 unknown-skill', '6:28 unknown-level', '7:4 unknown-skill']);
+    assert.deepEqual(findings(body(BODY[0], '<!-- skill-lens-disable-next-line -->', BODY[1], BODY[2])), ['4:4 unknown-skill', '7:4 unknown-skill']);
+  });
+
+  it('disable … enable silences a block; several codes by spaces or commas', () => {
+    assert.deepEqual(findings(body('<!-- skill-lens-disable unknown-skill -->', BODY[0], BODY[1], '<!-- skill-lens-enable -->', BODY[2])), ['6:28 unknown-level', '8:4 unknown-skill']);
+    assert.deepEqual(findings(body('<!-- skill-lens-disable unknown-skill, unknown-level -->', ...BODY)), []);
+    assert.deepEqual(findings(body('<!-- skill-lens-disable unknown-skill unknown-level -->', ...BODY)), []);
+    // Everything off, then one code back on.
+    assert.deepEqual(findings(body('<!-- skill-lens-disable -->', BODY[0], '<!-- skill-lens-enable unknown-level -->', BODY[1], BODY[2])), ['7:28 unknown-level']);
+  });
+
+  it('disable-line at the end of a line silences it, and the line still reads the same', () => {
+    assert.deepEqual(findings(body(`${BODY[0]} <!-- skill-lens-disable-line unknown-skill -->`, BODY[1], BODY[2])), ['5:28 unknown-level', '6:4 unknown-skill']);
+    // Another code's comment silences nothing and hides nothing: the level is still read and checked.
+    assert.deepEqual(findings(body(`${BODY[1]} <!-- skill-lens-disable-line unknown-skill -->`)), ['4:28 unknown-level']);
+    assert.deepEqual(findings(body('Information security', 'Level: wizard <!-- a note -->')), ['5:7 unknown-level']);
+  });
+
+  it('a `#` comment is a heading in Markdown, not a directive', () => {
+    assert.deepEqual(findings(body('# skill-lens-disable-next-line unknown-skill', BODY[0])), ['5:4 unknown-skill']);
+  });
+});
+
+describe('silencing: comments in YAML and front matter', () => {
+  const pathway = 'path: /pathways/cloud\nlevels:\n  EO: awareness\n  HEO: wizard\ntopics:\n  - name: Kubernetes\n';
+  it('reports the pathway’s findings without comments', () => {
+    assert.deepEqual(findings(pathway, 'file:///work/pathways/cloud.yaml'), ['3:7 unknown-level', '5:10 unknown-skill']);
+  });
+
+  it('# skill-lens-disable-next-line, and disable … enable, in a pathway file', () => {
+    const next = pathway.replace('  - name: Kubernetes', '  # skill-lens-disable-next-line unknown-skill\n  - name: Kubernetes');
+    assert.deepEqual(findings(next, 'file:///work/pathways/cloud.yaml'), ['3:7 unknown-level']);
+    const block = `# skill-lens-disable unknown-level\n${pathway.replace('topics:', '# skill-lens-enable\ntopics:')}`;
+    assert.deepEqual(findings(block, 'file:///work/pathways/cloud.yaml'), ['7:10 unknown-skill']);
+  });
+
+  it('in front matter', () => {
+    const text = '---\nkind: job-advert\n# skill-lens-disable-next-line unknown-role\nrole: Astronaut\n---\n- **Kubernetes** (expert)\n';
+    assert.deepEqual(findings(text), ['5:4 unknown-skill']);
+    assert.deepEqual(findings(text.replace('# skill-lens-disable-next-line unknown-role\n', '')), ['2:6 unknown-role', '4:4 unknown-skill']);
+  });
+});
+
+describe('silencing: the workspace ignore list', () => {
+  it('ignores listed words under their code, in any case and bold', () => {
+    assert.deepEqual(findings(body(...BODY), undefined, 'unknown-skill:\n  - kubernetes\n'), ['5:28 unknown-level', '6:4 unknown-skill']);
+    assert.deepEqual(findings(body(...BODY), undefined, 'unknown-skill: [Kubernetes, Informaton security]\nunknown-level: [wizard]\n'), []);
+    // Under another code, the word is still reported.
+    assert.deepEqual(findings(body(...BODY), undefined, 'unknown-level: [Kubernetes]\n'), ['4:4 unknown-skill', '5:28 unknown-level', '6:4 unknown-skill']);
+  });
+
+  it('reports a list it cannot read, never throws', () => {
+    assert.deepEqual(parseIgnoreList('- a\n- b\n').problems.map((p) => p.message), ['The ignore list must map codes to lists of words, e.g. "unknown-skill: [Kubernetes]".']);
+    assert.match(parseIgnoreList('unknown-skill: [a\n').problems[0].message, /^The ignore list is not valid YAML/);
+    assert.deepEqual(parseIgnoreList('unknown-skill:\n  - {a: 1}\n').problems[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 13 } });
+    assert.deepEqual(parseIgnoreList('').problems, []);
+  });
+
+  it('is `.skill-lens/ignore.yaml`, which is no framework file', () => {
+    assert.equal(isIgnoreFile('/w/.skill-lens/ignore.yaml'), true);
+    assert.equal(isIgnoreFile('file:///w/.skill-lens/ignore.yml'), true);
+    assert.equal(isIgnoreFile('/w/.skill-lens/team.yaml'), false);
+    assert.equal(isIgnoreFile('/w/ignore.yaml'), false);
+  });
+
+  const add = (existing: string | undefined, code: string, word: string) =>
+    TextDocument.applyEdits(TextDocument.create('file:///i.yaml', 'yaml', 1, existing ?? ''), addToIgnoreList(existing, code, word)!);
+
+  it('adds a word: a new file, a new code, under a code’s list, into a flow list', () => {
+    assert.equal(add(undefined, 'unknown-skill', 'Kubernetes'), '# Findings Skill Lens does not report in this workspace, by code (see the README).\nunknown-skill:\n  - Kubernetes\n');
+    assert.equal(add('unknown-skill:\n  - Kubernetes\n', 'unknown-skill', 'Terraform'), 'unknown-skill:\n  - Kubernetes\n  - Terraform\n');
+    assert.equal(add('unknown-skill:\n  - Kubernetes\nunknown-level:\n  - wizard\n', 'unknown-skill', 'Terraform'), 'unknown-skill:\n  - Kubernetes\n  - Terraform\nunknown-level:\n  - wizard\n');
+    assert.equal(add('unknown-skill:\n  - Kubernetes', 'unknown-level', 'wizard'), 'unknown-skill:\n  - Kubernetes\nunknown-level:\n  - wizard\n');
+    assert.equal(add('unknown-skill: [Kubernetes]\n', 'unknown-skill', 'Yes'), 'unknown-skill:\n  - Kubernetes\n  - "Yes"\n');
+    assert.equal(addToIgnoreList('unknown-skill: [a\n', 'unknown-skill', 'b'), undefined);
+    // What was added is read back.
+    const list = parseIgnoreList(add('unknown-skill: [Kubernetes]\n', 'unknown-skill', 'Yes'));
+    assert.deepEqual([...list.byCode.get('unknown-skill')!], ['kubernetes', 'yes']);
+  });
+});
