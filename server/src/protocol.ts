@@ -15,6 +15,10 @@ export interface FrameworkSummary {
   /** (role level, skill, level) requirements over every role level. */
   requirements: number;
   renames: number;
+  /** Where the framework came from (a URL or a description of the page). */
+  source?: string;
+  /** Imported from the seeds by the importers (the embedded frameworks), not written by hand. */
+  imported?: boolean;
   /** What the framework's importers repaired and skipped (the CLI's `frameworks --format json`). */
   imports?: { source: string; repaired: string[]; skipped: string[] }[];
 }
