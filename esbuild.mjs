@@ -14,7 +14,7 @@ const toolsOnly = process.argv.includes('--tools');
 const shipped = [
   // dist/server.js starts dist/server-main.js from V8's code cache (start.ts).
   { in: 'server/src/start.ts', out: 'server' },
-  { in: 'server/src/server.ts', out: 'server-main' },
+  { in: 'server/src/serverMain.ts', out: 'server-main' },
   // Reads and checks framework files off the server's main thread (server/src/frameworkFiles.ts).
   { in: 'server/src/framework/fileWorker.ts', out: 'framework-worker' },
   { in: 'server/src/cli.ts', out: 'cli' },

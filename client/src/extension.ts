@@ -20,6 +20,8 @@ import { registerChooseFramework } from './commands/chooseFramework';
 import { registerCompareRoleLevels } from './commands/compareRoleLevels';
 import { registerInsertRoleSkills } from './commands/insertRoleSkills';
 import { registerNewAdvert } from './commands/newAdvert';
+import { registerNewReview } from './commands/newReview';
+import { registerShowProfile } from './commands/showProfile';
 import { registerShowSkill } from './commands/showSkill';
 import { SkillLensViews, viewsCapability } from './views';
 
@@ -102,6 +104,8 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
     registerCompareRoleLevels(c, views),
     registerCheckWorkspace(c),
     registerChooseFramework(c),
+    registerNewReview(c),
+    registerShowProfile(c),
   );
 
   // Registered before start so the first status is not missed; the client keeps it across restarts.

@@ -35,7 +35,7 @@ export class SkillLensViews implements vscode.TextDocumentContentProvider, vscod
       return result?.markdown ?? `# Not found\n\nThe active framework has no skill called “${q.get('name')}”.\n`;
     }
     if (q.get('view') === 'framework') {
-      // Go to definition's target: the server makes these URIs (server/src/frameworkDocument.ts).
+      // Go to definition's target: the server makes these URIs (server/src/lsp/frameworkRendering.ts).
       result = await this.client.sendRequest(Requests.frameworkMarkdown, { id: q.get('id') ?? '' }, token);
       return result?.markdown ?? `# Not found\n\nNo framework “${q.get('id')}” is loaded.\n`;
     }
@@ -72,7 +72,7 @@ function view(title: string, query: Record<string, string>): vscode.Uri {
 
 /**
  * Tells the server that this client opens `skill-lens:` views, so go to definition answers with
- * one rather than with a file written to disk for clients that cannot (server/src/frameworkDocument.ts).
+ * one rather than with a file written to disk for clients that cannot (server/src/lsp/frameworkRendering.ts).
  */
 export const viewsCapability: StaticFeature = {
   fillClientCapabilities(capabilities) {

@@ -1,13 +1,20 @@
-// The facade the server, the CLI and tests share: settings, the framework registry and a
-// parse cache keyed by document version, so every feature reads one cached model.
-import type { Diagnostic } from 'vscode-languageserver-types';
+// The facade the server, the CLI and tests share (createLanguageService): settings, the
+// framework registry, every feature, and the one document cache. What features and the parser
+// keep between requests is made by caches.ts; invalidate() here drops it all with the documents.
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position } from 'vscode-languageserver-types';
 import { parseDocument, KindGlobs } from './documents/parse';
 import type { ParsedDocument } from './documents/model';
 import type { Framework } from './framework/framework';
 import { DEFAULT_FRAMEWORK_ID, FrameworkRegistry } from './framework/loader';
-import { diagnose, SeveritySetting } from './features/diagnostics';
+import { applySeverity, findings, SeveritySetting } from './features/diagnostics';
+import { completions } from './features/completion';
+import { hover } from './features/hover';
+import { codeActions } from './features/codeActions';
+import { documentSymbols } from './features/symbols';
+import { definition, type FrameworkLocator } from './features/definition';
 import { reported } from './features/silencing';
 import type { IgnoreList } from './features/ignoreList';
+import { caches } from './caches';
 
 export interface Settings {
   framework: string;
@@ -49,6 +56,16 @@ export function mergeSettings(raw: unknown): Settings {
   };
 }
 
+/** Each parsed version's published findings (LanguageService.diagnostics). */
+const published = caches.weak<ParsedDocument, { severity: Settings['severity']; ignore?: IgnoreList; found: Diagnostic[] }>();
+
+/** The one entry to the language features: the server, the CLI and tests each make one. */
+export function createLanguageService(settings: Settings = DEFAULT_SETTINGS): LanguageService {
+  const service = new LanguageService();
+  service.settings = settings;
+  return service;
+}
+
 export class LanguageService {
   settings: Settings = DEFAULT_SETTINGS;
   /** Workspace folders (paths), for the file globs of the settings. */
@@ -56,8 +73,6 @@ export class LanguageService {
   readonly registry = new FrameworkRegistry();
   /** The workspace ignore list (`.skill-lens/ignore.yaml`) that applies to a document. */
   ignoreListFor: (uri: string) => IgnoreList | undefined = () => undefined;
-  /** Each parsed version's findings, for the code actions that need them all (fix all). */
-  private readonly findings = new WeakMap<ParsedDocument, { severity: Settings['severity']; ignore?: IgnoreList; found: Diagnostic[] }>();
   private readonly cache = new Map<string, { version: number; text: string; key: string; doc: ParsedDocument }>();
 
   /** The framework chosen in settings (falling back to the default when unknown). */
@@ -65,7 +80,10 @@ export class LanguageService {
     return this.registry.get(this.settings.framework) ?? this.registry.get(DEFAULT_FRAMEWORK_ID)!;
   }
 
-  /** Parsed model of a document version; cached until the version, settings or framework change. */
+  /**
+   * Parsed model of a document version; cached until the version, settings or framework
+   * change. A front matter's `framework:` is honoured as the parser reads it, once.
+   */
   parse(uri: string, version: number, text: string): ParsedDocument {
     const active = this.activeFramework();
     const key = `${active.id}|${JSON.stringify(this.settings.documentKinds)}`;
@@ -74,10 +92,15 @@ export class LanguageService {
     // The previous version's model, when settings and framework are the same, lets the parse
     // keep what the edit did not touch.
     const previous = hit && hit.key === key ? hit.doc : undefined;
-    let doc = parseDocument(text, { uri, version, framework: active, kindGlobs: this.settings.documentKinds, roots: this.workspaceRoots, previous });
-    // Front matter `framework:` wins over the setting; parse again with that framework.
-    const named = doc.framework && this.registry.get(doc.framework.text);
-    if (named && named !== active) doc = parseDocument(text, { uri, version, framework: named, kindGlobs: this.settings.documentKinds, roots: this.workspaceRoots, previous });
+    const doc = parseDocument(text, {
+      uri,
+      version,
+      framework: active,
+      chooseFramework: (named) => this.registry.get(named),
+      kindGlobs: this.settings.documentKinds,
+      roots: this.workspaceRoots,
+      previous,
+    });
     this.cache.set(uri, { version, text, key, doc });
     return doc;
   }
@@ -86,20 +109,10 @@ export class LanguageService {
     return this.registry.get(doc.frameworkId) ?? this.activeFramework();
   }
 
-  diagnostics(doc: ParsedDocument): Diagnostic[] {
-    const ignore = this.ignoreListFor(doc.uri);
-    const severity = this.settings.severity;
-    const hit = this.findings.get(doc);
-    if (hit && hit.severity === severity && hit.ignore === ignore) return [...hit.found];
-    // Silenced in the document (comments) or in the workspace (the ignore list): not reported.
-    const found = reported(doc, this.allDiagnostics(doc), ignore);
-    this.findings.set(doc, { severity, ignore, found });
-    return [...found];
-  }
-
-  private allDiagnostics(doc: ParsedDocument): Diagnostic[] {
-    const out = diagnose(doc, this.frameworkOf(doc), { severity: this.settings.severity });
-    if (doc.framework && !this.registry.get(doc.framework.text) && this.settings.severity.schema !== 'off') {
+  /** What the checks find, at the codes' default severities (what is kept between versions). */
+  findings(doc: ParsedDocument): Diagnostic[] {
+    const out = findings(doc, this.frameworkOf(doc));
+    if (doc.framework && !this.registry.get(doc.framework.text)) {
       const known = this.registry.all().map((f) => f.id).join(', ');
       out.unshift({
         range: doc.framework.range,
@@ -112,12 +125,52 @@ export class LanguageService {
     return out;
   }
 
+  /**
+   * The findings as they are published: the user's severity settings applied, and without what
+   * is silenced in the document (comments) or in the workspace (the ignore list). Kept per
+   * parsed version, for the code actions that need them all (fix all).
+   */
+  diagnostics(doc: ParsedDocument): Diagnostic[] {
+    const ignore = this.ignoreListFor(doc.uri);
+    const severity = this.settings.severity;
+    const hit = published.get(doc);
+    if (hit && hit.severity === severity && hit.ignore === ignore) return [...hit.found];
+    const found = reported(doc, applySeverity(this.findings(doc), severity), ignore);
+    published.set(doc, { severity, ignore, found });
+    return [...found];
+  }
+
+  /** `character`: the trigger character typed, when the editor asked on its own. */
+  completions(doc: ParsedDocument, position: Position, byCharacter = false, character?: string): CompletionList {
+    return completions(doc, this.frameworkOf(doc), position, this.registry.all().map((f) => f.id), byCharacter, character);
+  }
+
+  hover(doc: ParsedDocument, position: Position): Hover | null {
+    return hover(doc, this.frameworkOf(doc), position);
+  }
+
+  codeActions(doc: ParsedDocument, diagnostics: Diagnostic[]): CodeAction[] {
+    return codeActions(doc, diagnostics);
+  }
+
+  documentSymbols(doc: ParsedDocument): DocumentSymbol[] {
+    return documentSymbols(doc, this.frameworkOf(doc));
+  }
+
+  definition(doc: ParsedDocument, position: Position, locate: FrameworkLocator): Location | null {
+    return definition(doc, this.frameworkOf(doc), position, locate);
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
   }
 
-  /** Drops every cached model, e.g. after the framework or settings change. */
-  clear(): void {
+  /**
+   * Drops every parsed document and everything features and the parser keep (caches.ts): after
+   * a framework, a setting or the workspace changes.
+   */
+  invalidate(): void {
     this.cache.clear();
+    caches.invalidate();
   }
 }

@@ -1,6 +1,7 @@
 // Custom LSP requests the server answers, so the VS Code client, the CLI and other editors
 // compute from the same framework data. Imported by both sides: the typed requests and what they carry.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { Profile } from './reviews/profile';
 
 export interface FrameworkSummary {
   id: string;
@@ -49,6 +50,15 @@ export interface Place {
 /** The edit that writes a role level's skills, or why there is nothing to write. */
 export type SkillsInsertionResult = { range: { start: Place; end: Place }; text: string; format: string } | { message: string } | null;
 export type MarkdownView = { markdown: string } | null;
+export interface ReviewTarget {
+  name: string;
+  detail: string;
+}
+export interface SkillProfileResult {
+  profile: Profile;
+  svg: string;
+  markdown: string;
+}
 export type TextResult = { text: string } | null;
 export interface CheckFilesResult {
   files: number;
@@ -71,7 +81,7 @@ export const Requests = {
   /** A skill at all levels and the roles needing it. */
   showSkill: new RequestType<{ name: string }, MarkdownView, void>('skillLens/showSkill'),
   /** A whole framework, as go to definition shows it in a `skill-lens:` view (for clients that
-   *  announce capabilities.experimental.skillLensViews; see frameworkDocument.ts). */
+   *  announce capabilities.experimental.skillLensViews; see lsp/frameworkRendering.ts). */
   frameworkMarkdown: new RequestType<{ id: string }, MarkdownView, void>('skillLens/frameworkMarkdown'),
   /** Role level a against b. */
   compareRoleLevels: new RequestType<{ a: string; b: string }, MarkdownView, void>('skillLens/compareRoleLevels'),
@@ -95,6 +105,12 @@ export const Requests = {
     SkillsInsertionResult,
     void
   >('skillLens/insertSkills'),
+  /** The role levels a review can be for (a ladder's levels where the framework has no roles). */
+  reviewTargets: new RequestType0<ReviewTarget[], void>('skillLens/reviewTargets'),
+  /** A new review for a role level: a table or a heading per skill (a ladder: its competency areas). */
+  newReview: new RequestType<{ roleLevel: string; form: 'table' | 'headings' }, TextResult, void>('skillLens/newReview'),
+  /** An open review's (or advert's) skill profile, as data, an SVG chart and a Markdown table. */
+  skillProfile: new RequestType<{ uri: string }, SkillProfileResult | null, void>('skillLens/skillProfile'),
   /** Parse and check an open document afresh, timed (for the bench). */
   analyzeTiming: new RequestType<{ uri: string }, { ms: number; diagnostics: number } | null, void>('skillLens/analyzeTiming'),
 };

@@ -6,7 +6,7 @@ import { constants, promises as fs } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareNames } from './framework/normalize';
 
-const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.e2e']);
+const SKIP: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.e2e']);
 
 /** A path that could not be checked, and why in a few words. */
 export interface Unreadable {

@@ -3,6 +3,7 @@
 // case. Compiled once by picomatch. A glob that does not compile is reported once and skipped:
 // a bad setting never stops checking, and the setting's other globs still apply.
 import picomatch from 'picomatch/posix';
+import { caches, OnceReporter } from '../caches';
 
 export interface GlobProblem {
   /** The setting that holds the glob: `skillLens.frameworkFiles`. */
@@ -25,14 +26,12 @@ const OPTIONS: picomatch.PicomatchOptions = {
   debug: true,
 };
 
-const compiled = new Map<string, Matcher | Error>();
-const reported = new Set<string>();
-let listener: ((problem: GlobProblem) => void) | undefined;
+const compiled = caches.map<string, Matcher | Error>();
+const badGlobs = caches.own(new OnceReporter<GlobProblem>());
 
 /** Who hears about a glob that does not compile (each setting and glob once per process). */
 export function onBadGlob(fn: ((problem: GlobProblem) => void) | undefined): void {
-  listener = fn;
-  reported.clear();
+  badGlobs.listen(fn);
 }
 
 function compile(glob: string): Matcher | Error {
@@ -51,14 +50,13 @@ function compile(glob: string): Matcher | Error {
 }
 
 function report(setting: string, glob: string, error: Error): void {
-  const key = `${setting}\n${glob}`;
-  if (reported.has(key)) return;
-  reported.add(key);
-  const why = error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '').toLowerCase();
-  listener?.({
-    setting,
-    glob,
-    message: `The glob "${glob}" in ${setting} is not valid (${why}) and is ignored; the setting's other globs still apply.`,
+  badGlobs.report(`${setting}\n${glob}`, () => {
+    const why = error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '').toLowerCase();
+    return {
+      setting,
+      glob,
+      message: `The glob "${glob}" in ${setting} is not valid (${why}) and is ignored; the setting's other globs still apply.`,
+    };
   });
 }
 

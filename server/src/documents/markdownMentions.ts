@@ -13,6 +13,7 @@ import { isBlankFrom, isSpace } from '../markdown/space';
 import { isTableRow, isTableSeparator, tableCells, tableColumns } from '../markdown/table';
 import type { LineIndex } from './lineIndex';
 import { LineMention, LineSpan, MentionForm, SkillMention } from './model';
+import { caches, IdSource } from '../caches';
 
 // Separators of the inline form, longest first so ` — ` wins over `-` inside names.
 const SEPARATOR = /\s+[\u2014\u2013-]\s+|\s*[\u2014\u2013]\s*|:\s+/g;
@@ -199,9 +200,9 @@ function levelHeadingBounds(text: string, heading: RegExpExecArray, framework: F
 }
 
 /** Group ids: a list or table's mentions share one; unique in the process, so never reused. */
-let groups = 0;
+const groups = caches.own(new IdSource());
 function newGroup(): string {
-  return `g${++groups}`;
+  return groups.next('g');
 }
 
 /** The mentions on lines [from, to), scanned from a fresh start (no fence, no skill line above). */
@@ -734,7 +735,7 @@ function ownAlways(text: string): string {
   }
   return kept;
 }
-const owned = new Map<string, string>();
+const owned = caches.map<string, string>();
 
 /** Reads a table starting at its header line; returns the last line of the table. */
 function parseTable(ctx: Ctx, headerLine: number): number {

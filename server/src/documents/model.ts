@@ -99,16 +99,14 @@ export interface SkillMention {
   group?: string;
   /** Whether the text must be a skill (tables, YAML keys) or only might be (a bold phrase). */
   certain: boolean;
-  /** What the checks found, kept with the mention across versions (features/diagnostics.ts). */
-  checked?: unknown;
 }
 
 /**
  * A mention with every field in the same order, so that all mentions share one shape: the checks
- * read thousands of them, and add their findings to each.
+ * read thousands of them.
  */
 export function mention(name: Located, level: Located | undefined, form: MentionForm, group: string | undefined, certain: boolean): SkillMention {
-  return { name, level, levelText: level?.text, form, group, certain, checked: undefined };
+  return { name, level, levelText: level?.text, form, group, certain };
 }
 
 /**
@@ -117,7 +115,6 @@ export function mention(name: Located, level: Located | undefined, form: Mention
  * keeps them from one version to the next: one object each rather than three.
  */
 export class LineMention extends LineSpan implements SkillMention {
-  checked: unknown = undefined;
   constructor(
     text: string,
     line: number,
@@ -203,8 +200,6 @@ export interface PathwayTopic {
   levels: PathwayLevel[];
   /** The topic's own grade map (`levels: { SEO: working }`). */
   gradeLevels: GradeLevel[];
-  /** What the checks found, kept with the topic across versions (features/diagnostics.ts). */
-  checked?: unknown;
 }
 
 export interface PathwayModel {

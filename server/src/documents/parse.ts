@@ -14,6 +14,7 @@ import { parseMarkdownBody, type MarkdownBody } from './markdownMentions';
 import { withoutHtmlComments } from './htmlComments';
 import { DocumentKind, FrontMatterField, GradeLevel, LineMention, LineSpan, Located, mention, ParsedDocument, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
 import { BrokenPart, duplicateKeys, hasAlias, mapGet, parseYaml, parseYamlEntries, YamlNode, YamlParseResult, YamlScalar, YamlSeq } from './yamlTree';
+import { caches } from '../caches';
 
 export interface KindGlobs {
   jobAdvert?: string[];
@@ -24,7 +25,14 @@ export interface KindGlobs {
 export interface ParseOptions {
   uri: string;
   version: number;
+  /** The framework the document is read with, unless its front matter names another. */
   framework: Framework;
+  /**
+   * The framework a front matter's `framework:` names, if it is loaded: chosen once, as soon
+   * as the front matter is read, and used for the rest of the document (undefined keeps
+   * `framework`). The YAML and the fields are read without a framework.
+   */
+  chooseFramework?: (named: string) => Framework | undefined;
   kindGlobs?: KindGlobs;
   /** Workspace folders (paths): the kind globs match the path relative to the one that holds the document. */
   roots?: readonly string[];
@@ -33,8 +41,8 @@ export interface ParseOptions {
 }
 
 // What a document's next version can reuse: its body scan, its pathway topics.
-const bodies = new WeakMap<ParsedDocument, MarkdownBody>();
-const pathways = new WeakMap<ParsedDocument, PathwayYaml>();
+const bodies = caches.weak<ParsedDocument, MarkdownBody>();
+const pathways = caches.weak<ParsedDocument, PathwayYaml>();
 
 const KIND_WORDS: Record<string, DocumentKind> = {
   'job-advert': 'job-advert',
@@ -47,7 +55,9 @@ const KIND_WORDS: Record<string, DocumentKind> = {
   'performance review': 'review',
 };
 
-export function parseDocument(text: string, options: ParseOptions): ParsedDocument {
+export function parseDocument(text: string, given: ParseOptions): ParsedDocument {
+  // A copy: its framework becomes the one the front matter names, once that is read.
+  const options = { ...given };
   const lines = new LineIndex(text);
   const doc: ParsedDocument = {
     uri: options.uri,
@@ -219,14 +229,19 @@ function unclosedFrontMatterEnd(lines: LineIndex): number {
 /** Reads the YAML of a document (`source`, at offset `base`): fields, kind and pathway. */
 function readYamlPart(source: string, base: number, lines: LineIndex, doc: ParsedDocument, options: ParseOptions, isYamlFile: boolean, text: string): void {
   const previous = options.previous && pathways.get(options.previous);
-  if (previous && previous.framework === options.framework && previous.base === base && readTopicsAgain(source, lines, doc, previous)) return;
+  // An unchanged header names the same framework as before.
+  if (previous && previous.framework === chosenFramework(options, previous.named.framework) && previous.base === base && readTopicsAgain(source, lines, doc, previous)) {
+    useFramework(doc, options, previous.framework);
+    return;
+  }
 
   const parsed = readYaml(source, base, lines, doc);
   // With a syntax error, the entries and list items that parse on their own.
   const recovered = parsed.error ? parseYamlEntries(source) : undefined;
   const root = parsed.root ?? recovered?.root;
-  const list = pathwayList(source, root, recovered?.broken, options.framework);
   if (root) readFields(root, base, lines, doc);
+  useFramework(doc, options, chosenFramework(options, doc.framework));
+  const list = pathwayList(source, root, recovered?.broken, options.framework);
   // Keys given twice, outside the list of topics (each topic reports its own: readTopic).
   if (root) for (const d of duplicateKeys(root, list?.seq)) doc.problems.push(duplicateKeyProblem(d, base, lines));
   doc.kind = detectKind(doc, options, isYamlFile, !!list?.sure, text);
@@ -266,6 +281,16 @@ function readYamlPart(source: string, base: number, lines: LineIndex, doc: Parse
     gradeLevels: pathway.gradeLevels,
     chunks: spans.map((c, i) => ({ text: source.slice(c.start, c.end), startLine: lines.lineOf(base + c.start), index: i, read: read[i] })),
   });
+}
+
+/** The framework a document naming `named` is read with. */
+function chosenFramework(options: ParseOptions, named: Located | undefined): Framework {
+  return (named && options.chooseFramework?.(named.text)) || options.framework;
+}
+
+function useFramework(doc: ParsedDocument, options: ParseOptions, framework: Framework): void {
+  options.framework = framework;
+  doc.frameworkId = framework.id;
 }
 
 /** Parses YAML, reporting a syntax error where the parser found it. */
@@ -546,7 +571,6 @@ function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex, li
     description: description?.kind === 'scalar' ? spanOf(description, description.value) : undefined,
     levels: [],
     gradeLevels: [],
-    checked: undefined,
   };
   const skill = topic.name.text;
   const topicMention = mention(topic.name, undefined, 'pathway-topic', `pathway:${list ?? 'list'}`, true);
@@ -769,13 +793,12 @@ function movedTopic(read: TopicRead, lines: number): TopicRead {
       grade: l.grade && move(l.grade),
     })),
     gradeLevels: read.topic.gradeLevels.map((g) => ({ grade: move(g.grade), level: move(g.level) })),
-    checked: undefined,
   };
   const shift = (r: Range): Range => ({ start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } });
   return {
     topic,
     withLevels: read.withLevels,
-    // New objects, without the findings of the old place (features/diagnostics.ts).
+    // New objects: the findings kept for the old ones (features/diagnostics/) were for the old place.
     mention: read.mention && topic && mention(topic.name, undefined, read.mention.form, read.mention.group, read.mention.certain),
     problems: read.problems.map((p) => ({ ...p, range: shift(p.range) })),
   };

@@ -5,6 +5,7 @@ import type { Framework } from '../framework/framework';
 import type { SkillData } from '../framework/model';
 import { isTypoOf } from '../framework/framework';
 import type { ParsedDocument } from '../documents/model';
+import { caches } from '../caches';
 
 /**
  * Whether a document is about the framework's skills: it names a framework, role, grade or kind
@@ -21,7 +22,7 @@ export function frameworkContext(doc: ParsedDocument, framework: Framework): boo
   if (answer === undefined) known.set(framework, (answer = decide(doc, framework)));
   return answer;
 }
-const answers = new WeakMap<ParsedDocument, Map<Framework, boolean>>();
+const answers = caches.weak<ParsedDocument, Map<Framework, boolean>>();
 
 function decide(doc: ParsedDocument, framework: Framework): boolean {
   if (doc.framework || doc.role || doc.fields.has('kind') || doc.pathway || doc.gradeSource === 'front-matter') return true;

@@ -5,6 +5,7 @@ import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
 import { skillFullName } from '../framework/model';
 import type { GradeLevel, Located, ParsedDocument, PathwayTopic } from '../documents/model';
+import { caches } from '../caches';
 
 export function documentSymbols(doc: ParsedDocument, framework: Framework): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
@@ -85,8 +86,8 @@ function levelText(framework: Framework, level: Located, numbered: boolean): str
   }
   return text;
 }
-const levelTexts = new WeakMap<Framework, Map<string, string>>();
-const numberedTexts = new WeakMap<Framework, Map<string, string>>();
+const levelTexts = caches.weak<Framework, Map<string, string>>();
+const numberedTexts = caches.weak<Framework, Map<string, string>>();
 
 function symbol(name: string, detail: string, kind: SymbolKind, range: Range, selectionRange: Range, children?: DocumentSymbol[]): DocumentSymbol {
   // Editors reject empty names; a symbol always shows something.

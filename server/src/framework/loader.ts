@@ -6,13 +6,14 @@ import sfia from '../../../data/sfia.json';
 import { Framework } from './framework';
 import { FrameworkData } from './model';
 import { checkFrameworkFile, type FrameworkFileProblem } from './frameworkFile';
+import { caches } from '../caches';
 
 export const DEFAULT_FRAMEWORK_ID = 'ddat';
 
 /** Embedded frameworks, default first; built lazily, once per process. */
-let embedded: Framework[] | undefined;
+const embedded = caches.once(() => [ddat, sfia, ladder].map((d) => new Framework(d as FrameworkData)));
 export function embeddedFrameworks(): Framework[] {
-  return (embedded ??= [ddat, sfia, ladder].map((d) => new Framework(d as FrameworkData)));
+  return embedded.get();
 }
 
 export type { FrameworkFileProblem };

@@ -1,4 +1,5 @@
 // The framework model, as stored in data/*.json and in users' workspace framework files
+import { caches } from '../caches';
 // (YAML or JSON, same shape, described by data/framework.schema.json).
 // Every framework shape (DDaT, SFIA, a career ladder) is expressed in this one model.
 
@@ -158,4 +159,4 @@ export function skillFullName(skill: Pick<SkillData, 'name' | 'qualifier'>): str
   if (full === undefined) fullNames.set(skill, (full = `${skill.name} (${skill.qualifier})`));
   return full;
 }
-const fullNames = new WeakMap<object, string>();
+const fullNames = caches.weak<object, string>();

@@ -5,6 +5,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../data/framework.schema.json';
 import { editDistance } from './normalize';
+import { caches } from '../caches';
 
 /** Where a problem is: the path of the value at fault, from the root of the file. */
 export type DataPath = (string | number)[];
@@ -23,23 +24,22 @@ export interface DataProblem {
  */
 export const MAX_SKILL_NAME_LENGTH = 90;
 
-let validator: ValidateFunction | undefined;
+const validator = caches.once((): ValidateFunction => {
+  // Required here, not imported at the top: only a framework file needs Ajv.
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    // YAML's plain scalars: `id: 3` is the text "3", `rank: "3"` the number 3.
+    coerceTypes: true,
+    strict: false,
+    logger: false,
+  });
+  return ajv.compile(schema);
+});
 
 function compiled(): ValidateFunction {
-  if (!validator) {
-    // Required here, not imported at the top: only a framework file needs Ajv.
-    const Ajv = (require('ajv') as typeof import('ajv')).default;
-    const ajv = new Ajv({
-      allErrors: true,
-      verbose: true,
-      // YAML's plain scalars: `id: 3` is the text "3", `rank: "3"` the number 3.
-      coerceTypes: true,
-      strict: false,
-      logger: false,
-    });
-    validator = ajv.compile(schema);
-  }
-  return validator;
+  return validator.get();
 }
 
 /** At most this many problems per file: a file that is not a framework at all would list thousands. */

@@ -8,6 +8,7 @@ import { LevelData, SkillData, skillFullName } from '../framework/model';
 import type { Review, ReviewEntry } from './model';
 import { readReview } from './read';
 import { coverageInsert } from './template';
+import { caches } from '../caches';
 
 export type ReviewCode = 'review-coverage' | 'below-expected' | 'above-expected' | 'no-evidence' | 'evidence-copies-framework';
 
@@ -102,7 +103,7 @@ interface Said {
   text: string;
   words: string[];
 }
-const saidCache = new WeakMap<SkillData, Said[]>();
+const saidCache = caches.weak<SkillData, Said[]>();
 
 function said(skill: SkillData, framework: Framework): Said[] {
   let found = saidCache.get(skill);

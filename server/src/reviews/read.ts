@@ -16,8 +16,18 @@ const SEPARATOR_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 const NOT_EVIDENCE = /^(?:<\/?[a-z][^>]*>\s*)+$|^<summary>.*<\/summary>$|^(?:-{3,}|\*{3,}|_{3,})$|^(?:\*\*|__)?(?:evidence|examples?|comments?|notes?)(?:\*\*|__)?\s*:?(?:\*\*|__)?$/i;
 const EXPECTED_LABEL = /expected|required|target/i;
 
-/** The review model of a parsed document (any kind; features call it for reviews). */
+/** The review model of a parsed document (any kind; features call it for reviews), read once
+ *  per document version and framework: checks, hover and the profile share it. */
 export function readReview(doc: ParsedDocument, framework: Framework): Review {
+  const cached = reviews.get(doc);
+  if (cached && cached.framework === framework) return cached.review;
+  const review = readReviewUncached(doc, framework);
+  reviews.set(doc, { framework, review });
+  return review;
+}
+const reviews = new WeakMap<ParsedDocument, { framework: Framework; review: Review }>();
+
+function readReviewUncached(doc: ParsedDocument, framework: Framework): Review {
   const { current, next, ref } = standings(doc, framework);
   const entries: ReviewEntry[] = [];
   const seen = new Set<SkillData>();

@@ -6,9 +6,10 @@ import type { ParsedDocument } from '../../documents/model';
 import { levelPlace } from '../frameworkProse';
 import { HEADING } from '../../markdown/heading';
 import { Ctx, replaceRange } from './shared';
+import { caches } from '../../caches';
 
 /** A ladder framework speaks in the first person: its statements start with "I". Cached. */
-const ladderFlag = new WeakMap<Framework, boolean>();
+const ladderFlag = caches.weak<Framework, boolean>();
 export function isLadder(framework: Framework): boolean {
   let flag = ladderFlag.get(framework);
   if (flag === undefined) {

@@ -1,4 +1,5 @@
 // Markdown bodies: adverts, reviews and documents of unknown kind.
+import { reviewSkillAt } from '../../reviews/completion';
 import { CompletionItem } from 'vscode-languageserver-types';
 import type { Framework } from '../../framework/framework';
 import { SkillData, skillFullName } from '../../framework/model';
@@ -9,6 +10,7 @@ import { isSpace } from '../../markdown/space';
 import { ambiguousFirst, Ctx, levelItems, skillNameItems } from './shared';
 import { tableCompletions } from './table';
 import { isLadder, ladderStatementItems } from './ladder';
+import { caches } from '../../caches';
 
 // What may be typed of a skill name after the line's lead (a list marker, a heading's #s).
 const TYPED_NAME = /^(?:[^\s*_`|#>:][^*_`|:]*)?$/;
@@ -31,7 +33,7 @@ export function markdownCompletions(ctx: Ctx): CompletionItem[] {
   // Levels: after a skill in any of the inline forms, or on a gov.uk `Level:` line.
   const levelLine = LEVEL_LINE_BEFORE.exec(before);
   if (levelLine) {
-    const skill = skillAbove(ctx);
+    const skill = skillAbove(ctx) ?? reviewSkillAt(ctx.doc, framework, ctx.line);
     return levelItems(ctx, skill, ctx.ch - levelLine[1].length, false);
   }
   const bold = BOLD_THEN_LEVEL.exec(before);
@@ -72,7 +74,7 @@ export function markdownCompletions(ctx: Ctx): CompletionItem[] {
 }
 
 /** The most words any skill name has, so longer lines are known to be prose. Cached. */
-const nameWords = new WeakMap<Framework, number>();
+const nameWords = caches.weak<Framework, number>();
 function maxNameWords(framework: Framework): number {
   let n = nameWords.get(framework);
   if (n === undefined) {

@@ -1,5 +1,6 @@
 // What every completion context shares: the cursor context, the replaced range, and the
 // skill-name and level lists (with their per-framework caches).
+import { noteReviewLevels } from '../../reviews/completion';
 import { Command, CompletionItem, CompletionItemKind, MarkupKind, Range } from 'vscode-languageserver-types';
 import type { Framework, RoleLevelRef } from '../../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../../framework/model';
@@ -15,6 +16,7 @@ import {
   skillHeader,
   statementsAt,
 } from '../frameworkProse';
+import { caches } from '../../caches';
 
 /** Asks the editor to open the list again, so a key's value or children are offered next. */
 export const SUGGEST_AGAIN: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
@@ -88,7 +90,7 @@ export function skillNameItems(ctx: Ctx, start: number, closeMarker: string): Co
 }
 
 /** Skills of the framework A to Z, computed once per framework. */
-export const sortedSkills = new WeakMap<Framework, SkillData[]>();
+export const sortedSkills = caches.weak<Framework, SkillData[]>();
 export function byName(framework: Framework): SkillData[] {
   let list = sortedSkills.get(framework);
   if (!list) {
@@ -99,7 +101,7 @@ export function byName(framework: Framework): SkillData[] {
 }
 
 /** Each skill a role level requires, with its level; resolved once per role, not once per item. */
-export const requirements = new WeakMap<RoleLevelRef, Map<SkillData, LevelData>>();
+export const requirements = caches.weak<RoleLevelRef, Map<SkillData, LevelData>>();
 export function roleRequirements(framework: Framework, role: RoleLevelRef): Map<SkillData, LevelData> {
   let map = requirements.get(role);
   if (!map) {
@@ -121,7 +123,7 @@ export function missingForRole(doc: ParsedDocument, framework: Framework, role: 
 }
 
 /** The skills a document mentions, once per parsed version (a long advert has thousands of mentions). */
-export const mentionedCache = new WeakMap<ParsedDocument, Set<SkillData>>();
+export const mentionedCache = caches.weak<ParsedDocument, Set<SkillData>>();
 export function mentionedSkills(doc: ParsedDocument, framework: Framework): Set<SkillData> {
   let set = mentionedCache.get(doc);
   if (!set) {
@@ -139,7 +141,7 @@ export function mentionedSkills(doc: ParsedDocument, framework: Framework): Set<
 }
 
 /** Documentation of a skill in the list: description and the levels it defines. Cached. */
-export const skillDocs = new WeakMap<SkillData, string>();
+export const skillDocs = caches.weak<SkillData, string>();
 export function skillDocumentation(framework: Framework, skill: SkillData): string {
   let text = skillDocs.get(skill);
   if (text === undefined) {
@@ -179,7 +181,7 @@ export function levelItems(ctx: Ctx, skill: SkillData | undefined, start: number
   // Keep the writer's capitalisation: `Level: Pr` gives `Practitioner`.
   const capital = /^[A-Z]/.test(typed);
 
-  return framework.levels.map((level, i) => {
+  const items = framework.levels.map((level, i) => {
     const word = capital ? levelWord(level).charAt(0).toUpperCase() + levelWord(level).slice(1) : levelWord(level);
     const at = skill ? framework.skillLevel(skill, level) : undefined;
     const docs = [levelPlace(framework, level)];
@@ -201,6 +203,9 @@ export function levelItems(ctx: Ctx, skill: SkillData | undefined, start: number
     }
     return item;
   });
+  // A review marks the level expected and the one the next role level needs instead.
+  noteReviewLevels(doc, framework, skill, items);
+  return items;
 }
 
 export function levelDetail(framework: Framework, level: LevelData, skill: SkillData | undefined, at: unknown): string {

@@ -7,7 +7,7 @@ import { Diagnostic } from 'vscode-languageserver-types';
 import { type Framework } from '../../framework/framework';
 import type { ParsedDocument } from '../../documents/model';
 import { frameworkContext } from '../frameworkContext';
-import { CheckMode, DiagnosticOptions, reporter } from './report';
+import { applySeverity, CheckMode, DiagnosticOptions, reporter } from './report';
 import { checkMentions } from './mentions';
 import { checkFrontMatter } from './frontMatter';
 import { checkPathway } from './pathway';
@@ -15,24 +15,30 @@ import { checkMissingSkills } from './missingSkill';
 import { reviewFindings } from '../../reviews/checks';
 
 export type { DiagnosticCode, DiagnosticOptions, FixData, SeveritySetting } from './report';
-export { DEFAULT_SEVERITY } from './report';
+export { applySeverity, DEFAULT_SEVERITY } from './report';
 export { limitDiagnostics, MAX_PUBLISHED_DIAGNOSTICS } from './limit';
 
+/** The findings with the user's severity settings applied, as an editor or the CLI shows them. */
 export function diagnose(doc: ParsedDocument, framework: Framework, options: DiagnosticOptions = {}): Diagnostic[] {
+  return applySeverity(findings(doc, framework), options.severity);
+}
+
+/** Every finding at its default severity (applySeverity applies the user's). */
+export function findings(doc: ParsedDocument, framework: Framework): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = reporter(options, out);
+  const report = reporter(out);
 
   for (const p of doc.problems) report(p.code, p.range, p.message);
 
   const role = checkFrontMatter(doc, framework, report);
   // A review records assessed levels, which may differ from the role level's: no level-mismatch there.
   const mode: CheckMode = { quiet: !frameworkContext(doc, framework), review: doc.kind === 'review' };
-  const mentioned = checkMentions(doc, framework, role, options, mode, out, report);
+  const mentioned = checkMentions(doc, framework, role, mode, out, report);
 
   checkMissingSkills(doc, framework, role, mentioned, report);
   // A review gets its own findings (reviews/checks.ts) instead of missing-skill.
   if (doc.kind === 'review') for (const f of reviewFindings(doc, framework)) report(f.code, f.range, f.message, f.insert && { insert: f.insert });
-  if (doc.pathway) checkPathway(doc, framework, options, out, report);
+  if (doc.pathway) checkPathway(doc, framework, out, report);
   // In reading order, so the Problems panel and the CLI list findings as the document runs.
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

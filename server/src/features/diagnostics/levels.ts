@@ -3,6 +3,7 @@ import { type Framework, type RoleLevelRef } from '../../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../../framework/model';
 import type { Located, SkillMention } from '../../documents/model';
 import { quoteList, Report } from './report';
+import { caches } from '../../caches';
 
 export function checkLevel(m: SkillMention, skill: SkillData | undefined, framework: Framework, role: RoleLevelRef | undefined, report: Report): void {
   const written = m.level!;
@@ -60,7 +61,7 @@ export function definedLevels(framework: Framework, skill: SkillData): LevelData
   }
   return found ?? undefined;
 }
-export const definedLevelsCache = new WeakMap<SkillData, LevelData[] | null>();
+export const definedLevelsCache = caches.weak<SkillData, LevelData[] | null>();
 
 /** A level name in the case the user wrote: `working`, `Working` or `WORKING`. */
 export function matchCase(written: string, level: LevelData): string {

@@ -6,8 +6,9 @@ import { SkillData, skillFullName } from '../../framework/model';
 import { normalizeName } from '../../framework/normalize';
 import type { Located, ParsedDocument, SkillMention } from '../../documents/model';
 import { formatDate } from '../frameworkProse';
-import { checkContext, CheckMode, DiagnosticOptions, quoteList, Report, reporter, WRITTEN } from './report';
+import { checkContext, CheckMode, quoteList, Report, reporter, WRITTEN } from './report';
 import { checkLevel } from './levels';
+import { caches } from '../../caches';
 
 /**
  * What the checks of one mention found, apart from duplicates (which depend on its list). A
@@ -29,20 +30,19 @@ export function checkMentions(
   doc: ParsedDocument,
   framework: Framework,
   role: RoleLevelRef | undefined,
-  options: DiagnosticOptions,
   mode: CheckMode,
   out: Diagnostic[],
   outerReport: Report,
 ): Set<SkillData> {
   const mentioned = new Set<SkillData>();
-  const context = checkContext(framework, role, options, mode);
+  const context = checkContext(framework, role, mode);
   const report: Report = mode.quiet ? (code, range, message, data, lowered) => outerReport(code, range, message, data, WRITTEN.has(code) ? 'hint' : lowered) : outerReport;
   let byCertainty: ReturnType<typeof verdictsOf> | undefined;
   // Per list, table or section, the first mention of each skill.
   const firstInGroup = new Map<string, Map<SkillData, Located>>();
   for (const m of doc.mentions) {
-    let found = m.checked as MentionFindings | undefined;
-    if (!found || found.context !== context) m.checked = found = checkMention(m, framework, role, options, mode, context, byCertainty ??= verdictsOf(context));
+    let found = mentionFindings.get(m);
+    if (!found || found.context !== context) mentionFindings.set(m, (found = checkMention(m, framework, role, mode, context, (byCertainty ??= verdictsOf(context)))));
     for (const d of found.diagnostics) out.push(d);
     if (found.ignored) continue;
     const skill = found.skill;
@@ -65,17 +65,20 @@ export function checkMentions(
   return mentioned;
 }
 
-/** The findings of one mention: its name, then its level. */
+/** What the checks found of each mention, kept while the mention object lives: the parser keeps
+ *  the objects of the lines an edit did not touch, and makes new ones for those it moved. */
+const mentionFindings = caches.weak<SkillMention, MentionFindings>();
+
 /** Most mentions have no finding: they share this (never changed) list. */
 const NONE: Diagnostic[] = [];
 
 /**
  * What the checks say of a name written with a level, wherever it is written: the same for
- * every mention with the same texts under the same framework, role and severities. Its
- * diagnostics point at NAME or LEVEL, replaced by the mention's own ranges.
+ * every mention with the same texts under the same framework, role and mode. Its findings say
+ * whether they are on the name or the level; each mention gives them its own ranges.
  */
 interface Verdict {
-  diagnostics: Diagnostic[];
+  diagnostics: { on: 'name' | 'level'; diagnostic: Omit<Diagnostic, 'range'> }[];
   skill?: SkillData;
   /** For a name that is no skill: the skill it misspells, if one is a typo away. */
   meant?: SkillData;
@@ -84,33 +87,50 @@ interface Verdict {
   /** The findings of the mentions this verdict leaves without a finding, shared. */
   clean?: MentionFindings;
 }
-const NAME: Range = { start: { line: -1, character: 0 }, end: { line: -1, character: 0 } };
-const LEVEL: Range = { start: { line: -2, character: 0 }, end: { line: -2, character: 0 } };
 const NO_LEVEL = '\u0000';
 
-// Per check context, per certainty, name text and level text: a long advert names the same
-// few skills at the same few levels thousands of times.
-const verdicts = new WeakMap<object, [Map<string, Map<string, Verdict>>, Map<string, Map<string, Verdict>>]>();
-let verdictCount = 0;
+type Verdicts = [Map<string, Map<string, Verdict>>, Map<string, Map<string, Verdict>>];
+
+/**
+ * Per check context, per certainty, name text and level text: a long advert names the same few
+ * skills at the same few levels thousands of times. Started afresh past 50,000 verdicts.
+ */
+class VerdictStore {
+  private byContext = new WeakMap<object, Verdicts>();
+  private count = 0;
+
+  of(context: object): Verdicts {
+    let byCertainty = this.byContext.get(context);
+    if (!byCertainty || this.count > 50_000) {
+      if (this.count > 50_000) this.count = 0;
+      this.byContext.set(context, (byCertainty = [new Map(), new Map()]));
+    }
+    return byCertainty;
+  }
+
+  added(): void {
+    this.count++;
+  }
+
+  clear(): void {
+    this.byContext = new WeakMap();
+    this.count = 0;
+  }
+}
+const verdicts = caches.own(new VerdictStore());
 
 /** The verdicts of a check context, by certainty. */
-function verdictsOf(context: object): [Map<string, Map<string, Verdict>>, Map<string, Map<string, Verdict>>] {
-  let byCertainty = verdicts.get(context);
-  if (!byCertainty || verdictCount > 50_000) {
-    if (verdictCount > 50_000) verdictCount = 0;
-    verdicts.set(context, (byCertainty = [new Map(), new Map()]));
-  }
-  return byCertainty;
+function verdictsOf(context: object): Verdicts {
+  return verdicts.of(context);
 }
 
 function checkMention(
   m: SkillMention,
   framework: Framework,
   role: RoleLevelRef | undefined,
-  options: DiagnosticOptions,
   mode: CheckMode,
   context: object,
-  byCertainty: [Map<string, Map<string, Verdict>>, Map<string, Map<string, Verdict>>],
+  byCertainty: Verdicts,
 ): MentionFindings {
   const byName = byCertainty[m.certain ? 1 : 0];
   let byLevel = byName.get(m.name.text);
@@ -118,30 +138,31 @@ function checkMention(
   const levelText = m.levelText ?? NO_LEVEL;
   let verdict = byLevel.get(levelText);
   if (!verdict) {
-    verdict = judge(m, framework, role, options, mode);
+    verdict = judge(m, framework, role, mode);
     byLevel.set(levelText, verdict);
-    verdictCount++;
+    verdicts.added();
   }
   if (verdict.diagnostics.length === 0) {
     return (verdict.clean ??= { context, diagnostics: NONE, skill: verdict.skill, meant: verdict.meant, ignored: verdict.ignored, unknown: verdict.unknown });
   }
-  const diagnostics = verdict.diagnostics.map((d) => ({ ...d, range: d.range === NAME ? m.name.range : m.level!.range }));
+  const diagnostics = verdict.diagnostics.map(({ on, diagnostic }) => ({ ...diagnostic, range: on === 'name' ? m.name.range : m.level!.range }));
   return { context, diagnostics, skill: verdict.skill, meant: verdict.meant, ignored: verdict.ignored, unknown: verdict.unknown };
 }
 
-/** The verdict on a mention's texts, its diagnostics pointing at NAME and LEVEL. */
-function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, mode: CheckMode): Verdict {
+/** The verdict on a mention's texts: its findings, each on the name or the level. */
+function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undefined, mode: CheckMode): Verdict {
+  const NAME = m.name.range;
+  const found = judgeAt(m, NAME, framework, role, mode);
+  return { ...found, diagnostics: found.diagnostics.map(({ range, ...diagnostic }) => ({ on: range === NAME ? 'name' : 'level', diagnostic })) };
+}
+
+/** The checks of a mention's name and level, reported at its name's range (NAME) and its level's. */
+function judgeAt(m: SkillMention, NAME: Range, framework: Framework, role: RoleLevelRef | undefined, mode: CheckMode): Omit<Verdict, 'diagnostics'> & { diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const loud = reporter(options, diagnostics);
+  const loud = reporter(diagnostics);
   const report: Report = mode.quiet ? (code, range, message, data, lowered) => loud(code, range, message, data, WRITTEN.has(code) ? 'hint' : lowered) : loud;
-  const placeless: SkillMention = {
-    name: { text: m.name.text, range: NAME },
-    level: m.level && { text: m.level.text, range: LEVEL },
-    form: m.form,
-    group: m.group,
-    certain: m.certain,
-    checked: undefined,
-  };
+  const level = m.level;
+  const placeless: SkillMention = { name: { text: m.name.text, range: NAME }, level: level && { text: level.text, range: level.range }, form: m.form, group: m.group, certain: m.certain };
   const found = framework.lookupSkillForRole(m.name.text, role);
   let skill: SkillData | undefined;
   let meant: SkillData | undefined;

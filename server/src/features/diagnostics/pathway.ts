@@ -4,7 +4,8 @@ import { type Framework } from '../../framework/framework';
 import { LevelData } from '../../framework/model';
 import { normalizeName } from '../../framework/normalize';
 import type { Located, ParsedDocument, PathwayTopic } from '../../documents/model';
-import { checkContext, DiagnosticOptions, quoteList, Report, reporter } from './report';
+import { checkContext, quoteList, Report, reporter } from './report';
+import { caches } from '../../caches';
 import { checkDefined, levelAsWritten, reportUnknownLevel } from './levels';
 
 /** Text compared for "repeats the level below": case, spacing and final punctuation ignored. */
@@ -14,7 +15,7 @@ function comparable(s: string): string {
   return n.endsWith('!') ? n.replace(/[.!;:,\s]+$/, '') : n;
 }
 
-export function checkPathway(doc: ParsedDocument, framework: Framework, options: DiagnosticOptions, out: Diagnostic[], report: Report): void {
+export function checkPathway(doc: ParsedDocument, framework: Framework, out: Diagnostic[], report: Report): void {
   const pathway = doc.pathway!;
   const graded: Graded[] = [];
   for (const { grade, level } of pathway.gradeLevels) {
@@ -24,17 +25,20 @@ export function checkPathway(doc: ParsedDocument, framework: Framework, options:
   }
   checkGradeOrder(graded, framework, report);
   // A topic's levels are checked again only when the topic changed (or the settings did).
-  const context = checkContext(framework, undefined, options, { quiet: false, review: false });
+  const context = checkContext(framework, undefined, { quiet: false, review: false });
   for (const topic of pathway.topics) {
-    let found = topic.checked as { context: object; diagnostics: Diagnostic[] } | undefined;
+    let found = topicFindings.get(topic);
     if (!found || found.context !== context) {
       const diagnostics: Diagnostic[] = [];
-      checkTopicLevels(topic, framework, reporter(options, diagnostics));
-      topic.checked = found = { context, diagnostics };
+      checkTopicLevels(topic, framework, reporter(diagnostics));
+      topicFindings.set(topic, (found = { context, diagnostics }));
     }
     for (const d of found.diagnostics) out.push(d);
   }
 }
+
+/** What the checks found of a topic, kept while the topic object lives (an unchanged topic keeps it across versions). */
+const topicFindings = caches.weak<PathwayTopic, { context: object; diagnostics: Diagnostic[] }>();
 
 /** A grade of a grade map, and the level it maps to (undefined when that is not a level). */
 interface Graded {

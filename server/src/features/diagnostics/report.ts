@@ -1,6 +1,7 @@
 // Codes, severities and the report function every check writes through.
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { type Framework, type RoleLevelRef } from '../../framework/framework';
+import { caches } from '../../caches';
 import type { ReviewCode } from '../../reviews/checks';
 
 export type DiagnosticCode =
@@ -68,11 +69,14 @@ export interface DiagnosticOptions {
   severity?: Partial<Record<string, SeveritySetting>>;
 }
 
-/** A report function that applies the severity settings and adds to `out`. */
-export function reporter(options: DiagnosticOptions, out: Diagnostic[]): Report {
+/**
+ * A report function that adds to `out` at the code's default severity (or the lowered one).
+ * The user's severity settings are applied to the findings when they are published
+ * (applySeverity), so what is kept between versions holds for every setting.
+ */
+export function reporter(out: Diagnostic[]): Report {
   return (code, range, message, data, lowered = false) => {
-    const fallback = typeof lowered === 'string' ? lowered : lowered && DEFAULT_SEVERITY[code] === 'error' ? 'warning' : DEFAULT_SEVERITY[code];
-    const setting = options.severity?.[code] ?? fallback;
+    const setting = typeof lowered === 'string' ? lowered : lowered && DEFAULT_SEVERITY[code] === 'error' ? 'warning' : DEFAULT_SEVERITY[code];
     if (setting === 'off') return;
     const d: Diagnostic = { range, severity: SEVERITY[setting], code, source: 'skill-lens', message };
     if (data) d.data = data;
@@ -91,19 +95,35 @@ export function quoteList(items: string[], joiner = 'or'): string {
   return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} ${joiner} ${q[q.length - 1]}`;
 }
 
-/** One object per framework, role and severity settings, so that findings know what they hold for. */
 /** How a document's mentions are checked: as hints without framework context; without level-mismatch in a review. */
 export interface CheckMode {
   quiet: boolean;
   review: boolean;
 }
 
-export function checkContext(framework: Framework, role: RoleLevelRef | undefined, options: DiagnosticOptions, mode: CheckMode): object {
+/** One object per framework, role and mode, so that findings know what they hold for. */
+export function checkContext(framework: Framework, role: RoleLevelRef | undefined, mode: CheckMode): object {
   let forFramework = contexts.get(framework);
   if (!forFramework) contexts.set(framework, (forFramework = new Map()));
-  const key = `${mode.quiet ? 'quiet' : ''}${mode.review ? 'review' : ''}\u0000${role ? `${role.role.name}\u0000${role.level.name}` : ''}\u0000${JSON.stringify(options.severity ?? {})}`;
+  const key = `${mode.quiet ? 'quiet' : ''}${mode.review ? 'review' : ''}\u0000${role ? `${role.role.name}\u0000${role.level.name}` : ''}`;
   let context = forFramework.get(key);
   if (!context) forFramework.set(key, (context = {}));
   return context;
 }
-export const contexts = new WeakMap<Framework, Map<string, object>>();
+export const contexts = caches.weak<Framework, Map<string, object>>();
+
+/**
+ * The user's severity settings over findings made at the default severities: a code set to
+ * `off` is dropped, a code set to another severity takes it, the others keep theirs (a default,
+ * or the lowered one of a document without framework context).
+ */
+export function applySeverity(findings: Diagnostic[], severity: DiagnosticOptions['severity']): Diagnostic[] {
+  if (!severity || Object.keys(severity).length === 0) return findings;
+  const out: Diagnostic[] = [];
+  for (const d of findings) {
+    const setting = typeof d.code === 'string' && Object.hasOwn(severity, d.code) ? severity[d.code] : undefined;
+    if (setting === undefined) out.push(d);
+    else if (setting !== 'off') out.push({ ...d, severity: SEVERITY[setting] });
+  }
+  return out;
+}

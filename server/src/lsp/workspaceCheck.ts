@@ -5,9 +5,9 @@
 // framework.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { LanguageService } from './languageService';
-import type { ParsedDocument } from './documents/model';
-import { readRegularFile, walkDocuments } from './workspaceFiles';
+import type { LanguageService } from '../languageService';
+import type { ParsedDocument } from '../documents/model';
+import { readRegularFile, walkDocuments } from '../workspaceFiles';
 
 export interface CheckSummary {
   files: number;

@@ -14,24 +14,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver-types';
-import type { Framework } from './framework/framework';
-import { SkillData } from './framework/model';
-import { skillMarkdown } from './features/frameworkViews';
+import type { Framework } from '../framework/framework';
+import { SkillData } from '../framework/model';
+import { skillMarkdown } from '../features/frameworkViews';
 
 /** The scheme of the VS Code extension's read-only views (client/src/views.ts). */
 export const VIEW_SCHEME = 'skill-lens';
 
-export interface FrameworkRendering {
+export interface Rendering {
   /** Markdown: the framework's name, then each skill at every level. */
   text: string;
   /** The line of each skill's heading. */
   lineOf: Map<SkillData, number>;
 }
 
-const rendered = new WeakMap<Framework, FrameworkRendering>();
+const rendered = new WeakMap<Framework, Rendering>();
 
 /** The framework as one Markdown document, made once per framework version. */
-export function frameworkRendering(framework: Framework): FrameworkRendering {
+export function frameworkRendering(framework: Framework): Rendering {
   let doc = rendered.get(framework);
   if (!doc) {
     const lineOf = new Map<SkillData, number>();
@@ -61,34 +61,37 @@ export function frameworkViewLocation(framework: Framework, skill: SkillData): L
   return line === undefined ? null : at(frameworkViewUri(framework), line);
 }
 
-const written = new Map<Framework, string>();
-const renderings = new Set<string>();
+/** One per server: the renderings it has written to disk for clients without the views, by framework. */
+export class FrameworkRenderings {
+  private readonly written = new Map<Framework, string>();
+  private readonly uris = new Set<string>();
 
-/** Whether a document is one of the files written for other clients: shown to read, never checked. */
-export function isFrameworkRendering(uri: string): boolean {
-  return renderings.has(uri);
-}
-
-/** A skill in the framework's rendering written to the temp folder (clients without the views). */
-export function frameworkLocation(framework: Framework, skill: SkillData): Location | null {
-  const rendering = frameworkRendering(framework);
-  let uri = written.get(framework);
-  if (!uri) {
-    const dir = join(tmpdir(), 'skill-lens');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${framework.id.replace(/[^\w.-]/g, '_')}.md`);
-    // Read-only, so that it is not mistaken for a document to edit. Written beside and renamed
-    // over the old one: two servers may write it at once, and a read-only file cannot be rewritten.
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, rendering.text);
-    chmodSync(temporary, 0o444);
-    renameSync(temporary, file);
-    uri = pathToFileURL(file).toString();
-    renderings.add(uri);
-    written.set(framework, uri);
+  /** Whether a document is one of these renderings: shown to read, never checked as a document. */
+  isRendering(uri: string): boolean {
+    return this.uris.has(uri);
   }
-  const line = rendering.lineOf.get(skill);
-  return line === undefined ? null : at(uri, line);
+
+  /** Where a skill is in its framework's rendering on disk (written on first use). */
+  readonly location = (framework: Framework, skill: SkillData): Location | null => {
+    const rendering = frameworkRendering(framework);
+    let uri = this.written.get(framework);
+    if (!uri) {
+      const dir = join(tmpdir(), 'skill-lens');
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `${framework.id.replace(/[^\w.-]/g, '_')}.md`);
+      // Read-only, so that it is not mistaken for a document to edit. Written beside and renamed
+      // over the old one: two servers may write it at once, and a read-only file cannot be rewritten.
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, rendering.text);
+      chmodSync(temporary, 0o444);
+      renameSync(temporary, file);
+      uri = pathToFileURL(file).toString();
+      this.uris.add(uri);
+      this.written.set(framework, uri);
+    }
+    const line = rendering.lineOf.get(skill);
+    return line === undefined ? null : at(uri, line);
+  };
 }
 
 function at(uri: string, line: number): Location {

@@ -2,18 +2,19 @@
 // so the VS Code client, the CLI and other editors share one implementation.
 import type { Connection } from 'vscode-languageserver/node';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import type { LanguageService } from './languageService';
-import type { ParsedDocument } from './documents/model';
-import { parseDocument } from './documents/parse';
-import { diagnose } from './features/diagnostics';
-import { compareMarkdown, skillMarkdown } from './features/frameworkViews';
-import { documentStyle, newAdvertText, skillsText, SkillsStyle } from './features/skillsText';
-import { skillFullName } from './framework/model';
-import { frameworkSummary } from './framework/summary';
-import { FrameworkSummary, Requests, RoleLevelSummary, SkillSummary } from './protocol';
+import type { LanguageService } from '../languageService';
+import type { ParsedDocument } from '../documents/model';
+import { parseDocument } from '../documents/parse';
+import { diagnose } from '../features/diagnostics';
+import { compareMarkdown, skillMarkdown } from '../features/frameworkViews';
+import { documentStyle, newAdvertText, skillsText, SkillsStyle } from '../features/skillsText';
+import { skillFullName } from '../framework/model';
+import { frameworkSummary } from '../framework/summary';
+import { FrameworkSummary, Requests, RoleLevelSummary, SkillSummary } from '../protocol';
+import { registerReviewRequests } from '../reviews/requests';
 import type { WorkspaceCheck } from './workspaceCheck';
-import { frameworkRendering } from './frameworkDocument';
-import { insertSkills } from './features/insertSkills';
+import { frameworkRendering } from './frameworkRendering';
+import { insertSkills } from '../features/insertSkills';
 
 interface Wiring {
   documentModel: (uri: string) => ParsedDocument | undefined;
@@ -25,6 +26,7 @@ interface Wiring {
 export function registerCustomRequests(connection: Connection, service: LanguageService, wiring: Wiring): void {
   const { guard } = wiring;
   const active = () => service.activeFramework();
+  registerReviewRequests(connection, service, wiring.documentModel, guard);
 
   connection.onRequest(Requests.frameworks, (): FrameworkSummary[] =>
     guard('frameworks', [], () => service.registry.all().map((f) => ({ ...frameworkSummary(f), active: f === active() }))),
