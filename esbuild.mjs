@@ -12,8 +12,8 @@ const watch = process.argv.includes('--watch');
 const toolsOnly = process.argv.includes('--tools');
 
 const shipped = [
-  // dist/server.js starts dist/server-main.js from V8's code cache (start.ts).
-  { in: 'server/src/start.ts', out: 'server' },
+  // dist/server.js starts dist/server-main.js from V8's code cache (server/src/boot/start.ts).
+  { in: 'server/src/boot/start.ts', out: 'server' },
   { in: 'server/src/serverMain.ts', out: 'server-main' },
   // Reads and checks framework files off the server's main thread (server/src/frameworkFiles.ts).
   { in: 'server/src/framework/fileWorker.ts', out: 'framework-worker' },
@@ -66,6 +66,8 @@ function lazyRequires() {
   return {
     name: 'lazy-requires',
     setup(build) {
+      // SKILL_LENS_LAZY_REQUIRES=off builds without the rewrites (to measure them: boot/start.ts).
+      if (process.env.SKILL_LENS_LAZY_REQUIRES === 'off') return;
       for (const r of rewrites) {
         build.onLoad({ filter: r.file }, (args) => {
           const source = readFileSync(args.path, 'utf8');
@@ -115,7 +117,7 @@ if (watch) {
   if (!toolsOnly && existsSync('dist/server.js')) {
     const placeholder = 'bundle hash: written by esbuild.mjs.....';
     const starter = readFileSync('dist/server.js', 'latin1');
-    if (!starter.includes(placeholder)) throw new Error('dist/server.js has no bundle hash placeholder (server/src/start.ts)');
+    if (!starter.includes(placeholder)) throw new Error('dist/server.js has no bundle hash placeholder (server/src/boot/start.ts)');
     const hash = createHash('sha1').update(readFileSync('dist/server-main.js')).digest('hex');
     writeFileSync('dist/server.js', starter.replace(placeholder, hash), 'latin1');
   }

@@ -14,6 +14,7 @@ import { isTableRow, isTableSeparator, tableCells, tableColumns } from '../markd
 import type { LineIndex } from './lineIndex';
 import { LineMention, LineSpan, MentionForm, SkillMention } from './model';
 import { caches, IdSource } from '../caches';
+import { own, ownAlways } from '../boot/intern';
 
 // Separators of the inline form, longest first so ` — ` wins over `-` inside names.
 const SEPARATOR = /\s+[\u2014\u2013-]\s+|\s*[\u2014\u2013]\s*|:\s+/g;
@@ -714,28 +715,6 @@ function located(lineText: string, line: number, start: number, end: number): Li
   return new LineSpan(own(lineText.slice(start, end)), line, start, end);
 }
 
-/**
- * The same text in a string of its own, one per distinct text. A slice of the document keeps
- * the whole document's text alive, and mentions are kept across versions: without this, every
- * version of a long advert would stay in memory. Names and levels repeat, so one copy serves
- * all their mentions.
- */
-function own(text: string): string {
-  // V8 copies a substring shorter than 13 characters anyway.
-  return text.length < 13 ? text : ownAlways(text);
-}
-
-function ownAlways(text: string): string {
-  let kept = owned.get(text);
-  if (kept === undefined) {
-    if (owned.size >= 20_000) owned.clear();
-    // Concatenating and slicing again makes V8 copy the characters into a new string.
-    kept = (' ' + text).slice(1);
-    owned.set(kept, kept);
-  }
-  return kept;
-}
-const owned = caches.map<string, string>();
 
 /** Reads a table starting at its header line; returns the last line of the table. */
 function parseTable(ctx: Ctx, headerLine: number): number {

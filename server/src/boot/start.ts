@@ -18,8 +18,10 @@ import { Script } from 'node:vm';
 // generation at its starting size and collecting the old one once it is half as large again as
 // what survived costs a few more, short collections (2 to 6 ms here) and keeps the resident set
 // within budget.
-setFlagsFromString('--semi-space-growth-factor=1');
-setFlagsFromString('--heap-growing-percent=50');
+if (process.env.SKILL_LENS_V8_FLAGS !== 'off') {
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--heap-growing-percent=50');
+}
 
 // The bundle's SHA-1, written here by the build (esbuild.mjs) so that starting needs neither
 // node:crypto (3 ms to load) nor a pass over the bundle; a build that did not write it (watch
