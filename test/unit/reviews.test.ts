@@ -67,7 +67,7 @@ describe('performance reviews', () => {
         '',
         '### Evidence',
         '',
-        '* **Evidence:** Trained two new starters on it.',
+        '* **Evidence:** Trained two new starters on it. <!-- skill-lens-disable-line no-evidence -->',
         '',
         '## 2. Testing',
         '',

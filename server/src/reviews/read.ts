@@ -237,7 +237,9 @@ function readSectionLine(entry: ReviewEntry, text: string, n: number, framework:
   if (NOT_EVIDENCE.test(trimmed) || trimmed.startsWith('>')) return;
   // Without a list marker or a label in front: `- **Evidence:** Led the migration`.
   const lead = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:(?:\*\*|__)?(?:evidence|examples?|comments?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*)?/i.exec(text)![0].length;
-  let end = text.length;
+  // A comment at the end of the line (`<!-- skill-lens-disable-line ... -->`) is no evidence.
+  const comment = text.indexOf('<!--', lead);
+  let end = comment >= 0 ? comment : text.length;
   while (end > lead && /\s/.test(text[end - 1])) end--;
   if (end > lead) entry.evidence.push(new LineSpan(text.slice(lead, end), n, lead, end));
 }
