@@ -156,6 +156,25 @@ describe('Skill Lens in code-server: status bar, go to definition, insert into Y
     await page.keyboard.press(`${mod}+W`);
   });
 
+  it('offers the framework setting in the settings UI as text with the known frameworks described', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(`${mod}+,`);
+    const search = page.locator('.settings-editor .suggest-input-container .monaco-editor').first();
+    await search.waitFor({ timeout: 30_000 });
+    await search.click();
+    await page.keyboard.type('skillLens.framework', { delay: 20 });
+    const item = page.locator('.settings-editor .setting-item', { hasText: 'The active skills framework' }).first();
+    await item.waitFor({ timeout: 20_000 });
+    const text = (await item.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /`?ddat`? \(the UK DDaT framework, embedded\)/i);
+    assert.match(text, /one-skill SFIA sample/);
+    // A text box, so a workspace framework's id can be typed; Choose framework lists them all.
+    assert.equal(await item.locator('input.input, textarea, .setting-item-control input').count() > 0, true, 'the setting is edited in place');
+    await item.locator('a', { hasText: 'Choose framework' }).first().waitFor();
+    await page.screenshot({ path: join(screenshots, 'framework-setting.png') });
+    await page.keyboard.press(`${mod}+W`);
+  });
+
   it('inserts a role level’s skills into a YAML pathway as YAML topics', async () => {
     await openFile('cloud-pathway.yaml');
     await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
