@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { activeApi, closeAllEditors, codeOf, stubQuickPick, waitFor, workspaceDir } from './helpers';
+import { activeApi, closeAllEditors, codeOf, stubQuickPick, waitFor, workspaceDir, openUntitled } from './helpers';
 
 const senior = 'Senior infrastructure engineer';
 
@@ -17,7 +17,7 @@ describe('commands', () => {
   });
 
   it('Insert skills for a role level: picks from the role levels and inserts at the cursor', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\nkind: job-advert\n---\n\n## Skills\n\n' });
+    const doc = await openUntitled('---\nkind: job-advert\n---\n\n## Skills\n\n');
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(doc.positionAt(doc.getText().length), doc.positionAt(doc.getText().length));
     const stub = stubQuickPick((items) => items.find((i) => i.label === senior));
@@ -39,7 +39,7 @@ describe('commands', () => {
 
   it('Insert skills for a role level: keeps the document’s gov.uk style', async () => {
     const content = '---\nkind: job-advert\n---\n\nInformation security\n\nLevel: working\n\n';
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    const doc = await openUntitled(content);
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(doc.positionAt(content.length), doc.positionAt(content.length));
     const inserted = await vscode.commands.executeCommand<string>('skillLens.insertRoleSkills', 'Infrastructure engineer');

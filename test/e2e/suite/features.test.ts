@@ -2,7 +2,7 @@
 // hover, diagnostics and quick fixes in a Markdown advert, diagnostics in a YAML pathway.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeApi, closeAllEditors, codeOf, labelOf, openFixture, waitFor } from './helpers';
+import { activeApi, closeAllEditors, codeOf, labelOf, openFixture, waitFor, openUntitled } from './helpers';
 
 const levels = ['awareness', 'working', 'practitioner', 'expert'];
 
@@ -31,7 +31,7 @@ describe('language features in adverts and pathways', () => {
   });
 
   it('completes levels after a skill', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\nkind: job-advert\n---\n\n- **Information security** (' });
+    const doc = await openUntitled('---\nkind: job-advert\n---\n\n- **Information security** (');
     await vscode.window.showTextDocument(doc);
     const position = doc.lineAt(4).range.end;
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position, '(');

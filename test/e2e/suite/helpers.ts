@@ -66,6 +66,24 @@ export function stubQuickPick(choose: (items: vscode.QuickPickItem[], options?: 
  * untitled document takes the same name (Untitled-1), and until the old one is gone the host can
  * hand out the old document, text and all, for the new editor.
  */
+let untitledCount = 0;
+
+/**
+ * A new untitled Markdown document holding `content`, under a name no other test used:
+ * `openTextDocument({ content })` names each one Untitled-1 once the last is closed, and the
+ * workbench may hand the new one the closed one's text (from its backup).
+ */
+export async function openUntitled(content: string): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.parse(`untitled:skill-lens-test-${process.pid}-${++untitledCount}.md`);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'the test text was written');
+  assert.equal(doc.getText(), content, 'the new document holds the test text and nothing else');
+  return doc;
+}
+
 export async function closeAllEditors(): Promise<void> {
   const untitled = new Set(vscode.workspace.textDocuments.filter((d) => d.isUntitled).map((d) => d.uri.toString()));
   for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {

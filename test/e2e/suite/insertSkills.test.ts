@@ -3,7 +3,7 @@
 // on the document's own role.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeApi, closeAllEditors, codeOf, openFixture, stubQuickPick, waitFor } from './helpers';
+import { activeApi, closeAllEditors, codeOf, openFixture, stubQuickPick, waitFor, openUntitled } from './helpers';
 
 const senior = 'Senior infrastructure engineer';
 
@@ -45,7 +45,7 @@ describe('insert skills in the file’s own format', () => {
 
   it('writes a table with an evidence column into a review', async () => {
     const content = '---\nkind: review\nrole: Senior infrastructure engineer\n---\n\n# Review\n\n## Evidence\n\n';
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    const doc = await openUntitled(content);
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(doc.positionAt(content.length), doc.positionAt(content.length));
     const inserted = await vscode.commands.executeCommand<string>('skillLens.insertRoleSkills', senior);
@@ -59,7 +59,7 @@ describe('insert skills in the file’s own format', () => {
       ['---\nkind: job-advert\nrole: Senior data engineer\n---\n\n## Skills\n\n', 'Senior data engineer'],
       ['# Lead infrastructure engineer\n\n## Skills you need\n\n', 'Lead infrastructure engineer'],
     ]) {
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+      const doc = await openUntitled(content);
       const editor = await vscode.window.showTextDocument(doc);
       editor.selection = new vscode.Selection(doc.positionAt(content.length), doc.positionAt(content.length));
       const stub = stubQuickPick(() => undefined);
