@@ -20,8 +20,10 @@ import { registerChooseFramework } from './commands/chooseFramework';
 import { registerCompareRoleLevels } from './commands/compareRoleLevels';
 import { registerInsertRoleSkills } from './commands/insertRoleSkills';
 import { registerNewAdvert } from './commands/newAdvert';
+import { registerNewReview } from './commands/newReview';
+import { registerShowProfile } from './commands/showProfile';
 import { registerShowSkill } from './commands/showSkill';
-import { SkillLensViews } from './views';
+import { SkillLensViews, viewsCapability } from './views';
 
 /** What activate() returns: tests reach the running client through it. */
 export interface SkillLensApi {
@@ -65,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
   };
 
   client = new LanguageClient('skillLens', 'Skill Lens', serverOptions, clientOptions);
+  client.registerFeature(viewsCapability);
 
   // The status bar shows the active framework and, for the active document, its role level.
   const status = vscode.window.createStatusBarItem('skillLens.status', vscode.StatusBarAlignment.Right, 100);
@@ -72,11 +75,15 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
   status.command = 'skillLens.chooseFramework';
   context.subscriptions.push(status);
   let framework: string | undefined;
-  const roles = new Map<string, string | undefined>();
+  // Per document, from the server's status: its role, and whether it is about the framework at
+  // all. Documents the server has not said so of (a README, notes, any other YAML) show nothing.
+  const roles = new Map<string, { role?: string; about: boolean }>();
   const renderStatus = () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !languages.includes(editor.document.languageId)) return status.hide();
-    const role = roles.get(editor.document.uri.toString());
+    const known = roles.get(editor.document.uri.toString());
+    if (!known?.about) return status.hide();
+    const role = known.role;
     status.text = `$(mortar-board) ${framework ?? 'Skill Lens'}${role ? ` · ${role}` : ''}`;
     status.tooltip = `Skill Lens: framework ${framework ?? '(starting)'}${role ? `, role ${role}` : ''}. Click to choose the framework.`;
     status.show();
@@ -97,13 +104,15 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
     registerCompareRoleLevels(c, views),
     registerCheckWorkspace(c),
     registerChooseFramework(c),
+    registerNewReview(c),
+    registerShowProfile(c),
   );
 
   // Registered before start so the first status is not missed; the client keeps it across restarts.
   context.subscriptions.push(
     c.onNotification(StatusNotification, (p: StatusParams) => {
       framework = p.framework;
-      if (p.uri) roles.set(p.uri, p.role);
+      if (p.uri) roles.set(p.uri, { role: p.role, about: p.about === true });
       renderStatus();
     }),
   );

@@ -10,11 +10,18 @@ export async function roleLevels(client: LanguageClient): Promise<RoleLevelSumma
   return levels;
 }
 
-/** Quick pick of a role level, grouped by family and role and searchable by either; undefined when dismissed. */
-export async function pickRoleLevel(client: LanguageClient, title: string, exclude?: string): Promise<string | undefined> {
+/**
+ * Quick pick of a role level, grouped by family and role and searchable by either; undefined when
+ * dismissed. `first` (the document's own role level) is offered at the top, where the picker
+ * starts, so Enter takes it.
+ */
+export async function pickRoleLevel(client: LanguageClient, title: string, exclude?: string, first?: string): Promise<string | undefined> {
   const levels = (await roleLevels(client)).filter((l) => l.name !== exclude);
   if (!levels.length) return undefined;
-  const picked = await vscode.window.showQuickPick(roleLevelItems(levels), {
+  const items = roleLevelItems(levels);
+  const own = levels.find((l) => l.name === first);
+  if (own) items.unshift({ label: "This document's role", kind: vscode.QuickPickItemKind.Separator }, ...roleLevelItems([own]).slice(1));
+  const picked = await vscode.window.showQuickPick(items, {
     title,
     placeHolder: 'Role level (type a role, a family or a grade to narrow the list)',
     matchOnDescription: true,

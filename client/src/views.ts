@@ -1,8 +1,10 @@
-// Read-only views of server-made Markdown (a skill, a comparison of role levels): virtual
-// documents of scheme `skill-lens`, shown in the Markdown preview. The URI carries the query,
-// so a view reopened later (or refreshed) asks the server again rather than a stale cache.
+// Read-only views of server-made Markdown (a skill, a comparison of role levels, the whole
+// framework that go to definition lands in): virtual documents of scheme `skill-lens`, shown in
+// the Markdown preview or as read-only source. The URI carries the query, so a view reopened
+// later (or refreshed) asks the server again rather than a stale cache. The language client
+// syncs only file: and untitled: documents, so a view is never checked as a document.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient, StaticFeature } from 'vscode-languageclient/node';
 import { Requests, type MarkdownView } from '../../server/src/protocol';
 
 export const viewScheme = 'skill-lens';
@@ -31,6 +33,11 @@ export class SkillLensViews implements vscode.TextDocumentContentProvider, vscod
     if (q.get('view') === 'skill') {
       result = await this.client.sendRequest(Requests.showSkill, { name: q.get('name') ?? '' }, token);
       return result?.markdown ?? `# Not found\n\nThe active framework has no skill called “${q.get('name')}”.\n`;
+    }
+    if (q.get('view') === 'framework') {
+      // Go to definition's target: the server makes these URIs (server/src/lsp/frameworkRendering.ts).
+      result = await this.client.sendRequest(Requests.frameworkMarkdown, { id: q.get('id') ?? '' }, token);
+      return result?.markdown ?? `# Not found\n\nNo framework “${q.get('id')}” is loaded.\n`;
     }
     if (q.get('view') === 'compare') {
       const params = { a: q.get('a') ?? '', b: q.get('b') ?? '' };
@@ -62,3 +69,18 @@ function view(title: string, query: Record<string, string>): vscode.Uri {
   const path = '/' + title.replace(/[\\/]/g, '∕');
   return vscode.Uri.from({ scheme: viewScheme, path, query: new URLSearchParams(query).toString() });
 }
+
+/**
+ * Tells the server that this client opens `skill-lens:` views, so go to definition answers with
+ * one rather than with a file written to disk for clients that cannot (server/src/lsp/frameworkRendering.ts).
+ */
+export const viewsCapability: StaticFeature = {
+  fillClientCapabilities(capabilities) {
+    capabilities.experimental = { ...(capabilities.experimental as object | undefined), skillLensViews: true };
+  },
+  initialize() {},
+  getState() {
+    return { kind: 'static' };
+  },
+  clear() {},
+};

@@ -18,7 +18,7 @@ import { nearestIgnoreLists } from './ignoreListFiles';
 import { skillMarkdown } from './features/frameworkViews';
 import { skillFullName } from './framework/model';
 import { computeProfile, profileSvg, profileText } from './reviews/profile';
-import { DOCUMENT_EXTENSIONS, failureReason, readRegularFile, Unreadable, Walk, walkFiles } from './workspaceFiles';
+import { failureReason, readRegularFile, Unreadable, Walk, walkDocuments } from './workspaceFiles';
 import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from '../importers/importCommand';
 
 const USAGE = `Usage:
@@ -142,7 +142,7 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
       paths.push({ file: p });
       continue;
     }
-    const walked = await walkFiles(p, (rel) => DOCUMENT_EXTENSIONS.test(rel));
+    const walked = await walkDocuments(p);
     paths.push(...walked.files.map((file) => ({ file })), ...walked.unreadable);
     skipped.push(...walked.skipped);
   }

@@ -1,6 +1,7 @@
 // Custom LSP requests the server answers, so the VS Code client, the CLI and other editors
 // compute from the same framework data. Imported by both sides: the typed requests and what they carry.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { Profile } from './reviews/profile';
 
 export interface FrameworkSummary {
   id: string;
@@ -15,6 +16,10 @@ export interface FrameworkSummary {
   /** (role level, skill, level) requirements over every role level. */
   requirements: number;
   renames: number;
+  /** Where the framework came from (a URL or a description of the page). */
+  source?: string;
+  /** Imported from the seeds by the importers (the embedded frameworks), not written by hand. */
+  imported?: boolean;
   /** What the framework's importers repaired and skipped (the CLI's `frameworks --format json`). */
   imports?: { source: string; repaired: string[]; skipped: string[] }[];
 }
@@ -37,7 +42,23 @@ export interface SkillSummary {
 }
 
 export type SkillsStyle = 'list' | 'table' | 'govuk';
+/** A position as LSP writes it (0-based line and character). */
+export interface Place {
+  line: number;
+  character: number;
+}
+/** The edit that writes a role level's skills, or why there is nothing to write. */
+export type SkillsInsertionResult = { range: { start: Place; end: Place }; text: string; format: string } | { message: string } | null;
 export type MarkdownView = { markdown: string } | null;
+export interface ReviewTarget {
+  name: string;
+  detail: string;
+}
+export interface SkillProfileResult {
+  profile: Profile;
+  svg: string;
+  markdown: string;
+}
 export type TextResult = { text: string } | null;
 export interface CheckFilesResult {
   files: number;
@@ -59,6 +80,9 @@ export const Requests = {
   skills: new RequestType0<SkillSummary[], void>('skillLens/skills'),
   /** A skill at all levels and the roles needing it. */
   showSkill: new RequestType<{ name: string }, MarkdownView, void>('skillLens/showSkill'),
+  /** A whole framework, as go to definition shows it in a `skill-lens:` view (for clients that
+   *  announce capabilities.experimental.skillLensViews; see lsp/frameworkRendering.ts). */
+  frameworkMarkdown: new RequestType<{ id: string }, MarkdownView, void>('skillLens/frameworkMarkdown'),
   /** Role level a against b. */
   compareRoleLevels: new RequestType<{ a: string; b: string }, MarkdownView, void>('skillLens/compareRoleLevels'),
   skillsText: new RequestType<{ roleLevel: string; style: SkillsStyle }, TextResult, void>('skillLens/skillsText'),
@@ -67,9 +91,26 @@ export const Requests = {
   /** Reads those files from disk (regular files only) and publishes their diagnostics; says
    *  which it could not read and why (a named pipe, a missing file, not a file: URI). */
   checkFiles: new RequestType<{ uris: string[] }, CheckFilesResult, void>('skillLens/checkFiles'),
-  /** How a document writes its skills (the text as the editor shows it, when given, else the
-   *  server's copy of the document). */
-  documentStyle: new RequestType<{ uri: string; text?: string }, { style: SkillsStyle }, void>('skillLens/documentStyle'),
+  /** The documents under those folders (file: URIs): the same files `skill-lens check FOLDER` checks. */
+  workspaceDocuments: new RequestType<{ roots: string[] }, { uris: string[]; skipped: { uri: string; reason: string }[] }, void>('skillLens/workspaceDocuments'),
+  /** How a document writes its skills, and the role level it names (front matter or title) if
+   *  the framework has it (the text as the editor shows it, when given, else the server's copy
+   *  of the document). */
+  documentStyle: new RequestType<{ uri: string; text?: string; languageId?: string }, { style: SkillsStyle; role?: string }, void>('skillLens/documentStyle'),
+  /** The edit that writes a role level's skills at the position in the document's own format
+   *  (pathway topics in YAML, a review's table, an advert's style); null when there is no such
+   *  role level. The text goes with the request: the server may not have this version yet. */
+  insertSkills: new RequestType<
+    { uri: string; text: string; languageId?: string; position: Place; roleLevel: string; style?: SkillsStyle },
+    SkillsInsertionResult,
+    void
+  >('skillLens/insertSkills'),
+  /** The role levels a review can be for (a ladder's levels where the framework has no roles). */
+  reviewTargets: new RequestType0<ReviewTarget[], void>('skillLens/reviewTargets'),
+  /** A new review for a role level: a table or a heading per skill (a ladder: its competency areas). */
+  newReview: new RequestType<{ roleLevel: string; form: 'table' | 'headings' }, TextResult, void>('skillLens/newReview'),
+  /** An open review's (or advert's) skill profile, as data, an SVG chart and a Markdown table. */
+  skillProfile: new RequestType<{ uri: string }, SkillProfileResult | null, void>('skillLens/skillProfile'),
   /** Parse and check an open document afresh, timed (for the bench). */
   analyzeTiming: new RequestType<{ uri: string }, { ms: number; diagnostics: number } | null, void>('skillLens/analyzeTiming'),
 };
@@ -82,4 +123,7 @@ export interface StatusParams {
   role?: string;
   /** The document this status is about; the client shows it while that document is active. */
   uri?: string;
+  /** Whether that document is about the framework (a known kind, or framework context: see
+   *  features/frameworkContext.ts); the status bar shows only for those, not on every README. */
+  about?: boolean;
 }

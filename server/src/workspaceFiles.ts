@@ -161,3 +161,13 @@ export async function findFiles(root: string, wanted: (relativePath: string) => 
 }
 
 export const DOCUMENT_EXTENSIONS = /\.(md|markdown|ya?ml)$/i;
+
+/**
+ * The documents in a folder: every Markdown and YAML file (what is not an advert, pathway or
+ * review is told apart by its content, front matter `kind:` included, not by its name). One
+ * rule for `skill-lens check FOLDER` and the editor's Check workspace, so both check the same
+ * files.
+ */
+export function walkDocuments(root: string): Promise<Walk> {
+  return walkFiles(root, (relativePath) => DOCUMENT_EXTENSIONS.test(relativePath));
+}

@@ -159,11 +159,16 @@ export async function killGroup(child: ChildProcess): Promise<void> {
   signal('SIGKILL'); // children that outlived their leader are still in the group
 }
 
-export function launchBrowser(profile: Profile): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(join(profile.run, 'browser'), {
+export async function launchBrowser(profile: Profile): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(join(profile.run, 'browser'), {
     executablePath: chromiumPath,
     headless: true,
     viewport: { width: 1280, height: 800 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // The workbench's first load fetches several megabytes of scripts from code-server; on a
+  // machine whose cores are busy that took over Playwright's default 30 s, so navigation gets
+  // the same two minutes as the tests that wait for the workbench.
+  context.setDefaultNavigationTimeout(120_000);
+  return context;
 }

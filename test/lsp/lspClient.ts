@@ -247,7 +247,7 @@ export class LspClient {
 
   /** `workspaceCapabilities` adds to the client's workspace capabilities (e.g. `didChangeWatchedFiles`). */
   async initialize(
-    opts: { rootUri?: string | null; initializationOptions?: unknown; timeoutMs?: number; workspaceCapabilities?: Record<string, unknown> } = {},
+    opts: { rootUri?: string | null; initializationOptions?: unknown; timeoutMs?: number; workspaceCapabilities?: Record<string, unknown>; experimental?: Record<string, unknown> } = {},
   ): Promise<unknown> {
     const result = await this.request<{ capabilities?: Record<string, unknown> }>(
       'initialize',
@@ -280,6 +280,7 @@ export class LspClient {
             formatting: { dynamicRegistration: true },
           },
           window: { workDoneProgress: false },
+          ...(opts.experimental ? { experimental: opts.experimental } : {}),
         },
       },
       opts.timeoutMs,

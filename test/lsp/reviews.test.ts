@@ -55,4 +55,20 @@ describe('a review over stdio', function () {
       ),
     );
   });
+
+  it('answers the review requests: role levels, a new review, and the skill profile with its chart', async () => {
+    const targets = await client.request<{ name: string; detail: string }[]>('skillLens/reviewTargets', {});
+    assert.equal(targets.length, 201);
+    assert.deepEqual(targets.find((t) => t.name === 'Infrastructure engineer'), { name: 'Infrastructure engineer', detail: 'Infrastructure engineer \u00b7 12 skills' });
+    const created = await client.request<{ text: string } | null>('skillLens/newReview', { roleLevel: 'Associate infrastructure engineer', form: 'headings' });
+    assert.match(created!.text, /^---\nkind: review\nframework: ddat\nrole: Associate infrastructure engineer\n---\n[\s\S]*\n## IT infrastructure\n\nExpected level: awareness\nAssessed: \n/);
+    assert.equal(await client.request('skillLens/newReview', { roleLevel: 'Chief wizard', form: 'table' }), null);
+    const result = await client.request<{ profile: { roleLevel: string; nextRoleLevel: string; skills: { skill: string; assessed: string | null }[] }; svg: string; markdown: string }>('skillLens/skillProfile', { uri });
+    assert.equal(result.profile.roleLevel, 'Associate infrastructure engineer');
+    assert.equal(result.profile.nextRoleLevel, 'Infrastructure engineer');
+    assert.deepEqual(result.profile.skills.filter((s) => s.assessed).map((s) => `${s.skill}=${s.assessed}`), ['IT infrastructure=working', 'Systems design=awareness']);
+    assert.deepEqual([...result.svg.matchAll(/<rect class="bar" data-skill="([^"]+)" data-level="([^"]+)"/g)].map((m) => `${m[1]}=${m[2]}`), ['IT infrastructure=working', 'Systems design=awareness']);
+    assert.ok(result.markdown.startsWith('| Skill | Expected (Associate infrastructure engineer) | Assessed | Next (Infrastructure engineer) | Gap |\n| --- | --- | --- | --- | --- |\n| IT infrastructure | awareness | working | working | +1 |\n'), result.markdown);
+    assert.equal(await client.request('skillLens/skillProfile', { uri: 'file:///nowhere.md' }), null);
+  });
 });

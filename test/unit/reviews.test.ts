@@ -6,9 +6,12 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnose } from '../../server/src/features/diagnostics';
 import { codeActions } from '../../server/src/features/codeActions';
 import { readReview } from '../../server/src/reviews/read';
+import { newReview } from '../../server/src/reviews/template';
 import { skillFullName } from '../../server/src/framework/model';
 import type { Framework } from '../../server/src/framework/framework';
-import { ddat, ladder, parsed } from './helpers';
+import { completions } from '../../server/src/features/completion';
+import { hover } from '../../server/src/features/hover';
+import { ddat, doc, ladder, parsed } from './helpers';
 
 const URI = 'file:///work/reviews/sam.md';
 
@@ -64,7 +67,7 @@ describe('performance reviews', () => {
         '',
         '### Evidence',
         '',
-        '* **Evidence:** Trained two new starters on it.',
+        '* **Evidence:** Trained two new starters on it. <!-- skill-lens-disable-line no-evidence -->',
         '',
         '## 2. Testing',
         '',
@@ -206,6 +209,69 @@ describe('performance reviews', () => {
       assert.ok(fixed.text.includes('# Review\n\n| Skill | Expected | Assessed | Evidence |\n| --- | --- | --- | --- |\n| IT infrastructure | awareness | | |\n| Information security | awareness | | |\n'), fixed.text);
       assert.ok(fixed.text.endsWith('| Troubleshooting and problem resolution | awareness | | |\n'), fixed.text);
       assert.deepEqual(entries(fixed.text).length, 9);
+    });
+  });
+
+  describe('in the editor', () => {
+    it('explains an assessed level on hover: its statements, the next level\'s, and what the role levels need', () => {
+      const t = doc('---\nkind: review\nrole: Infrastructure engineer\n---\n\n| Skill | Expected | Assessed | Evidence |\n| --- | --- | --- | --- |\n| Information security | awareness | wor‸king | Ran the phishing drill. |\n', URI);
+      const h = hover(t.doc, ddat, t.position)!;
+      assert.deepEqual(h.range, { start: { line: 7, character: 37 }, end: { line: 7, character: 44 } });
+      const text = (h.contents as { value: string }).value;
+      assert.ok(text.startsWith('**Working**: level 2 of 4 (awareness < **working** < practitioner < expert)\n\nInformation security at working:\n\n'), text);
+      assert.ok(text.includes('use information security practices and available security controls to contribute to protecting solutions and services'), text);
+      assert.ok(text.includes('To reach practitioner:\n\n'), text);
+      assert.ok(text.includes('design solutions and services with security controls included, specifically engineered to mitigate security threats'), text);
+      assert.ok(text.endsWith('Infrastructure engineer expects awareness; Senior infrastructure engineer needs working.'), text);
+    });
+
+    it('completes an assessed level under a skill heading, marking the expected level and the next role level\'s', () => {
+      const t = doc('---\nkind: review\nrole: Infrastructure engineer\n---\n\n## Systems design\n\nExpected level: working\nAssessed: |\n', URI);
+      const result = completions(t.doc, ddat, t.position, ['ddat']);
+      const items = Array.isArray(result) ? result : result.items;
+      assert.deepEqual(
+        items.map((i) => `${i.label}${i.labelDetails?.description ? ` (${i.labelDetails.description})` : ''}`),
+        ['awareness', 'working (expected for Infrastructure engineer)', 'practitioner (to progress to Senior infrastructure engineer)', 'expert'],
+      );
+      // Each says what the level means for the skill.
+      assert.match((items[2].documentation as { value: string }).value, /^\*\*Practitioner\*\*: level 3 of 4[\s\S]*- design systems characterised by medium levels of risk/);
+    });
+  });
+
+  describe('a new review for a role level', () => {
+    it('is a table with every skill and its expected level, assessed and evidence left to fill', () => {
+      const text = newReview(ddat, 'associate infrastructure engineer', 'table')!;
+      assert.equal(
+        text,
+        [
+          '---',
+          'kind: review',
+          'framework: ddat',
+          'role: Associate infrastructure engineer',
+          '---',
+          '',
+          '# Performance review: Associate infrastructure engineer',
+          '',
+          '## Assessment',
+          '',
+          '| Skill | Expected | Assessed | Evidence |',
+          '| --- | --- | --- | --- |',
+          ...ASSOCIATE.map((s) => `| ${s} | awareness | | |`),
+          '',
+        ].join('\n'),
+      );
+      assert.deepEqual(findings(text), ['review-coverage 4:7-40 0 of 9 skills assessed. Not yet assessed: ' + ASSOCIATE.join(', ') + '.']);
+      assert.equal(newReview(ddat, 'Chief wizard', 'table'), undefined);
+    });
+
+    it('is a heading per skill when chosen, and a ladder review has each competency area with its statements as prompts', () => {
+      const text = newReview(ddat, 'Associate infrastructure engineer', 'headings')!;
+      assert.ok(text.includes('\n## IT infrastructure\n\nExpected level: awareness\nAssessed: \n\n- \n\n## Information security\n'), text);
+      assert.equal(entries(text).length, 9);
+      const ladderText = newReview(ladder, 'L3', 'table')!;
+      assert.ok(ladderText.startsWith('---\nkind: review\nframework: ladder\nrole: Senior Cloud Security Engineer\n---\n'), ladderText);
+      assert.ok(ladderText.includes("## Domain expertise\n\nExpected level: L3\nAssessed: \n\n<!-- In your own words, what did you do that shows:\n  I am advanced in my team's domain.\n"), ladderText);
+      assert.deepEqual(findings(ladderText, ladder), ['review-coverage 4:7-37 0 of 4 competency areas assessed. Not yet assessed: Domain expertise, Teaching and Mentoring, Culture and Leadership, Business Success.']);
     });
   });
 });

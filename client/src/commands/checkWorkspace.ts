@@ -1,5 +1,6 @@
-// Skill Lens: Check workspace. The server reads the files from disk and publishes their
-// diagnostics, so every problem lands in the Problems panel, open or not.
+// Skill Lens: Check workspace. The server lists the workspace's documents, reads them from disk
+// and publishes their diagnostics, so every problem lands in the Problems panel, open or not;
+// it checks them again when the framework changes.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Requests, type CheckFilesResult } from '../../../server/src/protocol';
@@ -12,7 +13,6 @@ export type CheckSummary = Omit<CheckFilesResult, 'skipped'> & Partial<Pick<Chec
 
 /** Files per request: small enough for steady progress and prompt cancellation. */
 const chunkSize = 50;
-const exclude = '{**/node_modules/**,**/.git/**}';
 
 /** Returns the summary (also shown as a message); undefined when cancelled. */
 export function registerCheckWorkspace(client: LanguageClient): vscode.Disposable {
@@ -22,7 +22,7 @@ export function registerCheckWorkspace(client: LanguageClient): vscode.Disposabl
 }
 
 async function checkWorkspace(client: LanguageClient): Promise<CheckSummary | undefined> {
-  const uris = await documentFiles();
+  const uris = await documentFiles(client);
   if (!uris.length) {
     void vscode.window.showInformationMessage('Skill Lens found no job adverts, pathways or reviews in the workspace.');
     return { files: 0, errors: 0, warnings: 0 };
@@ -60,13 +60,13 @@ async function checkWorkspace(client: LanguageClient): Promise<CheckSummary | un
   return summary;
 }
 
-/** The workspace's documents by the configured kind globs and framework globs, each once, sorted. */
-async function documentFiles(): Promise<string[]> {
-  const config = vscode.workspace.getConfiguration('skillLens');
-  const kinds = config.get<Record<string, string[]>>('documentKinds', {});
-  const globs = [...Object.values(kinds).flat(), ...config.get<string[]>('frameworkFiles', [])].filter(
-    (g): g is string => typeof g === 'string' && g.length > 0,
-  );
-  const found = await Promise.all(globs.map((g) => vscode.workspace.findFiles(g, exclude)));
-  return [...new Set(found.flat().map((u) => u.toString()))].sort();
+/**
+ * The workspace's documents, each once, sorted: the server lists them with the CLI's own rule
+ * (server/src/workspaceFiles.ts walkDocuments), so Check workspace and `skill-lens check .` check
+ * the same files, those whose front matter says `kind:` whatever their name included.
+ */
+async function documentFiles(client: LanguageClient): Promise<string[]> {
+  const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.toString());
+  const { uris } = await client.sendRequest(Requests.workspaceDocuments, { roots });
+  return [...new Set(uris)].sort();
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Requests } from '../../../server/src/protocol';
+import { frameworkDetail } from '../../../server/src/framework/summary';
 import { reportErrors, stringArg } from '../ui';
 
 export const chooseFrameworkCommand = 'skillLens.chooseFramework';
@@ -31,7 +32,7 @@ async function pickFramework(client: LanguageClient): Promise<string | undefined
     frameworks.map((f) => ({
       label: f.name,
       description: f.active ? `${f.id} (active)` : f.id,
-      detail: `${f.skills} skills, ${f.roleLevels} role levels`,
+      detail: frameworkDetail(f),
       picked: f.active,
       id: f.id,
     })),

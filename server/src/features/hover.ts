@@ -25,11 +25,15 @@ import {
   limit,
 } from './frameworkProse';
 import { covers, levelCovers, type Located, type ParsedDocument, type SkillMention } from '../documents/model';
+import { reviewHover } from '../reviews/hover';
 
 // `Level: working` (gov.uk style), possibly in a list item and in bold; group 2 is the value.
 
 export function hover(doc: ParsedDocument, framework: Framework, position: Position): Hover | null {
   const pos = clampPosition(doc, position);
+  // An assessed level in a review: that level's statements and the next level's.
+  const inReview = reviewHover(doc, framework, pos);
+  if (inReview) return inReview;
 
   for (const mention of doc.mentions) {
     if (covers(mention.name, pos)) return skillHover(doc, framework, mention);

@@ -1,8 +1,7 @@
 // The custom requests of protocol.ts: the editor commands compute from the framework here,
 // so the VS Code client, the CLI and other editors share one implementation.
 import type { Connection } from 'vscode-languageserver/node';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { fileURLToPath } from 'node:url';
+import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import type { LanguageService } from '../languageService';
 import type { ParsedDocument } from '../documents/model';
 import { parseDocument } from '../documents/parse';
@@ -12,10 +11,14 @@ import { documentStyle, newAdvertText, skillsText, SkillsStyle } from '../featur
 import { skillFullName } from '../framework/model';
 import { frameworkSummary } from '../framework/summary';
 import { FrameworkSummary, Requests, RoleLevelSummary, SkillSummary } from '../protocol';
-import { readRegularFile } from '../workspaceFiles';
+import { registerReviewRequests } from '../reviews/requests';
+import type { WorkspaceCheck } from './workspaceCheck';
+import { frameworkRendering } from './frameworkRendering';
+import { insertSkills } from '../features/insertSkills';
 
 interface Wiring {
   documentModel: (uri: string) => ParsedDocument | undefined;
+  workspaceCheck: WorkspaceCheck;
   publish: (uri: string, diagnostics: Diagnostic[]) => void;
   guard: <T>(what: string, fallback: T, fn: () => T) => T;
 }
@@ -23,6 +26,7 @@ interface Wiring {
 export function registerCustomRequests(connection: Connection, service: LanguageService, wiring: Wiring): void {
   const { guard } = wiring;
   const active = () => service.activeFramework();
+  registerReviewRequests(connection, service, wiring.documentModel, guard);
 
   connection.onRequest(Requests.frameworks, (): FrameworkSummary[] =>
     guard('frameworks', [], () => service.registry.all().map((f) => ({ ...frameworkSummary(f), active: f === active() }))),
@@ -53,6 +57,13 @@ export function registerCustomRequests(connection: Connection, service: Language
     }),
   );
 
+  connection.onRequest(Requests.frameworkMarkdown, (p: { id?: string }) =>
+    guard('frameworkMarkdown', null, () => {
+      const f = typeof p?.id === 'string' ? service.registry.get(p.id) : undefined;
+      return f ? { markdown: frameworkRendering(f).text } : null;
+    }),
+  );
+
   connection.onRequest(Requests.compareRoleLevels, (p: { a?: string; b?: string }) =>
     guard('compareRoleLevels', null, () => {
       const f = active();
@@ -79,52 +90,45 @@ export function registerCustomRequests(connection: Connection, service: Language
     }),
   );
 
-  connection.onRequest(Requests.documentStyle, (p: { uri?: string; text?: string }) =>
+  // The editor sends the text it shows: the server may not have had the document yet (a command
+  // run just after opening it), and must not answer for an older version.
+  const sentDocument = (p: { uri?: unknown; text?: unknown; languageId?: unknown }): ParsedDocument | undefined => {
+    const uri = typeof p?.uri === 'string' ? p.uri : undefined;
+    if (typeof p?.text !== 'string') return uri ? wiring.documentModel(uri) : undefined;
+    // An untitled document in YAML mode is read as YAML, as a .yaml file is.
+    const yamlMode = p.languageId === 'yaml' && !/\.ya?ml$/i.test(uri ?? '');
+    const parseUri = yamlMode ? 'untitled:document.yaml' : (uri ?? 'untitled:document');
+    return parseDocument(p.text, { uri: parseUri, version: 0, framework: service.activeFramework(), kindGlobs: service.settings.documentKinds, roots: service.workspaceRoots });
+  };
+
+  connection.onRequest(Requests.documentStyle, (p: { uri?: string; text?: string; languageId?: string }) =>
     guard('documentStyle', { style: 'list' as SkillsStyle }, () => {
-      // The editor sends the text it shows: the server may not have had the document yet (a
-      // command run just after opening it), and must not answer for an older version.
-      const uri = typeof p?.uri === 'string' ? p.uri : undefined;
-      const doc =
-        typeof p?.text === 'string'
-          ? parseDocument(p.text, { uri: uri ?? 'untitled:document', version: 0, framework: service.activeFramework(), kindGlobs: service.settings.documentKinds, roots: service.workspaceRoots })
-          : uri
-            ? wiring.documentModel(uri)
-            : undefined;
-      return { style: doc ? documentStyle(doc) : 'list' };
+      const doc = sentDocument(p);
+      const role = doc?.role ? service.frameworkOf(doc).findRoleLevel(doc.role.text)?.level.name : undefined;
+      return { style: doc ? documentStyle(doc) : 'list', ...(role ? { role } : {}) };
     }),
   );
 
-  connection.onRequest(Requests.checkFiles, async (p: { uris?: string[] }) => {
-    const result = { files: 0, errors: 0, warnings: 0, skipped: [] as { uri: string; reason: string }[] };
-    for (const uri of Array.isArray(p?.uris) ? p.uris : []) {
-      if (typeof uri !== 'string') continue;
-      if (!uri.startsWith('file:')) {
-        result.skipped.push({ uri, reason: 'not a file on disk' });
-        continue;
-      }
-      // Regular files only: a named pipe would keep this request waiting for ever.
-      let read: { text: string } | { reason: string };
-      try {
-        read = await readRegularFile(fileURLToPath(uri));
-      } catch (error) {
-        read = { reason: error instanceof Error ? error.message : String(error) }; // a file URI with a host
-      }
-      if (!('text' in read)) {
-        result.skipped.push({ uri, reason: read.reason }); // deleted since it was listed, a pipe, unreadable
-        continue;
-      }
-      const text = read.text;
-      // Open documents have their own, fresher diagnostics.
-      const open = wiring.documentModel(uri);
-      const diagnostics = guard('checkFiles', [], () => service.diagnostics(open ?? service.parse(uri, -1, text)));
-      if (!open) service.forget(uri);
-      wiring.publish(uri, diagnostics);
-      result.files++;
-      result.errors += diagnostics.filter((d) => d.severity === 1).length;
-      result.warnings += diagnostics.filter((d) => d.severity === 2).length;
-    }
-    return result;
-  });
+  connection.onRequest(Requests.insertSkills, (p: { uri?: string; text?: string; languageId?: string; position?: Position; roleLevel?: string; style?: string }) =>
+    guard('insertSkills', null, () => {
+      const doc = sentDocument(p);
+      if (!doc) return { message: 'The document is not open.' };
+      const f = service.frameworkOf(doc);
+      const role = f.findRoleLevel(String(p?.roleLevel ?? ''));
+      if (!role) return null;
+      const line = Math.max(0, Math.min(Number(p?.position?.line) || 0, doc.lines.lineCount - 1));
+      const character = Math.max(0, Math.min(Number(p?.position?.character) || 0, doc.lines.line(line).length));
+      const yaml = /\.ya?ml$/i.test(doc.uri);
+      const style = p?.style === 'list' || p?.style === 'table' || p?.style === 'govuk' ? p.style : undefined;
+      return insertSkills(doc, f, role, { line, character }, { yaml, style });
+    }),
+  );
+
+  connection.onRequest(Requests.checkFiles, (p: { uris?: unknown[] }) => wiring.workspaceCheck.check(Array.isArray(p?.uris) ? p.uris : []));
+
+  connection.onRequest(Requests.workspaceDocuments, (p: { roots?: unknown[] }) =>
+    wiring.workspaceCheck.documents((Array.isArray(p?.roots) ? p.roots : []).filter((r): r is string => typeof r === 'string')),
+  );
 
   connection.onRequest(Requests.analyzeTiming, (p: { uri?: string }) =>
     guard('analyzeTiming', null, () => {

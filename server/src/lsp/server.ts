@@ -17,12 +17,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLanguageService, mergeSettings } from '../languageService';
 import { StartupGate } from './startupGate';
-import { SPACE_TRIGGER, spaceMayWantList, textBefore } from '../features/completion/whileTyping';
+import { frameworkLabelStartsWith, SPACE_TRIGGER, spaceMayWantList, textBefore } from '../features/completion/whileTyping';
 import { limitDiagnostics } from '../features/diagnostics';
 import { allCodeActions, FIX_ALL_KIND } from '../features/fixAll';
 import { isIgnoreFile } from '../features/ignoreList';
 import { WorkspaceIgnoreLists } from '../workspaceIgnoreLists';
-import { FrameworkRenderings } from './frameworkRendering';
+import { frameworkViewLocation, FrameworkRenderings } from './frameworkRendering';
+import { WorkspaceCheck } from './workspaceCheck';
+import { frameworkContext } from '../features/frameworkContext';
 import { version } from '../../../package.json';
 import { registerCustomRequests } from './customRequests';
 import { StatusNotification, StatusParams } from '../protocol';
@@ -54,6 +56,11 @@ export function startServer(): void {
   });
   const service = createLanguageService();
   const renderings = new FrameworkRenderings();
+  const workspaceCheck = new WorkspaceCheck(service, {
+    documentModel: (uri) => model(uri)?.parsed,
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics: limitDiagnostics(diagnostics) }),
+    guard: (what, fallback, fn) => guard(what, fallback, fn),
+  });
   const frameworkFiles = new FrameworkFileReader();
   /** The workspace folders' ignore lists (`.skill-lens/ignore.yaml`); see workspaceIgnoreLists.ts. */
   const ignoreLists = new WorkspaceIgnoreLists({
@@ -67,6 +74,8 @@ export function startServer(): void {
   let hasConfiguration = false;
   /** The client registers file watchers on request (workspace.didChangeWatchedFiles.dynamicRegistration). */
   let canWatchFiles = false;
+  /** The client opens `skill-lens:` views (the VS Code extension): go to definition lands in one (frameworkRendering.ts). */
+  let clientOpensViews = false;
   let workspaceRoots: string[] = [];
 
   // A glob in the settings that does not compile is skipped; the user hears of it once.
@@ -96,6 +105,7 @@ export function startServer(): void {
   connection.onInitialize((params) => {
     hasConfiguration = !!params.capabilities.workspace?.configuration;
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    clientOpensViews = (params.capabilities.experimental as { skillLensViews?: unknown } | undefined)?.skillLensViews === true;
     ignoreLists.canCreateFiles = !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create');
     const given = params.initializationOptions?.settings;
     service.settings = mergeSettings(given ?? params.initializationOptions);
@@ -315,6 +325,8 @@ export function startServer(): void {
   function refreshAll(): void {
     service.invalidate();
     for (const doc of documents.all()) schedule(doc.uri, 0);
+    // Closed files that Check workspace reported on: checked again, never left with old findings.
+    void workspaceCheck.recheck();
   }
 
   // After shutdown nothing more is checked or published; the client's `exit` ends the process.
@@ -371,7 +383,8 @@ export function startServer(): void {
     lastPublish = connection.sendDiagnostics({ uri, version, diagnostics: limitDiagnostics(diagnostics) }).catch(() => undefined);
     const m = model(uri);
     if (m) {
-      const status: StatusParams = { framework: m.framework.shortName, role: m.parsed.role?.text, uri };
+      const about = guard('frameworkContext', false, () => frameworkContext(m.parsed, m.framework));
+      const status: StatusParams = { framework: m.framework.shortName, role: m.parsed.role?.text, uri, about };
       connection.sendNotification(StatusNotification, status);
     }
   }
@@ -390,6 +403,7 @@ export function startServer(): void {
     schedule(uri, Math.max(0, service.settings.debounceMs - since));
   });
   documents.onDidClose((e) => {
+    workspaceCheck.forget(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
     changedAt.delete(e.document.uri);
     gate.drop(e.document.uri);
@@ -409,7 +423,8 @@ export function startServer(): void {
       if (character === SPACE_TRIGGER) {
         const { line, character: ch } = params.position;
         const text = documents.get(params.textDocument.uri)?.getText({ start: { line, character: 0 }, end: { line, character: ch } });
-        if (!spaceMayWantList(textBefore(text, ch))) return { isIncomplete: false, items: [] };
+        const startsName = (typed: string) => service.registry.all().some((f) => frameworkLabelStartsWith(f, typed));
+        if (!spaceMayWantList(textBefore(text, ch), startsName)) return { isIncomplete: false, items: [] };
       }
       const m = model(params.textDocument.uri);
       if (!m) return null;
@@ -452,7 +467,7 @@ export function startServer(): void {
     guard('definition', null, () => {
       if (token.isCancellationRequested) return null;
       const m = model(params.textDocument.uri);
-      return m ? service.definition(m.parsed, params.position, renderings.location) : null;
+      return m ? service.definition(m.parsed, params.position, clientOpensViews ? frameworkViewLocation : renderings.location) : null;
     }),
   );
 
@@ -460,6 +475,7 @@ export function startServer(): void {
     documentModel: (uri) => model(uri)?.parsed,
     publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics: limitDiagnostics(diagnostics) }),
     guard,
+    workspaceCheck,
   });
 
   // Nothing a client sends may bring the server down; log and carry on.

@@ -131,13 +131,40 @@ function words(text: string): string[] {
 export function copiedStatement(evidence: string, skill: SkillData, framework: Framework): Said | undefined {
   const ev = words(evidence);
   if (ev.length < 5) return undefined;
-  for (const s of said(skill, framework)) {
+  const all = said(skill, framework);
+  // A run of n words shares n - 1 word pairs with the statement: count them first, so most
+  // evidence (which shares a pair or two at most) is never compared word by word.
+  const shared = new Map<Said, number>();
+  const pairs = pairsOf(skill, all);
+  for (let i = 1; i < ev.length; i++) {
+    for (const s of pairs.get(`${ev[i - 1]} ${ev[i]}`) ?? []) shared.set(s, (shared.get(s) ?? 0) + 1);
+  }
+  for (const s of all) {
     const need = Math.min(8, Math.max(5, s.words.length - 1));
-    if (s.words.length < need || longestRun(ev, s.words) < need) continue;
+    if (s.words.length < need || (shared.get(s) ?? 0) < need - 1 || longestRun(ev, s.words) < need) continue;
     return s;
   }
   return undefined;
 }
+
+/** Each word pair of a skill's statements, and the statements it is in. */
+function pairsOf(skill: SkillData, all: Said[]): Map<string, Said[]> {
+  let found = pairCache.get(skill);
+  if (!found) {
+    found = new Map();
+    for (const s of all) {
+      for (let i = 1; i < s.words.length; i++) {
+        const key = `${s.words[i - 1]} ${s.words[i]}`;
+        const list = found.get(key) ?? [];
+        if (!list.includes(s)) list.push(s);
+        found.set(key, list);
+      }
+    }
+    pairCache.set(skill, found);
+  }
+  return found;
+}
+const pairCache = new WeakMap<SkillData, Map<string, Said[]>>();
 
 /** The longest run of words the two lists share, in order and in a row. */
 function longestRun(a: string[], b: string[]): number {

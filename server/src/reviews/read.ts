@@ -7,17 +7,28 @@ import { LineSpan } from '../documents/model';
 import type { Framework, RoleLevelRef } from '../framework/framework';
 import type { LevelData, SkillData } from '../framework/model';
 import { afterLine, Fence } from '../markdown/fence';
+import { HEADING, headingDepth } from '../markdown/heading';
 import { LEVEL_LINE } from '../markdown/levelLine';
+import { isSpace } from '../markdown/space';
+import { isTableRow, isTableSeparator, mayBeTableHeader, tableCells } from '../markdown/table';
 import type { Review, ReviewColumns, ReviewEntry, ReviewLayout, Standing } from './model';
 
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const SEPARATOR_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 /** Lines that carry no evidence: HTML block tags (a ladder's `<details>`), rules, a bare label. */
 const NOT_EVIDENCE = /^(?:<\/?[a-z][^>]*>\s*)+$|^<summary>.*<\/summary>$|^(?:-{3,}|\*{3,}|_{3,})$|^(?:\*\*|__)?(?:evidence|examples?|comments?|notes?)(?:\*\*|__)?\s*:?(?:\*\*|__)?$/i;
 const EXPECTED_LABEL = /expected|required|target/i;
 
-/** The review model of a parsed document (any kind; features call it for reviews). */
+/** The review model of a parsed document (any kind; features call it for reviews), read once
+ *  per document version and framework: checks, hover and the profile share it. */
 export function readReview(doc: ParsedDocument, framework: Framework): Review {
+  const cached = reviews.get(doc);
+  if (cached && cached.framework === framework) return cached.review;
+  const review = readReviewUncached(doc, framework);
+  reviews.set(doc, { framework, review });
+  return review;
+}
+const reviews = new WeakMap<ParsedDocument, { framework: Framework; review: Review }>();
+
+function readReviewUncached(doc: ParsedDocument, framework: Framework): Review {
   const { current, next, ref } = standings(doc, framework);
   const entries: ReviewEntry[] = [];
   const seen = new Set<SkillData>();
@@ -52,14 +63,14 @@ export function readReview(doc: ParsedDocument, framework: Framework): Review {
     }
     const heading = HEADING.exec(text);
     if (heading) {
-      const depth = heading[1].length;
+      const depth = headingDepth(heading);
       const skill = skillOfHeading(heading, n, text, framework, ref);
       if (section && (skill || depth <= section.depth)) closeSection(lastContent);
       if (skill) section = { entry: { skill: skill.skill, name: skill.name, evidence: [] }, depth };
       lastContent = n;
       continue;
     }
-    if (text.includes('|') && n + 1 < lines.lineCount && SEPARATOR_ROW.test(lines.line(n + 1)) && lines.line(n + 1).includes('-')) {
+    if (mayBeTableHeader(text) && n + 1 < lines.lineCount && isTableSeparator(lines.line(n + 1))) {
       const table = readTable(doc, n, framework, ref);
       if (table) {
         closeSection(lastContent);
@@ -126,7 +137,7 @@ function skillNamed(text: string, framework: Framework, ref: RoleLevelRef | unde
 
 /** A heading that names a skill (an icon, emphasis or a link around it allowed). */
 function skillOfHeading(heading: RegExpExecArray, n: number, text: string, framework: Framework, ref: RoleLevelRef | undefined): { skill: SkillData; name: LineSpan } | undefined {
-  const start = text.indexOf(heading[2], heading[1].length);
+  const start = heading[1].length;
   const name = coreOf(text, start, start + heading[2].length, n);
   if (!name) return undefined;
   const skill = skillNamed(name.text, framework, ref);
@@ -152,22 +163,15 @@ function coreOf(line: string, start: number, end: number, n: number): LineSpan |
   return s < e ? new LineSpan(line.slice(s, e), n, s, e) : undefined;
 }
 
-/** Cells of a table row, each trimmed, with where it sits on the line (escaped `\|` kept). */
+/** Cells of a table row, each trimmed, with where it sits on the line (escaped `\\|` kept). */
 export function splitRow(line: string): { text: string; start: number; end: number }[] {
-  const cells: { text: string; start: number; end: number }[] = [];
-  let from = line.indexOf('|') === line.search(/\S/) ? line.indexOf('|') + 1 : 0;
-  for (let i = from; i <= line.length; i++) {
-    if (i < line.length && (line[i] !== '|' || line[i - 1] === '\\')) continue;
-    let s = from;
-    let e = i;
-    while (s < e && /\s/.test(line[s])) s++;
-    while (e > s && /\s/.test(line[e - 1])) e--;
-    cells.push({ text: line.slice(s, e), start: s, end: e });
-    from = i + 1;
-  }
-  // A closing pipe leaves an empty last cell, which is not a column.
-  if (/\|\s*$/.test(line) && cells.length && cells[cells.length - 1].text === '') cells.pop();
-  return cells;
+  return tableCells(line).map(({ start, end }) => {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(line.charCodeAt(s))) s++;
+    while (e > s && isSpace(line.charCodeAt(e - 1))) e--;
+    return { text: line.slice(s, e), start: s, end: e };
+  });
 }
 
 /** The columns of a review table, found by header words; undefined when it is no review table. */
@@ -192,7 +196,7 @@ function readTable(doc: ParsedDocument, headerLine: number, framework: Framework
   let lastLine = headerLine + 1;
   for (let n = headerLine + 2; n < lines.lineCount; n++) {
     const text = lines.line(n);
-    if (!text.includes('|') || !text.trim()) break;
+    if (!isTableRow(text)) break;
     lastLine = n;
     const cells = splitRow(text);
     const nameCell = cells[columns.skill];
@@ -233,7 +237,9 @@ function readSectionLine(entry: ReviewEntry, text: string, n: number, framework:
   if (NOT_EVIDENCE.test(trimmed) || trimmed.startsWith('>')) return;
   // Without a list marker or a label in front: `- **Evidence:** Led the migration`.
   const lead = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:(?:\*\*|__)?(?:evidence|examples?|comments?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*)?/i.exec(text)![0].length;
-  let end = text.length;
+  // A comment at the end of the line (`<!-- skill-lens-disable-line ... -->`) is no evidence.
+  const comment = text.indexOf('<!--', lead);
+  let end = comment >= 0 ? comment : text.length;
   while (end > lead && /\s/.test(text[end - 1])) end--;
   if (end > lead) entry.evidence.push(new LineSpan(text.slice(lead, end), n, lead, end));
 }

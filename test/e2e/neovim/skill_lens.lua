@@ -68,6 +68,27 @@ for _, response in pairs(hovers or {}) do
 end
 check('hover explains the skill', hoverText:find('Information security', 1, true) ~= nil, hoverText:sub(1, 200))
 
+-- Go to definition: Neovim cannot open the VS Code extension's skill-lens: views, so the server
+-- answers with a read-only file holding the framework, the skill's heading at the line given.
+local definitions = vim.lsp.buf_request_sync(bufnr, 'textDocument/definition', {
+  textDocument = { uri = uri },
+  position = { line = 8, character = 8 },
+}, 10000)
+local target
+for _, response in pairs(definitions or {}) do
+  local result = response.result
+  if result and result.uri then target = result elseif result and result[1] then target = result[1] end
+end
+local targetUri = target and (target.uri or target.targetUri) or ''
+local heading = ''
+if targetUri:sub(1, 5) == 'file:' then
+  local lines = vim.fn.readfile(vim.uri_to_fname(targetUri))
+  local range = target.range or target.targetSelectionRange
+  heading = lines[range.start.line + 1] or ''
+end
+check('go to definition opens the skill in a file Neovim can read', heading == '## Information security',
+  targetUri .. ' -> ' .. heading)
+
 vim.lsp.stop_client(client_id)
 out(string.format('neovim: %d passed, %d failed', passed, failed))
 if failed > 0 then vim.cmd('cquit 1') else vim.cmd('qall!') end

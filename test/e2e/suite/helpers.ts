@@ -60,14 +60,24 @@ export function stubQuickPick(choose: (items: vscode.QuickPickItem[], options?: 
   return { calls, restore: () => ((vscode.window as { showQuickPick: unknown }).showQuickPick = original) };
 }
 
-/** Closes every editor without a save prompt (which would block the test run): dirty ones are reverted. */
+/**
+ * Closes every editor without a save prompt (which would block the test run): dirty ones are
+ * reverted. Returns once the extension host has let go of the untitled documents: the next
+ * untitled document takes the same name (Untitled-1), and until the old one is gone the host can
+ * hand out the old document, text and all, for the new editor.
+ */
 export async function closeAllEditors(): Promise<void> {
+  const untitled = new Set(vscode.workspace.textDocuments.filter((d) => d.isUntitled).map((d) => d.uri.toString()));
   for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
     if (!(tab.input instanceof vscode.TabInputText) || !tab.isDirty) continue;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === (tab.input as vscode.TabInputText).uri.toString());
     if (!doc) continue;
-    await vscode.window.showTextDocument(doc);
+    const editor = await vscode.window.showTextDocument(doc);
+    // Emptied first: the workbench may restore an untitled document's last text (its backup)
+    // into the next untitled document of the same name.
+    if (doc.isUntitled) await editor.edit((b) => b.delete(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length))));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await waitFor('closed untitled documents to be released', () => !vscode.workspace.textDocuments.some((d) => untitled.has(d.uri.toString())));
 }

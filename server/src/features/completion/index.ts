@@ -47,7 +47,7 @@ export function completions(
   }
   // A typed space (whileTyping.ts) keeps the list only where a value or a name is being written.
   if (triggerCharacter === SPACE_TRIGGER && position.line >= 0 && position.line < doc.lines.lineCount) {
-    items = answerToSpace(items, textBefore(doc.lines.line(position.line), position.character), position.character);
+    items = answerToSpace(items, textBefore(doc.lines.line(position.line), position.character), position.character, (name) => !!framework.resolveSkill(name));
     if (!items.length) return { isIncomplete: false, items };
   }
   return { isIncomplete: cut.incomplete, items };

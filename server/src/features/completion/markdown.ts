@@ -1,4 +1,5 @@
 // Markdown bodies: adverts, reviews and documents of unknown kind.
+import { reviewSkillAt } from '../../reviews/completion';
 import { CompletionItem } from 'vscode-languageserver-types';
 import type { Framework } from '../../framework/framework';
 import { SkillData, skillFullName } from '../../framework/model';
@@ -32,7 +33,7 @@ export function markdownCompletions(ctx: Ctx): CompletionItem[] {
   // Levels: after a skill in any of the inline forms, or on a gov.uk `Level:` line.
   const levelLine = LEVEL_LINE_BEFORE.exec(before);
   if (levelLine) {
-    const skill = skillAbove(ctx);
+    const skill = skillAbove(ctx) ?? reviewSkillAt(ctx.doc, framework, ctx.line);
     return levelItems(ctx, skill, ctx.ch - levelLine[1].length, false);
   }
   const bold = BOLD_THEN_LEVEL.exec(before);

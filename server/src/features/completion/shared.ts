@@ -1,5 +1,6 @@
 // What every completion context shares: the cursor context, the replaced range, and the
 // skill-name and level lists (with their per-framework caches).
+import { noteReviewLevels } from '../../reviews/completion';
 import { Command, CompletionItem, CompletionItemKind, MarkupKind, Range } from 'vscode-languageserver-types';
 import type { Framework, RoleLevelRef } from '../../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../../framework/model';
@@ -180,7 +181,7 @@ export function levelItems(ctx: Ctx, skill: SkillData | undefined, start: number
   // Keep the writer's capitalisation: `Level: Pr` gives `Practitioner`.
   const capital = /^[A-Z]/.test(typed);
 
-  return framework.levels.map((level, i) => {
+  const items = framework.levels.map((level, i) => {
     const word = capital ? levelWord(level).charAt(0).toUpperCase() + levelWord(level).slice(1) : levelWord(level);
     const at = skill ? framework.skillLevel(skill, level) : undefined;
     const docs = [levelPlace(framework, level)];
@@ -202,6 +203,9 @@ export function levelItems(ctx: Ctx, skill: SkillData | undefined, start: number
     }
     return item;
   });
+  // A review marks the level expected and the one the next role level needs instead.
+  noteReviewLevels(doc, framework, skill, items);
+  return items;
 }
 
 export function levelDetail(framework: Framework, level: LevelData, skill: SkillData | undefined, at: unknown): string {

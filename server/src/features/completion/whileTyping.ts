@@ -4,11 +4,17 @@
 // answered only where a value is expected or a name is being typed; elsewhere (prose, list
 // items) the answer is an empty list, decided from the line alone before any parsing.
 import type { CompletionItem } from 'vscode-languageserver-types';
+import type { Framework } from '../../framework/framework';
+import { skillFullName } from '../../framework/model';
 
 export const SPACE_TRIGGER = ' ';
 
 /** The cursor follows a separator after which a value comes: `:`, `|`, `(`, an en or em dash, or ` - `. */
 const AFTER_SEPARATOR = /(?:[:|(\u2013\u2014]|\S[ \t]+-)[ \t]+$/;
+/** `**Information security:** ` or `**Level:** `: a bold label ending in a colon; group 2 is its text. */
+const BOLD_LABEL = /(\*\*|__)([^*_]+?):\1[ \t]+$/;
+/** The labels of a gov.uk level line, written bold (`**Level:** `). */
+const LEVEL_LABEL = /^(?:(?:skill|required|expected|current|target|assessed)\s+)?level$|^(?:assessed|expected|rating)$/i;
 /** What leads a line before a name: indentation, list marker, task box, heading, bold. */
 const LINE_LEAD = /^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?|#{1,6}\s+)?(?:\*\*|__)?/;
 /** Longer than any name a framework may have (framework files cap names at 90 characters). */
@@ -18,15 +24,39 @@ const MAX_NAME = 90;
  * Cheap test on the text before the cursor: whether a space typed there may want a list at
  * all. False for most spaces typed in prose, so those cost no parse of the document.
  */
-export function spaceMayWantList(before: string): boolean {
+export function spaceMayWantList(before: string, someLabelStartsWith?: (typed: string) => boolean): boolean {
   if (!/[ \t]$/.test(before)) return false;
-  if (AFTER_SEPARATOR.test(before)) return true;
+  if (AFTER_SEPARATOR.test(before) || BOLD_LABEL.test(before)) return true;
   // A name being typed: the words since the last separator (or the line's lead).
   const cut = Math.max(before.lastIndexOf('|'), before.lastIndexOf(':'), before.lastIndexOf('**'), before.lastIndexOf('__'), before.lastIndexOf('('));
   const segment = cut >= 0 ? before.slice(cut + 1).replace(/^[*_]/, '') : before.replace(LINE_LEAD, '');
   const typed = segment.trim();
-  return typed.length > 0 && typed.length <= MAX_NAME && /\p{L}/u.test(typed) && !/[.!?;]/.test(typed);
+  if (!(typed.length > 0 && typed.length <= MAX_NAME && /\p{L}/u.test(typed) && !/[.!?;]/.test(typed))) return false;
+  // Only the start of some name of several words (a skill, a role level, a statement) keeps a list open.
+  return !someLabelStartsWith || someLabelStartsWith(normalise(`${typed} `));
 }
+
+/**
+ * Whether some name a list of the framework may offer starts with `typed` (normalised, ending in
+ * a space): skill names, role levels, level and grade names, ladder statements. From the
+ * framework alone, so a space in prose is answered without reading the document.
+ */
+export function frameworkLabelStartsWith(framework: Framework, typed: string): boolean {
+  let labels = spacedLabels.get(framework);
+  if (!labels) {
+    const all = [
+      ...framework.skills.map((s) => skillFullName(s)),
+      ...framework.roleLevels.map((r) => r.level.name),
+      ...framework.levels.map((l) => l.name),
+      ...framework.grades.map((g) => g.name ?? ''),
+      ...framework.skills.flatMap((s) => Object.values(s.levels ?? {}).flatMap((l) => l?.statements ?? [])),
+    ];
+    labels = [...new Set(all.map(normalise).filter((l) => l.includes(' ')))];
+    spacedLabels.set(framework, labels);
+  }
+  return labels.some((l) => l.startsWith(typed));
+}
+const spacedLabels = new WeakMap<Framework, string[]>();
 
 /**
  * The answer to a typed space, from the list the position would get when asked: the whole list
@@ -34,9 +64,11 @@ export function spaceMayWantList(before: string): boolean {
  * of one of the labels (`Information ` keeps the names open); otherwise nothing, so a space in
  * prose never pops a list up.
  */
-export function answerToSpace(items: CompletionItem[], before: string, cursor: number): CompletionItem[] {
+export function answerToSpace(items: CompletionItem[], before: string, cursor: number, isSkill: (name: string) => boolean = () => false): CompletionItem[] {
   if (!items.length || !spaceMayWantList(before)) return [];
-  const afterSeparator = AFTER_SEPARATOR.test(before);
+  // A bold label is a separator when it names a skill or a level (`**Collaboration:** ` starts prose).
+  const label = BOLD_LABEL.exec(before)?.[2].trim();
+  const afterSeparator = AFTER_SEPARATOR.test(before) || (!!label && (LEVEL_LABEL.test(label) || isSkill(label)));
   const wanted = (item: CompletionItem): boolean => {
     const edit = item.textEdit;
     if (!edit || !('range' in edit) || edit.range.start.character > cursor) return false;

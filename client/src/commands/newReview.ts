@@ -1,0 +1,49 @@
+// Skill Lens: New review for a role level. Asks for the role level (a ladder's level) and the
+// form (a table, or a heading per skill), and opens an untitled review to fill in: every skill
+// with its expected level; assessed levels and evidence left blank.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Requests } from '../../../server/src/protocol';
+import { reportErrors, stringArg } from '../ui';
+
+export const newReviewCommand = 'skillLens.newReview';
+
+/** Arguments (optional): role level name, and `table` or `headings`. Returns the new document. */
+export function registerNewReview(client: LanguageClient): vscode.Disposable {
+  return vscode.commands.registerCommand(newReviewCommand, (roleLevel?: unknown, form?: unknown) =>
+    reportErrors('create the review', () => newReview(client, stringArg(roleLevel), stringArg(form))),
+  );
+}
+
+async function newReview(client: LanguageClient, roleLevel?: string, form?: string): Promise<vscode.TextDocument | undefined> {
+  let name = roleLevel;
+  if (!name) {
+    const targets = await client.sendRequest(Requests.reviewTargets);
+    const picked = await vscode.window.showQuickPick(
+      targets.map((t) => ({ label: t.name, description: t.detail })),
+      { title: 'New review for a role level', placeHolder: 'Role level (type a role or family to narrow the list)', matchOnDescription: true },
+    );
+    name = picked?.label;
+  }
+  if (!name) return undefined;
+  let chosen = form === 'table' || form === 'headings' ? form : undefined;
+  if (!chosen) {
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: 'Table', description: '| Skill | Expected | Assessed | Evidence |', form: 'table' as const },
+        { label: 'A heading per skill', description: 'Expected level, Assessed: and evidence bullets under each skill', form: 'headings' as const },
+      ],
+      { title: `New review for ${name}: form` },
+    );
+    chosen = picked?.form;
+  }
+  if (!chosen) return undefined;
+  const result = await client.sendRequest(Requests.newReview, { roleLevel: name, form: chosen });
+  if (!result) {
+    void vscode.window.showWarningMessage(`The active framework has no role level “${name}”.`);
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
