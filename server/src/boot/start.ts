@@ -4,6 +4,24 @@
 // Node 22 caches it itself (module.enableCompileCache), but the server also runs on Node 20 and
 // on the Node.js inside VS Code. The cache lives in the user's cache folder, is keyed by the
 // bundle's content and the runtime, and is written once, when a server that had none exits.
+//
+// The start-up tricks, all here or in boot/ (measured on a 2-core machine under heavy load, so
+// only large differences count: test/bench/tricks.sh for the bench rows, medians of alternating
+// runs; spawn to initialize answered, medians of 12 alternating starts):
+//
+// | trick                                   | what it saves                                  | to turn it off                   |
+// |-----------------------------------------|------------------------------------------------|----------------------------------|
+// | code cache, keyed by the bundle's hash  | spawn to initialize: 724 ms with, 951 without  | SKILL_LENS_CODE_CACHE=off        |
+// |   written into the bundle by the build  |   (bench cold-start rows: within the noise)    |                                  |
+// | V8 flags set at start (young generation | peak memory: advert 1 MB 89 MB with, 143 MB    | SKILL_LENS_V8_FLAGS=off          |
+// |   kept small, old one collected sooner) |   without; pathway 500 KB 75-77 MB vs 111 MB   |                                  |
+// | build-time rewriting of library         | spawn to initialize: 724 ms with, 845 without  | SKILL_LENS_LAZY_REQUIRES=off     |
+// |   requires (esbuild.mjs lazyRequires)   |   (bench cold-start rows: within the noise)    |   when building                  |
+// | string interning by slicing             | peak memory: advert 1 MB 89 MB with, 97 MB     | SKILL_LENS_INTERN=off            |
+// |   (boot/intern.ts)                      |   without (2 runs each; it also keeps old      |                                  |
+// |                                         |   versions of a document from staying alive)   |                                  |
+//
+// Each saves more than the noise of these measurements, so all four stay.
 import { isAscii } from 'node:buffer';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

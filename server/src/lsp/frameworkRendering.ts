@@ -17,6 +17,7 @@ import type { Location } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
 import { SkillData } from '../framework/model';
 import { skillMarkdown } from '../features/frameworkViews';
+import { caches } from '../caches';
 
 /** The scheme of the VS Code extension's read-only views (client/src/views.ts). */
 export const VIEW_SCHEME = 'skill-lens';
@@ -28,7 +29,7 @@ export interface Rendering {
   lineOf: Map<SkillData, number>;
 }
 
-const rendered = new WeakMap<Framework, Rendering>();
+const rendered = caches.weak<Framework, Rendering>();
 
 /** The framework as one Markdown document, made once per framework version. */
 export function frameworkRendering(framework: Framework): Rendering {

@@ -164,7 +164,7 @@ function pairsOf(skill: SkillData, all: Said[]): Map<string, Said[]> {
   }
   return found;
 }
-const pairCache = new WeakMap<SkillData, Map<string, Said[]>>();
+const pairCache = caches.weak<SkillData, Map<string, Said[]>>();
 
 /** The longest run of words the two lists share, in order and in a row. */
 function longestRun(a: string[], b: string[]): number {

@@ -12,6 +12,7 @@ import { LEVEL_LINE } from '../markdown/levelLine';
 import { isSpace } from '../markdown/space';
 import { isTableRow, isTableSeparator, mayBeTableHeader, tableCells } from '../markdown/table';
 import type { Review, ReviewColumns, ReviewEntry, ReviewLayout, Standing } from './model';
+import { caches } from '../caches';
 
 /** Lines that carry no evidence: HTML block tags (a ladder's `<details>`), rules, a bare label. */
 const NOT_EVIDENCE = /^(?:<\/?[a-z][^>]*>\s*)+$|^<summary>.*<\/summary>$|^(?:-{3,}|\*{3,}|_{3,})$|^(?:\*\*|__)?(?:evidence|examples?|comments?|notes?)(?:\*\*|__)?\s*:?(?:\*\*|__)?$/i;
@@ -26,7 +27,7 @@ export function readReview(doc: ParsedDocument, framework: Framework): Review {
   reviews.set(doc, { framework, review });
   return review;
 }
-const reviews = new WeakMap<ParsedDocument, { framework: Framework; review: Review }>();
+const reviews = caches.weak<ParsedDocument, { framework: Framework; review: Review }>();
 
 function readReviewUncached(doc: ParsedDocument, framework: Framework): Review {
   const { current, next, ref } = standings(doc, framework);

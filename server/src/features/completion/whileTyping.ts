@@ -6,6 +6,7 @@
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Framework } from '../../framework/framework';
 import { skillFullName } from '../../framework/model';
+import { caches } from '../../caches';
 
 export const SPACE_TRIGGER = ' ';
 
@@ -56,7 +57,7 @@ export function frameworkLabelStartsWith(framework: Framework, typed: string): b
   }
   return labels.some((l) => l.startsWith(typed));
 }
-const spacedLabels = new WeakMap<Framework, string[]>();
+const spacedLabels = caches.weak<Framework, string[]>();
 
 /**
  * The answer to a typed space, from the list the position would get when asked: the whole list
