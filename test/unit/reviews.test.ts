@@ -210,6 +210,23 @@ describe('performance reviews', () => {
       assert.ok(fixed.text.endsWith('| Troubleshooting and problem resolution | awareness | | |\n'), fixed.text);
       assert.deepEqual(entries(fixed.text).length, 9);
     });
+    it('adds its own table under a table of other names, which stays quiet', () => {
+      const text = '---\nkind: review\nrole: Associate infrastructure engineer\n---\n\n| Skill | Level |\n| --- | --- |\n| Teamwork | Awareness |\n';
+      const fixed = afterCoverageFix(text);
+      assert.equal(fixed.title, 'Add a table for the 9 skills not yet in the review');
+      assert.ok(fixed.text.startsWith(text + '\n| Skill | Expected | Assessed | Evidence |\n'), fixed.text);
+      // Rows added to the Teamwork table would have made it a table of skill names, Teamwork
+      // an unknown one.
+      assert.deepEqual(findings(fixed.text).filter((f) => !f.startsWith('review-coverage') && !f.startsWith('no-evidence')), []);
+      assert.deepEqual(entries(fixed.text).length, 9);
+    });
+
+    it('adds rows to a table that has none yet', () => {
+      const text = '---\nkind: review\nrole: Associate infrastructure engineer\n---\n\n| Skill | Expected | Assessed | Evidence |\n| --- | --- | --- | --- |\n\n## Objectives\n';
+      const fixed = afterCoverageFix(text);
+      assert.equal(fixed.title, 'Add rows for the 9 skills not yet in the review');
+      assert.ok(fixed.text.includes('| --- | --- | --- | --- |\n| IT infrastructure | awareness | | |\n'), fixed.text);
+    });
   });
 
   describe('in the editor', () => {

@@ -76,7 +76,11 @@ function readReviewUncached(doc: ParsedDocument, framework: Framework): Review {
       if (table) {
         closeSection(lastContent);
         for (const e of table.entries) add(e);
-        if (table.entries.length || !layout) layout = { form: 'table', headers: table.headers, columns: table.columns, lastLine: table.lastLine };
+        // A table the coverage fix may add rows to: one with the framework's skills, or one
+        // with no rows yet. Rows of skills added under rows of other names would make the parser
+        // read them all as skill names, and report the others as unknown.
+        const empty = table.lastLine <= n + 1;
+        if (table.entries.length || (empty && !layout)) layout = { form: 'table', headers: table.headers, columns: table.columns, lastLine: table.lastLine };
         n = table.lastLine;
         lastContent = n;
         continue;
