@@ -3,7 +3,7 @@ import type { CompletionItem, MarkupContent, TextEdit } from 'vscode-languageser
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import { completions } from '../../server/src/features/completion';
 import type { Framework } from '../../server/src/framework/framework';
-import { applyEdit, ddat, doc, ladder } from './helpers';
+import { applyEdit, ddat, doc, ladder, parsed } from './helpers';
 
 const IDS = ['ddat', 'sfia', 'ladder'];
 
@@ -350,23 +350,28 @@ describe('completion: robustness and speed', () => {
     assert.deepEqual(completions(long.doc, ddat, long.position).items, []);
   });
 
-  it('completes in a 1 MB advert in well under a millisecond or two', () => {
+  it('completes in a 1 MB advert without reading the document again', () => {
     const body = '- **Information security** (practitioner)\nSome prose about the job that goes on for a while and names nothing.\n'.repeat(9000);
     const big = doc(`${SENIOR}# Job\n\n${body}- **Information security** (|\n- Informa\n`);
+    const median = (run: () => void, n: number) => {
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = process.hrtime.bigint();
+        run();
+        times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+      return times.sort((a, b) => a - b)[n >> 1];
+    };
+    // A fresh parse of the same text is the cost completion must not pay again; timed against
+    // each other, a busy machine slows both alike. Typically the ratio is over a hundred.
+    const reparse = median(() => parsed(big.text), 5);
     const level = big.position;
     const name = { line: level.line + 1, character: 9 };
     const empty = { line: 5, character: 0 };
     for (const p of [level, name, empty]) {
       completions(big.doc, ddat, p); // warm the fuzzy index and caches
-      const times: number[] = [];
-      for (let i = 0; i < 50; i++) {
-        const t = process.hrtime.bigint();
-        completions(big.doc, ddat, p);
-        times.push(Number(process.hrtime.bigint() - t) / 1e6);
-      }
-      times.sort((a, b) => a - b);
-      // Typically 0.05 to 0.7 ms; the bound only catches re-parsing or whole-document scans.
-      assert.ok(times[25] < 5, `median ${times[25].toFixed(2)} ms at ${JSON.stringify(p)}`);
+      const answer = median(() => completions(big.doc, ddat, p), 51);
+      assert.ok(answer * 10 < reparse, `median ${answer.toFixed(2)} ms at ${JSON.stringify(p)}, a fresh parse ${reparse.toFixed(1)} ms`);
     }
   });
 });

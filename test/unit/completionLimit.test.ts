@@ -90,16 +90,28 @@ describe('completion over a framework of 50,000 skills', function () {
     );
   });
 
-  it('answers in well under the time of listing every skill', () => {
+  it('answers in about the time of listing every skill, or far less when nothing is typed', () => {
     complete('# Job\n\n- Skill 1\n', 9);
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      complete(`# Job\n\n- Skill 1${i}\n`, 10);
-      complete('# Job\n\n- \n', 2);
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    assert.ok(times[2] < 250, `median ${times[2].toFixed(1)} ms`);
+    // What an uncapped answer would at least cost: an item per skill, serialised to send.
+    const listAll = () => JSON.stringify(framework.skills.map((s) => ({ label: s.name, kind: 18, detail: s.description, sortText: s.name })));
+    const median = (run: () => void) => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const start = performance.now();
+        run();
+        times.push(performance.now() - start);
+      }
+      return times.sort((a, b) => a - b)[2];
+    };
+    // Measured against each other, so that a busy machine slows both sides alike.
+    let i = 0;
+    const typed = median(() => complete(`# Job\n\n- Skill 1${i++}\n`, 10));
+    const nothingTyped = median(() => complete('# Job\n\n- \n', 2));
+    const everything = median(listAll);
+    const seen = `${typed.toFixed(1)} ms with a name typed, ${nothingTyped.toFixed(1)} ms with none, ${everything.toFixed(1)} ms listing every skill`;
+    // Matching a typed name is one pass over the names (about the cost of listing them); with
+    // nothing typed the capped list is ready-made. Three times the listing leaves room for
+    // noise and still catches any search that grows faster than the framework.
+    assert.ok(typed < 3 * everything && nothingTyped < everything, seen);
   });
 });

@@ -4,8 +4,8 @@
 import { strict as assert } from 'node:assert';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { completions } from '../../server/src/features/completion';
-import { answerToSpace, spaceMayWantList } from '../../server/src/features/completion/whileTyping';
-import { applyEdit, ddat, doc } from './helpers';
+import { answerToSpace, frameworkLabelStartsWith, spaceMayWantList } from '../../server/src/features/completion/whileTyping';
+import { applyEdit, ddat, doc, ladder } from './helpers';
 
 const SENIOR = '---\nkind: job-advert\nrole: Senior infrastructure engineer\n---\n';
 const TABLE = `${SENIOR}| Skill | Level |\n| --- | --- |\n`;
@@ -114,6 +114,14 @@ describe('completion while typing: the cheap test on the line', () => {
   it('wants a list after separators and a few words, never after prose', () => {
     for (const yes of ['Level: ', '| ', '| Information ', '  grade: ', '- **Information ', 'Information security - ', 'Skill \u2014 ', '- **Skill** ( ']) assert.equal(spaceMayWantList(yes), true, yes);
     for (const no of ['', 'Level:', 'We said so. And ', 'x'.repeat(100) + ' ', '- ', '  ', '1. ']) assert.equal(spaceMayWantList(no), false, JSON.stringify(no));
+  });
+
+  it('passes over words that start no name of the framework, before the document is read', () => {
+    const startsName = (typed: string) => [ddat, ladder].some((f) => frameworkLabelStartsWith(f, typed));
+    for (const yes of ['- Information ', '| Troubleshooting and ', '  role: Senior ', '- I consistently ', 'Level: ']) assert.equal(spaceMayWantList(yes, startsName), true, yes);
+    for (const no of ['- We run the ', 'We run ', '| Kubernetes and ', '  role: Astronaut ']) assert.equal(spaceMayWantList(no, startsName), false, no);
+    assert.equal(frameworkLabelStartsWith(ddat, 'information '), true);
+    assert.equal(frameworkLabelStartsWith(ddat, 'informa '), false);
   });
 
   it('answers nothing for items whose typed text leads no label', () => {

@@ -165,13 +165,14 @@ describe('document model', () => {
     assert.deepEqual([...doc.fields.keys()], ['kind', 'role', 'grade']);
   });
 
-  it('reads around broken YAML in one pass, however long its lines', () => {
+  it('reads around broken YAML in one pass, however long its lines', function () {
+    // A scan that went back over the line for each character would take hours on these
+    // million-character lines: the timeout catches it, with room for a busy machine.
+    this.timeout(20_000);
     const line = `a${' '.repeat(1_000_000)}b`;
-    const started = Date.now();
     assert.equal(parse(`---\nrole: Data engineer\n${line}\n`).role?.text, 'Data engineer');
     assert.equal(parse(`levels: [\n${line}: x\ntopics:\n  - name: Testing\n`, 'file:///p.yaml').problems[0].code, 'yaml-syntax');
     assert.equal(parse(`${' \r\n'.repeat(5000)}- name: [\n${line}\n`, 'file:///p.yaml').problems[0].code, 'yaml-syntax');
-    assert.ok(Date.now() - started < 1500, `${Date.now() - started} ms`);
   });
 
   it('survives junk: binary bytes, unclosed front matter, alias bombs, deep nesting', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { parseBlockYaml, parseYaml, parseYamlEntries, parseYamlEvents, type YamlNode } from '../../server/src/documents/yamlTree';
+import { parseBlockYaml, parseYaml, parseYamlEntries, parseYamlEvents, type YamlNode } from '../../server/src/yaml/yamlTree';
 import { extractFrontMatter, generatePathway, seededRandom } from '../bench/generate';
 
 /** Front matter of a Markdown file: the text between the `---` lines. */

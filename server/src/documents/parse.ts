@@ -13,7 +13,7 @@ import { LineIndex, lineRange } from './lineIndex';
 import { parseMarkdownBody, type MarkdownBody } from './markdownMentions';
 import { withoutHtmlComments } from './htmlComments';
 import { DocumentKind, FrontMatterField, GradeLevel, LineMention, LineSpan, Located, mention, ParsedDocument, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
-import { BrokenPart, duplicateKeys, hasAlias, mapGet, parseYaml, parseYamlEntries, YamlNode, YamlParseResult, YamlScalar, YamlSeq } from './yamlTree';
+import { BrokenPart, duplicateKeys, hasAlias, mapGet, parseYaml, parseYamlEntries, YamlNode, YamlParseResult, YamlScalar, YamlSeq } from '../yaml/yamlTree';
 import { caches } from '../caches';
 
 export interface KindGlobs {

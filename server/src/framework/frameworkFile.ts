@@ -4,7 +4,7 @@
 import { constructFromEvents, CORE_SCHEMA, parseEvents, YAMLException, type Event } from 'js-yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from '../documents/lineIndex';
-import { yamlTreeFromEvents, type YamlNode } from '../documents/yamlTree';
+import { yamlTreeFromEvents, type YamlNode } from '../yaml/yamlTree';
 import type { FrameworkData } from './model';
 import { DataPath, validateFrameworkData } from './validate';
 

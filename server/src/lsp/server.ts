@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLanguageService, mergeSettings } from '../languageService';
 import { StartupGate } from './startupGate';
-import { SPACE_TRIGGER, spaceMayWantList, textBefore } from '../features/completion/whileTyping';
+import { frameworkLabelStartsWith, SPACE_TRIGGER, spaceMayWantList, textBefore } from '../features/completion/whileTyping';
 import { limitDiagnostics } from '../features/diagnostics';
 import { allCodeActions, FIX_ALL_KIND } from '../features/fixAll';
 import { isIgnoreFile } from '../features/ignoreList';
@@ -423,7 +423,8 @@ export function startServer(): void {
       if (character === SPACE_TRIGGER) {
         const { line, character: ch } = params.position;
         const text = documents.get(params.textDocument.uri)?.getText({ start: { line, character: 0 }, end: { line, character: ch } });
-        if (!spaceMayWantList(textBefore(text, ch))) return { isIncomplete: false, items: [] };
+        const startsName = (typed: string) => service.registry.all().some((f) => frameworkLabelStartsWith(f, typed));
+        if (!spaceMayWantList(textBefore(text, ch), startsName)) return { isIncomplete: false, items: [] };
       }
       const m = model(params.textDocument.uri);
       if (!m) return null;

@@ -4,6 +4,8 @@
 // answered only where a value is expected or a name is being typed; elsewhere (prose, list
 // items) the answer is an empty list, decided from the line alone before any parsing.
 import type { CompletionItem } from 'vscode-languageserver-types';
+import type { Framework } from '../../framework/framework';
+import { skillFullName } from '../../framework/model';
 
 export const SPACE_TRIGGER = ' ';
 
@@ -22,15 +24,39 @@ const MAX_NAME = 90;
  * Cheap test on the text before the cursor: whether a space typed there may want a list at
  * all. False for most spaces typed in prose, so those cost no parse of the document.
  */
-export function spaceMayWantList(before: string): boolean {
+export function spaceMayWantList(before: string, someLabelStartsWith?: (typed: string) => boolean): boolean {
   if (!/[ \t]$/.test(before)) return false;
   if (AFTER_SEPARATOR.test(before) || BOLD_LABEL.test(before)) return true;
   // A name being typed: the words since the last separator (or the line's lead).
   const cut = Math.max(before.lastIndexOf('|'), before.lastIndexOf(':'), before.lastIndexOf('**'), before.lastIndexOf('__'), before.lastIndexOf('('));
   const segment = cut >= 0 ? before.slice(cut + 1).replace(/^[*_]/, '') : before.replace(LINE_LEAD, '');
   const typed = segment.trim();
-  return typed.length > 0 && typed.length <= MAX_NAME && /\p{L}/u.test(typed) && !/[.!?;]/.test(typed);
+  if (!(typed.length > 0 && typed.length <= MAX_NAME && /\p{L}/u.test(typed) && !/[.!?;]/.test(typed))) return false;
+  // Only the start of some name of several words (a skill, a role level, a statement) keeps a list open.
+  return !someLabelStartsWith || someLabelStartsWith(normalise(`${typed} `));
 }
+
+/**
+ * Whether some name a list of the framework may offer starts with `typed` (normalised, ending in
+ * a space): skill names, role levels, level and grade names, ladder statements. From the
+ * framework alone, so a space in prose is answered without reading the document.
+ */
+export function frameworkLabelStartsWith(framework: Framework, typed: string): boolean {
+  let labels = spacedLabels.get(framework);
+  if (!labels) {
+    const all = [
+      ...framework.skills.map((s) => skillFullName(s)),
+      ...framework.roleLevels.map((r) => r.level.name),
+      ...framework.levels.map((l) => l.name),
+      ...framework.grades.map((g) => g.name ?? ''),
+      ...framework.skills.flatMap((s) => Object.values(s.levels ?? {}).flatMap((l) => l?.statements ?? [])),
+    ];
+    labels = [...new Set(all.map(normalise).filter((l) => l.includes(' ')))];
+    spacedLabels.set(framework, labels);
+  }
+  return labels.some((l) => l.startsWith(typed));
+}
+const spacedLabels = new WeakMap<Framework, string[]>();
 
 /**
  * The answer to a typed space, from the list the position would get when asked: the whole list

@@ -1,0 +1,198 @@
+// The packaged extension in a real editor (code-server in headless Chromium), for what only the
+// screen shows: the status bar only on documents about the framework, Go to Definition (F12)
+// into the read-only framework view, and Insert skills for a role level into a YAML pathway.
+// Saves test/e2e/screenshots/go-to-definition.png and insert-yaml-pathway.png.
+import * as assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { installVsix, launchBrowser, prepareProfile, root, startCodeServer, type Profile, type RunningCodeServer } from './codeServer';
+
+const screenshots = join(root, 'test/e2e/screenshots');
+const vsix = join(root, 'skill-lens.vsix');
+const isMac = process.platform === 'darwin';
+const mod = isMac ? 'Meta' : 'Control';
+
+describe('Skill Lens in code-server: status bar, go to definition, insert into YAML (UI)', function () {
+  this.timeout(120_000);
+  let profile: Profile;
+  let server: RunningCodeServer | undefined;
+  let browser: BrowserContext | undefined;
+  let page: Page;
+
+  before(async function () {
+    this.timeout(180_000);
+    assert.ok(existsSync(vsix), `${vsix} exists (npm run package)`);
+    const run = mkdtempSync(join(tmpdir(), 'skill-lens-editor-'));
+    profile = { run, userDir: join(run, 'user'), extDir: join(run, 'ext') };
+    prepareProfile(profile);
+    installVsix(profile, vsix);
+    const workspace = join(run, 'workspace');
+    cpSync(join(root, 'test/e2e/fixtures/workspace'), workspace, { recursive: true });
+    mkdirSync(screenshots, { recursive: true });
+    server = await startCodeServer(profile, workspace);
+    browser = await launchBrowser(profile);
+    page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+  });
+
+  afterEach(async function () {
+    const t = this.currentTest;
+    if (t?.state === 'failed' && page) {
+      await page.screenshot({ path: join(screenshots, `failed-${t.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    }
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (profile && !process.env.E2E_KEEP) rmSync(profile.run, { recursive: true, force: true });
+  });
+
+  async function openFile(name: string): Promise<void> {
+    // Open already: its tab. (Quick Open lists recent files first, and Enter could take one of them.)
+    const tab = page.locator('.tabs-container .tab', { hasText: name }).first();
+    if (await tab.count()) {
+      await tab.click();
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+      return;
+    }
+    const input = page.locator('.quick-input-widget input');
+    // A key press can land in a webview's frame, not the workbench: focus the workbench and retry.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press(`${mod}+P`);
+      try {
+        await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : 30_000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        await page.keyboard.press('Escape');
+        await page.locator('.monaco-workbench').focus();
+      }
+    }
+    await input.fill(name);
+    // The list filtered to the name: its first row is the file.
+    await page.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: name }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  async function runCommand(title: string): Promise<void> {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(`${mod}+Shift+P`);
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+  }
+
+  const status = () => page.locator('.statusbar-item', { hasText: 'DDaT' });
+  const editorLine = (text: string) => page.locator('.editor-instance .monaco-editor .view-line', { hasText: text }).first();
+
+  it('shows the status bar item on an advert and not on notes', async () => {
+    await openFile('platform-engineer-advert.md');
+    await status().first().waitFor({ state: 'visible', timeout: 30_000 });
+    await openFile('shopping-list.md');
+    // The server checks the notes and says they are not about the framework: the item goes.
+    await status().first().waitFor({ state: 'hidden', timeout: 20_000 });
+    await page.screenshot({ path: join(screenshots, 'status-bar-notes.png') });
+    await openFile('platform-engineer-advert.md');
+    await status().first().waitFor({ state: 'visible', timeout: 20_000 });
+  });
+
+  it('goes to a skill’s definition in a read-only framework view (F12)', async () => {
+    await openFile('platform-engineer-advert.md');
+    const span = editorLine('Information security** (working)').locator('span span', { hasText: 'Information' }).first();
+    const box = await span.boundingBox();
+    assert.ok(box, 'the skill name is on screen');
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
+    await page.keyboard.press('F12');
+    const tab = page.locator('.tabs-container .tab.active', { hasText: 'DDaT framework.md' });
+    await tab.waitFor({ timeout: 20_000 });
+    await editorLine('## Information security').waitFor({ timeout: 20_000 });
+    // Read-only: typing is refused, with the editor's own message.
+    await page.keyboard.type('x');
+    await page.locator('.monaco-editor-overlaymessage, .notifications-toasts', { hasText: /read-only/i }).first().waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(screenshots, 'go-to-definition.png') });
+    assert.equal(await page.locator('.tabs-container .tab.active.dirty').count(), 0, 'the view is not edited');
+    // Never checked: the Problems panel has nothing for it.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(`${mod}+Shift+M`);
+    await page.locator('.markers-panel').first().waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('.markers-panel .monaco-list-row', { hasText: 'DDaT framework.md' }).count(), 0);
+    await page.keyboard.press(`${mod}+Shift+M`);
+  });
+
+  it('shows its README with the screenshots on its page in the extensions view', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(`${mod}+Shift+X`);
+    const search = page.locator('.extensions-viewlet .suggest-input-container .monaco-editor').first();
+    await search.waitFor({ timeout: 30_000 });
+    await search.click();
+    await page.keyboard.type('@installed skill lens', { delay: 20 });
+    const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Skill Lens' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'Skill Lens' }).waitFor({ timeout: 20_000 });
+    const readme = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    await readme.locator('h2', { hasText: 'Silencing a finding' }).waitFor({ timeout: 30_000 });
+    const images = readme.locator('img');
+    await images.first().waitFor({ timeout: 20_000 });
+    // Decoded before they are measured.
+    await page.waitForTimeout(1000);
+    // Every screenshot is loaded from the packaged extension, none broken.
+    const loaded = await images.evaluateAll((els) => els.map((e) => [(e as unknown as { alt: string }).alt.slice(0, 30), (e as unknown as { naturalWidth: number }).naturalWidth]));
+    console.log(`      README images: ${loaded.map(([alt, w]) => `${alt}… ${w}px`).join(' | ')}`);
+    assert.equal(loaded.length, 4, 'completion, hover, insert into a pathway, go to definition');
+    for (const [alt, width] of loaded) assert.ok(Number(width) > 0, `${alt} is shown`);
+    await readme.locator('h2', { hasText: 'Commands' }).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(screenshots, 'extension-page.png') });
+    await page.keyboard.press(`${mod}+W`);
+  });
+
+  it('offers the framework setting in the settings UI as text with the known frameworks described', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(`${mod}+,`);
+    const search = page.locator('.settings-editor .suggest-input-container .monaco-editor').first();
+    await search.waitFor({ timeout: 30_000 });
+    await search.click();
+    await page.keyboard.type('skillLens.framework', { delay: 20 });
+    const item = page.locator('.settings-editor .setting-item', { hasText: 'The active skills framework' }).first();
+    await item.waitFor({ timeout: 20_000 });
+    const text = (await item.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /`?ddat`? \(the UK DDaT framework, embedded\)/i);
+    assert.match(text, /one-skill SFIA sample/);
+    // A text box, so a workspace framework's id can be typed; Choose framework lists them all.
+    assert.equal(await item.locator('input.input, textarea, .setting-item-control input').count() > 0, true, 'the setting is edited in place');
+    await item.locator('a', { hasText: 'Choose framework' }).first().waitFor();
+    await page.screenshot({ path: join(screenshots, 'framework-setting.png') });
+    await page.keyboard.press(`${mod}+W`);
+  });
+
+  it('inserts a role level’s skills into a YAML pathway as YAML topics', async () => {
+    await openFile('cloud-pathway.yaml');
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press(`${mod}+End`);
+    await runCommand('Skill Lens: Insert skills for a role level');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Insert skills for a role level' }).waitFor({ timeout: 20_000 });
+    await input.fill('senior infrastructure engineer');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Senior infrastructure engineer' }).first().waitFor();
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    await editorLine('- name: Coding and scripting').waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('.editor-instance .monaco-editor .view-line', { hasText: '**' }).count(), 0, 'no Markdown in the YAML');
+    // Scrolled to show the new topics under the old one; the Problems panel has no YAML error.
+    await page.keyboard.press(`${mod}+Shift+M`);
+    await page.locator('.markers-panel').first().waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(1500);
+    assert.equal(await page.locator('.markers-panel .monaco-list-row', { hasText: 'yaml-syntax' }).count(), 0);
+    await page.screenshot({ path: join(screenshots, 'insert-yaml-pathway.png') });
+  });
+});
