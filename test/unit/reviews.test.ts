@@ -151,6 +151,25 @@ describe('performance reviews', () => {
       assert.ok(advert.includes('missing-skill') && advert.includes('level-mismatch'));
     });
 
+    it('checks the assessed column for an unknown level when the expected column comes first, and leaves the expected column alone', () => {
+      const text = [
+        '---',
+        'kind: review',
+        'role: Infrastructure engineer',
+        '---',
+        '',
+        '| Skill | Expected level | Assessed level | Evidence |',
+        '| --- | --- | --- | --- |',
+        '| Systems design | working | wizard | Drew the network diagram. |',
+        '| IT infrastructure | practitioner | working | Rebuilt the monitoring hosts. |',
+        '',
+      ].join('\n');
+      const codes = findings(text);
+      assert.deepEqual(codes.filter((c) => /^(?:unknown-level|level-mismatch|above-expected|below-expected)/.test(c)), [
+        'unknown-level 8:30-36 "wizard" is not a skill level in DDaT. Use one of: awareness, working, practitioner, expert.',
+      ]);
+    });
+
     it('says nothing of coverage when every skill is assessed with evidence', () => {
       const rows = ASSOCIATE.map((s) => `| ${s} | awareness | Worked on the ${s.toLowerCase()} backlog with the team. |`);
       const text = ['---', 'kind: review', 'role: Associate infrastructure engineer', '---', '', '| Skill | Assessed | Evidence |', '| --- | --- | --- |', ...rows, ''].join('\n');
