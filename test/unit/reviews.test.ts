@@ -257,6 +257,36 @@ describe('performance reviews', () => {
     });
   });
 
+  describe('prompts for evidence', () => {
+    function prompts(text: string) {
+      const t = doc(text, URI);
+      const result = completions(t.doc, ddat, t.position, ['ddat']);
+      return Array.isArray(result) ? result : result.items;
+    }
+
+    it('offers the assessed level\'s statements in an empty evidence cell, inserting a frame to fill in, not the statement', () => {
+      const items = prompts('---\nkind: review\nrole: Infrastructure engineer\n---\n\n| Skill | Expected level | Assessed level | Evidence |\n| --- | --- | --- | --- |\n| Information security | awareness | working | ‸ |\n');
+      assert.ok(items.length > 0);
+      assert.ok(items.every((i) => i.detail === 'prompt: say what was done'), items.map((i) => i.detail).join('\n'));
+      assert.ok(items.some((i) => i.label === 'use information security practices and available security controls to contribute to protecting solutions and services'), items.map((i) => i.label).join('\n'));
+      const edit = items[0].textEdit as { range: unknown; newText: string };
+      assert.deepEqual(edit.range, { start: { line: 7, character: 47 }, end: { line: 7, character: 47 } });
+      assert.equal(edit.newText, '${1:What was done}: ${2:its result}, for ${3:who it helped}.');
+      assert.equal(items[0].insertTextFormat, 2);
+      assert.match((items[0].documentation as { value: string }).value, /^Information security, assessed at working:\n\n> /);
+      // Once evidence is being written, the cell is the writer's.
+      assert.deepEqual(prompts('---\nkind: review\nrole: Infrastructure engineer\n---\n\n| Skill | Expected level | Assessed level | Evidence |\n| --- | --- | --- | --- |\n| Information security | awareness | working | Ran ‸ |\n'), []);
+    });
+
+    it('offers them under a skill heading after its Assessed: line, and the expected level\'s before it is assessed', () => {
+      const items = prompts('---\nkind: review\nrole: Infrastructure engineer\n---\n\n## Information security\n\nAssessed: working\n\n- ‸\n');
+      assert.ok(items.some((i) => i.label === 'use information security practices and available security controls to contribute to protecting solutions and services'), items.map((i) => i.label).join('\n'));
+      assert.ok(items.every((i) => i.detail === 'prompt: say what was done'));
+      const unassessed = prompts('---\nkind: review\nrole: Infrastructure engineer\n---\n\n## Information security\n\nAssessed:\n\n‸\n');
+      assert.match((unassessed[0].documentation as { value: string }).value, /^Information security, expected at awareness:/);
+    });
+  });
+
   describe('a new review for a role level', () => {
     it('is a table with every skill and its expected level, assessed and evidence left to fill', () => {
       const text = newReview(ddat, 'associate infrastructure engineer', 'table')!;
