@@ -104,6 +104,9 @@ function main(argv: string[]): void {
   const json = argv.includes('--json');
   const docs = readLabels();
   const service = new LanguageService();
+  // Globs match paths inside the corpus, as an editor's inside its workspace folder: a checkout
+  // under a folder called `reviews` must not make every document a review.
+  service.workspaceRoots = [DOCUMENTS_DIR];
   const results = docs.map((d) => measureDocument(service, d));
 
   const labels = results.reduce((n, r) => n + r.labels, 0);

@@ -151,6 +151,25 @@ describe('performance reviews', () => {
       assert.ok(advert.includes('missing-skill') && advert.includes('level-mismatch'));
     });
 
+    it('checks the assessed column for an unknown level when the expected column comes first, and leaves the expected column alone', () => {
+      const text = [
+        '---',
+        'kind: review',
+        'role: Infrastructure engineer',
+        '---',
+        '',
+        '| Skill | Expected level | Assessed level | Evidence |',
+        '| --- | --- | --- | --- |',
+        '| Systems design | working | wizard | Drew the network diagram. |',
+        '| IT infrastructure | practitioner | working | Rebuilt the monitoring hosts. |',
+        '',
+      ].join('\n');
+      const codes = findings(text);
+      assert.deepEqual(codes.filter((c) => /^(?:unknown-level|level-mismatch|above-expected|below-expected)/.test(c)), [
+        'unknown-level 8:30-36 "wizard" is not a skill level in DDaT. Use one of: awareness, working, practitioner, expert.',
+      ]);
+    });
+
     it('says nothing of coverage when every skill is assessed with evidence', () => {
       const rows = ASSOCIATE.map((s) => `| ${s} | awareness | Worked on the ${s.toLowerCase()} backlog with the team. |`);
       const text = ['---', 'kind: review', 'role: Associate infrastructure engineer', '---', '', '| Skill | Assessed | Evidence |', '| --- | --- | --- |', ...rows, ''].join('\n');
@@ -252,6 +271,36 @@ describe('performance reviews', () => {
       );
       // Each says what the level means for the skill.
       assert.match((items[2].documentation as { value: string }).value, /^\*\*Practitioner\*\*: level 3 of 4[\s\S]*- design systems characterised by medium levels of risk/);
+    });
+  });
+
+  describe('prompts for evidence', () => {
+    function prompts(text: string) {
+      const t = doc(text, URI);
+      const result = completions(t.doc, ddat, t.position, ['ddat']);
+      return Array.isArray(result) ? result : result.items;
+    }
+
+    it('offers the assessed level\'s statements in an empty evidence cell, inserting a frame to fill in, not the statement', () => {
+      const items = prompts('---\nkind: review\nrole: Infrastructure engineer\n---\n\n| Skill | Expected level | Assessed level | Evidence |\n| --- | --- | --- | --- |\n| Information security | awareness | working | ‸ |\n');
+      assert.ok(items.length > 0);
+      assert.ok(items.every((i) => i.detail === 'prompt: say what was done'), items.map((i) => i.detail).join('\n'));
+      assert.ok(items.some((i) => i.label === 'use information security practices and available security controls to contribute to protecting solutions and services'), items.map((i) => i.label).join('\n'));
+      const edit = items[0].textEdit as { range: unknown; newText: string };
+      assert.deepEqual(edit.range, { start: { line: 7, character: 47 }, end: { line: 7, character: 47 } });
+      assert.equal(edit.newText, '${1:What was done}: ${2:its result}, for ${3:who it helped}.');
+      assert.equal(items[0].insertTextFormat, 2);
+      assert.match((items[0].documentation as { value: string }).value, /^Information security, assessed at working:\n\n> /);
+      // Once evidence is being written, the cell is the writer's.
+      assert.deepEqual(prompts('---\nkind: review\nrole: Infrastructure engineer\n---\n\n| Skill | Expected level | Assessed level | Evidence |\n| --- | --- | --- | --- |\n| Information security | awareness | working | Ran ‸ |\n'), []);
+    });
+
+    it('offers them under a skill heading after its Assessed: line, and the expected level\'s before it is assessed', () => {
+      const items = prompts('---\nkind: review\nrole: Infrastructure engineer\n---\n\n## Information security\n\nAssessed: working\n\n- ‸\n');
+      assert.ok(items.some((i) => i.label === 'use information security practices and available security controls to contribute to protecting solutions and services'), items.map((i) => i.label).join('\n'));
+      assert.ok(items.every((i) => i.detail === 'prompt: say what was done'));
+      const unassessed = prompts('---\nkind: review\nrole: Infrastructure engineer\n---\n\n## Information security\n\nAssessed:\n\n‸\n');
+      assert.match((unassessed[0].documentation as { value: string }).value, /^Information security, expected at awareness:/);
     });
   });
 

@@ -1,5 +1,6 @@
 // Read-only views of the framework, as Markdown: a skill at every level (Show skill, the CLI's
 // `show`) and two role levels side by side (Compare role levels).
+import { compareProfile, profileSvg } from '../reviews/profile';
 import type { Framework, RoleLevelRef } from '../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../framework/model';
 
@@ -79,6 +80,10 @@ export function compareMarkdown(framework: Framework, a: RoleLevelRef, b: RoleLe
     out.push(`| ${name} | ${show(la)} | ${show(lb)} | ${change} |`);
   }
   out.push('', `${changed} of ${names.size} skills change.`);
+  // The profile view's chart, as an image the Markdown preview shows (its CSP allows data: images;
+  // inline SVG would be sanitised away). Outside a webview the theme's colours fall back to fixed ones.
+  const svg = profileSvg(compareProfile(framework, a, b));
+  out.push('', `![Each skill's level at ${a.level.name} and ${b.level.name}](data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')})`);
   if (b.level.responsibilities.length) {
     out.push('', `## ${b.level.name}: at this role level, you will`, '', ...b.level.responsibilities.map((r) => `- ${r}`));
   }

@@ -2,12 +2,17 @@
 // written once for the parser and completion.
 import { isBlankFrom } from './space';
 
-/** The skill column (`Skill`, `DDaT skill`, `Competency`) and the level column: one headed
- *  `Level`; in a review, the assessed level (`Assessed`, `Rating`), else the expected one. -1 for none. */
+/** Which header holds the level to check, best first. A review's table holds the writer's own
+ *  rating (`Assessed level`, `Manager rating`, else `Self rating`), checked ahead of an expected or
+ *  target level that only restates the framework (`| Skill | Expected level | Assessed level |`);
+ *  any other table, the column headed `Level`, else the expected one. */
+const LEVEL_HEADERS: readonly RegExp[] = [/assess|manager/, /rating|self|score/, /^(?!.*(?:expected|required|target)).*level/, /level/, /expected|required|target/];
+
+/** The skill column (`Skill`, `DDaT skill`, `Competency`) and the level column (see LEVEL_HEADERS). -1 for none. */
 export function tableColumns(headers: readonly string[]): { skillCol: number; levelCol: number } {
   const lower = headers.map((h) => h.trim().toLowerCase());
   const skillCol = lower.findIndex((h) => /skill|competenc|capabilit/.test(h) && !/level/.test(h));
-  const levelCol = [/level/, /assess|rating|self/, /expected|required/].map((re) => lower.findIndex((h, i) => i !== skillCol && re.test(h))).find((i) => i >= 0) ?? -1;
+  const levelCol = LEVEL_HEADERS.map((re) => lower.findIndex((h, i) => i !== skillCol && re.test(h))).find((i) => i >= 0) ?? -1;
   return { skillCol, levelCol };
 }
 

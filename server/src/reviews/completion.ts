@@ -1,10 +1,13 @@
 // Completion of assessed levels in a review: each level says what it means (levelItems), and the
 // level the role level expects and the one the next role level needs are marked, so a manager
 // sees where the person stands while choosing.
-import type { CompletionItem } from 'vscode-languageserver-types';
+import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../documents/model';
 import type { Framework } from '../framework/framework';
-import type { SkillData } from '../framework/model';
+import { skillFullName, type SkillData } from '../framework/model';
+import { levelWord } from '../features/frameworkProse';
+import { HEADING } from '../markdown/heading';
+import type { ReviewEntry } from './model';
 import { readReview } from './read';
 
 /** The skill whose section (a heading per skill) holds a line of a review. */
@@ -27,4 +30,45 @@ export function noteReviewLevels(doc: ParsedDocument, framework: Framework, skil
     if (next?.expected.get(skill) === level) notes.push(`to progress to ${next.name}`);
     if (notes.length) item.labelDetails = { ...item.labelDetails, description: notes.join('; ') };
   });
+}
+
+/**
+ * In a review's evidence (a table's evidence cell, or a line under a skill heading), with nothing
+ * typed yet: the statements of the level assessed (else the level expected) as prompts. Each item
+ * is labelled with a statement so the writer can see what the level asks for, but inserts no
+ * framework words: evidence that repeats a statement says nothing about the person (and gets
+ * evidence-copies-framework). It inserts a frame to fill in with what was done, its result and
+ * who it helped, the same three things no-evidence asks for, each a snippet placeholder.
+ */
+export function evidencePromptItems(doc: ParsedDocument, framework: Framework, line: number, character: number, inTable: boolean): CompletionItem[] {
+  if (doc.kind !== 'review') return [];
+  const review = readReview(doc, framework);
+  const entry = inTable ? review.entries.find((e) => e.name.range.start.line === line) : sectionEntry(doc, review.entries, line);
+  if (!entry || (!inTable && entry.assessed?.range.start.line === line)) return [];
+  const level = entry.level ?? review.current?.expected.get(entry.skill);
+  const statements = level ? framework.skillLevel(entry.skill, level)?.statements ?? [] : [];
+  const which = entry.level ? `assessed at ${levelWord(level!)}` : `expected at ${levelWord(level!)}`;
+  const range = { start: { line, character }, end: { line, character } };
+  return statements.map((statement, i) => ({
+    label: statement,
+    kind: CompletionItemKind.Text,
+    detail: 'prompt: say what was done',
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: `${skillFullName(entry.skill)}, ${which}:\n\n> ${statement}\n\nDescribe what was done that shows this, in your own words: the work, its result, who it helped.`,
+    },
+    sortText: `~${String(i).padStart(3, '0')}`,
+    filterText: statement,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range, newText: '${1:What was done}: ${2:its result}, for ${3:who it helped}.' },
+  }));
+}
+
+/** The heading-per-skill entry whose section holds a line, with no other heading in between. */
+function sectionEntry(doc: ParsedDocument, entries: readonly ReviewEntry[], line: number): ReviewEntry | undefined {
+  let found: ReviewEntry | undefined;
+  for (const e of entries) if (e.name.range.start.line < line && e.name.range.start.line !== e.assessed?.range.start.line) found = e;
+  if (!found) return undefined;
+  for (let n = found.name.range.start.line + 1; n < line; n++) if (HEADING.test(doc.lines.line(n))) return undefined;
+  return found;
 }

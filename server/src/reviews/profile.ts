@@ -6,6 +6,7 @@ import type { ParsedDocument } from '../documents/model';
 import type { Framework } from '../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../framework/model';
 import { readReview, standings } from './read';
+import type { RoleLevelRef } from '../framework/framework';
 
 export interface ProfileRow {
   skill: string;
@@ -19,8 +20,9 @@ export interface ProfileRow {
 }
 
 export interface Profile {
-  /** `review`, or `job-advert` when the levels are an advert's. */
-  kind: 'review' | 'job-advert';
+  /** `review`, `job-advert` when the levels are an advert's, or `comparison` of two role levels:
+   *  then `expected` is each skill's level at `roleLevel` and `assessed` its level at `nextRoleLevel`. */
+  kind: 'review' | 'job-advert' | 'comparison';
   framework: string;
   roleLevel: string | null;
   nextRoleLevel: string | null;
@@ -80,7 +82,36 @@ function gapText(gap: number | null): string {
 
 /** What the person is assessed at (or what an advert asks for), in words. */
 function assessedHeader(profile: Profile): string {
-  return profile.kind === 'review' ? 'Assessed' : 'Advertised';
+  return profile.kind === 'review' ? 'Assessed' : profile.kind === 'comparison' ? `At ${profile.nextRoleLevel}` : 'Advertised';
+}
+
+/** Two role levels as a profile, for the same chart: each skill's level at the first (drawn as
+ *  the expected mark) and at the second (the bar), every skill of either, in the first's order. */
+export function compareProfile(framework: Framework, a: RoleLevelRef, b: RoleLevelRef): Profile {
+  const levelsOf = (ref: RoleLevelRef) => {
+    const out = new Map<string, LevelData>();
+    for (const req of ref.level.skills) {
+      const skill = framework.resolveSkill(req.skill);
+      const level = framework.findLevelOrNumber(req.level);
+      if (level) out.set(skill ? skillFullName(skill) : req.skill, level);
+    }
+    return out;
+  };
+  const first = levelsOf(a);
+  const second = levelsOf(b);
+  const names = [...first.keys(), ...[...second.keys()].filter((n) => !first.has(n))];
+  return {
+    kind: 'comparison',
+    framework: framework.id,
+    roleLevel: a.level.name,
+    nextRoleLevel: b.level.name,
+    levels: framework.levels.map((l) => ({ id: l.id, name: l.name })),
+    skills: names.map((skill): ProfileRow => {
+      const la = first.get(skill);
+      const lb = second.get(skill);
+      return { skill, expected: la?.id ?? null, assessed: lb?.id ?? null, next: null, gap: la && lb ? framework.levelIndex(lb) - framework.levelIndex(la) : null, hasEvidence: false };
+    }),
+  };
 }
 
 /** Aligned columns for a terminal. */
@@ -140,7 +171,10 @@ export function profileSvg(profile: Profile): string {
     next: 'var(--vscode-charts-purple, #652d90)',
     track: 'var(--vscode-editorWidget-border, #c8c8c8)',
   };
-  const title = profile.roleLevel
+  const compare = profile.kind === 'comparison';
+  const title = compare
+    ? `${profile.roleLevel} → ${profile.nextRoleLevel}: each skill's level`
+    : profile.roleLevel
     ? `${profile.roleLevel}: ${assessedHeader(profile).toLowerCase()} against expected${profile.nextRoleLevel ? ` and ${profile.nextRoleLevel}` : ''}`
     : `${assessedHeader(profile)} levels (no role level named)`;
   const out: string[] = [];
@@ -170,7 +204,11 @@ export function profileSvg(profile: Profile): string {
     out.push('</g>');
   });
   const ly = top + profile.skills.length * rowHeight + 28;
-  const legend: [string, string, string][] = [
+  const legend: [string, string, string][] = compare ? [
+    ['rect', colours.met, `${profile.nextRoleLevel}`],
+    ['rect', colours.below, `lower at ${profile.nextRoleLevel}`],
+    ['line', colours.expected, `${profile.roleLevel}`],
+  ] : [
     ['rect', colours.met, profile.kind === 'review' ? 'assessed' : 'advertised'],
     ['rect', colours.below, 'below expected'],
     ['line', colours.expected, `expected${profile.roleLevel ? ` (${profile.roleLevel})` : ''}`],

@@ -1,5 +1,5 @@
 // Markdown bodies: adverts, reviews and documents of unknown kind.
-import { reviewSkillAt } from '../../reviews/completion';
+import { evidencePromptItems, reviewSkillAt } from '../../reviews/completion';
 import { CompletionItem } from 'vscode-languageserver-types';
 import type { Framework } from '../../framework/framework';
 import { SkillData, skillFullName } from '../../framework/model';
@@ -46,6 +46,12 @@ export function markdownCompletions(ctx: Ctx): CompletionItem[] {
   if (plain) {
     const skill = framework.resolveSkill(plain[1].trim());
     if (skill) return levelItems(ctx, skill, ctx.ch - plain[2].length, false);
+  }
+
+  // Evidence under a skill heading in a review, nothing typed yet: the level's statements as prompts.
+  if (ctx.doc.kind === 'review' && !isLadder(framework) && !ctx.text.slice(lineLead(ctx.text, false)).trim() && !HEADING.test(ctx.text)) {
+    const prompts = evidencePromptItems(ctx.doc, framework, ctx.line, ctx.ch, false);
+    if (prompts.length) return prompts;
   }
 
   const items: CompletionItem[] = [];

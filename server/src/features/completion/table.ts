@@ -4,6 +4,8 @@ import { SkillData } from '../../framework/model';
 import { isTableRow, isTableSeparator, mayBeTableHeader, tableCells, tableColumns } from '../../markdown/table';
 import { ambiguousFirst, Ctx, levelItems, skillNameItems } from './shared';
 import { withCellSpace } from './whileTyping';
+import { reviewColumns } from '../../reviews/read';
+import { evidencePromptItems } from '../../reviews/completion';
 
 /** Undefined when the line is in no table (the rows the parser reads as one). */
 export function tableCompletions(ctx: Ctx): CompletionItem[] | undefined {
@@ -43,5 +45,8 @@ export function tableCompletions(ctx: Ctx): CompletionItem[] | undefined {
     }
     return pad(levelItems(ctx, skill, start, false));
   }
+  // A review's evidence cell, still empty: the level's statements as prompts.
+  const review = ctx.doc.kind === 'review' ? reviewColumns(tableCells(header, true).map((c) => header.slice(c.start, c.end))) : undefined;
+  if (review && col === review.evidence && !ctx.text.slice(cell.start, cell.end).trim()) return pad(evidencePromptItems(ctx.doc, ctx.framework, ctx.line, ctx.ch, true));
   return [];
 }
