@@ -64,3 +64,15 @@ export async function reportErrors<T>(what: string, body: () => Promise<T>): Pro
 export function stringArg(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
+
+/** Opens a new untitled Markdown document with the text the server wrote for a role level, or
+ *  says the framework has no such role level. */
+export async function openNewDocument(result: { text: string } | null | undefined, roleLevel: string): Promise<vscode.TextDocument | undefined> {
+  if (!result) {
+    void vscode.window.showWarningMessage(`The active framework has no role level \u201c${roleLevel}\u201d.`);
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}

@@ -99,7 +99,9 @@ export class WorkspaceIgnoreLists {
   }
 }
 
-function localPath(uri: string): string | undefined {
+/** The file system path of a file: URI, or undefined for another scheme or a URI that names
+ *  no local path (a remote host on Linux). */
+export function localPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
     return fileURLToPath(uri);

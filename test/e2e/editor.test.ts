@@ -3,83 +3,30 @@
 // into the read-only framework view, and Insert skills for a role level into a YAML pathway.
 // Saves test/e2e/screenshots/go-to-definition.png and insert-yaml-pathway.png.
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { installVsix, launchBrowser, prepareProfile, root, startCodeServer, type Profile, type RunningCodeServer } from './codeServer';
-
-const screenshots = join(root, 'test/e2e/screenshots');
-const vsix = join(root, 'skill-lens.vsix');
-const isMac = process.platform === 'darwin';
-const mod = isMac ? 'Meta' : 'Control';
+import type { Page } from 'playwright-core';
+import { closeWorkbench, mod, openFile as openWorkbenchFile, openWorkbench, screenshotIfFailed, screenshots, type Workbench } from './workbench';
 
 describe('Skill Lens in code-server: status bar, go to definition, insert into YAML (UI)', function () {
   this.timeout(120_000);
-  let profile: Profile;
-  let server: RunningCodeServer | undefined;
-  let browser: BrowserContext | undefined;
+  let bench: Workbench | undefined;
   let page: Page;
 
   before(async function () {
     this.timeout(180_000);
-    assert.ok(existsSync(vsix), `${vsix} exists (npm run package)`);
-    const run = mkdtempSync(join(tmpdir(), 'skill-lens-editor-'));
-    profile = { run, userDir: join(run, 'user'), extDir: join(run, 'ext') };
-    prepareProfile(profile);
-    installVsix(profile, vsix);
-    const workspace = join(run, 'workspace');
-    cpSync(join(root, 'test/e2e/fixtures/workspace'), workspace, { recursive: true });
-    mkdirSync(screenshots, { recursive: true });
-    server = await startCodeServer(profile, workspace);
-    browser = await launchBrowser(profile);
-    page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+    bench = await openWorkbench('editor');
+    page = bench.page;
   });
 
   afterEach(async function () {
-    const t = this.currentTest;
-    if (t?.state === 'failed' && page) {
-      await page.screenshot({ path: join(screenshots, `failed-${t.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-    }
+    await screenshotIfFailed(this.currentTest, page, 'failed');
   });
 
   after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (profile && !process.env.E2E_KEEP) rmSync(profile.run, { recursive: true, force: true });
+    await closeWorkbench(bench);
   });
 
-  async function openFile(name: string): Promise<void> {
-    // Open already: its tab. (Quick Open lists recent files first, and Enter could take one of them.)
-    const tab = page.locator('.tabs-container .tab', { hasText: name }).first();
-    if (await tab.count()) {
-      await tab.click();
-      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
-      return;
-    }
-    const input = page.locator('.quick-input-widget input');
-    // A key press can land in a webview's frame, not the workbench: focus the workbench and retry.
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press(`${mod}+P`);
-      try {
-        await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : 30_000 });
-        break;
-      } catch (e) {
-        if (attempt === 3) throw e;
-        await page.keyboard.press('Escape');
-        await page.locator('.monaco-workbench').focus();
-      }
-    }
-    await input.fill(name);
-    // The list filtered to the name: its first row is the file.
-    await page.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: name }).waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
-    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
-  }
+  const openFile = (name: string) => openWorkbenchFile(page, name);
 
   async function runCommand(title: string): Promise<void> {
     await page.keyboard.press('Escape');

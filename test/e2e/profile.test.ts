@@ -4,14 +4,12 @@
 // the bar follow, copies the table, and saves a screenshot under test/e2e/screenshots/
 // (E2E_UPDATE_DOCS=1 copies the first to docs/profile.png).
 import * as assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { installVsix, launchBrowser, prepareProfile, root, startCodeServer, type Profile, type RunningCodeServer } from './codeServer';
+import type { FrameLocator, Page } from 'playwright-core';
+import { root } from './codeServer';
+import { closeWorkbench, openWorkbench, screenshotIfFailed, screenshots, type Workbench } from './workbench';
 
-const screenshots = join(root, 'test/e2e/screenshots');
-const vsix = join(root, 'skill-lens.vsix');
 const isMac = process.platform === 'darwin';
 // Exist in the page, where the evaluated functions run (the project has no DOM typings).
 declare const document: { documentElement: unknown };
@@ -36,34 +34,17 @@ const RANK: Record<string, number> = { awareness: 1, working: 2, practitioner: 3
 
 describe('Skill Lens skill profile view in code-server (UI)', function () {
   this.timeout(120_000);
-  let profile: Profile;
-  let server: RunningCodeServer | undefined;
-  let browser: BrowserContext | undefined;
+  let bench: Workbench | undefined;
   let page: Page;
 
   before(async function () {
     this.timeout(180_000);
-    assert.ok(existsSync(vsix), `${vsix} exists (npm run package)`);
-    const run = mkdtempSync(join(tmpdir(), 'skill-lens-profile-'));
-    profile = { run, userDir: join(run, 'user'), extDir: join(run, 'ext') };
-    prepareProfile(profile);
-    installVsix(profile, vsix);
-    const workspace = join(run, 'workspace');
-    cpSync(join(root, 'test/e2e/fixtures/workspace'), workspace, { recursive: true });
-    mkdirSync(screenshots, { recursive: true });
-    server = await startCodeServer(profile, workspace);
-    browser = await launchBrowser(profile);
-    page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+    bench = await openWorkbench('profile');
+    page = bench.page;
   });
 
   afterEach(async function () {
-    const t = this.currentTest;
-    if (t?.state === 'failed' && page) {
-      await page.screenshot({ path: join(screenshots, `failed-${t.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-    }
+    await screenshotIfFailed(this.currentTest, page, 'failed');
   });
 
   after(async () => {
@@ -71,9 +52,7 @@ describe('Skill Lens skill profile view in code-server (UI)', function () {
       mkdirSync(join(root, 'docs'), { recursive: true });
       copyFileSync(join(screenshots, 'profile.png'), join(root, 'docs', 'profile.png'));
     }
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (profile && !process.env.E2E_KEEP) rmSync(profile.run, { recursive: true, force: true });
+    await closeWorkbench(bench);
   });
 
   async function palette(command: string): Promise<void> {

@@ -3,15 +3,10 @@
 // accept), a level after `Level: ` and a grade after `grade: ` in front matter, where the list
 // must stay open after the space. Saves test/e2e/screenshots/table-completion.png.
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { installVsix, launchBrowser, prepareProfile, root, startCodeServer, type Profile, type RunningCodeServer } from './codeServer';
-
-const screenshots = join(root, 'test/e2e/screenshots');
-const vsix = join(root, 'skill-lens.vsix');
-const isMac = process.platform === 'darwin';
+import type { Page } from 'playwright-core';
+import { closeWorkbench, openFile as openWorkbenchFile, openWorkbench, screenshotIfFailed, screenshots, type Workbench } from './workbench';
 
 const ADVERT = [
   '---',
@@ -31,65 +26,27 @@ const ADVERT = [
 
 describe('Skill Lens in code-server: completion while typing (UI)', function () {
   this.timeout(120_000);
-  let profile: Profile;
-  let server: RunningCodeServer | undefined;
-  let browser: BrowserContext | undefined;
+  let bench: Workbench | undefined;
   let page: Page;
 
   before(async function () {
     this.timeout(180_000);
-    assert.ok(existsSync(vsix), `${vsix} exists (npm run package)`);
-    const run = mkdtempSync(join(tmpdir(), 'skill-lens-typing-'));
-    profile = { run, userDir: join(run, 'user'), extDir: join(run, 'ext') };
-    prepareProfile(profile);
-    installVsix(profile, vsix);
-    const workspace = join(run, 'workspace');
-    cpSync(join(root, 'test/e2e/fixtures/workspace'), workspace, { recursive: true });
-    writeFileSync(join(workspace, 'adverts', 'typing-advert.md'), ADVERT);
-    mkdirSync(screenshots, { recursive: true });
-    server = await startCodeServer(profile, workspace);
-    browser = await launchBrowser(profile);
-    page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+    bench = await openWorkbench('typing', (workspace) => writeFileSync(join(workspace, 'adverts', 'typing-advert.md'), ADVERT));
+    page = bench.page;
     await openFile('typing-advert.md');
     // The server has checked the file once the status bar names the framework.
     await page.locator('.statusbar-item', { hasText: 'DDaT' }).first().waitFor({ timeout: 30_000 });
   });
 
   afterEach(async function () {
-    const t = this.currentTest;
-    if (t?.state === 'failed' && page) {
-      await page.screenshot({ path: join(screenshots, `failed-typing-${t.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-    }
+    await screenshotIfFailed(this.currentTest, page, 'failed-typing');
   });
 
   after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (profile && !process.env.E2E_KEEP) rmSync(profile.run, { recursive: true, force: true });
+    await closeWorkbench(bench);
   });
 
-  async function openFile(name: string): Promise<void> {
-    const input = page.locator('.quick-input-widget input');
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press(isMac ? 'Meta+P' : 'Control+P');
-      try {
-        await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : 30_000 });
-        break;
-      } catch (e) {
-        if (attempt === 3) throw e;
-        await page.keyboard.press('Escape');
-        await page.locator('.monaco-workbench').focus();
-      }
-    }
-    await input.fill(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
-    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
-  }
+  const openFile = (name: string) => openWorkbenchFile(page, name);
 
   const suggestRows = () => page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
   const rowLabels = () => suggestRows().evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));

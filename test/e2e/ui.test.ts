@@ -3,51 +3,31 @@
 // sees a squiggle, saving screenshots under test/e2e/screenshots/ (E2E_UPDATE_DOCS=1 copies
 // the completion and hover ones to docs/).
 import * as assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { installVsix, launchBrowser, prepareProfile, root, startCodeServer, type Profile, type RunningCodeServer } from './codeServer';
+import type { Locator, Page } from 'playwright-core';
+import { root, type Profile } from './codeServer';
+import { closeWorkbench, openFile as openWorkbenchFile, openWorkbench, screenshotIfFailed, screenshots, type Workbench } from './workbench';
 
-const screenshots = join(root, 'test/e2e/screenshots');
-const vsix = join(root, 'skill-lens.vsix');
 const isMac = process.platform === 'darwin';
 // Exists in the page, where Locator.evaluate runs its function (the project has no DOM typings).
 declare function getComputedStyle(e: unknown): { color: string };
 
 describe('Skill Lens in code-server (UI)', function () {
   this.timeout(120_000);
-  let profile: Profile;
-  let workspace: string;
-  let server: RunningCodeServer | undefined;
-  let browser: BrowserContext | undefined;
+  let bench: Workbench | undefined;
   let page: Page;
+  let profile: Profile;
 
   before(async function () {
     this.timeout(180_000);
-    assert.ok(existsSync(vsix), `${vsix} exists (npm run package)`);
-    const run = mkdtempSync(join(tmpdir(), 'skill-lens-ui-'));
-    profile = { run, userDir: join(run, 'user'), extDir: join(run, 'ext') };
-    prepareProfile(profile);
-    installVsix(profile, vsix);
-    workspace = join(run, 'workspace');
-    cpSync(join(root, 'test/e2e/fixtures/workspace'), workspace, { recursive: true });
-    mkdirSync(screenshots, { recursive: true });
-    server = await startCodeServer(profile, workspace);
-    browser = await launchBrowser(profile);
-    page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    // The explorer shows the workspace once the workbench has restored.
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+    bench = await openWorkbench('ui');
+    page = bench.page;
+    ({ profile } = bench);
   });
 
   afterEach(async function () {
-    // A failure leaves a picture of what the editor showed.
-    const t = this.currentTest;
-    if (t?.state === 'failed' && page) {
-      await page.screenshot({ path: join(screenshots, `failed-${t.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-    }
+    await screenshotIfFailed(this.currentTest, page, 'failed');
   });
 
   after(async () => {
@@ -58,33 +38,10 @@ describe('Skill Lens in code-server (UI)', function () {
         if (existsSync(join(screenshots, name))) copyFileSync(join(screenshots, name), join(root, 'docs', name));
       }
     }
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (profile && !process.env.E2E_KEEP) rmSync(profile.run, { recursive: true, force: true });
+    await closeWorkbench(bench);
   });
 
-  async function openFile(name: string): Promise<void> {
-    const input = page.locator('.quick-input-widget input');
-    // A key press can land in a webview's frame, not the workbench, and then Quick Open never
-    // shows: once it has not within a few seconds, give the workbench the focus and press again.
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press(isMac ? 'Meta+P' : 'Control+P');
-      try {
-        await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : 30_000 });
-        break;
-      } catch (e) {
-        if (attempt === 3) throw e;
-        console.log(`      Quick Open did not show (attempt ${attempt}): focusing the workbench`);
-        await page.keyboard.press('Escape');
-        await page.locator('.monaco-workbench').focus();
-      }
-    }
-    await input.fill(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
-    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
-  }
+  const openFile = (name: string) => openWorkbenchFile(page, name);
 
   it('installed the packaged extension', () => {
     const dirs = readdirSync(profile.extDir);

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Requests } from '../../../server/src/protocol';
-import { pickRoleLevel, reportErrors, stringArg } from '../ui';
+import { openNewDocument, pickRoleLevel, reportErrors, stringArg } from '../ui';
 
 export const newAdvertCommand = 'skillLens.newAdvert';
 
@@ -17,12 +17,5 @@ export function registerNewAdvert(client: LanguageClient): vscode.Disposable {
 async function newAdvert(client: LanguageClient, roleLevel?: string): Promise<vscode.TextDocument | undefined> {
   const name = roleLevel ?? (await pickRoleLevel(client, 'New job advert from a role level'));
   if (!name) return undefined;
-  const result = await client.sendRequest(Requests.newAdvert, { roleLevel: name });
-  if (!result) {
-    void vscode.window.showWarningMessage(`The active framework has no role level “${name}”.`);
-    return undefined;
-  }
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
-  await vscode.window.showTextDocument(doc);
-  return doc;
+  return openNewDocument(await client.sendRequest(Requests.newAdvert, { roleLevel: name }), name);
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Requests } from '../../../server/src/protocol';
-import { reportErrors, stringArg } from '../ui';
+import { openNewDocument, reportErrors, stringArg } from '../ui';
 
 export const newReviewCommand = 'skillLens.newReview';
 
@@ -38,12 +38,5 @@ async function newReview(client: LanguageClient, roleLevel?: string, form?: stri
     chosen = picked?.form;
   }
   if (!chosen) return undefined;
-  const result = await client.sendRequest(Requests.newReview, { roleLevel: name, form: chosen });
-  if (!result) {
-    void vscode.window.showWarningMessage(`The active framework has no role level “${name}”.`);
-    return undefined;
-  }
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
-  await vscode.window.showTextDocument(doc);
-  return doc;
+  return openNewDocument(await client.sendRequest(Requests.newReview, { roleLevel: name, form: chosen }), name);
 }

@@ -21,7 +21,7 @@ import { frameworkLabelStartsWith, SPACE_TRIGGER, spaceMayWantList, textBefore }
 import { limitDiagnostics } from '../features/diagnostics';
 import { allCodeActions, FIX_ALL_KIND } from '../features/fixAll';
 import { isIgnoreFile } from '../features/ignoreList';
-import { WorkspaceIgnoreLists } from '../workspaceIgnoreLists';
+import { localPath, WorkspaceIgnoreLists } from '../workspaceIgnoreLists';
 import { frameworkViewLocation, FrameworkRenderings } from './frameworkRendering';
 import { WorkspaceCheck } from './workspaceCheck';
 import { frameworkContext } from '../features/frameworkContext';
@@ -288,16 +288,6 @@ export function startServer(): void {
     });
   }
 
-  /** The file system path of a file: URI, or undefined for another scheme or a URI that names
-   *  no local path (a remote host on Linux). */
-  function localPath(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    try {
-      return fileURLToPath(uri);
-    } catch {
-      return undefined;
-    }
-  }
 
   function isFrameworkFile(uri: string): boolean {
     // The ignore list sits in `.skill-lens/` beside framework files, but is never one.
