@@ -35,9 +35,14 @@ describe('skill-lens check --fix, and silencing (CLI)', function () {
   });
 
   it('a file it cannot write is named, left as it was, and the exit is 2', function () {
-    if (process.getuid?.() === 0) this.skip(); // root writes read-only files
     chmodSync(join(folder, 'advert.md'), 0o444);
-    const out = run(['check', '--fix', 'advert.md'], folder);
+    // Root writes read-only files: as root, the CLI runs as nobody (65534), who can read the
+    // folder and the file but not write the file.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) chmodSync(folder, 0o755);
+    const user = asRoot ? { uid: 65534, gid: 65534 } : {};
+    const out = spawnSync(process.execPath, [cli, 'check', '--fix', 'advert.md'], { encoding: 'utf8', cwd: folder, ...user });
+    assert.equal(readFileSync(join(folder, 'advert.md'), 'utf8'), ADVERT);
     assert.equal(out.status, 2);
     assert.match(out.stderr, /skill-lens: advert\.md: cannot be fixed \(permission denied\)/);
   });
