@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type CodeAction, type CompletionItem, type CompletionList, type Hover, type MarkupContent, type SymbolInformation, type TextEdit } from 'vscode-languageserver-types';
 import { fileUri, killAllServers, LspClient } from './lspClient';
-import type { FrameworkSummary, RoleLevelSummary } from '../../server/src/protocol';
+import type { FrameworkSummary, RoleLevelSummary, SkillSummary } from '../../server/src/protocol';
 
 const SERVER = join(process.cwd(), 'dist', 'server.js');
 
@@ -94,6 +94,17 @@ describe('language server over stdio', function () {
     // A name's start ranks names as completion does; an empty query asks for nothing.
     assert.equal((await client.request<SymbolInformation[]>('workspace/symbol', { query: 'Informa' }))[0].name, 'Information security');
     assert.deepEqual(await client.request('workspace/symbol', { query: '' }), []);
+  });
+
+  it('answers the Show skill picker as the user types, by name or by what a skill is about', async () => {
+    const find = (query: string) => client.request<SkillSummary[]>('skillLens/findSkills', { query });
+    assert.equal((await find('Informa'))[0].name, 'Information security');
+    const cloud = await find('cloud computing');
+    assert.equal(cloud[0].name, 'IT infrastructure');
+    assert.match(cloud[0].description ?? '', /infrastructure/i);
+    assert.ok(cloud.length <= 50);
+    assert.deepEqual(await find('kubernetes'), []);
+    assert.deepEqual(await find(''), []);
   });
 
   it('completes a skill name from what was typed, keeping the bold markers', async () => {
