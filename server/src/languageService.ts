@@ -1,7 +1,7 @@
 // The facade the server, the CLI and tests share (createLanguageService): settings, the
 // framework registry, every feature, and the one document cache. What features and the parser
 // keep between requests is made by caches.ts; invalidate() here drops it all with the documents.
-import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, SymbolInformation } from 'vscode-languageserver-types';
 import { parseDocument, KindGlobs } from './documents/parse';
 import type { ParsedDocument } from './documents/model';
 import type { Framework } from './framework/framework';
@@ -10,7 +10,7 @@ import { applySeverity, findings, SeveritySetting } from './features/diagnostics
 import { completions } from './features/completion';
 import { hover } from './features/hover';
 import { codeActions } from './features/codeActions';
-import { documentSymbols } from './features/symbols';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { definition, type FrameworkLocator } from './features/definition';
 import { reported } from './features/silencing';
 import type { IgnoreList } from './features/ignoreList';
@@ -155,6 +155,12 @@ export class LanguageService {
 
   documentSymbols(doc: ParsedDocument): DocumentSymbol[] {
     return documentSymbols(doc, this.frameworkOf(doc));
+  }
+
+  /** The active framework's skills for what the user typed, best first, each where go to
+   *  definition would land (Framework.findSkills: by name, or by what the skill is about). */
+  workspaceSymbols(query: string, locate: FrameworkLocator): SymbolInformation[] {
+    return workspaceSymbols(this.activeFramework(), query, locate);
   }
 
   definition(doc: ParsedDocument, position: Position, locate: FrameworkLocator): Location | null {

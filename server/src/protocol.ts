@@ -78,6 +78,9 @@ export const Requests = {
   roleLevels: new RequestType0<RoleLevelSummary[], void>('skillLens/roleLevels'),
   /** The active framework's skills. */
   skills: new RequestType0<SkillSummary[], void>('skillLens/skills'),
+  /** The active framework's skills for what the user typed, best first (at most 50): names that
+   *  start with it, or else the skills it is about (Framework.findSkills). */
+  findSkills: new RequestType<{ query: string }, SkillSummary[], void>('skillLens/findSkills'),
   /** A skill at all levels and the roles needing it. */
   showSkill: new RequestType<{ name: string }, MarkdownView, void>('skillLens/showSkill'),
   /** A whole framework, as go to definition shows it in a `skill-lens:` view (for clients that

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { SymbolKind, type CodeAction, type CompletionItem, type CompletionList, type Hover, type MarkupContent, type SymbolInformation, type TextEdit } from 'vscode-languageserver-types';
 import { fileUri, killAllServers, LspClient } from './lspClient';
-import type { FrameworkSummary, RoleLevelSummary } from '../../server/src/protocol';
+import type { FrameworkSummary, RoleLevelSummary, SkillSummary } from '../../server/src/protocol';
 
 const SERVER = join(process.cwd(), 'dist', 'server.js');
 
@@ -76,6 +76,35 @@ describe('language server over stdio', function () {
     assert.equal(byCode('level-mismatch')[0].message, 'Senior infrastructure engineer needs IT infrastructure at practitioner, not expert.');
     // 12 skills, less IT infrastructure (written) and Information security (misspelt: reported as such).
     assert.equal(byCode('missing-skill').length, 10);
+  });
+
+  it('finds skills by what they are about as workspace symbols: "cloud sec" finds the security skills', async () => {
+    assert.ok((client.capabilities as Record<string, unknown>).workspaceSymbolProvider);
+    const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'cloud sec' });
+    const names = symbols.map((s) => s.name);
+    assert.equal(names[0], 'Information security');
+    assert.ok(names.slice(0, 5).every((n) => /secur/i.test(n)), names.join(', '));
+    // IT infrastructure supports "virtual and cloud computing" in its statements.
+    assert.ok(names.includes('IT infrastructure'), names.join(', '));
+    assert.equal(symbols[0].kind, SymbolKind.Class);
+    assert.equal(symbols[0].containerName, 'DDaT skill');
+    // Where go to definition lands: the skill's heading in the framework's rendering.
+    const rendering = readFileSync(fileURLToPath(symbols[0].location.uri), 'utf8').split('\n');
+    assert.equal(rendering[symbols[0].location.range.start.line], '## Information security');
+    // A name's start ranks names as completion does; an empty query asks for nothing.
+    assert.equal((await client.request<SymbolInformation[]>('workspace/symbol', { query: 'Informa' }))[0].name, 'Information security');
+    assert.deepEqual(await client.request('workspace/symbol', { query: '' }), []);
+  });
+
+  it('answers the Show skill picker as the user types, by name or by what a skill is about', async () => {
+    const find = (query: string) => client.request<SkillSummary[]>('skillLens/findSkills', { query });
+    assert.equal((await find('Informa'))[0].name, 'Information security');
+    const cloud = await find('cloud computing');
+    assert.equal(cloud[0].name, 'IT infrastructure');
+    assert.match(cloud[0].description ?? '', /infrastructure/i);
+    assert.ok(cloud.length <= 50);
+    assert.deepEqual(await find('kubernetes'), []);
+    assert.deepEqual(await find(''), []);
   });
 
   it('completes a skill name from what was typed, keeping the bold markers', async () => {

@@ -104,6 +104,16 @@ describe('completion: skill names in Markdown', () => {
     assert.equal(accept(old, 'Problem management'), '- Problem management\n');
   });
 
+  it('finds skills by what they are about when what is typed starts no name, and keeps them past the editor filter', () => {
+    const cloud = complete('- cloud computing|\n');
+    assert.equal(cloud.items[0].label, 'IT infrastructure');
+    assert.equal(cloud.items[0].filterText, 'cloud computing IT infrastructure');
+    assert.equal(accept(cloud, 'IT infrastructure'), '- IT infrastructure\n');
+    assert.equal(complete('- **confidentiality|\n').items[0].label, 'Information security');
+    // A plain line may be a sentence being written: names only there.
+    assert.deepEqual(complete('confidentiality|\n').items, []);
+  });
+
   it('completes a heading and a numbered list item', () => {
     assert.equal(complete('### Informa|\n').items[0].label, 'Information security');
     assert.equal(complete('1. Informa|\n').items[0].label, 'Information security');

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { Pattern } from '../../server/src/framework/search';
 import { embeddedFrameworks } from '../../server/src/framework/loader';
+import { Framework } from '../../server/src/framework/framework';
 import { skillFullName } from '../../server/src/framework/model';
 import { normalizeName } from '../../server/src/framework/normalize';
 
@@ -82,5 +83,60 @@ describe('skill search', () => {
       assert.equal(normalizeName(text), normalizeByRules(text), JSON.stringify(text));
     }
     assert.equal(normalizeName('  **Information  Security**: '), 'information security');
+  });
+});
+
+describe('search by what a skill is about', () => {
+  const found = (framework: Framework, text: string, limit = 10) => framework.findSkills(text, limit).map((r) => skillFullName(r.skill));
+
+  it('ranks names that start with what is typed as the name search does', () => {
+    for (const text of ['Informa', 'security', 'Problem solv', 'Test']) {
+      assert.deepEqual(found(ddat, text, 200), ddat.search.rank(text, 200).map((r) => skillFullName(r.skill)), text);
+    }
+  });
+
+  it('finds "cloud sec" among the security skills and those that mention cloud', () => {
+    const top = found(ddat, 'cloud sec', 5);
+    assert.equal(top[0], 'Information security');
+    assert.ok(top.every((name) => /secur/i.test(name)), top.join(', '));
+    // IT infrastructure supports "virtual and cloud computing" in its statements.
+    assert.ok(found(ddat, 'cloud sec', 200).includes('IT infrastructure'));
+    assert.deepEqual(found(ddat, 'cloud', 2), ['Data engineering', 'IT infrastructure']);
+  });
+
+  it('finds a skill by a word only its description has', () => {
+    // "Information security involves maintaining the security, confidentiality and integrity of information."
+    assert.equal(found(ddat, 'confidentiality')[0], 'Information security');
+  });
+
+  it('finds a skill by words only its level statements have', () => {
+    // Data engineering: "use different architectures, including cloud and on-premise".
+    assert.equal(found(ddat, 'on-premise')[0], 'Data engineering');
+    // IT infrastructure: "support virtual and cloud computing, including Infrastructure as a Service".
+    assert.equal(found(ddat, 'cloud computing')[0], 'IT infrastructure');
+  });
+
+  it('forgives a typo in a name', () => {
+    assert.equal(found(ddat, 'Infromation secrity')[0], 'Information security');
+  });
+
+  it('finds "kubernetes" in a description or statement, a description before a statement, and nothing for a word no skill has', () => {
+    const platform = new Framework({
+      id: 'platform',
+      name: 'Platform ladder',
+      levels: [{ id: 'one', name: 'One' }],
+      skills: [
+        { name: 'Delivery', description: 'Shipping software often.', levels: { one: { statements: ['You release weekly'] } } },
+        { name: 'Platform engineering', description: 'Running the shared platform.', levels: { one: { statements: ['You run services on Kubernetes clusters'] } } },
+        { name: 'Cluster operations', description: 'Keeping Kubernetes clusters healthy.', levels: { one: { statements: ['You upgrade clusters'] } } },
+        { name: 'Containers', formerNames: ['Docker'], description: 'Packaging services as images.', levels: { one: { statements: ['You write images'] } } },
+      ],
+    });
+    assert.deepEqual(found(platform, 'kubernetes'), ['Cluster operations', 'Platform engineering']);
+    assert.deepEqual(found(platform, 'kubernets'), ['Cluster operations', 'Platform engineering']);
+    assert.equal(found(platform, 'run kubernetes')[0], 'Platform engineering');
+    // The start of a former name is a name's start: the rename, as before.
+    assert.deepEqual(found(platform, 'dock'), ['Containers']);
+    assert.deepEqual(found(platform, 'terraform'), []);
   });
 });

@@ -1,9 +1,12 @@
 // Document symbols (the outline): the skills a document mentions with their levels, and for a
 // pathway its grade mapping and its topics with their levels as children. Built from the parsed
 // model only, so the outline costs nothing beyond the parse the server already did.
-import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
+// Workspace symbols: the framework's skills found for a query, by name or by what they are about.
+import { DocumentSymbol, Range, SymbolInformation, SymbolKind } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
 import { skillFullName } from '../framework/model';
+import type { FrameworkLocator } from './definition';
+import { skillCategory } from './frameworkProse';
 import type { GradeLevel, Located, ParsedDocument, PathwayTopic } from '../documents/model';
 import { caches } from '../caches';
 
@@ -105,4 +108,25 @@ function span(...ranges: Range[]): Range {
     if (r.end.line > end.line || (r.end.line === end.line && r.end.character > end.character)) end = r.end;
   }
   return { start, end };
+}
+
+/** The most skills a workspace symbol search answers with. */
+const MAX_WORKSPACE_SYMBOLS = 100;
+
+/**
+ * The framework's skills for a workspace symbol query, best first: names that start with it, or
+ * the skills whose former names, qualifier, description or statements have its words
+ * (Framework.findSkills), so "cloud sec" finds the security skills. Clients that show the list
+ * as sent (Neovim, Emacs, Helix) show them all; VS Code keeps only those whose name fuzzily
+ * matches the query (microsoft/vscode#98125), so there the Show skill picker is the search by
+ * what a skill is about. Nothing for an empty query: the framework is not a workspace's code.
+ */
+export function workspaceSymbols(framework: Framework, query: string, locate: FrameworkLocator): SymbolInformation[] {
+  if (!query.trim()) return [];
+  const out: SymbolInformation[] = [];
+  for (const { skill } of framework.findSkills(query, MAX_WORKSPACE_SYMBOLS)) {
+    const location = locate(framework, skill);
+    if (location) out.push({ name: skillFullName(skill), kind: SymbolKind.Class, location, containerName: skillCategory(framework, skill) });
+  }
+  return out;
 }

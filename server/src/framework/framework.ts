@@ -12,7 +12,8 @@ import {
   skillFullName,
 } from './model';
 import { editDistance, normalizeName, splitQualifier } from './normalize';
-import { SkillSearch } from './search';
+import { RankedSkill, SkillSearch } from './search';
+import { TopicSearch } from './topicSearch';
 
 export interface RoleLevelRef {
   role: RoleData;
@@ -59,6 +60,7 @@ export class Framework {
   private readonly roleLevelByKey = new Map<string, RoleLevelRef>();
   private rolesBySkill?: Map<SkillData, RoleNeed[]>;
   private searchIndex?: SkillSearch;
+  private topicIndex?: TopicSearch;
   private readonly lookupCache = new Map<string, Map<string, SkillLookup>>();
   private readonly requiredByRole = new Map<RoleLevelRef, Map<SkillData, LevelData>>();
 
@@ -112,6 +114,26 @@ export class Framework {
   /** The fuzzy index is built on first use, keeping start-up free of work that can wait. */
   get search(): SkillSearch {
     return (this.searchIndex ??= new SkillSearch(this));
+  }
+
+  /** The index of what skills are about (names to statements), built on the first search that
+   *  needs it: most sessions never type anything but the start of a name. */
+  get topics(): TopicSearch {
+    return (this.topicIndex ??= new TopicSearch(this));
+  }
+
+  /**
+   * The skills for what a user typed into a search (completion, workspace symbols, the Show
+   * skill picker), best first. When it starts a name or a word of one (`Informa`, `security`,
+   * an old name) the names are ranked as they always were, prefix matches first; otherwise
+   * the skills are found by what they are about (`cloud sec`, `kubernetes`), which also
+   * forgives a typo in a name.
+   */
+  findSkills(text: string, limit = Infinity): RankedSkill[] {
+    const byName = this.search.rank(text, limit);
+    // rank scores a name (or a word of it) that starts with the query 0 or 0.05.
+    if (byName.length && byName[0].score <= 0.05) return byName;
+    return this.topics.find(text, Number.isFinite(limit) ? limit : this.skills.length);
   }
 
   /** Resolves a name as written: exact, qualifier-tolerant, renamed, ambiguous or unknown.

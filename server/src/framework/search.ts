@@ -1,5 +1,6 @@
 // Fuzzy search over skill names, qualifiers, aliases and former names: did-you-mean for
-// unknown names and ranking for completion.
+// unknown names, and ranking the names that start with what is typed (Framework.findSkills; what
+// starts no name is searched by what skills are about, in topicSearch.ts).
 //
 // A name matches when what was typed lies within 40% edits of some stretch of it (an
 // approximate substring match), scored as a bitap search scores it: the share of the query

@@ -49,6 +49,15 @@ export function registerCustomRequests(connection: Connection, service: Language
     guard('skills', [], () => active().skills.map((s) => ({ name: skillFullName(s), description: s.description, category: s.category }))),
   );
 
+  connection.onRequest(Requests.findSkills, (p: { query?: unknown }): SkillSummary[] =>
+    guard('findSkills', [], () => {
+      const query = typeof p?.query === 'string' ? p.query : '';
+      return active()
+        .findSkills(query, 50)
+        .map(({ skill }) => ({ name: skillFullName(skill), description: skill.description, category: skill.category }));
+    }),
+  );
+
   connection.onRequest(Requests.showSkill, (p: { name?: string }) =>
     guard('showSkill', null, () => {
       const f = active();

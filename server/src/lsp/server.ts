@@ -128,6 +128,7 @@ export function startServer(): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
         definitionProvider: true,
       },
       serverInfo: { name: 'skill-lens' },
@@ -450,6 +451,13 @@ export function startServer(): void {
       if (token.isCancellationRequested) return [];
       const m = model(params.textDocument.uri);
       return m ? service.documentSymbols(m.parsed) : [];
+    }),
+  );
+
+  connection.onWorkspaceSymbol((params, token) =>
+    guard('workspace symbols', [], () => {
+      if (token.isCancellationRequested) return [];
+      return service.workspaceSymbols(typeof params.query === 'string' ? params.query : '', clientOpensViews ? frameworkViewLocation : renderings.location);
     }),
   );
 

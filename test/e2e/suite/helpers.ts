@@ -45,19 +45,70 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
   return c === undefined ? undefined : typeof c === 'object' ? String(c.value) : String(c);
 }
 
-/** Replaces vscode.window.showQuickPick until the returned restore() is called. */
+/**
+ * Replaces vscode.window.showQuickPick, and createQuickPick (the Show skill picker, which asks
+ * the server as the user types), until the returned restore() is called. A created picker is
+ * recorded when shown, with the items it holds then and its options, and answered as
+ * showQuickPick is: the item chosen is accepted, or the picker is hidden.
+ */
 export function stubQuickPick(choose: (items: vscode.QuickPickItem[], options?: vscode.QuickPickOptions) => vscode.QuickPickItem | undefined): {
   calls: { items: vscode.QuickPickItem[]; options?: vscode.QuickPickOptions }[];
   restore: () => void;
 } {
   const original = vscode.window.showQuickPick;
+  const originalCreate = vscode.window.createQuickPick;
   const calls: { items: vscode.QuickPickItem[]; options?: vscode.QuickPickOptions }[] = [];
   (vscode.window as { showQuickPick: unknown }).showQuickPick = async (items: unknown, options?: vscode.QuickPickOptions) => {
     const resolved = (await items) as vscode.QuickPickItem[];
     calls.push({ items: resolved, options });
     return choose(resolved, options);
   };
-  return { calls, restore: () => ((vscode.window as { showQuickPick: unknown }).showQuickPick = original) };
+  (vscode.window as { createQuickPick: unknown }).createQuickPick = () => {
+    const accepted = new vscode.EventEmitter<void>();
+    const hidden = new vscode.EventEmitter<void>();
+    const changed = new vscode.EventEmitter<string>();
+    const pick = {
+      items: [] as vscode.QuickPickItem[],
+      selectedItems: [] as vscode.QuickPickItem[],
+      activeItems: [] as vscode.QuickPickItem[],
+      title: undefined as string | undefined,
+      placeholder: undefined as string | undefined,
+      matchOnDescription: false,
+      matchOnDetail: false,
+      busy: false,
+      value: '',
+      onDidAccept: accepted.event,
+      onDidHide: hidden.event,
+      onDidChangeValue: changed.event,
+      show() {
+        const options: vscode.QuickPickOptions = { title: pick.title, placeHolder: pick.placeholder, matchOnDescription: pick.matchOnDescription, matchOnDetail: pick.matchOnDetail };
+        calls.push({ items: pick.items, options });
+        const chosen = choose(pick.items, options);
+        setTimeout(() => {
+          if (chosen) {
+            pick.selectedItems = [chosen];
+            accepted.fire();
+          } else hidden.fire();
+        }, 0);
+      },
+      hide() {
+        hidden.fire();
+      },
+      dispose() {
+        accepted.dispose();
+        hidden.dispose();
+        changed.dispose();
+      },
+    };
+    return pick;
+  };
+  return {
+    calls,
+    restore: () => {
+      (vscode.window as { showQuickPick: unknown }).showQuickPick = original;
+      (vscode.window as { createQuickPick: unknown }).createQuickPick = originalCreate;
+    },
+  };
 }
 
 /**

@@ -74,7 +74,10 @@ export function markdownCompletions(ctx: Ctx): CompletionItem[] {
     const words = typed.trim() ? typed.trim().split(/\s+/).length : 0;
     // A plain line longer than any skill name is a sentence being written: offer nothing.
     const nameLike = typed.length <= MAX_TYPED_NAME && words <= maxNameWords(framework) && !/[.!?;]\s|[.!?]$/.test(typed);
-    if (nameLike) items.push(...skillNameItems(ctx, leadLength, ''));
+    // A plain line may be the start of a sentence: only names that start with it are offered
+    // there, not every skill whose description shares one of its words.
+    const plain = listLead(before) < 0 && !HEADING.test(before);
+    if (nameLike) items.push(...skillNameItems(ctx, leadLength, '', !plain));
   }
   return items;
 }

@@ -41,8 +41,12 @@ export interface Ctx {
 
 // =============================================================================================
 
-/** Skill names ranked for what has been typed from `start` to the cursor, replacing it. */
-export function skillNameItems(ctx: Ctx, start: number, closeMarker: string): CompletionItem[] {
+/**
+ * Skill names ranked for what has been typed from `start` to the cursor, replacing it: names
+ * that start with it, or else the skills it is about (Framework.findSkills). `byTopic` false
+ * keeps to names, for a line of prose that may be a name or the start of a sentence.
+ */
+export function skillNameItems(ctx: Ctx, start: number, closeMarker: string, byTopic = true): CompletionItem[] {
   const { framework, doc } = ctx;
   const typed = ctx.before.slice(start);
   const range = replaceRange(ctx, start);
@@ -54,7 +58,7 @@ export function skillNameItems(ctx: Ctx, start: number, closeMarker: string): Co
   let ranked: { skill: SkillData; score: number }[];
   if (typed.trim()) {
     // One more than a list holds tells whether there are more.
-    ranked = framework.search.rank(typed, MAX_ITEMS + 1);
+    ranked = byTopic ? framework.findSkills(typed, MAX_ITEMS + 1) : framework.search.rank(typed, MAX_ITEMS + 1);
     if (ranked.length > MAX_ITEMS) {
       ranked = ranked.slice(0, MAX_ITEMS);
       ctx.cut.incomplete = true;

@@ -1,0 +1,82 @@
+// Search by what a skill is about: the searches a user drives (Show skill, workspace symbols,
+// completion when what is typed starts no name) over each skill's name, former names, qualifier,
+// description and statements, so that "cloud sec" or "kubernetes" finds the skills whose text
+// says so. fuse.js does the matching: each word of the query is matched on its own, allowing a
+// typo or two, and the skills are ranked by how rare the words they match are (BM25) and by
+// where they match, a name counting most and a level statement least.
+//
+// SkillSearch (search.ts) stays what it is, the edit distance from a misspelt name to the names:
+// did-you-mean, and ranking names that start with what is typed.
+import Fuse from 'fuse.js';
+import type { Framework } from './framework';
+import { SkillData, skillFullName } from './model';
+import type { RankedSkill } from './search';
+
+interface Entry {
+  name: string;
+  /** Former names and other names users write (aliases). */
+  former: string[];
+  qualifier: string;
+  description: string;
+  statements: string[];
+}
+
+/** Where a word counts most: the name, then former names, qualifier, description, statements. */
+const KEYS = [
+  { name: 'name', weight: 5 },
+  { name: 'former', weight: 4 },
+  { name: 'qualifier', weight: 2 },
+  { name: 'description', weight: 1.5 },
+  { name: 'statements', weight: 1 },
+];
+
+export class TopicSearch {
+  private readonly fuse: Fuse<Entry>;
+  private readonly skills: readonly SkillData[];
+  /** Answers by query: completion asks again for each key typed, and a word is often retyped. */
+  private readonly found = new Map<string, RankedSkill[]>();
+
+  constructor(framework: Framework) {
+    this.skills = framework.skills;
+    const renamedTo = new Map<string, string[]>();
+    for (const r of framework.renames) {
+      const skill = framework.resolveSkill(r.to);
+      if (skill) renamedTo.set(skillFullName(skill), [...(renamedTo.get(skillFullName(skill)) ?? []), r.from]);
+    }
+    const entries = framework.skills.map((skill): Entry => {
+      const name = skillFullName(skill);
+      const statements = [...(skill.statements ?? [])];
+      for (const level of Object.values(skill.levels ?? {})) if (level) statements.push(...level.statements);
+      return {
+        name,
+        former: [...(skill.formerNames ?? []), ...(renamedTo.get(name) ?? []), ...(skill.aliases ?? [])],
+        qualifier: skill.qualifier ?? '',
+        description: skill.description ?? '',
+        statements,
+      };
+    });
+    this.fuse = new Fuse(entries, {
+      keys: KEYS,
+      useTokenSearch: true,
+      includeScore: true,
+      ignoreLocation: true,
+      // A word of the query matches a word of the text with about one edit in four: "kubernets"
+      // finds Kubernetes, "cloud" does not find "could".
+      threshold: 0.3,
+    });
+  }
+
+  /** The skills whose text matches words of the query, best first (score 0 best, 1 worst). */
+  find(text: string, limit = 200): RankedSkill[] {
+    const query = text.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (!query) return [];
+    const key = `${limit}\u0000${query}`;
+    let found = this.found.get(key);
+    if (!found) {
+      if (this.found.size > 1000) this.found.clear();
+      found = this.fuse.search(query, { limit }).map((r) => ({ skill: this.skills[r.refIndex], score: r.score ?? 1 }));
+      this.found.set(key, found);
+    }
+    return found;
+  }
+}
