@@ -162,6 +162,16 @@ describe('Skill Lens in code-server (UI)', function () {
     assert.match(body, /Data › Data engineer, role level 2 of 4 → Product and delivery › Product manager, role level 4 of 5/);
     assert.match(body, /Data modelling practitioner — dropped/);
     await page.screenshot({ path: join(screenshots, 'compare-role-levels.png') });
+    // Under the table, the chart of both role levels: an image the preview shows, not a broken one.
+    const chart = preview.locator('img[src^="data:image/svg+xml"]').first();
+    await chart.scrollIntoViewIfNeeded();
+    const shown = await chart.evaluate((img) => {
+      const i = img as unknown as { complete: boolean; naturalWidth: number; getBoundingClientRect(): { width: number; height: number } };
+      const box = i.getBoundingClientRect();
+      return { complete: i.complete, naturalWidth: i.naturalWidth, width: Math.round(box.width), height: Math.round(box.height) };
+    });
+    assert.ok(shown.complete && shown.naturalWidth > 0 && shown.height > 100, `chart image ${JSON.stringify(shown)}`);
+    await page.screenshot({ path: join(screenshots, 'compare-chart.png') });
     const tab = page.locator('.tabs-container .tab.active', { hasText: 'Senior data engineer' });
     await tab.hover();
     await tab.locator('.tab-actions .action-label').first().click();

@@ -189,7 +189,7 @@ export function profileSvg(profile: Profile): string {
     const y = top + i * rowHeight;
     const below = r.gap !== null && r.gap < 0;
     out.push(`<g class="row" data-skill="${xml(r.skill)}">`);
-    out.push(`<text x="${labelWidth - 10}" y="${y + rowHeight / 2 + 4}" text-anchor="end" style="fill: ${fg}">${xml(r.skill.length > 44 ? r.skill.slice(0, 42) + '...' : r.skill)}</text>`);
+    out.push(`<text x="${labelWidth - 10}" y="${y + rowHeight / 2 + 4}" text-anchor="end" style="fill: ${fg}">${xml(r.skill.length > 40 ? r.skill.slice(0, 38) + '...' : r.skill)}</text>`);
     const bx = x(r.assessed);
     if (bx !== undefined) {
       const rank = profile.levels.findIndex((l) => l.id === r.assessed) + 1;
@@ -219,7 +219,8 @@ export function profileSvg(profile: Profile): string {
     if (shape === 'rect') out.push(`<rect x="${lx}" y="${ly - 9}" width="14" height="10" style="fill: ${colour}" />`);
     else out.push(`<line x1="${lx + 7}" y1="${ly - 11}" x2="${lx + 7}" y2="${ly + 2}" style="stroke: ${colour}; stroke-width: ${shape === 'line' ? 3 : 2}${shape === 'dash' ? '; stroke-dasharray: 3 2' : ''}" />`);
     out.push(`<text x="${lx + 20}" y="${ly}" style="fill: ${fg}">${xml(label)}</text>`);
-    lx += 28 + label.length * 6.5;
+    // 12px text runs to about 7px a character: room for the longest role level names.
+    lx += 32 + label.length * 7;
   }
   out.push('</svg>');
   return out.join('\n') + '\n';
