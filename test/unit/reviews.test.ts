@@ -185,6 +185,24 @@ describe('performance reviews', () => {
     });
   });
 
+  describe('a review written as bold lead-ins', () => {
+    it('reads each skill with a level as assessed, the rest of its line as evidence', () => {
+      const text = '# PDR 2024\n\n**Role:** Associate infrastructure engineer\n\n## Skills\n\n**IT infrastructure** \u2013 working. Rebuilt the backup servers.\n\n**Systems design** \u2013 awareness.\n';
+      assert.deepEqual(entries(text), ['IT infrastructure @ working [Rebuilt the backup servers.]', 'Systems design @ awareness []']);
+      assert.deepEqual(findings(text).slice(1), [
+        'above-expected 7:25-32 IT infrastructure is assessed at working, above the awareness Associate infrastructure engineer expects: evidence toward Infrastructure engineer, which needs working.',
+        'no-evidence 9:22-31 Systems design is assessed at awareness with no evidence. Add what was done that shows it: the work, its result, who it helped.',
+      ]);
+    });
+
+    it('says a level above the role level is above the next role level too, when that needs no more', () => {
+      const text = '# Review\n\n**Role:** Infrastructure engineer\n\n**Coding and scripting** - working. Wrote the patching scripts.\n';
+      assert.deepEqual(findings(text).filter((f) => f.startsWith('above')), [
+        'above-expected 5:28-35 Coding and scripting is assessed at working, above the awareness Infrastructure engineer expects and the awareness Senior infrastructure engineer needs.',
+      ]);
+    });
+  });
+
   describe('the coverage fix', () => {
     it('adds a row per skill not yet in the table, with the expected level filled in', () => {
       const text = '---\nkind: review\nrole: Associate infrastructure engineer\n---\n\n| Skill | Expected | Assessed | Evidence | Next step |\n|---|---|---|---|---|\n| IT infrastructure | awareness | awareness | Patched the web hosts. | |\n| Information security | awareness | | | |\n\n## Objectives\n';

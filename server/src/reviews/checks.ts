@@ -43,8 +43,11 @@ export function reviewFindings(doc: ParsedDocument, framework: Framework, review
         });
       } else if (gap > 0) {
         const toward = next?.expected.get(entry.skill);
-        const further = toward
+        // Evidence toward the next role level only when it asks for more than this one.
+        const further = toward && framework.levelIndex(toward) > framework.levelIndex(expected)
           ? `: evidence toward ${next!.name}, which needs ${levelWord(toward)}.`
+          : toward
+            ? ` and the ${levelWord(toward)} ${next!.name} needs.`
           : next
             ? `; ${next.name} does not list it.`
             : '.';

@@ -91,6 +91,26 @@ function readReviewUncached(doc: ParsedDocument, framework: Framework): Review {
     readSectionLine(section.entry, text, n, framework);
   }
   closeSection(lastContent);
+  // A paragraph's bold lead-in the parser read with a level (`**Skill** - working. Evidence…`) is an
+  // assessment too; what follows the level on its line is its evidence.
+  for (const m of doc.mentions) {
+    const assessed = m.level;
+    if (!assessed || m.form !== 'inline') continue;
+    const at = m.name.range.start;
+    // Only a paragraph's lead-in: a list of skills with levels stays what it is in an advert.
+    const lead = lines.line(at.line).slice(0, at.character);
+    if (lead.trim() !== '**' && lead.trim() !== '__') continue;
+    const skill = skillNamed(m.name.text, framework, ref);
+    if (!skill) continue;
+    const { start: from, end } = assessed.range;
+    const line = end.line;
+    if (line !== from.line) continue;
+    const text = lines.line(line);
+    const rest = text.slice(end.character).replace(/^[\s).,;:\u2013\u2014-]+/, '');
+    const start = text.length - rest.length;
+    const evidence = rest.trim() ? [new LineSpan(rest.trimEnd(), line, start, start + rest.trimEnd().length)] : [];
+    add({ skill, name: m.name, assessed, level: framework.findLevelOrNumber(assessed.text), evidence });
+  }
   const period = doc.fields.get('period')?.value ?? undefined;
   return {
     role: current ? doc.role : undefined,
