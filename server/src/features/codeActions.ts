@@ -8,10 +8,9 @@ import type { FixData } from './diagnostics';
 export function codeActions(doc: ParsedDocument, diagnostics: Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
-    if (d.source !== 'skill-lens' || typeof d.data !== 'object' || d.data === null) continue;
-    // The data comes back from the client: only what has the shape the server gave is used.
-    const data = d.data as FixData;
-    const replacements = Array.isArray(data.replacements) ? data.replacements.filter((t) => typeof t === 'string' && !/[\r\n]/.test(t)) : [];
+    const data = fixData(d);
+    if (!data) continue;
+    const replacements = fixReplacements(data);
     replacements.forEach((text, i) => {
       actions.push(fix(doc, d, titleFor(String(d.code), text), [TextEdit.replace(d.range, text)], i === 0));
     });
@@ -25,6 +24,17 @@ export function codeActions(doc: ParsedDocument, diagnostics: Diagnostic[]): Cod
     }
   }
   return actions;
+}
+
+/** A finding's fix data, when it is ours. It comes back from the client: only what has the
+ *  shape the server gave is used. */
+export function fixData(d: Diagnostic): FixData | undefined {
+  return d.source === 'skill-lens' && typeof d.data === 'object' && d.data !== null ? (d.data as FixData) : undefined;
+}
+
+/** The replacements a fix offers: strings of one line. */
+export function fixReplacements(data: FixData): string[] {
+  return Array.isArray(data.replacements) ? data.replacements.filter((t) => typeof t === 'string' && !/[\r\n]/.test(t)) : [];
 }
 
 function titleFor(code: string, text: string): string {

@@ -3,8 +3,7 @@
 // silence a finding on its line, and add its word to the workspace's ignore list.
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../documents/model';
-import { codeActions } from './codeActions';
-import type { FixData } from './diagnostics';
+import { codeActions, fixData, fixReplacements } from './codeActions';
 import { addToIgnoreList, IGNORABLE_CODES, normaliseWord, pointedText } from './ignoreList';
 import { disableLineEdit } from './silencing';
 
@@ -63,9 +62,9 @@ export function allCodeActions(req: ActionRequest): CodeAction[] {
 
 /** The one replacement of a finding, when its quick fix has exactly one (on one line). */
 export function soleFix(d: Diagnostic): TextEdit | undefined {
-  if (d.source !== 'skill-lens' || typeof d.data !== 'object' || d.data === null) return undefined;
-  const data = d.data as FixData;
-  const replacements = Array.isArray(data.replacements) ? data.replacements.filter((t) => typeof t === 'string' && !/[\r\n]/.test(t)) : [];
+  const data = fixData(d);
+  if (!data) return undefined;
+  const replacements = fixReplacements(data);
   if (replacements.length !== 1 || d.range.start.line !== d.range.end.line) return undefined;
   return TextEdit.replace(d.range, replacements[0]);
 }

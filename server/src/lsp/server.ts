@@ -363,16 +363,15 @@ export function startServer(): void {
       return;
     }
     const version = doc.version;
-    const parsed = guard('parse', undefined, () => model(uri)?.parsed);
-    if (parsed && gate.mustWait(parsed)) {
+    const m = guard('parse', undefined, () => model(uri));
+    if (m && gate.mustWait(m.parsed)) {
       gate.hold(uri);
       return;
     }
-    const diagnostics = guard('diagnostics', [], () => service.diagnostics(parsed ?? model(uri)!.parsed));
+    const diagnostics = m ? guard('diagnostics', [], () => service.diagnostics(m.parsed)) : [];
     // Stale: the document changed while we worked; the newer version has its own timer.
     if (documents.get(uri)?.version !== version) return;
     lastPublish = connection.sendDiagnostics({ uri, version, diagnostics: limitDiagnostics(diagnostics) }).catch(() => undefined);
-    const m = model(uri);
     if (m) {
       const about = guard('frameworkContext', false, () => frameworkContext(m.parsed, m.framework));
       const status: StatusParams = { framework: m.framework.shortName, role: m.parsed.role?.text, uri, about };

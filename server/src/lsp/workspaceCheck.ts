@@ -3,11 +3,12 @@
 // closed file's findings stay in the Problems panel after the check, so when the framework or
 // the settings change they are checked again with the new ones: never left from the old
 // framework.
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService } from '../languageService';
 import type { ParsedDocument } from '../documents/model';
 import { readRegularFile, walkDocuments } from '../workspaceFiles';
+import { localPath } from '../workspaceIgnoreLists';
 
 export interface CheckSummary {
   files: number;
@@ -40,7 +41,7 @@ export class WorkspaceCheck {
     const uris: string[] = [];
     const skipped: { uri: string; reason: string }[] = [];
     for (const root of roots) {
-      const path = filePath(root);
+      const path = localPath(root);
       if (!path) {
         skipped.push({ uri: root, reason: 'not a folder on disk' });
         continue;
@@ -92,7 +93,7 @@ export class WorkspaceCheck {
   }
 
   private async checkOne(uri: string): Promise<{ diagnostics: Diagnostic[] } | { reason: string }> {
-    const path = filePath(uri);
+    const path = localPath(uri);
     if (!path) return { reason: 'not a file on disk' };
     // Regular files only: a named pipe would keep this request waiting for ever.
     const read = await readRegularFile(path);
@@ -106,15 +107,5 @@ export class WorkspaceCheck {
     }
     this.wiring.publish(uri, diagnostics);
     return { diagnostics };
-  }
-}
-
-/** The path of a file: URI; undefined for another scheme or a URI that names no local path. */
-function filePath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined; // a file URI with a host
   }
 }

@@ -32,10 +32,12 @@ export interface Profile {
 }
 
 export function computeProfile(doc: ParsedDocument, framework: Framework): Profile {
-  const { current, next } = standings(doc, framework);
+  // A review's model already holds its standings.
+  const review = doc.kind === 'review' ? readReview(doc, framework) : undefined;
+  const { current, next } = review ?? standings(doc, framework);
   const assessed = new Map<SkillData, { level?: LevelData; hasEvidence: boolean }>();
-  if (doc.kind === 'review') {
-    for (const e of readReview(doc, framework).entries) assessed.set(e.skill, { level: e.level, hasEvidence: e.evidence.length > 0 });
+  if (review) {
+    for (const e of review.entries) assessed.set(e.skill, { level: e.level, hasEvidence: e.evidence.length > 0 });
   } else {
     // An advert's levels are what it asks for: the first level each skill is given.
     for (const m of doc.mentions) {
