@@ -10,7 +10,7 @@ import { extractFrontMatter, generateAdvert, generatePathway, seededRandom } fro
 
 const ddat = embeddedFrameworks()[0];
 const uri = 'file:///adverts/senior.md';
-const parse = (text: string, version: number, previous?: ParsedDocument) => parseDocument(text, { uri, version, framework: ddat, previous });
+const parse = (text: string, version: number, previous?: ParsedDocument, at = uri) => parseDocument(text, { uri: at, version, framework: ddat, previous });
 
 /** Mentions as a reader sees them; group ids by order of first use (their values are opaque). */
 function seen(mentions: SkillMention[]): string[] {
@@ -278,7 +278,9 @@ describe('incremental parsing', () => {
       for (let v = 2; v < 200; v++) {
         text = edit(text, rnd);
         doc = parse(text, v, doc);
-        const freshDoc = parse(text, v);
+        // Another name for the fresh parse: the findings kept of the edited document's last
+        // version are the ones to check, and each checked document keeps its own.
+        const freshDoc = parse(text, v, undefined, 'file:///adverts/senior-fresh.md');
         const fresh = seen(freshDoc.mentions);
         assert.deepEqual(seen(doc.mentions), fresh, `version ${v}`);
         const body = freshDoc.mentions.filter((m) => m.form !== 'pathway-topic' && m.form !== 'yaml-skills');
