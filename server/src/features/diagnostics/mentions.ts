@@ -69,46 +69,8 @@ export function checkMentions(
   return mentioned;
 }
 
-/**
- * Each document's last checked mentions and what was found of them. The parser keeps the mention
- * objects of the lines an edit did not touch, so the next version's list starts and ends with the
- * same objects: they are matched by identity from each end, with no lookup per mention (a WeakMap
- * keyed by mention cost 4 to 5 ms of the 1 MB advert's 7,000 mentions, more than checking them
- * again through the verdicts).
- */
-class LastChecked {
-  private byUri = new Map<string, { mentions: readonly SkillMention[]; found: MentionFindings[] }>();
-
-  /** For index i of `mentions`: what was found last time, if it is the same mention checked in this context. */
-  reuse(uri: string, mentions: readonly SkillMention[], context: object): (i: number) => MentionFindings | undefined {
-    const last = this.byUri.get(uri);
-    if (!last) return () => undefined;
-    const before = last.mentions;
-    const most = Math.min(before.length, mentions.length);
-    let front = 0;
-    while (front < most && before[front] === mentions[front]) front++;
-    let back = 0;
-    while (back < most - front && before[before.length - 1 - back] === mentions[mentions.length - 1 - back]) back++;
-    const shift = before.length - mentions.length;
-    const backStart = mentions.length - back;
-    return (i) => {
-      const found = i < front ? last.found[i] : i >= backStart ? last.found[i + shift] : undefined;
-      return found?.context === context ? found : undefined;
-    };
-  }
-
-  set(uri: string, mentions: readonly SkillMention[], found: MentionFindings[]): void {
-    this.byUri.delete(uri);
-    this.byUri.set(uri, { mentions, found });
-    // Open documents are few; a workspace check passes through many, once each: keep the latest.
-    if (this.byUri.size > 32) this.byUri.delete(this.byUri.keys().next().value!);
-  }
-
-  clear(): void {
-    this.byUri = new Map();
-  }
-}
-const lastChecked = caches.own(new LastChecked());
+/** Each document's mentions at its last check, and what was found of them (see KeptFindings). */
+const lastChecked = caches.kept<SkillMention, MentionFindings>();
 
 /** Most mentions have no finding: they share this (never changed) list. */
 const NONE: Diagnostic[] = [];

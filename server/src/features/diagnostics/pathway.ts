@@ -26,19 +26,24 @@ export function checkPathway(doc: ParsedDocument, framework: Framework, out: Dia
   checkGradeOrder(graded, framework, report);
   // A topic's levels are checked again only when the topic changed (or the settings did).
   const context = checkContext(framework, undefined, { quiet: false, review: false });
-  for (const topic of pathway.topics) {
-    let found = topicFindings.get(topic);
-    if (!found || found.context !== context) {
+  const topics = pathway.topics;
+  const kept = topicFindings.reuse(doc.uri, topics, context);
+  const all = new Array<{ context: object; diagnostics: Diagnostic[] }>(topics.length);
+  topicFindings.set(doc.uri, topics, all);
+  for (let i = 0; i < topics.length; i++) {
+    let found = kept(i);
+    if (!found) {
       const diagnostics: Diagnostic[] = [];
-      checkTopicLevels(topic, framework, reporter(diagnostics));
-      topicFindings.set(topic, (found = { context, diagnostics }));
+      checkTopicLevels(topics[i], framework, reporter(diagnostics));
+      found = { context, diagnostics };
     }
+    all[i] = found;
     for (const d of found.diagnostics) out.push(d);
   }
 }
 
-/** What the checks found of a topic, kept while the topic object lives (an unchanged topic keeps it across versions). */
-const topicFindings = caches.weak<PathwayTopic, { context: object; diagnostics: Diagnostic[] }>();
+/** Each document's topics at its last check, and what was found of them: an unchanged topic keeps them. */
+const topicFindings = caches.kept<PathwayTopic, { context: object; diagnostics: Diagnostic[] }>();
 
 /** A grade of a grade map, and the level it maps to (undefined when that is not a level). */
 interface Graded {
