@@ -48,18 +48,18 @@ class UsageError extends Error {}
 /**
  * Writes to stdout while it has a reader. When the reader goes away (`| head`), output stops
  * quietly and the run finishes with its own exit code; any other failure to write is reported
- * once and makes the exit 2.
+ * once and makes the exit 2 (kept in process.exitCode, which the end of the run leaves at 2).
  */
-let outputFailed = false;
 function output(text: string): void {
   if (process.stdout.writable && !process.stdout.destroyed) process.stdout.write(text);
 }
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE' || outputFailed) return;
-  outputFailed = true;
+function onOutputError(e: NodeJS.ErrnoException): void {
+  if (e.code === 'EPIPE') return;
+  process.stdout.off('error', onOutputError).on('error', () => undefined);
   process.exitCode = 2; // also when the error arrives after the run has set its code
   process.stderr.write(`skill-lens: cannot write the output (${e.message})\n`);
-});
+}
+process.stdout.on('error', onOutputError);
 process.stderr.on('error', () => undefined); // nowhere left to say anything
 
 interface Options {
@@ -343,7 +343,7 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = outputFailed ? 2 : code;
+    if (process.exitCode !== 2) process.exitCode = code;
   },
   (e) => {
     if (e instanceof UsageError) {

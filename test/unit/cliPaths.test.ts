@@ -4,7 +4,7 @@
 // run never passes CI. A reader that stops reading its output ends the output quietly.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync, SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -136,5 +136,21 @@ describe('skill-lens check on paths that cannot be checked', function () {
     assert.doesNotMatch(stderr, /EPIPE|Error|\n\s+at /);
     assert.equal(code, 1, stderr);
     assert.equal(stderr, '20 files checked: 10000 errors, 9980 warnings.\n');
+  });
+
+  it('says once that it cannot write its output, and exits 2, when the output cannot be written', function () {
+    if (!existsSync('/dev/full')) this.skip(); // a device every write to fails with "no space left"
+    mkdirSync(join(folder, 'full'));
+    writeFileSync(join(folder, 'full', 'advert.md'), '---\nkind: job-advert\n---\n- **Testing** (wizard)\n');
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [cli, 'check', 'full'], { cwd: folder, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      assert.equal(r.status, 2, r.stderr);
+      assert.equal(r.stderr.match(/cannot write the output/g)?.length, 1, r.stderr);
+      assert.ok(r.stderr.includes('skill-lens: cannot write the output (ENOSPC: no space left on device, write)\n'), r.stderr);
+      assert.ok(r.stderr.includes('1 file checked: 1 error, 0 warnings.\n'), r.stderr);
+    } finally {
+      closeSync(full);
+    }
   });
 });
