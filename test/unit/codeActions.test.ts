@@ -1,18 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDocument } from '../../server/src/documents/parse';
-import { codeActions } from '../../server/src/features/codeActions';
-import { diagnose } from '../../server/src/features/diagnostics';
-import { embeddedFrameworks } from '../../server/src/framework/loader';
+import { NO_KIND_GLOBS, open } from './helpers';
 
-const ddat = embeddedFrameworks()[0];
 const uri = 'file:///advert.md';
 
 /** The actions offered for a code, and the whole text after applying the one titled `title`. */
 function fix(text: string, code: string, title?: string): { titles: string[]; after?: string } {
-  const doc = parseDocument(text, { uri, version: 1, framework: ddat });
-  const diagnostics = diagnose(doc, ddat).filter((d) => d.code === code);
-  const actions = codeActions(doc, diagnostics);
+  const { service, doc } = open(text, uri, { kinds: NO_KIND_GLOBS });
+  const diagnostics = service.diagnostics(doc).filter((d) => d.code === code);
+  const actions = service.codeActions(doc, diagnostics);
   const titles = actions.map((a) => a.title);
   const chosen = actions.find((a) => a.title === title);
   if (!chosen) return { titles };
@@ -62,7 +58,10 @@ describe('quick fixes at the end of a document without a final newline', () => {
   function addMissing(text: string, title: string): { after: string; codes: string[]; missingBefore: number; missingAfter: number } {
     const r = fix(text, 'missing-skill', title);
     assert.ok(r.after !== undefined, `offered: ${r.titles.join(', ')}`);
-    const codes = (t: string) => diagnose(parseDocument(t, { uri, version: 2, framework: ddat }), ddat).map((d) => String(d.code));
+    const codes = (t: string) => {
+      const { service, doc } = open(t, uri, { kinds: NO_KIND_GLOBS });
+      return service.diagnostics(doc).map((d) => String(d.code));
+    };
     const before = codes(text);
     const after = codes(r.after);
     return {
@@ -107,7 +106,7 @@ describe('quick fixes at the end of a document without a final newline', () => {
 
 describe('quick fixes from diagnostics the client sends back', () => {
   it('ignore fix data of the wrong shape', () => {
-    const doc = parseDocument('- **Testing** (wizard)\n', { uri, version: 1, framework: ddat });
+    const { service, doc } = open('- **Testing** (wizard)\n', uri, { kinds: NO_KIND_GLOBS });
     const range = { start: { line: 0, character: 15 }, end: { line: 0, character: 21 } };
     const sent = [
       { range, message: 'x', source: 'skill-lens', code: 'unknown-level', data: { replacements: 'expert' } },
@@ -116,7 +115,7 @@ describe('quick fixes from diagnostics the client sends back', () => {
       { range, message: 'x', source: 'skill-lens', code: 'missing-skill', data: 'junk' },
     ];
     assert.deepEqual(
-      codeActions(doc, sent).map((a) => a.title),
+      service.codeActions(doc, sent).map((a) => a.title),
       ['Replace with "expert"'],
     );
   });

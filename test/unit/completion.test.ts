@@ -1,15 +1,12 @@
 import { strict as assert } from 'node:assert';
 import type { CompletionItem, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { CompletionItemKind } from 'vscode-languageserver-types';
-import { completions } from '../../server/src/features/completion';
 import type { Framework } from '../../server/src/framework/framework';
 import { applyEdit, ddat, doc, ladder, parsed } from './helpers';
 
-const IDS = ['ddat', 'sfia', 'ladder'];
-
 function complete(text: string, uri?: string, framework: Framework = ddat) {
   const d = doc(text, uri, framework);
-  const list = completions(d.doc, framework, d.position, IDS);
+  const list = d.service.completions(d.doc, d.position);
   assert.equal(list.isIncomplete, false);
   return { ...d, items: list.items };
 }
@@ -314,7 +311,7 @@ describe('completion: front matter of adverts and reviews', () => {
     assert.deepEqual(labels(complete('---\n|\n---\n# Job\n').items), ['kind', 'role', 'grade', 'framework', 'skills']);
     assert.deepEqual(labels(complete('---\nkind: job-advert\n|\n---\n').items), ['role', 'grade', 'framework', 'skills']);
     assert.deepEqual(labels(complete('---\nkind: |\n---\n').items), ['job-advert', 'pathway', 'review']);
-    assert.deepEqual(labels(complete('---\nframework: |\n---\n').items), IDS);
+    assert.deepEqual(labels(complete('---\nframework: |\n---\n').items), ['ddat', 'sfia', 'ladder']);
     const roles = complete('---\nrole: |\n---\n').items;
     assert.equal(roles.length, 201);
     // Grouped by family and role, most junior first within a role.
@@ -354,10 +351,10 @@ describe('completion: front matter of adverts and reviews', () => {
 describe('completion: robustness and speed', () => {
   it('answers empty for positions past the end and on huge lines', () => {
     const d = doc('- Informa\n');
-    assert.deepEqual(completions(d.doc, ddat, { line: 99, character: 0 }).items, []);
-    assert.equal(completions(d.doc, ddat, { line: 0, character: 999 }).items[0].label, 'Information security');
+    assert.deepEqual(d.service.completions(d.doc, { line: 99, character: 0 }).items, []);
+    assert.equal(d.service.completions(d.doc, { line: 0, character: 999 }).items[0].label, 'Information security');
     const long = doc(`- ${'x'.repeat(20_000)}|\n`);
-    assert.deepEqual(completions(long.doc, ddat, long.position).items, []);
+    assert.deepEqual(long.service.completions(long.doc, long.position).items, []);
   });
 
   it('completes in a 1 MB advert without reading the document again', () => {
@@ -379,8 +376,8 @@ describe('completion: robustness and speed', () => {
     const name = { line: level.line + 1, character: 9 };
     const empty = { line: 5, character: 0 };
     for (const p of [level, name, empty]) {
-      completions(big.doc, ddat, p); // warm the fuzzy index and caches
-      const answer = median(() => completions(big.doc, ddat, p), 51);
+      big.service.completions(big.doc, p); // warm the fuzzy index and caches
+      const answer = median(() => big.service.completions(big.doc, p), 51);
       assert.ok(answer * 10 < reparse, `median ${answer.toFixed(2)} ms at ${JSON.stringify(p)}, a fresh parse ${reparse.toFixed(1)} ms`);
     }
   });

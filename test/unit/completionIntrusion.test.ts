@@ -2,12 +2,11 @@
 // `- Buy milk (` pops up no skills; asked for with Ctrl+Space, completion still works; in a
 // document about skills, trigger characters open the lists as before.
 import { strict as assert } from 'node:assert';
-import { completions } from '../../server/src/features/completion';
-import { ddat, doc } from './helpers';
+import { doc } from './helpers';
 
 function labels(text: string, uri: string, byCharacter: boolean): string[] {
   const d = doc(text, uri);
-  return completions(d.doc, ddat, d.position, ['ddat'], byCharacter).items.map((i) => String(i.label));
+  return d.service.completions(d.doc, d.position, byCharacter).items.map((i) => String(i.label));
 }
 
 const NOTES = 'file:///work/notes/todo.md';

@@ -2,10 +2,9 @@
 // marked incomplete, so the editor asks again as the user types.
 import { strict as assert } from 'node:assert';
 import { performance } from 'node:perf_hooks';
-import { completions } from '../../server/src/features/completion';
-import { parseDocument } from '../../server/src/documents/parse';
 import { Framework } from '../../server/src/framework/framework';
 import type { FrameworkData, SkillData } from '../../server/src/framework/model';
+import { NO_KIND_GLOBS, open } from './helpers';
 
 const SKILLS = 50_000;
 
@@ -46,9 +45,9 @@ describe('completion over a framework of 50,000 skills', function () {
   });
 
   const complete = (text: string, character: number) => {
-    const doc = parseDocument(text, { uri: 'file:///work/adverts/large.md', version: 1, framework });
+    const { service, doc } = open(text, 'file:///work/adverts/large.md', { framework, kinds: NO_KIND_GLOBS });
     const line = text.split('\n').length - 2;
-    return completions(doc, framework, { line, character });
+    return service.completions(doc, { line, character });
   };
 
   it('offers at most 200 names, marked incomplete, when nothing is typed', () => {

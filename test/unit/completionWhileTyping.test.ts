@@ -3,7 +3,6 @@
 // after its `|` keeps the cell's space.
 import { strict as assert } from 'node:assert';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { completions } from '../../server/src/features/completion';
 import { answerToSpace, frameworkLabelStartsWith, spaceMayWantList } from '../../server/src/features/completion/whileTyping';
 import { applyEdit, ddat, doc, ladder } from './helpers';
 
@@ -14,7 +13,7 @@ const PATHWAY = 'file:///work/pathways/cloud.yaml';
 /** The list the editor gets after typing the character just before the cursor. */
 function typed(text: string, character: string, uri?: string) {
   const d = doc(text, uri);
-  const list = completions(d.doc, ddat, d.position, ['ddat', 'sfia', 'ladder'], true, character);
+  const list = d.service.completions(d.doc, d.position, true, character);
   return { ...d, items: list.items, list };
 }
 const labels = (items: CompletionItem[]) => items.map((i) => i.label);

@@ -3,13 +3,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseDocument } from '../../server/src/documents/parse';
-import { diagnose, DiagnosticOptions, limitDiagnostics } from '../../server/src/features/diagnostics';
-import { embeddedFrameworks } from '../../server/src/framework/loader';
-
-const ddat = embeddedFrameworks()[0];
+import { DiagnosticOptions, limitDiagnostics } from '../../server/src/features/diagnostics';
+import { ddat, NO_KIND_GLOBS, open } from './helpers';
 
 function check(text: string, uri = 'file:///advert.md', options?: DiagnosticOptions): Diagnostic[] {
-  return diagnose(parseDocument(text, { uri, version: 1, framework: ddat }), ddat, options);
+  const { service, doc } = open(text, uri, { severity: options?.severity, kinds: NO_KIND_GLOBS });
+  return service.diagnostics(doc);
 }
 
 /** The parts a user sees: code, 1-based line:col-endcol, message. */

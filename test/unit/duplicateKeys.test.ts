@@ -2,14 +2,15 @@
 // in a pathway's topic, its header, and an advert's front matter; after an edit as on a fresh open.
 import { strict as assert } from 'node:assert';
 import type { ParsedDocument } from '../../server/src/documents/model';
-import { parseDocument } from '../../server/src/documents/parse';
-import { diagnose } from '../../server/src/features/diagnostics';
-import { ddat } from './helpers';
+import { NO_KIND_GLOBS, serviceFor } from './helpers';
 
-const parse = (text: string, uri: string, version = 1, previous?: ParsedDocument) => parseDocument(text, { uri, version, framework: ddat, previous });
+// One service, as in the editor: a new version of a document is read with its previous one.
+const service = serviceFor({ kinds: NO_KIND_GLOBS });
+const parse = (text: string, uri: string, version = 1) => service.parse(uri, version, text);
 
 function duplicates(doc: ParsedDocument): string[] {
-  return diagnose(doc, ddat)
+  return service
+    .diagnostics(doc)
     .filter((d) => d.code === 'yaml-syntax')
     .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1} ${d.severity} ${d.message}`);
 }
@@ -43,15 +44,15 @@ describe('YAML keys given twice', () => {
   it('are reported in an advert’s front matter, and the body is still checked', () => {
     const doc = parse('---\nrole: Senior data engineer\nrole: Lead data engineer\n---\n# Advert\n\n- **Data modeling** (working)\n', 'file:///work/ads/x.md');
     assert.deepEqual(duplicates(doc), ['3:1-5 1 "role" is given twice in this mapping: only one of them is read. Remove one, or merge them.']);
-    assert.ok(diagnose(doc, ddat).some((d) => d.code === 'unknown-skill'));
+    assert.ok(service.diagnostics(doc).some((d) => d.code === 'unknown-skill'));
   });
 
   it('move with their topic when lines are added above, as on a fresh open', () => {
     const uri = 'file:///work/ladders/cloud.yaml';
-    const first = parse(PATHWAY, uri);
+    parse(PATHWAY, uri); // version 1: the service reads version 2 with it
     const edited = PATHWAY.replace('  - name: Information security\n', '  - name: Agile working\n    pathway:\n      working:\n        description: x\n  - name: Information security\n');
-    const again = parse(edited, uri, 2, first);
-    assert.deepEqual(duplicates(again), duplicates(parse(edited, uri)));
+    const again = parse(edited, uri, 2);
+    assert.deepEqual(duplicates(again), duplicates(serviceFor({ kinds: NO_KIND_GLOBS }).parse(uri, 1, edited)));
     assert.equal(duplicates(again)[1].split(' ')[0], '11:5-16');
   });
 });

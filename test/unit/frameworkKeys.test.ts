@@ -3,13 +3,11 @@
 import { strict as assert } from 'node:assert';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { parseDocument } from '../../server/src/documents/parse';
-import { diagnose } from '../../server/src/features/diagnostics';
 import { skillMarkdown } from '../../server/src/features/frameworkViews';
-import { hover } from '../../server/src/features/hover';
-import { completions } from '../../server/src/features/completion';
 import type { Framework } from '../../server/src/framework/framework';
 import { parseFrameworkFile } from '../../server/src/framework/loader';
 import { frameworkSummary } from '../../server/src/framework/summary';
+import { NO_KIND_GLOBS, open } from './helpers';
 
 const FILE = `id: protos
 name: Proto ladder
@@ -42,8 +40,8 @@ describe('framework level ids named like Object.prototype members', () => {
     // One list per mention, so that none is a duplicate of another.
     const mentions = ['Kindness** (constructor)', 'Kindness** (toString)', 'Patience** (constructor)', 'Patience** (toString)'];
     const text = `# Review\n${mentions.map((m, i) => `\n## Part ${i + 1}\n\n- **${m}\n`).join('')}`;
-    const doc = parseDocument(text, { uri, version: 1, framework });
-    const found = diagnose(doc, framework).map((d) => `${d.code} ${d.range.start.line} ${d.message}`);
+    const { service, doc } = open(text, uri, { framework, kinds: NO_KIND_GLOBS });
+    const found = service.diagnostics(doc).map((d) => `${d.code} ${d.range.start.line} ${d.message}`);
     assert.deepEqual(found, [
       'undefined-level 4 Proto ladder does not define Kindness at constructor. Defined: basic.',
       'undefined-level 8 Proto ladder does not define Kindness at tostring. Defined: basic.',
@@ -54,8 +52,8 @@ describe('framework level ids named like Object.prototype members', () => {
   it('explains every level of the skill on hover without failing', () => {
     const framework = load();
     const text = '- **Kindness** (basic)\n- **Kindness** (constructor)\n- **Kindness** (toString)\n- **Kindness**\n';
-    const doc = parseDocument(text, { uri, version: 1, framework });
-    const at = (line: number, character: number) => (hover(doc, framework, { line, character })!.contents as MarkupContent).value;
+    const { service, doc } = open(text, uri, { framework, kinds: NO_KIND_GLOBS });
+    const at = (line: number, character: number) => (service.hover(doc, { line, character })!.contents as MarkupContent).value;
     assert.match(at(0, 19), /I help others/);
     assert.match(at(1, 19), /Not defined at constructor/);
     assert.match(at(2, 19), /Not defined at toString/);
@@ -72,8 +70,8 @@ describe('framework level ids named like Object.prototype members', () => {
     const kindness = framework.resolveSkill('Kindness')!;
     const shown = skillMarkdown(framework, kindness);
     assert.doesNotMatch(shown, /Constructor|toString/);
-    const doc = parseDocument('- **Kindness** (\n', { uri, version: 1, framework });
-    const items = completions(doc, framework, { line: 0, character: 16 }).items;
+    const { service, doc } = open('- **Kindness** (\n', uri, { framework, kinds: NO_KIND_GLOBS });
+    const items = service.completions(doc, { line: 0, character: 16 }).items;
     assert.deepEqual(items.map((i) => i.label), ['basic', 'constructor', 'toString']);
   });
 

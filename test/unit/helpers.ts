@@ -1,11 +1,12 @@
-// Builds a parsed document from inline text with a cursor marker, the way feature tests read:
-// `doc('- Informa|', 'file:///adverts/job.md')`. The marker is `|`, or `‸` when the text
-// itself needs pipes (Markdown tables).
+// Feature tests go through the language service, as the server and the CLI do: `open` makes one
+// with a framework in use and parses the text with it. `doc('- Informa|', 'file:///adverts/job.md')`
+// also gives where the cursor marker was: `|`, or `‸` when the text itself needs pipes (tables).
 import type { Position } from 'vscode-languageserver-types';
-import { parseDocument } from '../../server/src/documents/parse';
 import type { ParsedDocument } from '../../server/src/documents/model';
+import type { KindGlobs } from '../../server/src/documents/parse';
 import type { Framework } from '../../server/src/framework/framework';
 import { embeddedFrameworks } from '../../server/src/framework/loader';
+import { createLanguageService, DEFAULT_SETTINGS, type LanguageService, type Settings } from '../../server/src/languageService';
 
 export const [ddat, sfia, ladder] = ['ddat', 'sfia', 'ladder'].map((id) => embeddedFrameworks().find((f) => f.id === id)!);
 
@@ -16,7 +17,30 @@ export const KIND_GLOBS = {
   review: ['**/reviews/**/*.md', '**/*review*.md'],
 };
 
+/** No file-name globs: the kind comes from front matter or content alone. */
+export const NO_KIND_GLOBS: KindGlobs = { jobAdvert: [], pathway: [], review: [] };
+
+export interface ServiceOptions {
+  framework?: Framework;
+  severity?: Settings['severity'];
+  kinds?: KindGlobs;
+}
+
+/** A language service with `framework` in use (registered when it is not an embedded one). */
+export function serviceFor({ framework = ddat, severity = {}, kinds = KIND_GLOBS }: ServiceOptions = {}): LanguageService {
+  const service = createLanguageService({ ...DEFAULT_SETTINGS, framework: framework.id, severity, documentKinds: kinds });
+  if (service.registry.get(framework.id) !== framework) service.registry.setFramework(`test:///${framework.id}.skills.yaml`, framework);
+  return service;
+}
+
+/** A service and the text parsed by it, as version 1 of the document at `uri`. */
+export function open(text: string, uri = 'file:///work/adverts/job.md', options: ServiceOptions = {}): { service: LanguageService; doc: ParsedDocument } {
+  const service = serviceFor(options);
+  return { service, doc: service.parse(uri, 1, text) };
+}
+
 export interface TestDoc {
+  service: LanguageService;
   doc: ParsedDocument;
   /** Where the marker was (0:0 when there was none). */
   position: Position;
@@ -26,7 +50,7 @@ export interface TestDoc {
 
 /** Parses text as is (no cursor marker), for features that read the whole document. */
 export function parsed(text: string, uri = 'file:///work/adverts/job.md', framework: Framework = ddat): ParsedDocument {
-  return parseDocument(text, { uri, version: 1, framework, kindGlobs: KIND_GLOBS });
+  return open(text, uri, { framework }).doc;
 }
 
 /** Parses text with a cursor marker: `‸` when the text has one, else the first `|`. */
@@ -34,9 +58,9 @@ export function doc(textWithCursor: string, uri = 'file:///work/adverts/job.md',
   const marker = textWithCursor.includes('‸') ? '‸' : '|';
   const offset = textWithCursor.indexOf(marker);
   const text = offset === -1 ? textWithCursor : textWithCursor.slice(0, offset) + textWithCursor.slice(offset + marker.length);
-  const model = parsed(text, uri, framework);
+  const { service, doc: model } = open(text, uri, { framework });
   const position = offset === -1 ? { line: 0, character: 0 } : model.lines.position(offset);
-  return { doc: model, position, text };
+  return { service, doc: model, position, text };
 }
 
 /** Applies a single-line edit to the text, as the editor does on accepting a completion. */

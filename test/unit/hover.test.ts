@@ -1,12 +1,11 @@
 import { strict as assert } from 'node:assert';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { hover } from '../../server/src/features/hover';
 import type { Framework } from '../../server/src/framework/framework';
-import { ddat, doc, ladder, parsed, sfia } from './helpers';
+import { ddat, doc, ladder, open, sfia } from './helpers';
 
 function hoverAt(text: string, uri?: string, framework: Framework = ddat): Hover | null {
   const d = doc(text, uri, framework);
-  return hover(d.doc, framework, d.position);
+  return d.service.hover(d.doc, d.position);
 }
 const value = (h: Hover | null) => (h!.contents as MarkupContent).value;
 const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
@@ -211,12 +210,12 @@ describe('hover: reads well and never fails', () => {
     const text =
       `${SENIOR}# Job\n\n- **Information security** (practitioner)\n- Problem solving: working\n- **Analysis** (awareness)\n` +
       '- Capability building for digital, data and technology\n| Skill | Level |\n| --- | --- |\n| Testing | expart |\n\nIT infrastructure\nLevel: expert\n';
-    const model = parsed(text);
+    const { service, doc: model } = open(text);
     assert.ok(model.mentions.some((m) => m.form === 'table'));
     let hovers = 0;
     for (let line = 0; line < model.lines.lineCount; line++) {
       for (let character = 0; character <= model.lines.line(line).length; character++) {
-        const h = hover(model, ddat, { line, character });
+        const h = service.hover(model, { line, character });
         if (!h) continue;
         hovers++;
         const v = value(h);
@@ -229,7 +228,7 @@ describe('hover: reads well and never fails', () => {
 
   it('answers null past the end and on plain text', () => {
     const d = doc('Just some words.\n');
-    assert.equal(hover(d.doc, ddat, { line: 0, character: 3 }), null);
-    assert.equal(hover(d.doc, ddat, { line: 50, character: 50 }), null);
+    assert.equal(d.service.hover(d.doc, { line: 0, character: 3 }), null);
+    assert.equal(d.service.hover(d.doc, { line: 50, character: 50 }), null);
   });
 });

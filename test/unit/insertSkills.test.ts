@@ -3,8 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { insertSkills, type SkillsInsertion } from '../../server/src/features/insertSkills';
-import { diagnose } from '../../server/src/features/diagnostics';
-import { ddat, doc, parsed } from './helpers';
+import { ddat, doc, open, parsed } from './helpers';
 
 const senior = ddat.findRoleLevel('Senior infrastructure engineer')!;
 const pathwayUri = 'file:///work/pathways/cloud-pathway.yaml';
@@ -31,7 +30,8 @@ function insert(textWithCursor: string, uri: string, yaml = /\.ya?ml$/.test(uri)
 }
 
 function codes(text: string, uri: string): string[] {
-  return diagnose(parsed(text, uri), ddat, {}).map((d) => String(d.code));
+  const { service, doc } = open(text, uri);
+  return service.diagnostics(doc).map((d) => String(d.code));
 }
 
 describe('insert skills for a role level', () => {

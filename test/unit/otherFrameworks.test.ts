@@ -3,13 +3,13 @@
 // and duplicate-skill findings that say what they mean.
 import { strict as assert } from 'node:assert';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { diagnose } from '../../server/src/features/diagnostics';
-import { hover } from '../../server/src/features/hover';
-import { ddat, doc, ladder, parsed, sfia } from './helpers';
+import { ddat, doc, ladder, open, sfia } from './helpers';
 import type { Framework } from '../../server/src/framework/framework';
 
 function seen(text: string, framework: Framework = ddat, uri = 'file:///work/adverts/job.md'): string[] {
-  return diagnose(parsed(text, uri, framework), framework)
+  const { service, doc } = open(text, uri, { framework });
+  return service
+    .diagnostics(doc)
     .filter((d) => d.code !== 'missing-skill')
     .map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
 }
@@ -28,7 +28,7 @@ describe('other frameworks', () => {
 
   it('gives SFIA’s statements, which are whole sentences, no "you can" lead-in', () => {
     const t = doc('- Infrastructure oper|ations: 3\n', 'file:///work/adverts/ops.md', sfia);
-    const h = hover(t.doc, sfia, t.position) as Hover;
+    const h = t.service.hover(t.doc, t.position) as Hover;
     const text = (h.contents as MarkupContent).value;
     assert.match(text, /\n\*\*Apply \(3\)\*\*:\n\n- Provisions, deploys and configures infrastructure services and components\.\n/);
     assert.doesNotMatch(text, /you can/);

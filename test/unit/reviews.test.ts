@@ -3,20 +3,17 @@
 // the coverage fix, which adds what is not yet assessed in the review's own form.
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { diagnose } from '../../server/src/features/diagnostics';
-import { codeActions } from '../../server/src/features/codeActions';
 import { readReview } from '../../server/src/reviews/read';
 import { newReview } from '../../server/src/reviews/template';
 import { skillFullName } from '../../server/src/framework/model';
 import type { Framework } from '../../server/src/framework/framework';
-import { completions } from '../../server/src/features/completion';
-import { hover } from '../../server/src/features/hover';
-import { ddat, doc, ladder, parsed } from './helpers';
+import { ddat, doc, ladder, open, parsed } from './helpers';
 
 const URI = 'file:///work/reviews/sam.md';
 
 function findings(text: string, framework: Framework = ddat): string[] {
-  return diagnose(parsed(text, URI, framework), framework).map((d: Diagnostic) => {
+  const { service, doc } = open(text, URI, { framework });
+  return service.diagnostics(doc).map((d: Diagnostic) => {
     const { start, end } = d.range;
     return `${d.code} ${start.line + 1}:${start.character + 1}-${end.line === start.line ? '' : `${end.line + 1}:`}${end.character + 1} ${d.message}`;
   });
@@ -30,10 +27,10 @@ function entries(text: string, framework: Framework = ddat): string[] {
 
 /** The text after the coverage fix. */
 function afterCoverageFix(text: string, framework: Framework = ddat): { title: string; text: string } {
-  const doc = parsed(text, URI, framework);
-  const coverage = diagnose(doc, framework).filter((d) => d.code === 'review-coverage');
+  const { service, doc } = open(text, URI, { framework });
+  const coverage = service.diagnostics(doc).filter((d) => d.code === 'review-coverage');
   assert.equal(coverage.length, 1);
-  const [action] = codeActions(doc, coverage);
+  const [action] = service.codeActions(doc, coverage);
   const [edit] = action.edit!.changes![URI];
   assert.deepEqual(edit.range.start, edit.range.end);
   const offset = doc.lines.starts[edit.range.start.line] + edit.range.start.character;
@@ -147,7 +144,8 @@ describe('performance reviews', () => {
       assert.ok(codes.includes('below-expected 13:30-39 Systems design is assessed at awareness, below the working Infrastructure engineer expects: a development need.'), codes.join('\n'));
       assert.ok(!codes.some((c) => /^(?:missing-skill|level-mismatch)/.test(c)), codes.join('\n'));
       // The same table in an advert is checked as an advert.
-      const advert = diagnose(parsed(text.replace('kind: review', 'kind: job-advert'), 'file:///work/adverts/a.md'), ddat).map((d) => d.code);
+      const asAdvert = open(text.replace('kind: review', 'kind: job-advert'), 'file:///work/adverts/a.md');
+      const advert = asAdvert.service.diagnostics(asAdvert.doc).map((d) => d.code);
       assert.ok(advert.includes('missing-skill') && advert.includes('level-mismatch'));
     });
 
@@ -219,9 +217,10 @@ describe('performance reviews', () => {
         ),
       );
       // After the fix the coverage counts the new rows as named but not assessed: no second fix.
-      const again = diagnose(parsed(fixed.text, URI), ddat).filter((d) => d.code === 'review-coverage');
+      const after = open(fixed.text, URI);
+      const again = after.service.diagnostics(after.doc).filter((d) => d.code === 'review-coverage');
       assert.equal(again[0].message.startsWith('1 of 9 skills assessed.'), true, again[0].message);
-      assert.equal(codeActions(parsed(fixed.text, URI), again).length, 0);
+      assert.equal(after.service.codeActions(after.doc, again).length, 0);
     });
 
     it('adds sections in a review written with a heading per skill, and a ladder area with its statements as prompts', () => {
@@ -269,7 +268,7 @@ describe('performance reviews', () => {
   describe('in the editor', () => {
     it('explains an assessed level on hover: its statements, the next level\'s, and what the role levels need', () => {
       const t = doc('---\nkind: review\nrole: Infrastructure engineer\n---\n\n| Skill | Expected | Assessed | Evidence |\n| --- | --- | --- | --- |\n| Information security | awareness | wor‸king | Ran the phishing drill. |\n', URI);
-      const h = hover(t.doc, ddat, t.position)!;
+      const h = t.service.hover(t.doc, t.position)!;
       assert.deepEqual(h.range, { start: { line: 7, character: 37 }, end: { line: 7, character: 44 } });
       const text = (h.contents as { value: string }).value;
       assert.ok(text.startsWith('**Working**: level 2 of 4 (awareness < **working** < practitioner < expert)\n\nInformation security at working:\n\n'), text);
@@ -281,7 +280,7 @@ describe('performance reviews', () => {
 
     it('completes an assessed level under a skill heading, marking the expected level and the next role level\'s', () => {
       const t = doc('---\nkind: review\nrole: Infrastructure engineer\n---\n\n## Systems design\n\nExpected level: working\nAssessed: |\n', URI);
-      const result = completions(t.doc, ddat, t.position, ['ddat']);
+      const result = t.service.completions(t.doc, t.position);
       const items = Array.isArray(result) ? result : result.items;
       assert.deepEqual(
         items.map((i) => `${i.label}${i.labelDetails?.description ? ` (${i.labelDetails.description})` : ''}`),
@@ -295,7 +294,7 @@ describe('performance reviews', () => {
   describe('prompts for evidence', () => {
     function prompts(text: string) {
       const t = doc(text, URI);
-      const result = completions(t.doc, ddat, t.position, ['ddat']);
+      const result = t.service.completions(t.doc, t.position);
       return Array.isArray(result) ? result : result.items;
     }
 
