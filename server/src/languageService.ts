@@ -92,17 +92,25 @@ export class LanguageService {
     // The previous version's model, when settings and framework are the same, lets the parse
     // keep what the edit did not touch.
     const previous = hit && hit.key === key ? hit.doc : undefined;
-    const doc = parseDocument(text, {
+    const doc = this.parseFresh(uri, text, version, previous);
+    this.cache.set(uri, { version, text, key, doc });
+    return doc;
+  }
+
+  /**
+   * A text parsed as parse() reads it (settings, the framework its front matter names), and not
+   * kept: what an editor command sends, a timing run. `previous`: a version to reuse parts of.
+   */
+  parseFresh(uri: string, text: string, version = 0, previous?: ParsedDocument): ParsedDocument {
+    return parseDocument(text, {
       uri,
       version,
-      framework: active,
+      framework: this.activeFramework(),
       chooseFramework: (named) => this.registry.get(named),
       kindGlobs: this.settings.documentKinds,
       roots: this.workspaceRoots,
       previous,
     });
-    this.cache.set(uri, { version, text, key, doc });
-    return doc;
   }
 
   frameworkOf(doc: ParsedDocument): Framework {

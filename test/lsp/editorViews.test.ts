@@ -55,4 +55,10 @@ describe('insert skills over LSP', function () {
     const r = await client.request<{ role?: string }>('skillLens/documentStyle', { uri: 'untitled:Untitled-2', text: '# Lead infrastructure engineer\n\nText.\n' });
     assert.equal(r.role, 'Lead infrastructure engineer');
   });
+
+  it('reads a sent text with the framework its front matter names', async () => {
+    // SFIA has no roles: the title names none of its role levels.
+    const r = await client.request<{ role?: string }>('skillLens/documentStyle', { uri: 'untitled:Untitled-3', text: '---\nframework: sfia\n---\n# Lead infrastructure engineer\n\nText.\n' });
+    assert.equal(r.role, undefined);
+  });
 });

@@ -4,7 +4,6 @@ import type { Connection } from 'vscode-languageserver/node';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import type { LanguageService } from '../languageService';
 import type { ParsedDocument } from '../documents/model';
-import { parseDocument } from '../documents/parse';
 import { diagnose } from '../features/diagnostics';
 import { compareMarkdown, skillMarkdown } from '../features/frameworkViews';
 import { documentStyle, newAdvertText, skillsText, SkillsStyle } from '../features/skillsText';
@@ -103,11 +102,13 @@ export function registerCustomRequests(connection: Connection, service: Language
   // run just after opening it), and must not answer for an older version.
   const sentDocument = (p: { uri?: unknown; text?: unknown; languageId?: unknown }): ParsedDocument | undefined => {
     const uri = typeof p?.uri === 'string' ? p.uri : undefined;
-    if (typeof p?.text !== 'string') return uri ? wiring.documentModel(uri) : undefined;
+    const open = uri ? wiring.documentModel(uri) : undefined;
+    if (typeof p?.text !== 'string') return open;
+    // The server's version when it is the text the editor shows (it usually is): parsed already.
+    if (open && open.lines.text === p.text) return open;
     // An untitled document in YAML mode is read as YAML, as a .yaml file is.
     const yamlMode = p.languageId === 'yaml' && !/\.ya?ml$/i.test(uri ?? '');
-    const parseUri = yamlMode ? 'untitled:document.yaml' : (uri ?? 'untitled:document');
-    return parseDocument(p.text, { uri: parseUri, version: 0, framework: service.activeFramework(), kindGlobs: service.settings.documentKinds, roots: service.workspaceRoots });
+    return service.parseFresh(yamlMode ? 'untitled:document.yaml' : (uri ?? 'untitled:document'), p.text);
   };
 
   connection.onRequest(Requests.documentStyle, (p: { uri?: string; text?: string; languageId?: string }) =>
@@ -143,11 +144,9 @@ export function registerCustomRequests(connection: Connection, service: Language
     guard('analyzeTiming', null, () => {
       const open = p?.uri ? wiring.documentModel(p.uri) : undefined;
       if (!open) return null;
-      const text = open.lines.text;
-      const framework = service.frameworkOf(open);
       const start = performance.now();
-      const fresh = parseDocument(text, { uri: open.uri, version: open.version, framework, kindGlobs: service.settings.documentKinds, roots: service.workspaceRoots });
-      const diagnostics = diagnose(fresh, framework, { severity: service.settings.severity });
+      const fresh = service.parseFresh(open.uri, open.lines.text, open.version);
+      const diagnostics = diagnose(fresh, service.frameworkOf(fresh), { severity: service.settings.severity });
       return { ms: performance.now() - start, diagnostics: diagnostics.length };
     }),
   );
