@@ -123,6 +123,22 @@ describe('completion while typing: the cheap test on the line', () => {
     assert.equal(frameworkLabelStartsWith(ddat, 'informa '), false);
   });
 
+  it('finds every word-start of every skill and role level name, and none that no label has', () => {
+    const names = [...ddat.skills.map((s) => s.name), ...ddat.roleLevels.map((r) => r.level.name)].filter((n) => n.includes(' '));
+    let checked = 0;
+    for (const name of names) {
+      const words = name.toLowerCase().split(/\s+/);
+      for (let n = 1; n < words.length; n++) {
+        const start = `${words.slice(0, n).join(' ')} `;
+        assert.equal(frameworkLabelStartsWith(ddat, start), true, start);
+        // Sorted after every label: a search that ran off the end must say no.
+        assert.equal(frameworkLabelStartsWith(ddat, `~${start}`), false, start);
+        checked++;
+      }
+    }
+    assert.ok(checked > 300, `${checked} starts`);
+  });
+
   it('answers nothing for items whose typed text leads no label', () => {
     const item: CompletionItem = { label: 'Information security', textEdit: { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 8 } }, newText: 'Information security' } };
     assert.deepEqual(answerToSpace([item], '- Info ', 7), []);

@@ -52,10 +52,18 @@ export function frameworkLabelStartsWith(framework: Framework, typed: string): b
       ...framework.grades.map((g) => g.name ?? ''),
       ...framework.skills.flatMap((s) => Object.values(s.levels ?? {}).flatMap((l) => l?.statements ?? [])),
     ];
-    labels = [...new Set(all.map(normalise).filter((l) => l.includes(' ')))];
+    // Sorted, so that the labels starting with what is typed follow the first not below it.
+    labels = [...new Set(all.map(normalise).filter((l) => l.includes(' ')))].sort();
     spacedLabels.set(framework, labels);
   }
-  return labels.some((l) => l.startsWith(typed));
+  let low = 0;
+  let high = labels.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (labels[mid] < typed) low = mid + 1;
+    else high = mid;
+  }
+  return low < labels.length && labels[low].startsWith(typed);
 }
 const spacedLabels = caches.weak<Framework, string[]>();
 
