@@ -121,6 +121,16 @@ describe('disable for this line', () => {
     assert.equal(fmAfter, '---\nkind: job-advert\n# skill-lens-disable-next-line unknown-role\nrole: Astronaut\n---\n# Job\n');
     assert.deepEqual(setup(fmAfter).all.filter((d) => d.code === 'unknown-role'), []);
   });
+
+  it('ends the comment with the file\'s own line break, on its last line too', () => {
+    const uri = 'file:///w/pathways/cloud.yaml';
+    const pathway = 'path: /p\r\nlevels:\r\n  EO: awareness\r\ntopics:\r\n  - name: Kubernetes';
+    const p = setup(pathway, uri);
+    const kube = p.all.find((d) => d.code === 'unknown-skill')!;
+    const edit = p.ask([kube]).find((a) => a.title === 'Disable unknown-skill for this line')!.edit!.changes![uri];
+    const after = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, pathway), edit);
+    assert.equal(after, 'path: /p\r\nlevels:\r\n  EO: awareness\r\ntopics:\r\n  # skill-lens-disable-next-line unknown-skill\r\n  - name: Kubernetes');
+  });
 });
 
 describe('ignore in this workspace', () => {

@@ -42,6 +42,12 @@ export class LineIndex {
     return this.text.slice(start, end);
   }
 
+  /** The line break that ends line n (`\r\n` or `\n`); for the last line, the one before it, as a line added there would take. */
+  lineBreak(n: number): string {
+    const end = this.starts[n + 1] ?? this.starts[Math.min(n, this.starts.length - 1)];
+    return end >= 2 && this.text.charCodeAt(end - 2) === 13 ? '\r\n' : '\n';
+  }
+
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineOf(o);

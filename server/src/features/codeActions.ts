@@ -67,25 +67,18 @@ function insertSkill(doc: ParsedDocument, skill: string, level: string): TextEdi
   if (!model) {
     const last = doc.lines.lineCount - 1;
     const lastText = doc.lines.line(last);
-    const eol = lineEnd(doc, last);
+    const eol = doc.lines.lineBreak(last);
     const prefix = lastText.length ? eol : '';
     return TextEdit.insert({ line: last, character: lastText.length }, `${prefix}- **${skill}** (${level})${eol}`);
   }
   const after = model.level!.range.end.line;
-  const eol = lineEnd(doc, after);
+  const eol = doc.lines.lineBreak(after);
   const text = copyLines(doc, model, skill, level).join(eol);
   // The line after the model, or, when the model is the last line of a document without a
   // final line break, the real end of the document (a position past it would glue the new
   // line onto the last one).
   if (after + 1 < doc.lines.lineCount) return TextEdit.insert({ line: after + 1, character: 0 }, text + eol);
   return TextEdit.insert({ line: after, character: doc.lines.line(after).length }, eol + text);
-}
-
-/** The line break that ends line n, or the line before it for the last line: `\r\n` or `\n`. */
-function lineEnd(doc: ParsedDocument, n: number): string {
-  const { text, starts } = doc.lines;
-  const end = starts[n + 1] ?? starts[n];
-  return end >= 2 && text.charCodeAt(end - 2) === 13 ? '\r\n' : '\n';
 }
 
 function copyLines(doc: ParsedDocument, m: SkillMention, skill: string, level: string): string[] {

@@ -99,9 +99,7 @@ export function disableLineEdit(doc: ParsedDocument, d: Diagnostic): { range: Di
   const fm = doc.frontMatterRange;
   const yaml = /\.ya?ml$/i.test(doc.uri) || (!!fm && line > fm.start.line && line < fm.end.line);
   if (yaml) {
-    const next = doc.lines.starts[line + 1];
-    const eol = next !== undefined && doc.lines.text.charCodeAt(next - 2) === 13 ? '\r\n' : '\n';
-    return { range: at(line, 0), newText: `${/^[ \t]*/.exec(text)![0]}# skill-lens-disable-next-line ${code}${eol}` };
+    return { range: at(line, 0), newText: `${/^[ \t]*/.exec(text)![0]}# skill-lens-disable-next-line ${code}${doc.lines.lineBreak(line)}` };
   }
   const end = text.replace(/\s+$/, '').length;
   return { range: at(line, end), newText: ` <!-- skill-lens-disable-line ${code} -->` };
