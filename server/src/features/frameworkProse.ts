@@ -87,6 +87,16 @@ export function levelWord(level: LevelData): string {
   return level.id;
 }
 
+/** A level as a message says it: DDaT's `working`, a ladder's `Senior Cloud Security Engineer`, SFIA's `Apply`. */
+export function levelInProse(level: LevelData): string {
+  return /^[a-z]+$/.test(level.id) ? level.name.toLowerCase() : level.name;
+}
+
+/** A level in a cell of a table to fill in: `working` where ids are words, else its id (`3`). */
+export function levelInCell(level: LevelData): string {
+  return /^[a-z]+$/.test(level.id) ? level.name.toLowerCase() : level.id;
+}
+
 /** "**SEO**: Senior Executive Officer" and the role levels performed at the grade. */
 export function gradeSummary(framework: Framework, grade: GradeData): string {
   const head = grade.name && grade.name !== grade.id ? `**${escapeMd(grade.id)}**: ${escapeMd(grade.name)}` : `**${escapeMd(grade.id)}**`;

@@ -8,6 +8,7 @@ import { LevelData, SkillData, skillFullName } from '../framework/model';
 import type { Review, ReviewEntry } from './model';
 import { readReview } from './read';
 import { coverageInsert } from './template';
+import { levelInProse } from '../features/frameworkProse';
 import { caches } from '../caches';
 
 export type ReviewCode = 'review-coverage' | 'below-expected' | 'above-expected' | 'no-evidence' | 'evidence-copies-framework';
@@ -20,11 +21,6 @@ export interface ReviewFinding {
   insert?: { line: number; character: number; text: string; title: string };
 }
 
-/** A level as a message says it: DDaT's `working`, a ladder's `Senior Cloud Security Engineer`. */
-export function levelWord(level: LevelData): string {
-  return /^[a-z]+$/.test(level.id) ? level.name.toLowerCase() : level.name;
-}
-
 export function reviewFindings(doc: ParsedDocument, framework: Framework, review: Review = readReview(doc, framework)): ReviewFinding[] {
   const out: ReviewFinding[] = [];
   const { current, next } = review;
@@ -34,27 +30,27 @@ export function reviewFindings(doc: ParsedDocument, framework: Framework, review
     const expected = current?.expected.get(entry.skill);
     if (entry.assessed && entry.level && expected && current) {
       const gap = framework.levelIndex(entry.level) - framework.levelIndex(expected);
-      const assessed = levelWord(entry.level);
+      const assessed = levelInProse(entry.level);
       if (gap < 0) {
         out.push({
           code: 'below-expected',
           range: entry.assessed.range,
-          message: `${name} is assessed at ${assessed}, below the ${levelWord(expected)} ${current.name} expects: a development need.`,
+          message: `${name} is assessed at ${assessed}, below the ${levelInProse(expected)} ${current.name} expects: a development need.`,
         });
       } else if (gap > 0) {
         const toward = next?.expected.get(entry.skill);
         // Evidence toward the next role level only when it asks for more than this one.
         const further = toward && framework.levelIndex(toward) > framework.levelIndex(expected)
-          ? `: evidence toward ${next!.name}, which needs ${levelWord(toward)}.`
+          ? `: evidence toward ${next!.name}, which needs ${levelInProse(toward)}.`
           : toward
-            ? ` and the ${levelWord(toward)} ${next!.name} needs.`
+            ? ` and the ${levelInProse(toward)} ${next!.name} needs.`
           : next
             ? `; ${next.name} does not list it.`
             : '.';
         out.push({
           code: 'above-expected',
           range: entry.assessed.range,
-          message: `${name} is assessed at ${assessed}, above the ${levelWord(expected)} ${current.name} expects${further}`,
+          message: `${name} is assessed at ${assessed}, above the ${levelInProse(expected)} ${current.name} expects${further}`,
         });
       }
     }
@@ -62,7 +58,7 @@ export function reviewFindings(doc: ParsedDocument, framework: Framework, review
       out.push({
         code: 'no-evidence',
         range: entry.assessed.range,
-        message: `${name} is assessed at ${levelWord(entry.level)} with no evidence. Add what was done that shows it: the work, its result, who it helped.`,
+        message: `${name} is assessed at ${levelInProse(entry.level)} with no evidence. Add what was done that shows it: the work, its result, who it helped.`,
       });
     }
     for (const evidence of entry.evidence) {
@@ -71,7 +67,7 @@ export function reviewFindings(doc: ParsedDocument, framework: Framework, review
       out.push({
         code: 'evidence-copies-framework',
         range: evidence.range,
-        message: `This evidence repeats ${framework.shortName}'s words for ${name} at ${levelWord(copied.level)} ("${copied.text}"). Describe what was done, in your own words: the work, its result, who it helped.`,
+        message: `This evidence repeats ${framework.shortName}'s words for ${name} at ${levelInProse(copied.level)} ("${copied.text}"). Describe what was done, in your own words: the work, its result, who it helped.`,
       });
     }
   }

@@ -4,8 +4,7 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
 import { skillFullName } from '../framework/model';
 import { covers, type ParsedDocument } from '../documents/model';
-import { escapeMd, levelPlace, statementsAt } from '../features/frameworkProse';
-import { levelWord } from './checks';
+import { escapeMd, levelInProse, levelPlace, statementsAt } from '../features/frameworkProse';
 import { readReview } from './read';
 
 export function reviewHover(doc: ParsedDocument, framework: Framework, position: Position): Hover | null {
@@ -15,14 +14,14 @@ export function reviewHover(doc: ParsedDocument, framework: Framework, position:
   if (!entry || !entry.level) return null;
   const { skill, level } = entry;
   const name = escapeMd(skillFullName(skill));
-  const parts = [levelPlace(framework, level), `${name} at ${levelWord(level)}:\n\n${statementsAt(framework, skill, level)}`];
+  const parts = [levelPlace(framework, level), `${name} at ${levelInProse(level)}:\n\n${statementsAt(framework, skill, level)}`];
   const up = framework.levels[framework.levelIndex(level) + 1];
-  if (up) parts.push(`To reach ${levelWord(up)}:\n\n${statementsAt(framework, skill, up)}`);
+  if (up) parts.push(`To reach ${levelInProse(up)}:\n\n${statementsAt(framework, skill, up)}`);
   const expected = review.current?.expected.get(skill);
   const next = review.next?.expected.get(skill);
   const standing: string[] = [];
-  if (expected) standing.push(`${escapeMd(review.current!.name)} expects ${levelWord(expected)}`);
-  if (next) standing.push(`${escapeMd(review.next!.name)} needs ${levelWord(next)}`);
+  if (expected) standing.push(`${escapeMd(review.current!.name)} expects ${levelInProse(expected)}`);
+  if (next) standing.push(`${escapeMd(review.next!.name)} needs ${levelInProse(next)}`);
   if (standing.length) parts.push(`${standing.join('; ')}.`);
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') }, range: entry.assessed!.range };
 }

@@ -6,6 +6,7 @@ import type { ParsedDocument } from '../documents/model';
 import type { Framework } from '../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../framework/model';
 import { readReview, standings } from './read';
+import { levelInCell } from '../features/frameworkProse';
 import type { RoleLevelRef } from '../framework/framework';
 
 export interface ProfileRow {
@@ -75,7 +76,7 @@ export function computeProfile(doc: ParsedDocument, framework: Framework): Profi
 function levelName(profile: Profile, id: string | null): string {
   if (id === null) return '-';
   const level = profile.levels.find((l) => l.id === id);
-  return !level ? id : /^[a-z]+$/.test(level.id) ? level.name.toLowerCase() : level.id;
+  return level ? levelInCell(level) : id;
 }
 
 function gapText(gap: number | null): string {

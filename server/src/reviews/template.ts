@@ -6,6 +6,7 @@ import type { Framework } from '../framework/framework';
 import { SkillData, skillFullName } from '../framework/model';
 import type { Review, Standing } from './model';
 import { standings } from './read';
+import { levelInCell } from '../features/frameworkProse';
 
 export type NewReviewForm = 'table' | 'headings';
 
@@ -54,8 +55,7 @@ export function newReview(framework: Framework, roleLevel: string, form: NewRevi
 
 function levelOf(standing: Standing, skill: SkillData): string {
   const level = standing.expected.get(skill);
-  if (!level) return '';
-  return /^[a-z]+$/.test(level.id) ? level.name.toLowerCase() : level.id;
+  return level ? levelInCell(level) : '';
 }
 
 function tableRow(count: number, columns: { skill: number; expected: number }, name: string, expected: string): string {
