@@ -14,17 +14,9 @@ export class WeakMemo<K extends object, V> {
     return this.map.get(key);
   }
 
-  has(key: K): boolean {
-    return this.map.has(key);
-  }
-
   set(key: K, value: V): this {
     this.map.set(key, value);
     return this;
-  }
-
-  delete(key: K): boolean {
-    return this.map.delete(key);
   }
 
   clear(): void {

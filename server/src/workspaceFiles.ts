@@ -74,6 +74,8 @@ export async function failureReason(path: string, error: unknown): Promise<strin
  */
 export async function readRegularFile(path: string): Promise<{ text: string } | { reason: string }> {
   try {
+    // Looked at before opening (opening a device or a named pipe can have effects), and again
+    // once open, as the name may have been given to something else in between.
     const seen = await fs.stat(path);
     if (!seen.isFile()) return { reason: notRegularFile(seen) };
     const handle = await fs.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
