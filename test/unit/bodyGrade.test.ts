@@ -1,18 +1,16 @@
 // The grade an advert gives in its body, as real adverts write it, and how it is checked.
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { parseDocument } from '../../server/src/documents/parse';
-import { diagnose } from '../../server/src/features/diagnostics';
-import { embeddedFrameworks } from '../../server/src/framework/loader';
+import { NO_KIND_GLOBS, serviceFor } from './helpers';
 
-const ddat = embeddedFrameworks()[0];
+const service = serviceFor({ kinds: NO_KIND_GLOBS });
 
 function parse(text: string) {
-  return parseDocument(text, { uri: 'file:///work/vacancies/2026-12.md', version: 1, framework: ddat });
+  return service.parseFresh('file:///work/vacancies/2026-12.md', text, 1);
 }
 
 function seen(text: string): string[] {
-  return diagnose(parse(text), ddat)
+  return service.diagnostics(parse(text))
     .filter((d) => d.code !== 'missing-skill')
     .map((d: Diagnostic) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1} ${d.severity} ${d.message}`);
 }

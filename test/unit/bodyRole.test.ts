@@ -2,18 +2,18 @@
 // matter: every DDaT role works, a near miss is information, and other jobs stay quiet.
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { parseDocument } from '../../server/src/documents/parse';
-import { diagnose } from '../../server/src/features/diagnostics';
 import { embeddedFrameworks } from '../../server/src/framework/loader';
+import { NO_KIND_GLOBS, serviceFor } from './helpers';
 
 const ddat = embeddedFrameworks()[0];
+const service = serviceFor({ kinds: NO_KIND_GLOBS });
 
 function parse(text: string, uri = 'file:///notes/vacancy.md') {
-  return parseDocument(text, { uri, version: 1, framework: ddat });
+  return service.parseFresh(uri, text, 1);
 }
 
 function check(text: string, uri?: string): Diagnostic[] {
-  return diagnose(parse(text, uri), ddat);
+  return service.diagnostics(parse(text, uri));
 }
 
 function seen(d: Diagnostic): string {

@@ -3,18 +3,16 @@
 // hover explains must agree (nothing inside code; a level line read by all three).
 import { strict as assert } from 'node:assert';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import { completions } from '../../server/src/features/completion';
-import { hover } from '../../server/src/features/hover';
-import { ddat, doc, parsed } from './helpers';
+import { doc, parsed } from './helpers';
 
 /** At the marker `|`: the mentions on its line, the completion labels, whether a hover shows. */
 function at(textWithCursor: string) {
   const d = doc(textWithCursor, 'file:///work/adverts/job.md');
   const line = d.position.line;
   const onLine = d.doc.mentions.filter((m) => m.name.range.start.line === line).map((m) => (m.levelText ? `${m.name.text} @ ${m.levelText}` : m.name.text));
-  const list = completions(d.doc, ddat, d.position, ['ddat']);
+  const list = d.service.completions(d.doc, d.position);
   const items: CompletionItem[] = Array.isArray(list) ? list : (list?.items ?? []);
-  return { mentions: onLine, completion: items.map((i) => i.label), hovers: !!hover(d.doc, ddat, d.position) };
+  return { mentions: onLine, completion: items.map((i) => i.label), hovers: !!d.service.hover(d.doc, d.position) };
 }
 
 const CODE = [

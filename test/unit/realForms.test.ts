@@ -2,19 +2,17 @@
 // must stay quiet: exact ranges, codes and messages, as a user sees them in the Problems panel.
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { parseDocument } from '../../server/src/documents/parse';
-import { diagnose } from '../../server/src/features/diagnostics';
-import { embeddedFrameworks } from '../../server/src/framework/loader';
+import { NO_KIND_GLOBS, serviceFor } from './helpers';
 
-const ddat = embeddedFrameworks()[0];
+const service = serviceFor({ kinds: NO_KIND_GLOBS });
 
 function parse(text: string) {
-  return parseDocument(text, { uri: 'file:///work/vacancies/2026-11.md', version: 1, framework: ddat });
+  return service.parseFresh('file:///work/vacancies/2026-11.md', text, 1);
 }
 
 /** What the user sees, without the missing-skill findings a role brings (tested elsewhere). */
 function seen(text: string): string[] {
-  return diagnose(parse(text), ddat)
+  return service.diagnostics(parse(text))
     .filter((d) => d.code !== 'missing-skill' && d.code !== 'review-coverage')
     .map((d: Diagnostic) => {
       const { start, end } = d.range;
@@ -162,7 +160,7 @@ describe('real adverts: the forms people write', () => {
         '| networking, Terraform | 3 |',
         '',
       ].join('\n');
-      const found = diagnose(parse(us), ddat);
+      const found = service.diagnostics(parse(us));
       assert.deepEqual(found.filter((d) => d.severity! < 4).map((d) => d.message), []);
       assert.deepEqual(found.map((d) => `${d.code} ${d.severity}`), ['renamed-skill 4', 'ambiguous-skill 4', 'ambiguous-skill 4', 'unknown-skill 4']);
     });
@@ -213,7 +211,7 @@ describe('real adverts: the forms people write', () => {
   describe('one problem, one finding', () => {
     it('does not call a skill missing when the advert misspells it', () => {
       const text = '# Senior data engineer\n\n## Skills\n\n- **Metadata managment**. You document data.\n';
-      const all = diagnose(parse(text), ddat);
+      const all = service.diagnostics(parse(text));
       assert.ok(all.some((d) => d.code === 'unknown-skill' && d.message.includes('Did you mean "Metadata management"?')));
       assert.ok(!all.some((d) => d.code === 'missing-skill' && d.message.includes('requires Metadata management ')));
       assert.ok(all.some((d) => d.code === 'missing-skill' && d.message.includes('requires Testing ')), 'other missing skills are still named');
