@@ -105,6 +105,11 @@ export class KeptFindings<T extends object, F extends { context: object }> {
     if (this.byUri.size > 32) this.byUri.delete(this.byUri.keys().next().value!);
   }
 
+  /** A document closed, or checked once (a closed file of a workspace check): its list goes. */
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
   clear(): void {
     this.byUri = new Map();
   }
@@ -112,6 +117,7 @@ export class KeptFindings<T extends object, F extends { context: object }> {
 
 class Caches {
   private readonly owned: Clearable[] = [];
+  private readonly perDocument: KeptFindings<object, { context: object }>[] = [];
 
   /** A memo keyed by objects. */
   weak<K extends object, V>(): WeakMemo<K, V> {
@@ -125,7 +131,14 @@ class Caches {
 
   /** Findings of a document's items, kept for its next version (see KeptFindings). */
   kept<T extends object, F extends { context: object }>(): KeptFindings<T, F> {
-    return this.own(new KeptFindings<T, F>());
+    const kept = this.own(new KeptFindings<T, F>());
+    this.perDocument.push(kept as unknown as KeptFindings<object, { context: object }>);
+    return kept;
+  }
+
+  /** Drops what is kept for one document's next version (LanguageService.forget). */
+  forgetDocument(uri: string): void {
+    for (const kept of this.perDocument) kept.forget(uri);
   }
 
   /** A value made once per process (see Lazy). */

@@ -177,6 +177,7 @@ export class LanguageService {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    caches.forgetDocument(uri);
   }
 
   /**

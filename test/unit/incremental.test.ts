@@ -307,6 +307,26 @@ describe('incremental parsing', () => {
     assert.equal(grown.mentions[0], first.mentions[0]);
   });
 
+  it('keeps the findings of untouched mentions for the next version, past a check that keeps nothing', () => {
+    // A section each: an edit re-reads only its own section.
+    const parts = Array.from({ length: 50 }, (_, i) => `## Part ${i + 1}\n\n- **IT infrastructure** (expert)\n- **Testng** (working)\n\n`);
+    const text = `---\nkind: job-advert\nrole: Senior infrastructure engineer\n---\n\n${parts.join('')}`;
+    // The findings of the mentions (a misspelt name each), not those of the whole document.
+    const typos = (doc: ParsedDocument, options?: { keep: boolean }) => diagnose(doc, ddat, options).filter((d) => d.code === 'unknown-skill');
+    const first = parse(text, 1);
+    const before = typos(first);
+    assert.equal(before.length, 50);
+    // A timing run's fresh parse of the same document, checked without keeping anything.
+    typos(parse(text, 1), { keep: false });
+    const next = typos(parse(`${text}x`, 2, first));
+    // The same finding objects: nothing before the edit was checked again.
+    assert.ok(before.slice(0, -1).every((d, i) => next[i] === d), 'kept');
+    // Checked again with keep (the default), the fresh parse takes their place.
+    typos(parse(text, 1));
+    const after = typos(parse(`${text}y`, 2, first));
+    assert.ok(after[0] !== before[0], 'the last check is the one kept');
+  });
+
   it('re-checks a kept mention when the role or the severities change', () => {
     const advert = (role: string) => `---\nkind: job-advert\nrole: ${role}\n---\n\n- **IT infrastructure** (expert)\n`;
     const senior = parse(advert('Senior infrastructure engineer'), 1);

@@ -146,7 +146,7 @@ export function registerCustomRequests(connection: Connection, service: Language
       if (!open) return null;
       const start = performance.now();
       const fresh = service.parseFresh(open.uri, open.lines.text, open.version);
-      const diagnostics = diagnose(fresh, service.frameworkOf(fresh), { severity: service.settings.severity });
+      const diagnostics = diagnose(fresh, service.frameworkOf(fresh), { severity: service.settings.severity, keep: false });
       return { ms: performance.now() - start, diagnostics: diagnostics.length };
     }),
   );

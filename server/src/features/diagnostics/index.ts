@@ -20,11 +20,15 @@ export { limitDiagnostics, MAX_PUBLISHED_DIAGNOSTICS } from './limit';
 
 /** The findings with the user's severity settings applied, as an editor or the CLI shows them. */
 export function diagnose(doc: ParsedDocument, framework: Framework, options: DiagnosticOptions = {}): Diagnostic[] {
-  return applySeverity(findings(doc, framework), options.severity);
+  return applySeverity(findings(doc, framework, options.keep ?? true), options.severity);
 }
 
-/** Every finding at its default severity (applySeverity applies the user's). */
-export function findings(doc: ParsedDocument, framework: Framework): Diagnostic[] {
+/**
+ * Every finding at its default severity (applySeverity applies the user's). `keep`: keep what
+ * was found of the mentions and topics for the document's next version; false for a text
+ * checked once (a timing run's fresh parse), so that it does not outlive its check.
+ */
+export function findings(doc: ParsedDocument, framework: Framework, keep = true): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = reporter(out);
 
@@ -33,12 +37,12 @@ export function findings(doc: ParsedDocument, framework: Framework): Diagnostic[
   const role = checkFrontMatter(doc, framework, report);
   // A review records assessed levels, which may differ from the role level's: no level-mismatch there.
   const mode: CheckMode = { quiet: !frameworkContext(doc, framework), review: doc.kind === 'review' };
-  const mentioned = checkMentions(doc, framework, role, mode, out, report);
+  const mentioned = checkMentions(doc, framework, role, mode, out, report, keep);
 
   checkMissingSkills(doc, framework, role, mentioned, report);
   // A review gets its own findings (reviews/checks.ts) instead of missing-skill.
   if (doc.kind === 'review') for (const f of reviewFindings(doc, framework)) report(f.code, f.range, f.message, f.insert && { insert: f.insert });
-  if (doc.pathway) checkPathway(doc, framework, out, report);
+  if (doc.pathway) checkPathway(doc, framework, out, report, keep);
   // In reading order, so the Problems panel and the CLI list findings as the document runs.
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

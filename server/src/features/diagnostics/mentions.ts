@@ -33,6 +33,7 @@ export function checkMentions(
   mode: CheckMode,
   out: Diagnostic[],
   outerReport: Report,
+  keep = true,
 ): Set<SkillData> {
   const mentioned = new Set<SkillData>();
   const context = checkContext(framework, role, mode);
@@ -43,7 +44,7 @@ export function checkMentions(
   const mentions = doc.mentions;
   const kept = lastChecked.reuse(doc.uri, mentions, context);
   const all = new Array<MentionFindings>(mentions.length);
-  lastChecked.set(doc.uri, mentions, all);
+  if (keep) lastChecked.set(doc.uri, mentions, all);
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     const found = (all[i] = kept(i) ?? checkMention(m, framework, role, mode, context, (byCertainty ??= verdictsOf(context))));

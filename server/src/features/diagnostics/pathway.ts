@@ -15,7 +15,7 @@ function comparable(s: string): string {
   return n.endsWith('!') ? n.replace(/[.!;:,\s]+$/, '') : n;
 }
 
-export function checkPathway(doc: ParsedDocument, framework: Framework, out: Diagnostic[], report: Report): void {
+export function checkPathway(doc: ParsedDocument, framework: Framework, out: Diagnostic[], report: Report, keep = true): void {
   const pathway = doc.pathway!;
   const graded: Graded[] = [];
   for (const { grade, level } of pathway.gradeLevels) {
@@ -29,7 +29,7 @@ export function checkPathway(doc: ParsedDocument, framework: Framework, out: Dia
   const topics = pathway.topics;
   const kept = topicFindings.reuse(doc.uri, topics, context);
   const all = new Array<{ context: object; diagnostics: Diagnostic[] }>(topics.length);
-  topicFindings.set(doc.uri, topics, all);
+  if (keep) topicFindings.set(doc.uri, topics, all);
   for (let i = 0; i < topics.length; i++) {
     let found = kept(i);
     if (!found) {

@@ -67,6 +67,8 @@ export interface FixData {
 
 export interface DiagnosticOptions {
   severity?: Partial<Record<string, SeveritySetting>>;
+  /** Keep what was found for the document's next version (findings()); default true. */
+  keep?: boolean;
 }
 
 /**
