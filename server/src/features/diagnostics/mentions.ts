@@ -74,7 +74,7 @@ export function checkMentions(
 const lastChecked = caches.kept<SkillMention, MentionFindings>();
 
 /** Most mentions have no finding: they share this (never changed) list. */
-const NONE: Diagnostic[] = [];
+const NONE = Object.freeze([]) as unknown as Diagnostic[];
 
 /**
  * What the checks say of a name written with a level, wherever it is written: the same for
