@@ -28,6 +28,16 @@ describe('diagnostics', () => {
     assert.deepEqual(out[0].data, { replacements: ['Information security'] });
   });
 
+  it('suggests a skill whose name has the words of a name written short and misspelt, and no more than that', () => {
+    const out = check('# Job\n\n- **Stakeholder managment** (working)\n- **Statistical methods** (working)\n- **Data pipelines** (working)\n');
+    assert.deepEqual(out.map(seen), [
+      'unknown-skill 3:5-26 "Stakeholder managment" is not a skill in DDaT. Did you mean "Stakeholder relationship management", "Stakeholder relationship management (content design)" or "Stakeholder relationship management (IT operations)"?',
+      // No name has "methods" or "pipelines": no guess.
+      'unknown-skill 4:5-24 "Statistical methods" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.',
+      'unknown-skill 5:5-19 "Data pipelines" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.',
+    ]);
+  });
+
   it('reports an old name as renamed, with the date, not as a typo', () => {
     const out = check('Problem solving: working\n');
     assert.deepEqual(out.map(seen), ['renamed-skill 1:1-16 "Problem solving" was renamed "Problem management" on 30 August 2022. Use the new name.']);

@@ -10,7 +10,7 @@
 // millisecond, and little more before the code has warmed up.
 import type { Framework } from './framework';
 import { SkillData, skillFullName } from './model';
-import { compareNames, normalizeName } from './normalize';
+import { compareNames, editDistance, normalizeName } from './normalize';
 
 interface Entry {
   text: string;
@@ -61,9 +61,39 @@ export class SkillSearch {
       found = this.rank(text, max)
         .filter((r) => r.score < 0.35)
         .map((r) => r.skill);
+      if (!found.length) found = this.byWords(text, max);
       this.suggestions.set(key, found);
     }
     return found;
+  }
+
+  /**
+   * Skills whose name has every word of a name of two words or more, in order, each spelt right
+   * or one letter off (words of five letters or more): a name written short and misspelt,
+   * `Stakeholder managment` for Stakeholder relationship management, which is too far from any
+   * name as a whole. The fewest words left out first.
+   */
+  private byWords(text: string, max: number): SkillData[] {
+    const words = normalizeName(text).split(/[^a-z0-9]+/).filter(Boolean);
+    if (words.length < 2) return [];
+    const same = (a: string, b: string) => a === b || (a.length >= 5 && b.length >= 5 && Math.abs(a.length - b.length) <= 1 && editDistance(a, b) <= 1);
+    const found = new Map<number, number>();
+    for (const e of this.entries) {
+      const name = e.text.split(/[^a-z0-9]+/).filter(Boolean);
+      let at = 0;
+      let all = true;
+      for (const w of words) {
+        while (at < name.length && !same(w, name[at])) at++;
+        if (at === name.length) {
+          all = false;
+          break;
+        }
+        at++;
+      }
+      const left = name.length - words.length;
+      if (all && (found.get(e.index) ?? Infinity) > left) found.set(e.index, left);
+    }
+    return [...found].sort((a, b) => a[1] - b[1] || a[0] - b[0]).slice(0, max).map(([index]) => this.skills[index]);
   }
 
   /**
