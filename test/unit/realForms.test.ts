@@ -96,6 +96,40 @@ describe('real adverts: the forms people write', () => {
       assert.deepEqual(mentions(text), ['Data integration design', 'Problem managment', 'Experience']);
       assert.deepEqual(seen(text), ['unknown-skill 6:3-20 "Problem managment" is not a skill in DDaT. Did you mean "Problem management"?']);
     });
+
+    it('reads the level in brackets that ends the item, on a line it wraps onto too, and only a level', () => {
+      const text = [
+        '# Senior Quality Assurance Test Analyst',
+        '',
+        'Grade: SEO',
+        '',
+        '## Skills needed for this role',
+        '',
+        '- Test analysis: you can analyse requirements and designs and find the gaps',
+        '  before anyone writes any code (level 3)',
+        '- Test and quality planning: you can write a test approach for a product and keep it current',
+        'as the product changes (level 4).',
+        '- Test engineering: you understand how checks fit into a pipeline (awareness)',
+        '- Test automation: you can write automated UI and API checks (level 2)',
+        '- Defect management: you triage and report defects (for example in Jira)',
+        '- Experience: at least two years (essential)',
+        '',
+        'We value curiosity (level 9 of it).',
+        '',
+      ].join('\n');
+      assert.deepEqual(mentions(text), [
+        'Test analysis @ level 3',
+        'Test and quality planning @ level 4',
+        'Test engineering @ awareness',
+        'Test automation @ level 2',
+        'Defect management',
+        'Experience',
+      ]);
+      assert.deepEqual(seen(text), [
+        'level-mismatch 10:25-32 Senior quality assurance test analyst needs Test and quality planning at practitioner, not expert.',
+        'unknown-skill 12:3-18 "Test automation" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.',
+      ]);
+    });
   });
 
   describe('4. plain items with a level in brackets', () => {

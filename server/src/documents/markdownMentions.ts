@@ -531,7 +531,10 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
       const known = framework.lookupSkill(name).kind !== 'unknown';
       // `Java, Spring Boot, Kafka - …` lists several things: no skill's name.
       if (!known && /,\s/.test(name)) return false;
-      push(ctx, located(text, n, ns, ne), undefined, 'list', known);
+      // `Test analysis: you can analyse … (level 3)`, the level ending the item, maybe on a
+      // wrapped line: a name given a level in a skills list is meant as a skill.
+      const level = trailingLevel(ctx, n);
+      push(ctx, located(text, n, ns, ne), level, 'list', known || !!level);
       return true;
     }
   }
@@ -545,6 +548,33 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     }
   }
   return false;
+}
+
+/**
+ * The level in brackets that ends the list item starting on line n (`… (level 3)`,
+ * `… (practitioner).`), on its last line: the item's own, or a line it wraps onto (not blank, no
+ * list marker, heading, table row, fence or quote; at most six).
+ */
+function trailingLevel(ctx: Ctx, n: number): LineSpan | undefined {
+  const { lines, framework } = ctx;
+  let last = n;
+  for (let k = n + 1; k < lines.lineCount && k <= n + 6; k++) {
+    const t = lines.line(k);
+    let f = 0;
+    while (f < t.length && isSpace(t.charCodeAt(f))) f++;
+    if (f === t.length) break;
+    const c = t.charCodeAt(f);
+    if ((mayBeListItem(c) && listMarkerLength(t, f) >= 0) || c === HASH || c === PIPE || c === 96 || c === 126 || c === 62) break; // ` ~ >
+    last = k;
+  }
+  const text = lines.line(last);
+  const open = text.lastIndexOf('(');
+  const paren = open >= 0 ? parenthesised(text, open) : undefined;
+  if (!paren) return undefined;
+  const level = levelValue(text, paren[0], paren[1], framework, last);
+  if (!level) return undefined;
+  const v = level.text;
+  return framework.findLevel(v) || isLevelLike(v) || PROFICIENCY.test(v) || misspeltLevel(framework, v) ? level : undefined;
 }
 
 /** Bracketed words that say how much a skill matters, not its level. */
