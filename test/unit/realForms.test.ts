@@ -125,6 +125,12 @@ describe('real adverts: the forms people write', () => {
         'Defect management',
         'Experience',
       ]);
+      // The same with bold lead-ins.
+      const bold = text.replace(/^- ([^:]+):/gm, '- **$1**:');
+      assert.deepEqual(mentions(bold), mentions(text));
+      const boldSeen = seen(bold);
+      assert.ok(boldSeen.includes('level-mismatch 10:25-32 Senior quality assurance test analyst needs Test and quality planning at practitioner, not expert.'), boldSeen.join('\n'));
+      assert.ok(boldSeen.some((f) => f.startsWith('unknown-skill 12:5-20 "Test automation"')), boldSeen.join('\n'));
       assert.deepEqual(seen(text), [
         'level-mismatch 10:25-32 Senior quality assurance test analyst needs Test and quality planning at practitioner, not expert.',
         'unknown-skill 12:3-18 "Test automation" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.',

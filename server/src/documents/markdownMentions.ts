@@ -494,8 +494,9 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
       if (pushInline(ctx, name, level, true)) return true;
     }
     if (leadIn) {
-      // `- **Data modelling**. Experience of…`: a skill, and a description rather than a level.
-      push(ctx, name, undefined, 'list', true);
+      // `- **Data modelling**. Experience of…`: a skill, and a description rather than a level,
+      // unless a level in brackets ends the item (`… (level 3)`).
+      push(ctx, name, trailingLevel(ctx, n), 'list', true);
       return true;
     }
     return false;
