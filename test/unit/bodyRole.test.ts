@@ -79,6 +79,19 @@ describe('the role named in the body', () => {
     }
   });
 
+  it('reads a Role row of a table of details, and a byline under a title that names no role', () => {
+    const table = parse('# Probation review\n\n| | |\n|---|---|\n| Name | Min-jun Lee |\n| Role | Junior user researcher |\n');
+    assert.equal(table.role?.text, 'Junior user researcher');
+    assert.equal(table.role?.range.start.line, 5);
+    assert.equal(table.role?.range.start.character, 9);
+    const byline = parse('# Q3 check-in \u2013 Jo Smith\n\nDeveloper, Payments squad \u00b7 check-in with Dan \u00b7 9 October 2025\n\n- Programming and build: working\n');
+    assert.equal(byline.role?.text, 'Developer');
+    assert.deepEqual(check('# Q3 check-in\n\nDeveloper, Payments squad\n\n- Programming and build: working\n').filter((d) => d.code === 'ambiguous-skill'), []);
+    // Only the line under the title, and only when its first part is a role level exactly.
+    assert.equal(parse('# Q3 check-in\n\nJo is a developer, in Payments.\n').role, undefined);
+    assert.equal(parse('# Q3 check-in\n\nNotes\n\nDeveloper, Payments squad\n').role, undefined);
+  });
+
   it('gives a title close to a role level one information finding naming the closest', () => {
     assert.deepEqual(check('# Head service design\n\nWe design services.\n').map(seen), [
       'unknown-role 1:3-22 "Head service design" is not a role level in DDaT. The closest: "Head of service design", "Lead service designer" or "Service designer".',

@@ -1,5 +1,5 @@
 // The role a document names in its body, where real adverts put it: a `Role:` or `Job title:`
-// line, or the title heading (`# Senior data engineer`, `# Senior data engineer - Home Office`).
+// line (or table row), or the title heading (or the byline under it) (`# Senior data engineer`, `# Senior data engineer - Home Office`).
 // Only the top of the document is read: a role named further down is prose, not the advert's role.
 import type { Framework, RoleLevelRef } from '../framework/framework';
 import { editDistance } from '../framework/normalize';
@@ -21,6 +21,8 @@ export interface BodyRole {
 const TOP_LINES = 40;
 const HEADING = /^ {0,3}(#{1,2})\s+(.*?)\s*#*\s*$/;
 const ROLE_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?(job title|job role|role title|current role|role|position|post|title)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
+/** The same in a table of details: `| Role | Junior user researcher |`. */
+const ROLE_CELL = /^\s*\|\s*(?:\*\*|__)?(job title|job role|role title|current role|role|position|post|title)(?:\*\*|__)?\s*\|\s*(?:\*\*|__)?\s*([^|]+?)\s*(?:\*\*|__)?\s*\|?\s*$/i;
 /** Words that say how senior a role level is: a title that differs from a role level only by one of them is a near miss. */
 const SENIORITY_WORD = /^(apprentice|trainee|junior|associate|senior|lead|principal|head|chief)$/i;
 
@@ -29,11 +31,13 @@ export function findBodyRole(lines: LineIndex, startLine: number, framework: Fra
   if (framework.roleLevels.length === 0) return undefined;
   let title: BodyRole | undefined;
   let titleSeen = false;
+  /** The last line a byline may be on (-1: none looked for). */
+  let bylineBy = -1;
   const end = Math.min(lines.lineCount, startLine + TOP_LINES);
   for (let n = startLine; n < end; n++) {
     const text = lines.line(n);
     if (fenceAt(text)) break;
-    const roleLine = ROLE_LINE.exec(text);
+    const roleLine = ROLE_LINE.exec(text) ?? ROLE_CELL.exec(text);
     if (roleLine) {
       const found = readRole(framework, roleLine[0].lastIndexOf(roleLine[2]), roleLine[2], n, 'role-line', false);
       if (found) return found;
@@ -44,9 +48,24 @@ export function findBodyRole(lines: LineIndex, startLine: number, framework: Fra
       titleSeen = true;
       const words = heading[2];
       title = readRole(framework, text.indexOf(words, heading[1].length), words, n, 'title', true);
+      if (!title?.role) bylineBy = n + 2;
+    } else if (!heading && n <= bylineBy && text.trim()) {
+      // The line under a title that names no role: a byline (`Developer, Payments squad · …`)
+      // whose first part is exactly a role level.
+      bylineBy = -1;
+      const byline = readByline(framework, text, n);
+      if (byline) title = byline;
     }
   }
   return title;
+}
+
+/** A role level that is the first part of a line (before a comma, a dot or a dash), exactly. */
+function readByline(framework: Framework, text: string, n: number): BodyRole | undefined {
+  const clean = text.replace(/[*_`]+/g, (m) => ' '.repeat(m.length));
+  const first = parts(clean)[1];
+  const role = first && framework.findRoleLevel(first.text);
+  return role ? { located: new LineSpan(text.slice(first.start, first.end), n, first.start, first.end), source: 'title', role } : undefined;
 }
 
 /**
@@ -77,7 +96,7 @@ function readRole(
   return { located, source, suggestions };
 }
 
-/** The value, then its parts split at dashes, bars, commas and colons, each without a bracketed end. */
+/** The value, then its parts split at dashes, bars, middle dots, bullets, commas and colons, each without a bracketed end. */
 function parts(value: string): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
   const add = (start: number, end: number) => {
@@ -90,7 +109,7 @@ function parts(value: string): { text: string; start: number; end: number }[] {
     if (e > s && !out.some((p) => p.start === s && p.end === e)) out.push({ text: value.slice(s, e), start: s, end: e });
   };
   add(0, value.length);
-  const separators = /\s+[-\u2013\u2014|]\s+|[,:|]\s*/g;
+  const separators = /\s+[-\u2013\u2014|\u00b7\u2022]\s+|[,:|]\s*/g;
   let from = 0;
   for (let m = separators.exec(value); m; m = separators.exec(value)) {
     add(from, m.index);
