@@ -193,6 +193,17 @@ describe('performance reviews', () => {
       ]);
     });
 
+    it('reads a list item\'s lead-in followed by evidence as assessed, and a bare list of skills with levels as none', () => {
+      const text = '# Q3 check-in\n\n**Role:** Developer\n\n## Skills I am working on\n\n- **Information security** \u2013 working. Did the secure coding course.\n- **User focus** \u2013 awareness\n';
+      assert.deepEqual(entries(text), ['Information security @ working [Did the secure coding course.]']);
+    });
+
+    it('takes a Notes column as the evidence of a review table', () => {
+      const text = '# Probation review\n\n**Role:** Junior user researcher\n\n| Skill | Assessed | Expected | Notes |\n|---|---|---|---|\n| Analysis and synthesis | Working | Working | Runs affinity sorting after each round. |\n| User research methods | Working | Working | |\n';
+      assert.deepEqual(entries(text), ['Analysis and synthesis @ Working [Runs affinity sorting after each round.]', 'User research methods @ Working []']);
+      assert.ok(findings(text)[0].includes('1 without evidence'), findings(text)[0]);
+    });
+
     it('says a level above the role level is above the next role level too, when that needs no more', () => {
       const text = '# Review\n\n**Role:** Infrastructure engineer\n\n**Coding and scripting** - working. Wrote the patching scripts.\n';
       assert.deepEqual(findings(text).filter((f) => f.startsWith('above')), [

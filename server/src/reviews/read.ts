@@ -97,9 +97,11 @@ function readReviewUncached(doc: ParsedDocument, framework: Framework): Review {
     const assessed = m.level;
     if (!assessed || m.form !== 'inline') continue;
     const at = m.name.range.start;
-    // Only a paragraph's lead-in: a list of skills with levels stays what it is in an advert.
-    const lead = lines.line(at.line).slice(0, at.character);
-    if (lead.trim() !== '**' && lead.trim() !== '__') continue;
+    // A paragraph's lead-in, or a list item's followed by evidence (`- **Skill** - working. What
+    // was done…`); a bare list of skills with levels (`- **Kindness** (L1)`) is no assessment.
+    const lead = lines.line(at.line).slice(0, at.character).trim();
+    const listItem = /^(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*|__)$/.test(lead);
+    if (!listItem && lead !== '**' && lead !== '__') continue;
     const skill = skillNamed(m.name.text, framework, ref);
     if (!skill) continue;
     const { start: from, end } = assessed.range;
@@ -108,6 +110,7 @@ function readReviewUncached(doc: ParsedDocument, framework: Framework): Review {
     const text = lines.line(line);
     const rest = text.slice(end.character).replace(/^[\s).,;:\u2013\u2014-]+/, '');
     const start = text.length - rest.length;
+    if (listItem && !rest.trim()) continue;
     const evidence = rest.trim() ? [new LineSpan(rest.trimEnd(), line, start, start + rest.trimEnd().length)] : [];
     add({ skill, name: m.name, assessed, level: framework.findLevelOrNumber(assessed.text), evidence });
   }
@@ -206,7 +209,7 @@ export function reviewColumns(headers: readonly string[]): ReviewColumns | undef
   const skill = find(/\b(?:skills?|capabilit(?:y|ies)|competenc(?:y|ies|e)|competency areas?|areas?)\b/);
   if (skill < 0 || /\blevel\b/.test(lower[skill])) return undefined;
   const expected = find(/\b(?:expected|required|target)\b/, [skill]);
-  const evidence = find(/\b(?:evidence|examples?|comments?)\b/, [skill, expected]);
+  const evidence = find(/\b(?:evidence|examples?|comments?|notes?|what was done)\b/, [skill, expected]);
   const assessed = find(/\b(?:assess(?:ed|ment)?|current|rating|self[- ]assessment|level|score)\b/, [skill, expected, evidence]);
   if (assessed < 0 && evidence < 0) return undefined;
   return { skill, expected, assessed, evidence };
