@@ -61,6 +61,17 @@ describe('the grade given in the body', () => {
     assert.deepEqual(seen('# Staff nurse\n\nGrade: Band 6\n'), []);
   });
 
+  it('reads a grade among the parts of a line, and in brackets ending the title or a role line', () => {
+    assert.equal(grade('# Senior frontend developer\n\nGrade: SEO \u00b7 London or Manchester \u00b7 \u00a358,000\n'), 'SEO@3:7-10');
+    assert.equal(grade('# Technical architect\n\nPlymouth or Durham \u00b7 Grade: SEO \u00b7 \u00a348,000\n'), 'SEO@3:28-31');
+    assert.equal(grade('# Senior DevOps engineer | Leeds | Grade: G7\n'), 'G7@1:42-44');
+    assert.equal(grade('# Senior DevOps Engineer (SEO)\n\nText.\n'), 'SEO@1:26-29');
+    assert.equal(grade('# Self-assessment\n\nCurrent role: Data engineer (HEO)\nApplying for: Senior data engineer (SEO)\n'), 'HEO@3:29-32');
+    // A bracket that is no grade, and a line whose parts name none.
+    assert.equal(grade('# Senior DevOps engineer (remote)\n'), undefined);
+    assert.equal(grade('# Vacancy\n\nLeeds \u00b7 Full time \u00b7 Grade boundaries apply\n'), undefined);
+  });
+
   it('reads nothing from prose that starts with the word', () => {
     assert.equal(grade('# Guide\n\nGrade boundaries are published each year.\n'), undefined);
     assert.equal(grade('# Vacancy\n\nGrade: see the salary section\n'), undefined);

@@ -18,6 +18,8 @@ const GRADE_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:civil service\s+|pay\s+)?gra
 const SUMMARY_LIST = /<dt\b[^>]*>\s*(?:civil service\s+|pay\s+)?grade\s*<\/dt>\s*<dd\b[^>]*>\s*([^<]*?)\s*<\/dd>/i;
 /** `SEO (Senior Executive Officer)` on a line of its own. */
 const GRADE_WITH_NAME = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z0-9]{1,6})\s*\(([^()]{3,40})\)(?:\*\*|__)?\s*$/;
+/** A title heading or a role line ending in a bracketed grade id: `# Senior DevOps engineer (SEO)`. */
+const TITLE_OR_ROLE_WITH_GRADE = /^(?:\s{0,3}#{1,2}\s.*|\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:current role|role|job title|position|post)(?:\*\*|__)?\s*:.*)\(\s*([A-Za-z0-9]{1,6})\s*\)\s*(?:\*\*|__)?\s*$/i;
 /** Grades of other pay schemes, which are not civil service grades: `Band 6`, `PO3`, `Pay band 5`, `AfC band 7`. */
 const OTHER_SCHEME = /^(?:(?:afc\s+|pay\s+|nhs\s+|agenda for change\s+)?band\s*\d+[a-z]?|po\s*\d+|so\s*\d+|aps\s*\d+|el\s*\d+|ex-?\d+|cs-?\d+|level\s*\d+)\b/i;
 
@@ -32,6 +34,25 @@ export function findBodyGrade(lines: LineIndex, startLine: number, framework: Fr
     if (labelled && !/^<dt/i.test(text.trim())) {
       const found = gradeIn(framework, text, text.length - labelled[1].length - trailingSpace(text), labelled[1], n);
       if (found) return found;
+    }
+    // `Plymouth or Durham · Grade: SEO · £48,000`: a labelled grade among the parts of a line.
+    if (!labelled && /\bgrade\b/i.test(text)) {
+      let from = 0;
+      for (const part of text.split(/[\u00b7\u2022|]/)) {
+        const start = from;
+        from += part.length + 1;
+        const inPart = GRADE_LINE.exec(part);
+        if (!inPart) continue;
+        const found = gradeIn(framework, text, start + part.length - inPart[1].length - trailingSpace(part), inPart[1], n);
+        if (found) return found;
+      }
+    }
+    // `# Senior DevOps engineer (SEO)`, `Current role: Data engineer (HEO)`: a grade in brackets
+    // ending the title or a role line.
+    const bracketed = TITLE_OR_ROLE_WITH_GRADE.exec(text);
+    if (bracketed && framework.findGrade(bracketed[1])) {
+      const at = text.lastIndexOf(bracketed[1]);
+      return { located: new LineSpan(bracketed[1], n, at, at + bracketed[1].length), known: true };
     }
     const named = GRADE_WITH_NAME.exec(text);
     if (named) {
@@ -71,7 +92,7 @@ function trailingSpace(text: string): number {
 function gradeIn(framework: Framework, line: string, offset: number, value: string, n: number): BodyGrade | undefined {
   const clean = value.replace(/[*_`]+$/g, '').replace(/\.$/, '').trim();
   const bracket = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(clean);
-  const candidates = [clean, ...(bracket ? [bracket[1], bracket[2]] : []), ...clean.split(/\s*(?:,|\/|\bor\b|\band\b|\bto\b|\u2013|-)\s*/)];
+  const candidates = [clean, ...(bracket ? [bracket[1], bracket[2]] : []), ...clean.split(/\s*(?:,|\/|\bor\b|\band\b|\bto\b|\u2013|-|\u00b7|\u2022|\|)\s*/)];
   for (const candidate of candidates) {
     const text = candidate.trim();
     if (!text || !framework.findGrade(text)) continue;
