@@ -198,6 +198,13 @@ describe('performance reviews', () => {
       assert.deepEqual(entries(text), ['Information security @ working [Did the secure coding course.]']);
     });
 
+    it('knows an end of year assessment with self and manager ratings for a review, and checks the manager\'s rating', () => {
+      const text = '# End of year assessment 2024-25\n\n**Job title:** Data Analyst, Analysis Directorate\n\n| # | Evidence summary | DDaT skill | Self rating | Manager rating | Target level |\n|---|---|---|---|---|---|\n| 1 | Moved the release to R targets | Developing code for analysis | Practitioner | Working | Working |\n';
+      const { doc } = open(text, 'file:///work/notes/eoy.md');
+      assert.equal(doc.kind, 'review');
+      assert.deepEqual(entries(text), ['Developing code for analysis @ Working [Moved the release to R targets]']);
+    });
+
     it('takes a Notes column as the evidence of a review table', () => {
       const text = '# Probation review\n\n**Role:** Junior user researcher\n\n| Skill | Assessed | Expected | Notes |\n|---|---|---|---|\n| Analysis and synthesis | Working | Working | Runs affinity sorting after each round. |\n| User research methods | Working | Working | |\n';
       assert.deepEqual(entries(text), ['Analysis and synthesis @ Working [Runs affinity sorting after each round.]', 'User research methods @ Working []']);

@@ -483,7 +483,7 @@ function detectKind(doc: ParsedDocument, options: ParseOptions, isYamlFile: bool
 }
 
 // What the headings (and table headers) of a document's first part say it is.
-const REVIEW_HEADING = /^(?:#{1,4}\s.*\b(?:(?:performance|annual|mid-year|end[- ]of[- ]year|year-end)\s+review|appraisal|self[- ]assessment|check-?in|objectives|assessed\s+levels?)\b|\|.*\bassessed\b.*\|)/im;
+const REVIEW_HEADING = /^(?:#{1,4}\s.*\b(?:(?:performance|annual|mid-year|end[- ]of[- ]year|year-end)\s+(?:review|assessment)|appraisal|self[- ]assessment|check-?in|objectives|assessed\s+levels?)\b|\|.*\b(?:assessed|self[- ]rating|manager(?:'s)? rating)\b.*\|)/im;
 const REVIEW_TITLE = /^#{1,2}\s.*\b(performance\s+)?review\b/im;
 const ADVERT_HEADING =
   /^#{1,4}\s+(?:about the (?:job|role|team)|job (?:description|summary)|person specification|essential (?:criteria|skills)|desirable (?:criteria|skills)|skills(?: (?:needed|required|you(?:'|\u2019)ll need|and experience))?|responsibilities|what you(?:'|\u2019)ll do|how to apply|benefits|selection process|things you need to know|we(?:'|\u2019)ll assess you)\b/im;

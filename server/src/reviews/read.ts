@@ -10,7 +10,7 @@ import { afterLine, Fence } from '../markdown/fence';
 import { HEADING, headingDepth } from '../markdown/heading';
 import { LEVEL_LINE } from '../markdown/levelLine';
 import { isSpace } from '../markdown/space';
-import { isTableRow, isTableSeparator, mayBeTableHeader, tableCells } from '../markdown/table';
+import { isTableRow, isTableSeparator, mayBeTableHeader, tableCells, tableColumns } from '../markdown/table';
 import type { Review, ReviewColumns, ReviewEntry, ReviewLayout, Standing } from './model';
 import { caches } from '../caches';
 
@@ -210,7 +210,10 @@ export function reviewColumns(headers: readonly string[]): ReviewColumns | undef
   if (skill < 0 || /\blevel\b/.test(lower[skill])) return undefined;
   const expected = find(/\b(?:expected|required|target)\b/, [skill]);
   const evidence = find(/\b(?:evidence|examples?|comments?|notes?|what was done)\b/, [skill, expected]);
-  const assessed = find(/\b(?:assess(?:ed|ment)?|current|rating|self[- ]assessment|level|score)\b/, [skill, expected, evidence]);
+  // The level column as the parser reads it (markdown/table.ts: a manager's rating before a
+  // self rating), else a column of the writer's own words for it (`Current`).
+  const parsed = tableColumns(headers).levelCol;
+  const assessed = parsed >= 0 && parsed !== skill && parsed !== expected && parsed !== evidence ? parsed : find(/\b(?:assess(?:ed|ment)?|current|rating|self[- ]assessment|level|score)\b/, [skill, expected, evidence]);
   if (assessed < 0 && evidence < 0) return undefined;
   return { skill, expected, assessed, evidence };
 }
