@@ -117,7 +117,7 @@ export class KeptFindings<T extends object, F extends { context: object }> {
 
 class Caches {
   private readonly owned: Clearable[] = [];
-  private readonly perDocument: KeptFindings<object, { context: object }>[] = [];
+  private readonly perDocument: { forget(uri: string): void }[] = [];
 
   /** A memo keyed by objects. */
   weak<K extends object, V>(): WeakMemo<K, V> {
@@ -132,7 +132,7 @@ class Caches {
   /** Findings of a document's items, kept for its next version (see KeptFindings). */
   kept<T extends object, F extends { context: object }>(): KeptFindings<T, F> {
     const kept = this.own(new KeptFindings<T, F>());
-    this.perDocument.push(kept as unknown as KeptFindings<object, { context: object }>);
+    this.perDocument.push(kept);
     return kept;
   }
 

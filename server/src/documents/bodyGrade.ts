@@ -5,6 +5,7 @@ import type { Framework } from '../framework/framework';
 import { fenceAt } from '../markdown/fence';
 import type { LineIndex } from './lineIndex';
 import { LineSpan, type Located } from './model';
+import { ROLE_LABELS } from './bodyRole';
 
 export interface BodyGrade {
   located: Located;
@@ -19,7 +20,7 @@ const SUMMARY_LIST = /<dt\b[^>]*>\s*(?:civil service\s+|pay\s+)?grade\s*<\/dt>\s
 /** `SEO (Senior Executive Officer)` on a line of its own. */
 const GRADE_WITH_NAME = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z0-9]{1,6})\s*\(([^()]{3,40})\)(?:\*\*|__)?\s*$/;
 /** A title heading or a role line ending in a bracketed grade id: `# Senior DevOps engineer (SEO)`. */
-const TITLE_OR_ROLE_WITH_GRADE = /^(?:\s{0,3}#{1,2}\s.*|\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:current role|role|job title|position|post)(?:\*\*|__)?\s*:.*)\(\s*([A-Za-z0-9]{1,6})\s*\)\s*(?:\*\*|__)?\s*$/i;
+const TITLE_OR_ROLE_WITH_GRADE = new RegExp(`^(?:\\s{0,3}#{1,2}\\s.*|\\s*(?:[-*+]\\s+)?(?:\\*\\*|__)?(?:${ROLE_LABELS})(?:\\*\\*|__)?\\s*:.*)\\(\\s*([A-Za-z0-9]{1,6})\\s*\\)\\s*(?:\\*\\*|__)?\\s*$`, 'i');
 /** Grades of other pay schemes, which are not civil service grades: `Band 6`, `PO3`, `Pay band 5`, `AfC band 7`. */
 const OTHER_SCHEME = /^(?:(?:afc\s+|pay\s+|nhs\s+|agenda for change\s+)?band\s*\d+[a-z]?|po\s*\d+|so\s*\d+|aps\s*\d+|el\s*\d+|ex-?\d+|cs-?\d+|level\s*\d+)\b/i;
 

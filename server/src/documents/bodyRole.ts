@@ -20,9 +20,11 @@ export interface BodyRole {
 /** How far down a title or a `Role:` line is looked for. */
 const TOP_LINES = 40;
 const HEADING = /^ {0,3}(#{1,2})\s+(.*?)\s*#*\s*$/;
-const ROLE_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?(job title|job role|role title|current role|role|position|post|title)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
+/** The labels a role is given under (`Job title:`, `Current role:`), as a regular expression's alternatives. */
+export const ROLE_LABELS = 'job title|job role|role title|current role|role|position|post|title';
+const ROLE_LINE = new RegExp(`^\\s*(?:[-*]\\s+)?(?:\\*\\*|__)?(${ROLE_LABELS})(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?\\s*(.+?)\\s*$`, 'i');
 /** The same in a table of details: `| Role | Junior user researcher |`. */
-const ROLE_CELL = /^\s*\|\s*(?:\*\*|__)?(job title|job role|role title|current role|role|position|post|title)(?:\*\*|__)?\s*\|\s*(?:\*\*|__)?\s*([^|]+?)\s*(?:\*\*|__)?\s*\|?\s*$/i;
+const ROLE_CELL = new RegExp(`^\\s*\\|\\s*(?:\\*\\*|__)?(${ROLE_LABELS})(?:\\*\\*|__)?\\s*\\|\\s*(?:\\*\\*|__)?\\s*([^|]+?)\\s*(?:\\*\\*|__)?\\s*\\|?\\s*$`, 'i');
 /** Words that say how senior a role level is: a title that differs from a role level only by one of them is a near miss. */
 const SENIORITY_WORD = /^(apprentice|trainee|junior|associate|senior|lead|principal|head|chief)$/i;
 

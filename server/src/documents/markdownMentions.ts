@@ -8,7 +8,7 @@ import { keepUnchanged } from './keepUnchanged';
 import { afterLine, fenceAt, type Fence } from '../markdown/fence';
 import { LEVEL_LINE, mayBeLevelLine } from '../markdown/levelLine';
 import { HEADING, headingDepth } from '../markdown/heading';
-import { listMarkerLength, mayBeListItem } from '../markdown/list';
+import { continuesItem, listMarkerLength, mayBeListItem } from '../markdown/list';
 import { isBlankFrom, isSpace } from '../markdown/space';
 import { isTableRow, isTableSeparator, tableCells, tableColumns } from '../markdown/table';
 import type { LineIndex } from './lineIndex';
@@ -559,15 +559,7 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
 function trailingLevel(ctx: Ctx, n: number): LineSpan | undefined {
   const { lines, framework } = ctx;
   let last = n;
-  for (let k = n + 1; k < lines.lineCount && k <= n + 6; k++) {
-    const t = lines.line(k);
-    let f = 0;
-    while (f < t.length && isSpace(t.charCodeAt(f))) f++;
-    if (f === t.length) break;
-    const c = t.charCodeAt(f);
-    if ((mayBeListItem(c) && listMarkerLength(t, f) >= 0) || c === HASH || c === PIPE || c === 96 || c === 126 || c === 62) break; // ` ~ >
-    last = k;
-  }
+  while (last + 1 < lines.lineCount && last < n + 6 && continuesItem(lines.line(last + 1))) last++;
   const text = lines.line(last);
   const open = text.lastIndexOf('(');
   const paren = open >= 0 ? parenthesised(text, open) : undefined;

@@ -343,17 +343,23 @@ export class Framework {
 
   /** The level a role level requires for a skill, if it requires it. */
   requiredLevel(role: RoleLevelRef, skill: SkillData): LevelData | undefined {
+    return this.requirements(role).get(skill);
+  }
+
+  /** Each skill a role level requires, with its level (the first given, for a skill listed
+   *  twice), in the role level's order; resolved once per role level. */
+  requirements(role: RoleLevelRef): ReadonlyMap<SkillData, LevelData> {
     let levels = this.requiredByRole.get(role);
     if (!levels) {
       levels = new Map();
       for (const req of role.level.skills) {
         const s = this.resolveSkill(req.skill);
         const l = this.findLevel(req.level);
-        if (s && l) levels.set(s, l);
+        if (s && l && !levels.has(s)) levels.set(s, l);
       }
       this.requiredByRole.set(role, levels);
     }
-    return levels.get(skill);
+    return levels;
   }
 }
 

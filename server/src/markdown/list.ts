@@ -42,6 +42,17 @@ export function listLead(text: string): number {
   return first < text.length && mayBeListItem(text.charCodeAt(first)) ? listMarkerLength(text, first) : -1;
 }
 
+/** Whether a line goes on with the list item above it (its text wrapped, indented or not): not
+ *  blank, and no other item, heading, table row, fence or block quote. */
+export function continuesItem(text: string): boolean {
+  let f = 0;
+  while (f < text.length && isSpace(text.charCodeAt(f))) f++;
+  if (f === text.length) return false;
+  const c = text.charCodeAt(f);
+  if (mayBeListItem(c) && listMarkerLength(text, f) >= 0) return false;
+  return c !== 35 && c !== 124 && c !== 96 && c !== 126 && c !== 62; // # | ` ~ >
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

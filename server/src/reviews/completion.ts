@@ -5,7 +5,7 @@ import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from
 import type { ParsedDocument } from '../documents/model';
 import type { Framework } from '../framework/framework';
 import { skillFullName, type SkillData } from '../framework/model';
-import { levelWord } from '../features/frameworkProse';
+import { levelInProse } from '../features/frameworkProse';
 import { HEADING } from '../markdown/heading';
 import type { ReviewEntry } from './model';
 import { readReview } from './read';
@@ -47,7 +47,7 @@ export function evidencePromptItems(doc: ParsedDocument, framework: Framework, l
   if (!entry || (!inTable && entry.assessed?.range.start.line === line)) return [];
   const level = entry.level ?? review.current?.expected.get(entry.skill);
   const statements = level ? framework.skillLevel(entry.skill, level)?.statements ?? [] : [];
-  const which = entry.level ? `assessed at ${levelWord(level!)}` : `expected at ${levelWord(level!)}`;
+  const which = entry.level ? `assessed at ${levelInProse(level!)}` : `expected at ${levelInProse(level!)}`;
   const range = { start: { line, character }, end: { line, character } };
   return statements.map((statement, i) => ({
     label: statement,

@@ -12,7 +12,7 @@ export type ReviewForm = 'table' | 'headings' | 'ladder';
 export interface Standing {
   /** `Infrastructure engineer`, or a ladder level's name. */
   name: string;
-  expected: Map<SkillData, LevelData>;
+  expected: ReadonlyMap<SkillData, LevelData>;
 }
 
 export interface ReviewEntry {

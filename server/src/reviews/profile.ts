@@ -91,15 +91,7 @@ function assessedHeader(profile: Profile): string {
 /** Two role levels as a profile, for the same chart: each skill's level at the first (drawn as
  *  the expected mark) and at the second (the bar), every skill of either, in the first's order. */
 export function compareProfile(framework: Framework, a: RoleLevelRef, b: RoleLevelRef): Profile {
-  const levelsOf = (ref: RoleLevelRef) => {
-    const out = new Map<string, LevelData>();
-    for (const req of ref.level.skills) {
-      const skill = framework.resolveSkill(req.skill);
-      const level = framework.findLevelOrNumber(req.level);
-      if (level) out.set(skill ? skillFullName(skill) : req.skill, level);
-    }
-    return out;
-  };
+  const levelsOf = (ref: RoleLevelRef) => new Map([...framework.requirements(ref)].map(([skill, level]) => [skillFullName(skill), level]));
   const first = levelsOf(a);
   const second = levelsOf(b);
   const names = [...first.keys(), ...[...second.keys()].filter((n) => !first.has(n))];

@@ -142,13 +142,7 @@ export function standings(doc: ParsedDocument, framework: Framework): { current?
 }
 
 function roleStanding(ref: RoleLevelRef, framework: Framework): Standing {
-  const expected = new Map<SkillData, LevelData>();
-  for (const req of ref.level.skills) {
-    const skill = framework.resolveSkill(req.skill);
-    const level = framework.findLevel(req.level);
-    if (skill && level && !expected.has(skill)) expected.set(skill, level);
-  }
-  return { name: ref.level.name, expected };
+  return { name: ref.level.name, expected: framework.requirements(ref) };
 }
 
 function ladderStanding(level: LevelData, framework: Framework): Standing {

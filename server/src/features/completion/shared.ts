@@ -53,7 +53,7 @@ export function skillNameItems(ctx: Ctx, start: number, closeMarker: string, byT
   // Close the bold the user opened, unless it is already closed after the cursor.
   const suffix = closeMarker && !ctx.text.slice(range.end.character).startsWith(closeMarker) ? closeMarker : '';
   const role = doc.role ? framework.findRoleLevel(doc.role.text) : undefined;
-  const requiredLevels = role ? roleRequirements(framework, role) : undefined;
+  const requiredLevels = role ? framework.requirements(role) : undefined;
 
   let ranked: { skill: SkillData; score: number }[];
   if (typed.trim()) {
@@ -104,26 +104,10 @@ export function byName(framework: Framework): SkillData[] {
   return list;
 }
 
-/** Each skill a role level requires, with its level; resolved once per role, not once per item. */
-export const requirements = caches.weak<RoleLevelRef, Map<SkillData, LevelData>>();
-export function roleRequirements(framework: Framework, role: RoleLevelRef): Map<SkillData, LevelData> {
-  let map = requirements.get(role);
-  if (!map) {
-    map = new Map();
-    for (const req of role.level.skills) {
-      const skill = framework.resolveSkill(req.skill);
-      const level = framework.findLevel(req.level);
-      if (skill && level && !map.has(skill)) map.set(skill, level);
-    }
-    requirements.set(role, map);
-  }
-  return map;
-}
-
 /** Skills the role requires that the document does not mention yet. */
 export function missingForRole(doc: ParsedDocument, framework: Framework, role: RoleLevelRef): Set<SkillData> {
   const mentioned = mentionedSkills(doc, framework);
-  return new Set([...roleRequirements(framework, role).keys()].filter((s) => !mentioned.has(s)));
+  return new Set([...framework.requirements(role).keys()].filter((s) => !mentioned.has(s)));
 }
 
 /** The skills a document mentions, once per parsed version (a long advert has thousands of mentions). */
@@ -180,7 +164,7 @@ export function levelItems(ctx: Ctx, skill: SkillData | undefined, start: number
   const range = replaceRange(ctx, start);
   const typed = ctx.before.slice(start);
   const role = doc.role ? framework.findRoleLevel(doc.role.text) : undefined;
-  const required = role && skill ? roleRequirements(framework, role).get(skill) : undefined;
+  const required = role && skill ? framework.requirements(role).get(skill) : undefined;
   const suffix = closeParen && !/^\s*\)/.test(ctx.text.slice(range.end.character)) ? ')' : '';
   // Keep the writer's capitalisation: `Level: Pr` gives `Practitioner`.
   const capital = /^[A-Z]/.test(typed);
