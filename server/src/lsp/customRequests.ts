@@ -7,7 +7,7 @@ import type { ParsedDocument } from '../documents/model';
 import { diagnose } from '../features/diagnostics';
 import { compareMarkdown, skillMarkdown } from '../features/frameworkViews';
 import { documentStyle, newAdvertText, skillsText, SkillsStyle } from '../features/skillsText';
-import { skillFullName } from '../framework/model';
+import { skillFullName, type SkillData } from '../framework/model';
 import { frameworkSummary } from '../framework/summary';
 import { FrameworkSummary, Requests, RoleLevelSummary, SkillSummary } from '../protocol';
 import { registerReviewRequests } from '../reviews/requests';
@@ -45,7 +45,7 @@ export function registerCustomRequests(connection: Connection, service: Language
   );
 
   connection.onRequest(Requests.skills, (): SkillSummary[] =>
-    guard('skills', [], () => active().skills.map((s) => ({ name: skillFullName(s), description: s.description, category: s.category }))),
+    guard('skills', [], () => active().skills.map(skillSummary)),
   );
 
   connection.onRequest(Requests.findSkills, (p: { query?: unknown }): SkillSummary[] =>
@@ -53,7 +53,7 @@ export function registerCustomRequests(connection: Connection, service: Language
       const query = typeof p?.query === 'string' ? p.query : '';
       return active()
         .findSkills(query, 50)
-        .map(({ skill }) => ({ name: skillFullName(skill), description: skill.description, category: skill.category }));
+        .map(({ skill }) => skillSummary(skill));
     }),
   );
 
@@ -150,4 +150,9 @@ export function registerCustomRequests(connection: Connection, service: Language
       return { ms: performance.now() - start, diagnostics: diagnostics.length };
     }),
   );
+}
+
+/** A skill as the editor's picker lists it. */
+function skillSummary(skill: SkillData): SkillSummary {
+  return { name: skillFullName(skill), description: skill.description, category: skill.category };
 }

@@ -289,7 +289,6 @@ export function startServer(): void {
     });
   }
 
-
   function isFrameworkFile(uri: string): boolean {
     // The ignore list sits in `.skill-lens/` beside framework files, but is never one.
     return !isIgnoreFile(uri) && matchesAny(localPath(uri) ?? uri, service.settings.frameworkFiles, { setting: 'skillLens.frameworkFiles', roots: workspaceRoots });
