@@ -87,6 +87,10 @@ describe('the role named in the body', () => {
     const byline = parse('# Q3 check-in \u2013 Jo Smith\n\nDeveloper, Payments squad \u00b7 check-in with Dan \u00b7 9 October 2025\n\n- Programming and build: working\n');
     assert.equal(byline.role?.text, 'Developer');
     assert.deepEqual(check('# Q3 check-in\n\nDeveloper, Payments squad\n\n- Programming and build: working\n').filter((d) => d.code === 'ambiguous-skill'), []);
+    // A byline says whose notes these are, not that they are an advert: no missing skills.
+    const notes = '# Sprint 14 notes\n\nDeveloper, Payments squad \u00b7 3 March 2026\n\n- Shipped the refunds API\n- **Testing**: flaky suite fixed\n';
+    assert.equal(parse(notes).kind, 'unknown');
+    assert.deepEqual(check(notes).map((d) => d.code), []);
     // Only the line under the title, and only when its first part is a role level exactly.
     assert.equal(parse('# Q3 check-in\n\nJo is a developer, in Payments.\n').role, undefined);
     assert.equal(parse('# Q3 check-in\n\nNotes\n\nDeveloper, Payments squad\n').role, undefined);

@@ -128,6 +128,10 @@ describe('real adverts: the forms people write', () => {
       // The same with bold lead-ins.
       const bold = text.replace(/^- ([^:]+):/gm, '- **$1**:');
       assert.deepEqual(mentions(bold), mentions(text));
+      // A job from elsewhere: a proficiency word is not taken as a level of a name that is no skill.
+      const elsewhere = '# IT Analyst (IT-02)\n\n## Skills\n\n- Troubleshooting: diagnose workstation issues (advanced)\n- Scripting: PowerShell automation (intermediate)\n';
+      assert.deepEqual(mentions(elsewhere), ['Troubleshooting', 'Scripting']);
+      assert.ok(!seen(elsewhere).some((f) => f.startsWith('unknown-level')), seen(elsewhere).join('\n'));
       const boldSeen = seen(bold);
       assert.ok(boldSeen.includes('level-mismatch 10:25-32 Senior quality assurance test analyst needs Test and quality planning at practitioner, not expert.'), boldSeen.join('\n'));
       assert.ok(boldSeen.some((f) => f.startsWith('unknown-skill 12:5-20 "Test automation"')), boldSeen.join('\n'));
@@ -180,6 +184,12 @@ describe('real adverts: the forms people write', () => {
       const text = '**Collaboration:** Working closely with colleagues across teams.\n- Comfortable with ambiguity - working on new problems\n- **Delivery** - expert advice when you need it\n';
       assert.deepEqual(mentions(text), []);
       assert.deepEqual(seen(text), []);
+    });
+
+    it('does not take a few words that name no level for one, after a skill in notes with a role', () => {
+      const text = '# Sprint notes\n\nRole: Developer\n\n- **Testing**: flaky suite fixed\n- **Prototyping**: practioner level\n';
+      assert.deepEqual(mentions(text), ['Testing', 'Prototyping @ practioner level']);
+      assert.ok(!seen(text).some((f) => f.includes('flaky')), seen(text).join('\n'));
     });
 
     it('keeps a job description from elsewhere clean: hints at most', () => {

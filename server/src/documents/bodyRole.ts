@@ -10,7 +10,7 @@ import { LineSpan, type Located } from './model';
 export interface BodyRole {
   /** Where the role was written: the exact role level's words, or the whole near miss. */
   located: Located;
-  source: 'title' | 'role-line';
+  source: 'title' | 'role-line' | 'byline';
   /** The role level, when the words name one. */
   role?: RoleLevelRef;
   /** For a near miss: the closest role levels, best first. */
@@ -67,7 +67,7 @@ function readByline(framework: Framework, text: string, n: number): BodyRole | u
   const clean = text.replace(/[*_`]+/g, (m) => ' '.repeat(m.length));
   const first = parts(clean)[1];
   const role = first && framework.findRoleLevel(first.text);
-  return role ? { located: new LineSpan(text.slice(first.start, first.end), n, first.start, first.end), source: 'title', role } : undefined;
+  return role ? { located: new LineSpan(text.slice(first.start, first.end), n, first.start, first.end), source: 'byline', role } : undefined;
 }
 
 /**

@@ -496,7 +496,7 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     if (leadIn) {
       // `- **Data modelling**. Experience of…`: a skill, and a description rather than a level,
       // unless a level in brackets ends the item (`… (level 3)`).
-      push(ctx, name, trailingLevel(ctx, n), 'list', true);
+      push(ctx, name, trailingLevel(ctx, n, framework.lookupSkill(name.text).kind !== 'unknown'), 'list', true);
       return true;
     }
     return false;
@@ -533,8 +533,8 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
       // `Java, Spring Boot, Kafka - …` lists several things: no skill's name.
       if (!known && /,\s/.test(name)) return false;
       // `Test analysis: you can analyse … (level 3)`, the level ending the item, maybe on a
-      // wrapped line: a name given a level in a skills list is meant as a skill.
-      const level = trailingLevel(ctx, n);
+      // wrapped line (see trailingLevel).
+      const level = trailingLevel(ctx, n, known);
       push(ctx, located(text, n, ns, ne), level, 'list', known || !!level);
       return true;
     }
@@ -553,10 +553,12 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
 
 /**
  * The level in brackets that ends the list item starting on line n (`… (level 3)`,
- * `… (practitioner).`), on its last line: the item's own, or a line it wraps onto (not blank, no
- * list marker, heading, table row, fence or quote; at most six).
+ * `… (practitioner).`), on its last line: the item's own, or a line it wraps onto (at most six).
+ * For a name that is no skill, only one of the framework's levels (`level 3`, `practitioner`): a
+ * name given one is meant as a skill, while `Troubleshooting: … (advanced)` in a job from
+ * elsewhere is no more sure than without it. A skill takes any word for a level, to check it.
  */
-function trailingLevel(ctx: Ctx, n: number): LineSpan | undefined {
+function trailingLevel(ctx: Ctx, n: number, known: boolean): LineSpan | undefined {
   const { lines, framework } = ctx;
   let last = n;
   while (last + 1 < lines.lineCount && last < n + 6 && continuesItem(lines.line(last + 1))) last++;
@@ -567,7 +569,8 @@ function trailingLevel(ctx: Ctx, n: number): LineSpan | undefined {
   const level = levelValue(text, paren[0], paren[1], framework, last);
   if (!level) return undefined;
   const v = level.text;
-  return framework.findLevel(v) || isLevelLike(v) || PROFICIENCY.test(v) || misspeltLevel(framework, v) ? level : undefined;
+  if (framework.findLevel(v) || isLevelLike(v)) return level;
+  return known && (PROFICIENCY.test(v) || misspeltLevel(framework, v)) ? level : undefined;
 }
 
 /** Bracketed words that say how much a skill matters, not its level. */
@@ -678,7 +681,10 @@ function levelValue(text: string, start: number, end: number, framework: Framewo
       if (!endsPhrase(text, w, e)) return undefined;
       e = w;
       value = text.slice(s, w);
-    } else if (spaceRuns(value) >= 3) return undefined; // more than three words
+    } else if (spaceRuns(value) >= 1 && !isLevelLike(value) && !misspeltLevel(framework, value.slice(0, w - s))) {
+      // Words that name no level and start with none (`flaky suite fixed`): prose, not a level.
+      return undefined;
+    }
   }
   // Levels are a handful of words: one string each, not one per mention.
   return new LineSpan(ownAlways(value), line, s, e);

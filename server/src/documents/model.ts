@@ -221,7 +221,7 @@ export interface ParsedDocument {
   framework?: Located;
   role?: Located;
   /** Where `role` was written: front matter, the title heading or a `Role:` line of the body. */
-  roleSource?: 'front-matter' | 'title' | 'role-line';
+  roleSource?: 'front-matter' | 'title' | 'role-line' | 'byline';
   /** A title or `Role:` line close to a role level but not one, with the closest role levels' names. */
   roleNearMiss?: { located: Located; suggestions: string[] };
   grade?: Located;

@@ -150,7 +150,8 @@ function gluedBack(located: Located, glued?: { line: number; by: number }): Loca
 }
 
 /** A role named by the title or a `Role:` line, when front matter names none: it makes the
- *  document an advert when nothing else said what it is. */
+ *  document an advert when nothing else said what it is (a byline does not: notes and check-ins
+ *  carry one too). */
 function readBodyRole(doc: ParsedDocument, lines: LineIndex, bodyStartLine: number, framework: Framework, glued?: { line: number; by: number }): void {
   const found = findBodyRole(lines, bodyStartLine, framework);
   if (!found) return;
@@ -158,7 +159,7 @@ function readBodyRole(doc: ParsedDocument, lines: LineIndex, bodyStartLine: numb
   if (found.role) {
     doc.role = located;
     doc.roleSource = found.source;
-    if (doc.kind === 'unknown') {
+    if (doc.kind === 'unknown' && found.source !== 'byline') {
       doc.kind = 'job-advert';
       doc.kindFromContent = true;
     }
