@@ -337,6 +337,14 @@ describe('performance reviews', () => {
       const unassessed = prompts('---\nkind: review\nrole: Infrastructure engineer\n---\n\n## Information security\n\nAssessed:\n\n‸\n');
       assert.match((unassessed[0].documentation as { value: string }).value, /^Information security, expected at awareness:/);
     });
+
+    it('offers none, and does not fail, under a skill heading not yet assessed in a review that names no role level', () => {
+      // Found by the fuzz run (seed 2005385509): completion threw reading the level's id.
+      for (const text of ['- **Problem solving** (awareness)\n- **Accessibility** (awareness)\n### Accessibility (Awareness level)\n‸', '# Review\n\n## Information security\n\nAssessed:\n\n‸\n']) {
+        const items = prompts(text);
+        assert.deepEqual(items.filter((i) => i.detail === 'prompt: say what was done'), [], text);
+      }
+    });
   });
 
   describe('a new review for a role level', () => {

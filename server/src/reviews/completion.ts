@@ -45,9 +45,11 @@ export function evidencePromptItems(doc: ParsedDocument, framework: Framework, l
   const review = readReview(doc, framework);
   const entry = inTable ? review.entries.find((e) => e.name.range.start.line === line) : sectionEntry(doc, review.entries, line);
   if (!entry || (!inTable && entry.assessed?.range.start.line === line)) return [];
+  // A skill not yet assessed in a review that names no role level has no level to prompt for.
   const level = entry.level ?? review.current?.expected.get(entry.skill);
-  const statements = level ? framework.skillLevel(entry.skill, level)?.statements ?? [] : [];
-  const which = entry.level ? `assessed at ${levelInProse(level!)}` : `expected at ${levelInProse(level!)}`;
+  if (!level) return [];
+  const statements = framework.skillLevel(entry.skill, level)?.statements ?? [];
+  const which = `${entry.level ? 'assessed' : 'expected'} at ${levelInProse(level)}`;
   const range = { start: { line, character }, end: { line, character } };
   return statements.map((statement, i) => ({
     label: statement,
