@@ -24,6 +24,7 @@ import { registerNewReview } from './commands/newReview';
 import { registerShowProfile } from './commands/showProfile';
 import { registerShowSkill } from './commands/showSkill';
 import { SkillLensViews, viewsCapability } from './views';
+import { settingsMiddleware } from './settings';
 
 /** What activate() returns: tests reach the running client through it. */
 export interface SkillLensApi {
@@ -64,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
     synchronize: { configurationSection: 'skillLens', fileEvents: watchers },
     outputChannel: output,
     errorHandler: restartingErrorHandler(output),
+    // Only the settings the user set: each overrides the project's configuration file.
+    middleware: settingsMiddleware,
   };
 
   client = new LanguageClient('skillLens', 'Skill Lens', serverOptions, clientOptions);

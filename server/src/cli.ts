@@ -1,28 +1,27 @@
 #!/usr/bin/env node
 // The command-line checker and framework browser, on the same engine as the server.
-//   skill-lens check [--fix] [--format text|json] [--framework FILE|ID] PATHS…
+//   skill-lens check [--fix | --fix-dry-run] [--format text|json] [--framework FILE|ID] PATHS…
 //   skill-lens frameworks [--format text|json]
 //   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
 //   skill-lens profile FILE [--format text|json|svg] [--framework FILE|ID]
 //   skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAllEdits } from './features/fixAll';
+import { existsSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createTwoFilesPatch } from 'diff';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { LanguageService } from './languageService';
-import { frameworkSummary } from './framework/summary';
-import { nearestIgnoreLists } from './ignoreListFiles';
-import { skillMarkdown } from './features/frameworkViews';
+import { createLanguageService, type LanguageService } from './languageService';
 import { skillFullName } from './framework/model';
-import { computeProfile, profileSvg, profileText } from './reviews/profile';
+import { profileSvg, profileText } from './reviews/profile';
 import { failureReason, readRegularFile, Unreadable, Walk, walkDocuments } from './workspaceFiles';
+import { nodeProjectFiles } from './project/nodeProjectFiles';
+import { CONFIG_FILE_NAMES } from './project/config';
+import { writeIfUnchanged } from './fixFile';
 import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from '../importers/importCommand';
 
 const USAGE = `Usage:
-  skill-lens check [--fix] [--format text|json] [--framework FILE|ID] PATHS…
+  skill-lens check [--fix | --fix-dry-run] [--format text|json] [--framework FILE|ID] PATHS…
   skill-lens frameworks [--format text|json]
   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
   skill-lens profile FILE [--format text|json|svg] [--framework FILE|ID]
@@ -31,8 +30,11 @@ const USAGE = `Usage:
 check       checks job adverts, pathway files and reviews (.md, .markdown, .yaml, .yml;
             folders are walked, links followed). Exit 0 when there are no errors, 1 when there
             are, 2 on bad usage or when a path could not be checked (each is named on stderr).
-            --fix first applies, in each file, every fix that has one clear replacement (as
-            the editor's "Fix all" does), then reports what is left.
+            The project's configuration (.skill-lens.yaml in the current folder or above),
+            ignore lists and framework files apply, as in the editor.
+            --fix first applies, in each file, every fix of an error or warning that has one
+            clear replacement (as the editor's "Fix all" does), then reports what is left;
+            --fix-dry-run prints what --fix would change, as a unified diff, and writes nothing.
 frameworks  lists the loaded frameworks with their counts.
 show        prints a skill at every level (or one level) and the roles that need it.
 profile     prints a review's assessed levels (an advert's levels) against its role level's
@@ -44,6 +46,8 @@ import ddat writes a framework file (FILE.skills.yaml, or .json) from the offici
 const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
 
 class UsageError extends Error {}
+/** Bad input that is not a misuse of the command line: said in one line, without the usage. */
+class InputError extends Error {}
 
 /**
  * Writes to stdout while it has a reader. When the reader goes away (`| head`), output stops
@@ -71,6 +75,7 @@ interface Options {
   aToZ?: string;
   out?: string;
   fix?: boolean;
+  fixDryRun?: boolean;
   positional: string[];
 }
 
@@ -95,6 +100,7 @@ function parseArgs(args: string[], command?: string): Options {
     else if (flag === '--a-z') opts.aToZ = value();
     else if (flag === '-o' || flag === '--out') opts.out = value();
     else if (arg === '--fix') opts.fix = true;
+    else if (arg === '--fix-dry-run') opts.fixDryRun = true;
     else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`Unknown option ${flag}.`);
     else opts.positional.push(arg);
   }
@@ -102,34 +108,36 @@ function parseArgs(args: string[], command?: string): Options {
 }
 
 /** Chooses the framework: a file path loads it; otherwise an id or name of a loaded one. */
-function chooseFramework(service: LanguageService, spec: string | undefined): void {
+async function chooseFramework(service: LanguageService, spec: string | undefined): Promise<void> {
   if (!spec) return;
   if (existsSync(spec) && statSync(spec).isFile()) {
-    const uri = pathToFileURL(resolve(spec)).toString();
-    const { framework, problems } = service.registry.setFile(uri, readFileSync(spec, 'utf8'));
+    const read = await readRegularFile(spec);
+    if (!('text' in read)) throw new InputError(`${spec}: the framework file cannot be read (${read.reason}).`);
+    const { framework, problems } = await service.loadFrameworkFile(pathToFileURL(resolve(spec)).toString(), read.text);
     if (!framework) {
       const lines = problems.map((p) => `${spec}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}`);
-      throw new UsageError(`The framework file has problems:\n${lines.join('\n')}`);
+      throw new InputError(`The framework file has problems:\n${lines.join('\n')}`);
     }
-    service.settings = { ...service.settings, framework: framework.id };
+    service.configure({ framework: framework.id });
     return;
   }
-  const found = service.registry.get(spec);
+  const found = service.framework(spec);
   if (!found) {
-    const known = service.registry.all().map((f) => f.id).join(', ');
-    throw new UsageError(`No framework file or framework named "${spec}". Loaded frameworks: ${known}.`);
+    const known = service.frameworks().map((f) => f.id).join(', ');
+    throw new InputError(`No framework file or framework named "${spec}". Loaded frameworks: ${known}.`);
   }
-  service.settings = { ...service.settings, framework: found.id };
+  service.configure({ framework: found.id });
 }
 
-async function check(service: LanguageService, opts: Options): Promise<number> {
+async function check(service: LanguageService, opts: Options, projectProblems: Map<string, Diagnostic[]>): Promise<number> {
   if (opts.positional.length === 0) throw new UsageError('check needs at least one file or folder.');
+  if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run go one at a time.');
   const shown = (path: string) => relative(process.cwd(), path) || path;
-  // Findings the workspace ignores (.skill-lens/ignore.yaml) are not reported, as in the editor.
-  service.ignoreListFor = nearestIgnoreLists((where, message) => process.stderr.write(`skill-lens: ${shown(where)}: ${message}\n`));
+  const uriOf = (path: string) => pathToFileURL(resolve(path)).toString();
   // Every path is tried: one that cannot be checked is named at the end and makes the exit 2.
   const paths: ({ file: string } | Unreadable)[] = [];
   const skipped: Walk['skipped'] = [];
+  const excluded: string[] = [];
   for (const p of opts.positional) {
     let isFolder: boolean;
     try {
@@ -139,11 +147,16 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
       continue;
     }
     if (!isFolder) {
-      paths.push({ file: p });
+      // A file named on the command line is checked unless the project says it is no document.
+      const role = service.roleOf(uriOf(p));
+      if (role === 'excluded') excluded.push(p);
+      else if (role === 'document') paths.push({ file: p });
       continue;
     }
     const walked = await walkDocuments(p);
-    paths.push(...walked.files.map((file) => ({ file })), ...walked.unreadable);
+    // The project's own files (configuration, ignore lists, framework files) are never checked
+    // as documents, and what its configuration excludes is left out, as in the editor.
+    paths.push(...walked.files.filter((file) => service.roleOf(uriOf(file)) === 'document').map((file) => ({ file })), ...walked.unreadable);
     skipped.push(...walked.skipped);
   }
   const results: { file: string; diagnostics: Diagnostic[] }[] = [];
@@ -159,19 +172,30 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
       unreadable.push({ path: p.file, reason: read.reason });
       continue;
     }
-    const uri = pathToFileURL(resolve(p.file)).toString();
-    let diagnostics = service.diagnostics(service.parse(uri, 0, read.text));
-    if (opts.fix) {
-      const fixed = fixFile(service, p.file, uri, read.text, diagnostics);
-      if (typeof fixed === 'string') unwritable.push({ path: p.file, reason: fixed });
-      else if (fixed) {
+    const uri = uriOf(p.file);
+    const doc = service.parse(uri, 0, read.text);
+    let diagnostics = service.diagnostics(doc);
+    if (opts.fix || opts.fixDryRun) {
+      const fixed = service.fixAllText(doc);
+      if (fixed && opts.fixDryRun) {
+        output(createTwoFilesPatch(`a/${shown(p.file)}`, `b/${shown(p.file)}`, read.text, fixed.text, undefined, undefined, { context: 3 }).replace(/^=+\n/, ''));
         diagnostics = fixed.diagnostics;
-        process.stderr.write(`skill-lens: ${shown(p.file)}: fixed ${plural(fixed.count, 'finding')}\n`);
+      } else if (fixed) {
+        const failed = await writeIfUnchanged(p.file, read.text, fixed.text);
+        if (failed) unwritable.push({ path: p.file, reason: failed });
+        else {
+          diagnostics = fixed.diagnostics;
+          process.stderr.write(`skill-lens: ${shown(p.file)}: fixed ${plural(fixed.fixed.length, 'finding')}\n`);
+        }
+      } else if (service.lacksFramework(doc)) {
+        process.stderr.write(`skill-lens: ${shown(p.file)}: not fixed: its framework is not loaded\n`);
       }
     }
     results.push({ file: shown(p.file), diagnostics });
     service.forget(uri);
   }
+  // A configuration, ignore list or framework file with problems is reported as the editor shows it.
+  for (const [uri, diagnostics] of projectProblems) if (diagnostics.length) results.push({ file: shown(fileURLToPath(uri)), diagnostics });
   let errors = 0;
   let warnings = 0;
   const json: unknown[] = [];
@@ -180,42 +204,25 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
       const severity = SEVERITY_NAMES[d.severity ?? 1];
       if (severity === 'error') errors++;
       if (severity === 'warning') warnings++;
+      if (opts.fixDryRun) continue;
       if (opts.format === 'json') json.push({ file, range: d.range, severity, code: d.code, message: d.message });
       else output(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}\n`);
     }
   }
-  if (opts.format === 'json') output(JSON.stringify(json, null, 2) + '\n');
+  if (opts.format === 'json' && !opts.fixDryRun) output(JSON.stringify(json, null, 2) + '\n');
   for (const s of skipped) process.stderr.write(`skill-lens: ${shown(s.path)}: skipped (the same folder as ${shown(s.walkedAs)}, already walked)\n`);
+  for (const e of excluded) process.stderr.write(`skill-lens: ${shown(e)}: not checked (excluded by the project's configuration)\n`);
   for (const u of unreadable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be checked (${u.reason})\n`);
   for (const u of unwritable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be fixed (${u.reason})\n`);
-  if (opts.format === 'text') {
+  if (opts.format === 'text' || opts.fixDryRun) {
     const notChecked = unreadable.length ? `; ${plural(unreadable.length, 'path')} could not be checked` : '';
-    process.stderr.write(`${plural(results.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notChecked}.\n`);
+    process.stderr.write(`${plural(results.length, 'file')} checked${opts.fixDryRun ? ' (nothing written)' : ''}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notChecked}.\n`);
   }
   return unreadable.length || unwritable.length ? 2 : errors > 0 ? 1 : 0;
 }
 
-/**
- * `check --fix`: applies every fix with one clear replacement (fixAll.ts) and writes the file
- * in place. The findings of the fixed text; undefined when there was nothing to fix; the reason
- * when the file could not be written (it is then left as it was).
- */
-function fixFile(service: LanguageService, file: string, uri: string, text: string, diagnostics: Diagnostic[]): { diagnostics: Diagnostic[]; count: number } | string | undefined {
-  const { edits } = fixAllEdits(diagnostics);
-  if (!edits.length) return undefined;
-  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), edits);
-  try {
-    writeFileSync(file, fixed);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
-  }
-  service.forget(uri);
-  return { diagnostics: service.diagnostics(service.parse(uri, 1, fixed)), count: edits.length };
-}
-
 function frameworks(service: LanguageService, opts: Options): number {
-  const active = service.activeFramework();
-  const list = service.registry.all().map((f) => ({ ...frameworkSummary(f, true), active: f === active }));
+  const list = service.frameworkSummaries(true);
   if (opts.format === 'json') {
     output(JSON.stringify(list, null, 2) + '\n');
     return 0;
@@ -240,7 +247,7 @@ function importFramework(service: LanguageService, opts: Options): number {
   if (what !== 'ddat' || extra.length) throw new UsageError(`import takes one kind of source: ddat${what && what !== 'ddat' ? `, not "${what}"` : ''}.`);
   if (!opts.roles) throw new UsageError('import ddat needs --roles ROLES.csv (the "all roles" CSV export).');
   if (!opts.out) throw new UsageError('import ddat needs -o FILE (for example ddat.skills.yaml).');
-  const embedded = service.registry.all().find((f) => f.id === 'ddat' && f.data.imports)?.data;
+  const embedded = service.frameworks().find((f) => f.id === 'ddat' && f.data.imports)?.data;
   if (!embedded) throw new Error('the embedded DDaT framework is missing');
   let result;
   try {
@@ -291,7 +298,7 @@ function show(service: LanguageService, opts: Options): number {
     if (!level) throw new UsageError(`"${opts.level}" is not a level of ${f.shortName}: use ${f.levels.map((l) => l.id).join(', ')}.`);
   }
   if (found.kind === 'renamed') output(`("${name}" is now called "${skillFullName(found.skill)}".)\n\n`);
-  output(skillMarkdown(f, found.skill, level));
+  output(service.skillView(skillFullName(found.skill), level) ?? '');
   return 0;
 }
 
@@ -306,11 +313,19 @@ async function profile(service: LanguageService, opts: Options): Promise<number>
     return 2;
   }
   const doc = service.parse(pathToFileURL(resolve(file)).toString(), 0, read.text);
-  const result = computeProfile(doc, service.frameworkOf(doc));
+  const result = service.profile(doc);
   if (opts.format === 'json') output(JSON.stringify(result, null, 2) + '\n');
   else if (opts.format === 'svg') output(profileSvg(result));
   else output(profileText(result));
   return 0;
+}
+
+/** The nearest folder at or above `from` that holds a configuration file, else `from`. */
+function projectRoot(from: string): string {
+  for (let folder = resolve(from); ; folder = dirname(folder)) {
+    if (CONFIG_FILE_NAMES.some((name) => existsSync(join(folder, name)))) return folder;
+    if (dirname(folder) === folder) return resolve(from);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -319,15 +334,23 @@ async function main(argv: string[]): Promise<number> {
     output(USAGE + '\n');
     return command ? 0 : 2;
   }
-  const service = new LanguageService();
-  // File globs match paths from the current folder, as an editor's from its workspace folder: a
-  // checkout under a folder called `reviews` does not make every document in it a review.
-  service.workspaceRoots = [process.cwd()];
   const opts = parseArgs(rest, command);
-  chooseFramework(service, opts.framework);
+  // The project is the folder of the nearest configuration file at or above the current folder,
+  // else the current folder: its configuration, ignore lists and framework files are read with
+  // the same code as the editor's. File globs match paths from there, as an editor's from its
+  // workspace folder (a checkout under a folder called `reviews` is no folder of reviews).
+  const projectProblems = new Map<string, Diagnostic[]>();
+  const service = createLanguageService({
+    roots: [pathToFileURL(projectRoot(process.cwd())).toString()],
+    files: nodeProjectFiles,
+    onFileProblems: (uri, diagnostics) => projectProblems.set(uri, diagnostics),
+    log: (message) => process.stderr.write(`skill-lens: ${message}\n`),
+  });
+  await service.loadProject();
+  await chooseFramework(service, opts.framework);
   switch (command) {
     case 'check':
-      return check(service, opts);
+      return check(service, opts, projectProblems);
     case 'frameworks':
       return frameworks(service, opts);
     case 'show':
@@ -346,7 +369,10 @@ main(process.argv.slice(2)).then(
     if (process.exitCode !== 2) process.exitCode = code;
   },
   (e) => {
-    if (e instanceof UsageError) {
+    if (e instanceof InputError) {
+      process.stderr.write(`skill-lens: ${e.message}\n`);
+      process.exitCode = 2;
+    } else if (e instanceof UsageError) {
       process.stderr.write(`skill-lens: ${e.message}\n\n${USAGE}\n`);
       process.exitCode = 2;
     } else {

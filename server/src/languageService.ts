@@ -1,12 +1,12 @@
 // The facade the server, the CLI and tests share (createLanguageService): settings, the
 // framework registry, every feature, and the one document cache. What features and the parser
 // keep between requests is made by caches.ts; invalidate() here drops it all with the documents.
-import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, SymbolInformation } from 'vscode-languageserver-types';
-import { parseDocument, KindGlobs } from './documents/parse';
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
+import { parseDocument } from './documents/parse';
 import type { ParsedDocument } from './documents/model';
 import type { Framework } from './framework/framework';
-import { DEFAULT_FRAMEWORK_ID, FrameworkRegistry } from './framework/loader';
-import { applySeverity, findings, SeveritySetting } from './features/diagnostics';
+import { DEFAULT_FRAMEWORK_ID } from './framework/loader';
+import { applySeverity, findings } from './features/diagnostics';
 import { completions } from './features/completion';
 import { hover } from './features/hover';
 import { codeActions } from './features/codeActions';
@@ -15,78 +15,173 @@ import { definition, type FrameworkLocator } from './features/definition';
 import { reported } from './features/silencing';
 import type { IgnoreList } from './features/ignoreList';
 import { caches } from './caches';
+import { allCodeActions, fixAllEdits, lineEdits, type IgnoreTarget } from './features/fixAll';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { frameworkContext } from './features/frameworkContext';
+import { frameworkSummary } from './framework/summary';
+import { frameworkRendering } from './features/frameworkRendering';
+import { skillFullName, type LevelData } from './framework/model';
+import { compareMarkdown, skillMarkdown } from './features/frameworkViews';
+import { documentStyle, newAdvertText, skillsText, type SkillsStyle } from './features/skillsText';
+import { insertSkills, type InsertOptions, type SkillsInsertion } from './features/insertSkills';
+import { computeProfile, type Profile } from './reviews/profile';
+import { newReview, type NewReviewForm } from './reviews/template';
+import { diagnose } from './features/diagnostics';
+import type { FrameworkSummary, ReviewTarget, RoleLevelSummary, SkillSummary } from './protocol';
+import { Project, type DocumentSettings, type FileRole, type ProjectOptions } from './project/project';
+import type { Settings, SettingsOverrides } from './project/settings';
 
-export interface Settings {
-  framework: string;
-  documentKinds: KindGlobs;
-  severity: Partial<Record<string, SeveritySetting>>;
-  debounceMs: number;
-  frameworkFiles: string[];
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  framework: DEFAULT_FRAMEWORK_ID,
-  documentKinds: {
-    jobAdvert: ['**/adverts/**/*.md', '**/*advert*.md', '**/*job*.md'],
-    pathway: ['**/pathways/**/*.{yaml,yml,md}', '**/*pathway*.{yaml,yml,md}'],
-    review: ['**/reviews/**/*.md', '**/*review*.md'],
-  },
-  severity: {},
-  debounceMs: 200,
-  frameworkFiles: ['**/*.skills.yaml', '**/*.skills.yml', '.skill-lens/*.yaml'],
-};
-
-/** Merges user settings over the defaults, ignoring values of the wrong type. */
-export function mergeSettings(raw: unknown): Settings {
-  const s = (typeof raw === 'object' && raw) || {};
-  const r = s as Record<string, unknown>;
-  const kinds = (typeof r.documentKinds === 'object' && r.documentKinds) || {};
-  const list = (v: unknown, d: string[] | undefined) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : d);
-  const k = kinds as Record<string, unknown>;
-  return {
-    framework: typeof r.framework === 'string' && r.framework ? r.framework : DEFAULT_SETTINGS.framework,
-    documentKinds: {
-      jobAdvert: list(k.jobAdvert, DEFAULT_SETTINGS.documentKinds.jobAdvert),
-      pathway: list(k.pathway, DEFAULT_SETTINGS.documentKinds.pathway),
-      review: list(k.review, DEFAULT_SETTINGS.documentKinds.review),
-    },
-    severity: typeof r.severity === 'object' && r.severity ? (r.severity as Settings['severity']) : {},
-    debounceMs: typeof r.debounceMs === 'number' && r.debounceMs >= 0 && r.debounceMs <= 10000 ? r.debounceMs : DEFAULT_SETTINGS.debounceMs,
-    frameworkFiles: list(r.frameworkFiles, DEFAULT_SETTINGS.frameworkFiles)!,
-  };
-}
+export { DEFAULT_SETTINGS, mergeSettings, readOverrides, type Settings, type SettingsOverrides } from './project/settings';
+export type { DocumentSettings, FileRole } from './project/project';
 
 /** Each parsed version's published findings (LanguageService.diagnostics). */
 const published = caches.weak<ParsedDocument, { severity: Settings['severity']; ignore?: IgnoreList; found: Diagnostic[] }>();
 
-/** The one entry to the language features: the server, the CLI and tests each make one. */
-export function createLanguageService(settings: Settings = DEFAULT_SETTINGS): LanguageService {
-  const service = new LanguageService();
-  service.settings = settings;
-  return service;
+export interface LanguageServiceOptions extends ProjectOptions {
+  /** The editor's own settings, where the user set them: they override the project's configuration. */
+  overrides?: SettingsOverrides;
+  /** The workspace folders (URIs): where configuration, ignore lists and framework files are found. */
+  roots?: readonly string[];
+  /** Frameworks given in memory, by the URI they are known under (tests, a host's own). */
+  frameworks?: readonly { uri: string; framework: Framework }[];
+  /** Words not reported in any document, besides the project's ignore lists. */
+  ignoreList?: IgnoreList;
 }
 
+/** The one entry to the language features: the server, the CLI, the browser worker and tests each make one. */
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  return new LanguageService(options);
+}
+
+/**
+ * The engine behind every surface. It is given what it needs from outside (how to find and read
+ * the project's files, how to build a framework, where to report a project file's problems) and
+ * exposes only operations: nothing is set on it from outside after it is made (ARCHITECTURE.md).
+ */
 export class LanguageService {
-  settings: Settings = DEFAULT_SETTINGS;
-  /** Workspace folders (paths), for the file globs of the settings. */
-  workspaceRoots: readonly string[] = [];
-  readonly registry = new FrameworkRegistry();
-  /** The workspace ignore list (`.skill-lens/ignore.yaml`) that applies to a document. */
-  ignoreListFor: (uri: string) => IgnoreList | undefined = () => undefined;
+  private readonly project: Project;
   private readonly cache = new Map<string, { version: number; text: string; key: string; doc: ParsedDocument }>();
 
-  /** The framework chosen in settings (falling back to the default when unknown). */
-  activeFramework(): Framework {
-    return this.registry.get(this.settings.framework) ?? this.registry.get(DEFAULT_FRAMEWORK_ID)!;
+  constructor(options: LanguageServiceOptions = {}) {
+    this.project = new Project(options, options.ignoreList);
+    this.project.setRoots(options.roots ?? []);
+    this.project.setOverrides(options.overrides ?? {});
+    for (const { uri, framework } of options.frameworks ?? []) this.project.registry.setFramework(uri, framework);
   }
+
+  // --- the project: folders, settings, configuration, ignore lists, framework files ---
+
+  /** The workspace folders (URIs). */
+  setRoots(uris: readonly string[]): void {
+    this.project.setRoots(uris);
+    this.invalidate();
+  }
+
+  get roots(): readonly string[] {
+    return this.project.roots;
+  }
+
+  /** The editor's own settings (only those the user set). True when they changed. */
+  configure(overrides: SettingsOverrides): boolean {
+    const changed = this.project.setOverrides(overrides);
+    if (changed) this.invalidate();
+    return changed;
+  }
+
+  /** The settings that apply to a document (without one: to the first workspace folder). */
+  settingsFor(uri?: string): DocumentSettings {
+    return this.project.settingsFor(uri);
+  }
+
+  /** What a file is: a document to check, the project's configuration, an ignore list, a framework file, or excluded. */
+  roleOf(uri: string): FileRole {
+    return this.project.roleOf(uri);
+  }
+
+  /** Reads the workspace's configuration, ignore lists and framework files. True when any applies. */
+  async loadProject(): Promise<boolean> {
+    return this.whenChanged(await this.project.load());
+  }
+
+  /** loadProject() in two halves: what applies where (configuration, ignore lists), then the framework files. */
+  async loadProjectSettings(): Promise<boolean> {
+    return this.whenChanged(await this.project.loadSettings());
+  }
+
+  async loadProjectFrameworks(): Promise<boolean> {
+    return this.whenChanged(await this.project.loadFrameworks());
+  }
+
+  /** A project file changed on disk (or went). True when documents must be checked again. */
+  async fileChanged(uri: string, deleted = false): Promise<boolean> {
+    return this.whenChanged(await this.project.changedOnDisk(uri, deleted));
+  }
+
+  /** A project file's text as the editor holds it. True when documents must be checked again. */
+  async fileEdited(uri: string, text: string): Promise<boolean> {
+    return this.whenChanged(await this.project.edited(uri, text));
+  }
+
+  /** A project file closed in the editor. True when documents must be checked again. */
+  async fileClosed(uri: string): Promise<boolean> {
+    return this.whenChanged(await this.project.closed(uri));
+  }
+
+  /** Loads a framework file the user names (the CLI's --framework FILE); its problems when it has any. */
+  async loadFrameworkFile(uri: string, text: string): Promise<{ framework?: Framework; problems: { message: string; range: Range }[] }> {
+    const result = await this.project.loadFrameworkText(uri, text);
+    this.whenChanged(!!result.framework);
+    return result;
+  }
+
+  /** Globs of the files a watcher should report: configuration, ignore lists, framework files. */
+  watchedGlobs(): string[] {
+    return this.project.watchedGlobs();
+  }
+
+  /** Where "Ignore WORD in this workspace" writes for a document. */
+  ignoreTarget(uri: string): { uri: string; text: string | undefined } | undefined {
+    return this.project.ignoreTarget(uri);
+  }
+
+  private whenChanged(changed: boolean): boolean {
+    if (changed) this.invalidate();
+    return changed;
+  }
+
+  // --- frameworks ---
+
+  /** The loaded frameworks: embedded, then the project's (a project file may replace an embedded one). */
+  frameworks(): Framework[] {
+    return this.project.registry.all();
+  }
+
+  /** A loaded framework by id or name. */
+  framework(id: string | undefined): Framework | undefined {
+    return this.project.registry.get(id);
+  }
+
+  /** The framework a document's settings choose (without one: the first workspace folder's), the default when it is not loaded. */
+  activeFramework(uri?: string): Framework {
+    return this.project.registry.get(this.settingsFor(uri).framework) ?? this.project.registry.get(DEFAULT_FRAMEWORK_ID)!;
+  }
+
+  /** Whether a document names a framework (by its settings or front matter) that is not loaded (yet). */
+  lacksFramework(doc: ParsedDocument): boolean {
+    const named = doc.framework?.text;
+    return !this.project.registry.get(this.settingsFor(doc.uri).framework) || (!!named && !this.project.registry.get(named));
+  }
+
+  // --- documents ---
 
   /**
    * Parsed model of a document version; cached until the version, settings or framework
    * change. A front matter's `framework:` is honoured as the parser reads it, once.
    */
   parse(uri: string, version: number, text: string): ParsedDocument {
-    const active = this.activeFramework();
-    const key = `${active.id}|${JSON.stringify(this.settings.documentKinds)}`;
+    const settings = this.settingsFor(uri);
+    const active = this.activeFramework(uri);
+    const key = `${active.id}|${JSON.stringify(settings.documentKinds)}|${settings.kindRoots.join('|')}`;
     const hit = this.cache.get(uri);
     if (hit && hit.version === version && hit.key === key && hit.text.length === text.length && hit.text === text) return hit.doc;
     // The previous version's model, when settings and framework are the same, lets the parse
@@ -102,32 +197,33 @@ export class LanguageService {
    * kept: what an editor command sends, a timing run. `previous`: a version to reuse parts of.
    */
   parseFresh(uri: string, text: string, version = 0, previous?: ParsedDocument): ParsedDocument {
+    const settings = this.settingsFor(uri);
     return parseDocument(text, {
       uri,
       version,
-      framework: this.activeFramework(),
-      chooseFramework: (named) => this.registry.get(named),
-      kindGlobs: this.settings.documentKinds,
-      roots: this.workspaceRoots,
+      framework: this.activeFramework(uri),
+      chooseFramework: (named) => this.project.registry.get(named),
+      kindGlobs: settings.documentKinds,
+      roots: settings.kindRoots,
       previous,
     });
   }
 
   frameworkOf(doc: ParsedDocument): Framework {
-    return this.registry.get(doc.frameworkId) ?? this.activeFramework();
+    return this.project.registry.get(doc.frameworkId) ?? this.activeFramework(doc.uri);
   }
 
   /** What the checks find, at the codes' default severities (what is kept between versions). */
   findings(doc: ParsedDocument): Diagnostic[] {
     const out = findings(doc, this.frameworkOf(doc));
-    if (doc.framework && !this.registry.get(doc.framework.text)) {
-      const known = this.registry.all().map((f) => f.id).join(', ');
+    if (doc.framework && !this.project.registry.get(doc.framework.text)) {
+      const known = this.frameworks().map((f) => f.id).join(', ');
       out.unshift({
         range: doc.framework.range,
         severity: 1,
         code: 'schema',
         source: 'skill-lens',
-        message: `"${doc.framework.text}" is not a loaded framework. Use one of: ${known}; ${this.activeFramework().shortName} is used meanwhile.`,
+        message: `"${doc.framework.text}" is not a loaded framework. Use one of: ${known}; ${this.activeFramework(doc.uri).shortName} is used meanwhile.`,
       });
     }
     return out;
@@ -139,8 +235,7 @@ export class LanguageService {
    * parsed version, for the code actions that need them all (fix all).
    */
   diagnostics(doc: ParsedDocument): Diagnostic[] {
-    const ignore = this.ignoreListFor(doc.uri);
-    const severity = this.settings.severity;
+    const { ignore, severity } = this.settingsFor(doc.uri);
     const hit = published.get(doc);
     if (hit && hit.severity === severity && hit.ignore === ignore) return [...hit.found];
     const found = reported(doc, applySeverity(this.findings(doc), severity), ignore);
@@ -150,7 +245,7 @@ export class LanguageService {
 
   /** `character`: the trigger character typed, when the editor asked on its own. */
   completions(doc: ParsedDocument, position: Position, byCharacter = false, character?: string): CompletionList {
-    return completions(doc, this.frameworkOf(doc), position, this.registry.all().map((f) => f.id), byCharacter, character);
+    return completions(doc, this.frameworkOf(doc), position, this.frameworks().map((f) => f.id), byCharacter, character);
   }
 
   hover(doc: ParsedDocument, position: Position): Hover | null {
@@ -173,6 +268,133 @@ export class LanguageService {
 
   definition(doc: ParsedDocument, position: Position, locate: FrameworkLocator): Location | null {
     return definition(doc, this.frameworkOf(doc), position, locate);
+  }
+
+  /**
+   * Fix all, as `check --fix` and fix on save make it: every error and warning with one clear
+   * fix, applied until nothing changes (a fixed name may reveal a fixable level), at most ten
+   * rounds. Undefined when there is nothing to fix, or when the document names a framework that
+   * is not loaded: fixes made against the one used meanwhile would rewrite names from guesses.
+   */
+  fixAllText(doc: ParsedDocument): { text: string; fixed: Diagnostic[]; diagnostics: Diagnostic[] } | undefined {
+    if (this.lacksFramework(doc)) return undefined;
+    let current = doc;
+    const fixed: Diagnostic[] = [];
+    for (let round = 1; round <= 10; round++) {
+      const { edits, fixed: now } = fixAllEdits(this.diagnostics(current).filter((d) => d.severity === 1 || d.severity === 2));
+      if (!edits.length) break;
+      const text = TextDocument.applyEdits(TextDocument.create(doc.uri, 'markdown', round, current.lines.text), edits);
+      if (text === current.lines.text) break;
+      fixed.push(...now);
+      current = this.parseFresh(doc.uri, text, doc.version);
+    }
+    return fixed.length ? { text: current.lines.text, fixed, diagnostics: this.diagnostics(current) } : undefined;
+  }
+
+  /** Quick fixes, Fix all and silencing for the editor's light bulb. */
+  allCodeActions(doc: ParsedDocument, diagnostics: Diagnostic[], only: string[] | undefined, ignore: IgnoreTarget | undefined): CodeAction[] {
+    const fixAll = () => {
+      const result = this.fixAllText(doc);
+      return result && { edits: lineEdits(doc.lines.text, result.text), fixed: result.fixed };
+    };
+    return allCodeActions({ doc, diagnostics, only, all: () => this.diagnostics(doc), fixAll, ignore });
+  }
+
+  /** Whether a document is about a framework at all (the status bar shows only for those). */
+  isAboutFramework(doc: ParsedDocument): boolean {
+    return frameworkContext(doc, this.frameworkOf(doc));
+  }
+
+  // --- editor commands and views (the custom requests of protocol.ts, and the CLI) ---
+
+  frameworkSummaries(withImports = false): FrameworkSummary[] {
+    const active = this.activeFramework();
+    return this.frameworks().map((f) => ({ ...frameworkSummary(f, withImports), active: f === active }));
+  }
+
+  /** A framework as one Markdown document (go to definition's view). */
+  frameworkMarkdown(id: string): string | undefined {
+    const f = this.framework(id);
+    return f ? frameworkRendering(f).text : undefined;
+  }
+
+  roleLevelSummaries(): RoleLevelSummary[] {
+    const f = this.activeFramework();
+    return f.roleLevels.map((r) => ({
+      family: r.role.family ?? r.role.name,
+      role: r.role.name,
+      name: r.level.name,
+      grades: r.level.grades,
+      skills: r.level.skills.map((s) => ({ skill: s.skill, level: s.level, levelName: f.levelName(s.level) })),
+    }));
+  }
+
+  /** The active framework's skills; with a query, those it finds (by name or by what they are about), best first. */
+  skillSummaries(query?: string, limit = 50): SkillSummary[] {
+    const f = this.activeFramework();
+    const skills = query === undefined ? f.skills : f.findSkills(query, limit).map((found) => found.skill);
+    return skills.map((skill) => ({ name: skillFullName(skill), description: skill.description, category: skill.category }));
+  }
+
+  /** A skill as Show skill presents it (at every level, or one). */
+  skillView(name: string, level?: LevelData): string | undefined {
+    const f = this.activeFramework();
+    const skill = f.resolveSkill(name);
+    return skill ? skillMarkdown(f, skill, level) : undefined;
+  }
+
+  compareRoleLevels(a: string, b: string): string | undefined {
+    const f = this.activeFramework();
+    const ra = f.findRoleLevel(a);
+    const rb = f.findRoleLevel(b);
+    return ra && rb ? compareMarkdown(f, ra, rb) : undefined;
+  }
+
+  skillsText(roleLevel: string, style: SkillsStyle): string | undefined {
+    const f = this.activeFramework();
+    const role = f.findRoleLevel(roleLevel);
+    return role ? skillsText(f, role, style) : undefined;
+  }
+
+  newAdvert(roleLevel: string): string | undefined {
+    const f = this.activeFramework();
+    const role = f.findRoleLevel(roleLevel);
+    return role ? newAdvertText(f, role) : undefined;
+  }
+
+  reviewTargets(): ReviewTarget[] {
+    const f = this.activeFramework();
+    if (f.roleLevels.length) return f.roleLevels.map((r) => ({ name: r.level.name, detail: `${r.role.name} \u00b7 ${r.level.skills.length} skills` }));
+    return f.levels.map((l) => ({ name: l.id, detail: `${l.name} \u00b7 ${f.skills.length} ${f.skillNoun}s` }));
+  }
+
+  newReview(roleLevel: string, form: NewReviewForm): string | undefined {
+    return newReview(this.activeFramework(), roleLevel, form);
+  }
+
+  /** The document's list style and role level, for Insert skills. */
+  documentStyle(doc: ParsedDocument): { style: SkillsStyle; role?: string } {
+    const role = doc.role ? this.frameworkOf(doc).findRoleLevel(doc.role.text)?.level.name : undefined;
+    return { style: documentStyle(doc), ...(role ? { role } : {}) };
+  }
+
+  insertSkills(doc: ParsedDocument, roleLevel: string, cursor: Position, options: InsertOptions): SkillsInsertion | { message: string } | undefined {
+    const f = this.frameworkOf(doc);
+    const role = f.findRoleLevel(roleLevel);
+    return role ? insertSkills(doc, f, role, cursor, options) : undefined;
+  }
+
+  /** A review's (or an advert's) levels against its role level and the next one. */
+  profile(doc: ParsedDocument): Profile {
+    return computeProfile(doc, this.frameworkOf(doc));
+  }
+
+  /** How long a fresh parse and check of a document takes (the timing request). */
+  timeAnalysis(doc: ParsedDocument): { ms: number; diagnostics: number } {
+    const start = performance.now();
+    const fresh = this.parseFresh(doc.uri, doc.lines.text, doc.version);
+    const found = diagnose(fresh, this.frameworkOf(fresh), { severity: this.settingsFor(doc.uri).severity, keep: false });
+    return { ms: performance.now() - start, diagnostics: found.length };
   }
 
   forget(uri: string): void {

@@ -1,5 +1,29 @@
-// dist/server-main.js: the language server's entry, run by dist/server.js (boot/start.ts) from V8's
-// code cache. Everything it does is in lsp/server.ts.
+// dist/server-main.js: the language server's Node entry, run by dist/server.js (boot/start.ts)
+// from V8's code cache. The wiring is lsp/server.ts; this gives it Node's transport, the disk,
+// the framework file worker, renderings on disk for other editors, and Check workspace.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
+import { nodeProjectFiles } from './project/nodeProjectFiles';
+import { FrameworkFileReader } from './lsp/frameworkFiles';
+import { FrameworkRenderings } from './lsp/frameworkRendering';
+import { WorkspaceCheck } from './lsp/workspaceCheck';
 
-startServer();
+const frameworkFiles = new FrameworkFileReader();
+const renderings = new FrameworkRenderings();
+
+startServer({
+  connect: (messageStrategy) => createConnection(ProposedFeatures.all, { messageStrategy }),
+  files: nodeProjectFiles,
+  loadFramework: (text) => frameworkFiles.load(text),
+  renderings,
+  workspaceCheck: (context) =>
+    new WorkspaceCheck(context.service, {
+      documentModel: (uri) => (context.documentModel ? context.documentModel(uri) : undefined),
+      publish: context.publish,
+      guard: context.guard,
+    }),
+  onUncaught: (report) => {
+    process.on('uncaughtException', (e) => report(`Unexpected error: ${e.stack ?? e.message}`));
+    process.on('unhandledRejection', (e) => report(`Unexpected rejection: ${String(e)}`));
+  },
+});

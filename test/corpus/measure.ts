@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LanguageService } from '../../server/src/languageService';
+import { createLanguageService, type LanguageService } from '../../server/src/languageService';
 import { DOCUMENTS_DIR, LabelledDocument, readLabels } from './labels';
 import { Finding, isLoud, Label, matchFindings, SEVERITY_NAMES, splitLines } from './match';
 
@@ -103,10 +103,9 @@ function percent(n: number, of: number): string {
 function main(argv: string[]): void {
   const json = argv.includes('--json');
   const docs = readLabels();
-  const service = new LanguageService();
   // Globs match paths inside the corpus, as an editor's inside its workspace folder: a checkout
   // under a folder called `reviews` must not make every document a review.
-  service.workspaceRoots = [DOCUMENTS_DIR];
+  const service = createLanguageService({ roots: [pathToFileURL(DOCUMENTS_DIR).toString()] });
   const results = docs.map((d) => measureDocument(service, d));
 
   const labels = results.reduce((n, r) => n + r.labels, 0);

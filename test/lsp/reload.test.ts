@@ -96,8 +96,8 @@ describe('framework files that change while documents are open', function () {
     assert.equal(watch.length, 1, JSON.stringify(registrations));
     assert.deepEqual(
       watch[0].registerOptions!.watchers!.map((w) => w.globPattern),
-      // The framework files' globs, and the workspace's ignore list.
-      ['**/*.skills.yaml', '**/*.skills.yml', '**/.skill-lens/*.yaml', '**/.skill-lens/ignore.{yaml,yml}'],
+      // The framework files' globs, the workspace's ignore lists and configuration files.
+      ['**/*.skills.yaml', '**/*.skills.yml', '**/.skill-lens/*.yaml', '**/.skill-lens/ignore.{yaml,yml}', '**/.skill-lens.{yaml,yml}'],
     );
 
     // What the watcher reports is loaded, and the open documents are checked again.

@@ -56,8 +56,10 @@ describe('skill-lens check --fix, and silencing (CLI)', function () {
     assert.equal(out.stdout, 'adverts/advert.md:8:5 warning renamed-skill "Problem solving" was renamed "Problem management" on 30 August 2022. Use the new name.\n');
     assert.equal(out.status, 0);
     writeFileSync(join(folder, '.skill-lens', 'ignore.yaml'), '- Kubernetes\n');
+    // A broken list is reported on its line as the editor shows it, and applies nothing.
     const broken = run(['check', 'adverts'], folder);
-    assert.match(broken.stderr, /^skill-lens: \.skill-lens\/ignore\.yaml:1:1: The ignore list must map codes to lists of words/);
+    assert.match(broken.stdout, /\n\.skill-lens\/ignore\.yaml:1:1 error schema The ignore list must map codes to lists of words, e\.g\. "unknown-skill: \[Kubernetes\]"\.\n$/);
+    assert.equal(broken.status, 1);
   });
 
   it('honours disable comments', () => {

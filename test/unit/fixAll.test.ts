@@ -3,8 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import { LanguageService } from '../../server/src/languageService';
-import { allCodeActions, FIX_ALL_KIND, fixAllEdits, type IgnoreTarget } from '../../server/src/features/fixAll';
+import { createLanguageService } from '../../server/src/languageService';
+import { FIX_ALL_KIND, fixAllEdits, type IgnoreTarget } from '../../server/src/features/fixAll';
 
 const uri = 'file:///w/adverts/a.md';
 const ADVERT = [
@@ -24,10 +24,10 @@ const ADVERT = [
 ].join('\n');
 
 function setup(text: string, docUri = uri) {
-  const service = new LanguageService();
+  const service = createLanguageService();
   const doc = service.parse(docUri, 1, text);
   const all = service.diagnostics(doc);
-  const ask = (diagnostics: Diagnostic[], only?: string[], ignore?: IgnoreTarget) => allCodeActions({ doc, diagnostics, only, all: () => service.diagnostics(doc), ignore });
+  const ask = (diagnostics: Diagnostic[], only?: string[], ignore?: IgnoreTarget) => service.allCodeActions(doc, diagnostics, only, ignore);
   const apply = (action: CodeAction) => TextDocument.applyEdits(TextDocument.create(docUri, 'markdown', 1, text), action.edit!.changes![docUri]);
   return { all, ask, apply };
 }
@@ -38,15 +38,18 @@ describe('fix all', () => {
     const [action] = ask([], [FIX_ALL_KIND]);
     assert.equal(action.kind, 'source.fixAll.skillLens');
     assert.equal(action.title, 'Fix all Skill Lens findings that have one clear fix');
-    assert.deepEqual(action.diagnostics!.map((d) => d.code), ['unknown-skill', 'level-mismatch', 'renamed-skill', 'unknown-skill', 'unknown-level', 'unknown-skill']);
+    // The fixed name of Testing reveals a level the role sets otherwise: fixed too, in a second round.
+    assert.deepEqual(action.diagnostics!.map((d) => d.code), ['unknown-skill', 'level-mismatch', 'renamed-skill', 'unknown-skill', 'unknown-level', 'unknown-skill', 'level-mismatch']);
     assert.equal(
       apply(action),
       ADVERT.replace('**Informaton security**', '**Information security**')
         .replace('(expert)', '(practitioner)')
         .replace('Problem solving', 'Problem management')
-        .replace('**Testng** (practitoner)', '**Testing** (practitioner)')
+        .replace('**Testng** (practitoner)', '**Testing** (working)')
         .replace('| Informaton security |', '| Information security |'),
     );
+    // Once applied, nothing is left to fix.
+    assert.deepEqual(setup(apply(action)).ask([], [FIX_ALL_KIND]), []);
     // Kubernetes has no suggestion, missing-skill adds lines: neither is touched.
     assert.ok(all.some((d) => d.code === 'unknown-skill' && /Kubernetes/.test(d.message)));
     // Asked for the parent kind (`source.fixAll`, `source`) too; never in the light bulb's list.

@@ -6,7 +6,7 @@ import type { ParsedDocument } from '../../server/src/documents/model';
 import type { KindGlobs } from '../../server/src/documents/parse';
 import type { Framework } from '../../server/src/framework/framework';
 import { embeddedFrameworks } from '../../server/src/framework/loader';
-import { createLanguageService, DEFAULT_SETTINGS, type LanguageService, type Settings } from '../../server/src/languageService';
+import { createLanguageService, type LanguageService, type Settings } from '../../server/src/languageService';
 
 export const [ddat, sfia, ladder] = ['ddat', 'sfia', 'ladder'].map((id) => embeddedFrameworks().find((f) => f.id === id)!);
 
@@ -28,9 +28,8 @@ export interface ServiceOptions {
 
 /** A language service with `framework` in use (registered when it is not an embedded one). */
 export function serviceFor({ framework = ddat, severity = {}, kinds = KIND_GLOBS }: ServiceOptions = {}): LanguageService {
-  const service = createLanguageService({ ...DEFAULT_SETTINGS, framework: framework.id, severity, documentKinds: kinds });
-  if (service.registry.get(framework.id) !== framework) service.registry.setFramework(`test:///${framework.id}.skills.yaml`, framework);
-  return service;
+  const extra = [ddat, sfia, ladder].includes(framework) ? [] : [{ uri: `test:///${framework.id}.skills.yaml`, framework }];
+  return createLanguageService({ overrides: { framework: framework.id, severity, documentKinds: kinds }, frameworks: extra });
 }
 
 /** A service and the text parsed by it, as version 1 of the document at `uri`. */

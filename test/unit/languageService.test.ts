@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { LanguageService, mergeSettings } from '../../server/src/languageService';
+import { createLanguageService, LanguageService, readOverrides } from '../../server/src/languageService';
 
 describe('language service', () => {
   const text = '---\nframework: nosuch\n---\n- **Testing** (working)\n';
@@ -14,8 +14,7 @@ describe('language service', () => {
   });
 
   it('respects severity off for that finding too', () => {
-    const service = new LanguageService();
-    service.settings = mergeSettings({ severity: { schema: 'off' } });
+    const service = createLanguageService({ overrides: readOverrides({ severity: { schema: 'off' } }) });
     assert.deepEqual(service.diagnostics(service.parse('file:///a.md', 1, text)), []);
   });
 

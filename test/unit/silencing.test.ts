@@ -2,17 +2,13 @@
 // workspace (the ignore list), through the service the editor and the CLI share.
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LanguageService } from '../../server/src/languageService';
+import { createLanguageService } from '../../server/src/languageService';
 import { addToIgnoreList, isIgnoreFile, parseIgnoreList } from '../../server/src/features/ignoreList';
 
 const SENIOR = '---\nkind: job-advert\nrole: Senior infrastructure engineer\n---\n';
 
 function findings(text: string, uri = 'file:///work/adverts/job.md', ignore?: string): string[] {
-  const service = new LanguageService();
-  if (ignore !== undefined) {
-    const list = parseIgnoreList(ignore);
-    service.ignoreListFor = () => list;
-  }
+  const service = createLanguageService({ ignoreList: ignore === undefined ? undefined : parseIgnoreList(ignore) });
   const doc = service.parse(uri, 1, text);
   return service
     .diagnostics(doc)

@@ -49,9 +49,19 @@ function compile(glob: string): Matcher | Error {
   return m;
 }
 
+/** Why a glob does not compile, in words; undefined when it does. */
+export function globError(glob: string): string | undefined {
+  const m = compile(glob);
+  return m instanceof Error ? whyNot(m) : undefined;
+}
+
+function whyNot(error: Error): string {
+  return error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '').toLowerCase();
+}
+
 function report(setting: string, glob: string, error: Error): void {
   badGlobs.report(`${setting}\n${glob}`, () => {
-    const why = error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '').toLowerCase();
+    const why = whyNot(error);
     return {
       setting,
       glob,

@@ -25,6 +25,8 @@ export interface ActionRequest {
   only?: string[];
   /** Every finding of the document, as reported (computed only when needed). */
   all: () => Diagnostic[];
+  /** Fix all (on save): the edits `check --fix` would make, and the findings they fix (computed only when asked). */
+  fixAll: () => { edits: TextEdit[]; fixed: Diagnostic[] } | undefined;
   ignore?: IgnoreTarget;
 }
 
@@ -33,8 +35,10 @@ export function allCodeActions(req: ActionRequest): CodeAction[] {
   const actions: CodeAction[] = [];
   // Fix all on save is asked for by its kind only, never offered in the light bulb.
   if (req.only && wants(FIX_ALL_KIND)) {
-    const all = fixAllAction(req.doc, req.all());
-    if (all) actions.push(all);
+    const all = req.fixAll();
+    if (all?.edits.length) {
+      actions.push({ title: 'Fix all Skill Lens findings that have one clear fix', kind: FIX_ALL_KIND, diagnostics: all.fixed, edit: { changes: { [req.doc.uri]: all.edits } } });
+    }
   }
   if (!wants(CodeActionKind.QuickFix)) return actions;
   const codesDone = new Set<string>();
@@ -70,6 +74,28 @@ export function soleFix(d: Diagnostic): TextEdit | undefined {
 }
 
 /**
+ * The edits that turn one text into another, a line at a time: what Fix all sends for the text
+ * `check --fix` writes, so that the editor keeps the cursor and folds of untouched lines.
+ */
+export function lineEdits(before: string, after: string): TextEdit[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  if (a.length !== b.length) return [TextEdit.replace({ start: { line: 0, character: 0 }, end: { line: a.length - 1, character: a[a.length - 1].length } }, after)];
+  const edits: TextEdit[] = [];
+  for (let n = 0; n < a.length; n++) {
+    if (a[n] === b[n]) continue;
+    // Only the part of the line between its first and last change.
+    let start = 0;
+    while (start < a[n].length && start < b[n].length && a[n][start] === b[n][start]) start++;
+    let endA = a[n].length;
+    let endB = b[n].length;
+    while (endA > start && endB > start && a[n][endA - 1] === b[n][endB - 1]) [endA, endB] = [endA - 1, endB - 1];
+    edits.push(TextEdit.replace({ start: { line: n, character: start }, end: { line: n, character: endA } }, b[n].slice(start, endB)));
+  }
+  return edits;
+}
+
+/**
  * Every finding (of one code, when given) with one clear fix, fixed at once. Edits never
  * overlap: of two findings on the same text, the first in reading order is fixed.
  */
@@ -97,12 +123,12 @@ export function fixAllEdits(diagnostics: Diagnostic[], code?: string): { edits: 
   return { edits, fixed };
 }
 
-function fixAllAction(doc: ParsedDocument, diagnostics: Diagnostic[], code?: string): CodeAction | undefined {
+function fixAllAction(doc: ParsedDocument, diagnostics: Diagnostic[], code: string): CodeAction | undefined {
   const { edits, fixed } = fixAllEdits(diagnostics, code);
   if (!edits.length) return undefined;
   return {
-    title: code ? `Fix all ${code} in this file` : 'Fix all Skill Lens findings that have one clear fix',
-    kind: code ? CodeActionKind.QuickFix : FIX_ALL_KIND,
+    title: `Fix all ${code} in this file`,
+    kind: CodeActionKind.QuickFix,
     diagnostics: fixed,
     edit: { changes: { [doc.uri]: edits } },
   };

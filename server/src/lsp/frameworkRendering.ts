@@ -15,52 +15,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
-import { SkillData } from '../framework/model';
-import { skillMarkdown } from '../features/frameworkViews';
-import { caches } from '../caches';
+import type { SkillData } from '../framework/model';
+import { frameworkRendering, locationAt } from '../features/frameworkRendering';
 
-/** The scheme of the VS Code extension's read-only views (client/src/views.ts). */
-export const VIEW_SCHEME = 'skill-lens';
-
-export interface Rendering {
-  /** Markdown: the framework's name, then each skill at every level. */
-  text: string;
-  /** The line of each skill's heading. */
-  lineOf: Map<SkillData, number>;
-}
-
-const rendered = caches.weak<Framework, Rendering>();
-
-/** The framework as one Markdown document, made once per framework version. */
-export function frameworkRendering(framework: Framework): Rendering {
-  let doc = rendered.get(framework);
-  if (!doc) {
-    const lineOf = new Map<SkillData, number>();
-    const parts: string[] = [`# ${framework.name}`, ''];
-    let line = 2;
-    for (const s of framework.skills) {
-      lineOf.set(s, line);
-      const md = skillMarkdown(framework, s).replace(/^# /, '## ').replace(/\n## /g, '\n### ');
-      parts.push(md);
-      line += md.split('\n').length;
-    }
-    doc = { text: parts.join('\n'), lineOf };
-    rendered.set(framework, doc);
-  }
-  return doc;
-}
-
-/** `skill-lens:/DDaT%20framework.md?view=framework&id=ddat`: what the extension's views open. */
-export function frameworkViewUri(framework: Framework): string {
-  const title = `${framework.shortName} framework.md`.replace(/[\\/]/g, '_');
-  return `${VIEW_SCHEME}:/${encodeURIComponent(title)}?view=framework&id=${encodeURIComponent(framework.id)}`;
-}
-
-/** A skill in the `skill-lens:` view of its framework. */
-export function frameworkViewLocation(framework: Framework, skill: SkillData): Location | null {
-  const line = frameworkRendering(framework).lineOf.get(skill);
-  return line === undefined ? null : at(frameworkViewUri(framework), line);
-}
+export { frameworkViewLocation, frameworkViewUri, VIEW_SCHEME } from '../features/frameworkRendering';
 
 /** One per server: the renderings it has written to disk for clients without the views, by framework. */
 export class FrameworkRenderings {
@@ -91,10 +49,6 @@ export class FrameworkRenderings {
       this.written.set(framework, uri);
     }
     const line = rendering.lineOf.get(skill);
-    return line === undefined ? null : at(uri, line);
+    return line === undefined ? null : locationAt(uri, line);
   };
-}
-
-function at(uri: string, line: number): Location {
-  return { uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } };
 }

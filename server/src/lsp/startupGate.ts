@@ -1,13 +1,15 @@
-// Start-up: until the client's settings are known, and while the workspace's framework files
-// are being read a document that names a framework not loaded yet (in its front matter or
-// through the setting), documents wait rather than be checked against defaults.
+// Start-up: until the client's settings are known, and while the workspace's project files are
+// being read a document that names a framework not loaded yet (in its front matter or through
+// its settings), documents wait rather than be checked against defaults.
 import type { ParsedDocument } from '../documents/model';
 import type { LanguageService } from '../languageService';
 
 export class StartupGate {
   /** The client's settings have arrived (or it has none to give). */
   settingsKnown = false;
-  /** The workspace's framework files have been read (or there is no workspace). */
+  /** The workspace's configuration files and ignore lists have been read (or there is no workspace). */
+  projectSettingsRead = false;
+  /** The workspace's framework files have been read too (or there is no workspace). */
   workspaceScanned = false;
   private scanStarted = false;
   private readonly waiting = new Set<string>();
@@ -23,10 +25,9 @@ export class StartupGate {
 
   /** Whether a document must wait before it is checked. */
   mustWait(doc: ParsedDocument): boolean {
-    if (!this.settingsKnown) return true;
+    if (!this.settingsKnown || !this.projectSettingsRead) return true;
     if (this.workspaceScanned) return false;
-    const named = doc.framework?.text;
-    return !this.service.registry.get(this.service.settings.framework) || (!!named && !this.service.registry.get(named));
+    return this.service.lacksFramework(doc);
   }
 
   hold(uri: string): void {

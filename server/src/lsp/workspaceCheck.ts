@@ -8,7 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService } from '../languageService';
 import type { ParsedDocument } from '../documents/model';
 import { readRegularFile, walkDocuments } from '../workspaceFiles';
-import { localPath } from '../workspaceIgnoreLists';
+import { localPath } from '../project/nodeProjectFiles';
 
 export interface CheckSummary {
   files: number;
@@ -47,7 +47,9 @@ export class WorkspaceCheck {
         continue;
       }
       const walked = await walkDocuments(path);
-      uris.push(...walked.files.map((f) => pathToFileURL(f).toString()));
+      // The project's own files (configuration, ignore lists, framework files) and what its
+      // configuration excludes are never checked as documents, here as in the CLI.
+      uris.push(...walked.files.map((f) => pathToFileURL(f).toString()).filter((uri) => this.service.roleOf(uri) === 'document'));
       skipped.push(...walked.unreadable.map((u) => ({ uri: pathToFileURL(u.path).toString(), reason: u.reason })));
     }
     return { uris: [...new Set(uris)], skipped };

@@ -1,0 +1,40 @@
+// The project's files on disk, for the Node server and the CLI: the same walk as the CLI's
+// (workspaceFiles.ts: links followed once, dependency folders skipped) and regular files only.
+import { promises as fs } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { matchesAny } from '../documents/glob';
+import { findFiles, readRegularFile } from '../workspaceFiles';
+import type { FileRead, ProjectFiles } from './projectFiles';
+
+/** The file system path of a file: URI, or undefined for another scheme or a URI that names
+ *  no local path (a remote host on Linux). */
+export function localPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export const nodeProjectFiles: ProjectFiles = {
+  async find(folder: string, globs: readonly string[], limit: number, setting = 'skillLens.frameworkFiles'): Promise<string[]> {
+    const root = localPath(folder);
+    if (!root || !globs.length) return [];
+    const files = await findFiles(root, (rel) => matchesAny(rel, globs, { setting }), limit);
+    return files.map((f) => pathToFileURL(f).toString());
+  },
+
+  async read(uri: string, maxBytes: number): Promise<FileRead> {
+    const path = localPath(uri);
+    if (!path) return { reason: 'not a file on disk' };
+    // Looked at by its size first: a file over the cap is never read into memory.
+    const size = await fs.stat(path).then((s) => (s.isFile() ? s.size : 0), () => 0);
+    if (size > maxBytes) return { reason: `${(size / 1024 / 1024).toFixed(1)} MB, over the ${formatBytes(maxBytes)} limit`, size };
+    return readRegularFile(path);
+  },
+};
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${n / 1024 / 1024} MB` : `${n / 1024} KB`;
+}

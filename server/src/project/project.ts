@@ -1,0 +1,424 @@
+// The project as the engine sees it, the same on every surface (the Node server, the CLI, the
+// browser worker): its folders, the configuration files in them, their ignore lists and
+// framework files, and the editor's own settings over them. Files are found and read through
+// ProjectFiles; everything here works on URIs, so a folder on github.dev is no different from
+// one on disk. ARCHITECTURE.md, "One configuration", says which file wins where.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { globPath, matchesAny } from '../documents/glob';
+import { FrameworkRegistry, parseFrameworkFile, type FrameworkFileResult } from '../framework/loader';
+import { FRAMEWORK_FILE_MAX_BYTES, sizeProblem, type FrameworkFileProblem } from '../framework/frameworkFile';
+import { EMPTY_IGNORE_LIST, IGNORE_FILE, isIgnoreFile, parseIgnoreList, normaliseWord, type IgnoreList } from '../features/ignoreList';
+import { CONFIG_FILE_MAX_BYTES, CONFIG_FILE_NAMES, isConfigFile, readProjectConfig, type ConfigRead } from './config';
+import { DEFAULT_SETTINGS, resolveSettings, type Settings, type SettingsOverrides } from './settings';
+import { NO_PROJECT_FILES, type ProjectFiles } from './projectFiles';
+
+/** What a file of the project is to the engine. */
+export type FileRole = 'document' | 'config' | 'ignore' | 'framework' | 'excluded';
+
+/** A document's settings: resolved from defaults, its configuration file and the editor's. */
+export interface DocumentSettings extends Settings {
+  /** The folders the kind globs are relative to (as glob paths): the configuration's, else the workspace folder. */
+  kindRoots: readonly string[];
+  /** The words not reported for it: its configuration's `ignore` and the nearest ignore list. */
+  ignore: IgnoreList | undefined;
+}
+
+export type FrameworkLoader = (text: string) => Promise<FrameworkFileResult>;
+
+export interface ProjectOptions {
+  files?: ProjectFiles;
+  /** Builds a framework from a file's text; the Node server does it off its main thread. */
+  loadFramework?: FrameworkLoader;
+  /** Told the problems of a configuration, ignore list or framework file each time they are read. */
+  onFileProblems?: (uri: string, problems: Diagnostic[]) => void;
+  log?: (message: string) => void;
+}
+
+/** The most framework files read from a workspace. */
+export const MAX_FRAMEWORK_FILES = 200;
+
+/** The ignore list's size cap, as the configuration's (a real one is a few KB). */
+const IGNORE_FILE_MAX_BYTES = 1024 * 1024;
+
+interface HeldConfig {
+  uri: string;
+  folder: string;
+  read: ConfigRead;
+}
+
+interface HeldIgnore {
+  uri: string;
+  text: string;
+  list: IgnoreList;
+}
+
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Builds a framework on the calling thread, giving way to other work before and after. */
+export const loadFrameworkHere: FrameworkLoader = async (text) => {
+  await turn();
+  const result = parseFrameworkFile(text);
+  await turn();
+  return result;
+};
+
+export class Project {
+  readonly registry = new FrameworkRegistry();
+  private rootUris: string[] = [];
+  private overrides: SettingsOverrides = {};
+  /** Configuration files by the folder that holds them. */
+  private readonly configs = new Map<string, HeldConfig>();
+  /** Ignore lists by the folder that holds their `.skill-lens/` folder. */
+  private readonly ignores = new Map<string, HeldIgnore>();
+  /** Texts of project files open in the editor: they win over what is on disk. */
+  private readonly open = new Map<string, string>();
+  /** Framework files found in the project (loaded or with problems). */
+  private readonly frameworkFiles = new Set<string>();
+  /** The latest load of each framework file: a load that a newer one overtook is dropped. */
+  private readonly latestLoad = new Map<string, number>();
+  private loads = 0;
+  private resolved = new Map<string, DocumentSettings>();
+  private readonly files: ProjectFiles;
+  private readonly loadFramework: FrameworkLoader;
+
+  constructor(
+    private readonly options: ProjectOptions = {},
+    /** A list given by the host, applying everywhere. */
+    private readonly hostIgnore?: IgnoreList,
+  ) {
+    this.files = options.files ?? NO_PROJECT_FILES;
+    this.loadFramework = options.loadFramework ?? loadFrameworkHere;
+  }
+
+  /** The workspace folders (URIs). */
+  get roots(): readonly string[] {
+    return this.rootUris;
+  }
+
+  setRoots(uris: readonly string[]): void {
+    this.rootUris = [...new Set(uris.map((u) => u.replace(/\/+$/, '')))];
+    this.resolved.clear();
+  }
+
+  /** The editor's settings, where the user set them. True when they changed. */
+  setOverrides(overrides: SettingsOverrides): boolean {
+    if (JSON.stringify(overrides) === JSON.stringify(this.overrides)) return false;
+    this.overrides = overrides;
+    this.resolved.clear();
+    return true;
+  }
+
+  // --- what applies where (synchronous) ---
+
+  /** The settings of a document (or, without one, of the first workspace folder). */
+  settingsFor(uri?: string): DocumentSettings {
+    const root = uri === undefined ? this.rootUris[0] : this.rootOf(uri);
+    const config = uri === undefined ? (root === undefined ? undefined : this.configs.get(root)) : this.nearest(this.configs, uri, root);
+    const ignore = uri === undefined ? undefined : this.nearest(this.ignores, uri, root);
+    const key = `${config?.uri ?? ''}\n${ignore?.uri ?? ''}\n${root ?? ''}`;
+    let s = this.resolved.get(key);
+    if (!s) {
+      const settings = resolveSettings(config?.read.config, this.overrides);
+      const kindsFromConfig = !!config?.read.config.documentKinds && !this.overrides.documentKinds;
+      const kindRoots = kindsFromConfig ? [globPath(config!.folder)] : root === undefined ? this.rootUris.map((r) => globPath(r)) : [globPath(root)];
+      s = { ...settings, kindRoots, ignore: mergeIgnore(config?.read.config.ignore, ignore?.list ?? this.hostIgnore) };
+      this.resolved.set(key, s);
+    }
+    return s;
+  }
+
+  /** What a file is: a document to check, or one of the project's own files, or left out. */
+  roleOf(uri: string): FileRole {
+    if (isConfigFile(uri)) return 'config';
+    if (isIgnoreFile(uri)) return 'ignore';
+    const root = this.rootOf(uri);
+    const config = this.nearest(this.configs, uri, root);
+    if (this.isFrameworkFile(uri, root, config)) return 'framework';
+    const exclude = config?.read.config.exclude;
+    if (config && exclude?.length && matchesAny(relativePath(config.folder, uri), exclude, { setting: settingName(config, 'exclude') })) return 'excluded';
+    return 'document';
+  }
+
+  /** Where "Ignore WORD in this workspace" writes for a document, and the text it has now. */
+  ignoreTarget(uri: string): { uri: string; text: string | undefined } | undefined {
+    const root = this.rootOf(uri);
+    if (root === undefined) return undefined;
+    const held = this.nearest(this.ignores, uri, root);
+    if (held) return { uri: held.uri, text: this.open.get(held.uri) ?? held.text };
+    const folder = this.nearest(this.configs, uri, root)?.folder ?? root;
+    const target = `${folder}/${IGNORE_FILE}`;
+    return { uri: target, text: this.open.get(target) };
+  }
+
+  /** The globs a file watcher needs for the project's own files. */
+  watchedGlobs(): string[] {
+    // A watcher's globs match the whole path; a file they report that is none of these is ignored.
+    const globs = new Set<string>();
+    for (const scope of this.frameworkScopes()) for (const glob of scope.globs) globs.add(glob.startsWith('**/') ? glob : `**/${glob.replace(/^\/+/, '')}`);
+    globs.add('**/.skill-lens/ignore.{yaml,yml}');
+    globs.add('**/.skill-lens.{yaml,yml}');
+    return [...globs];
+  }
+
+  // --- reading the project (asynchronous) ---
+
+  /** Reads every configuration file, ignore list and framework file of the workspace folders. True when anything is in use. */
+  async load(): Promise<boolean> {
+    const settings = await this.loadSettings();
+    return (await this.loadFrameworks()) || settings;
+  }
+
+  /** The first half of load(): the configuration files and ignore lists, which say what applies where. */
+  async loadSettings(): Promise<boolean> {
+    let any = false;
+    for (const root of this.rootUris) {
+      const found = await this.files.find(root, ['**/.skill-lens.yaml', '**/.skill-lens.yml', '**/.skill-lens/ignore.yaml', '**/.skill-lens/ignore.yml'], 1000);
+      for (const uri of found) any = (await this.readProjectFile(uri)) || any;
+    }
+    return any;
+  }
+
+  /** The second half of load(): the framework files the configuration names. */
+  loadFrameworks(): Promise<boolean> {
+    return this.findFrameworkFiles();
+  }
+
+  /** A project file changed, appeared or went on disk. True when what applies changed. */
+  async changedOnDisk(uri: string, deleted: boolean): Promise<boolean> {
+    if (this.open.has(uri)) return false;
+    const role = this.roleOf(uri);
+    if (role === 'config' || role === 'ignore') {
+      const changed = deleted ? this.forgetProjectFile(uri) : await this.readProjectFile(uri);
+      // A configuration may name other framework files.
+      if (changed && role === 'config') await this.findFrameworkFiles();
+      return changed;
+    }
+    if (role === 'framework' || this.frameworkFiles.has(uri)) {
+      if (deleted) {
+        this.claimLoad(uri);
+        this.frameworkFiles.delete(uri);
+        return this.registry.removeFile(uri);
+      }
+      return this.readFrameworkFile(uri);
+    }
+    return false;
+  }
+
+  /** A project file's text as the editor holds it (open, perhaps unsaved). True when what applies changed. */
+  async edited(uri: string, text: string): Promise<boolean> {
+    const role = this.roleOf(uri);
+    if (role !== 'config' && role !== 'ignore' && role !== 'framework') return false;
+    this.open.set(uri, text);
+    if (role === 'framework') {
+      this.frameworkFiles.add(uri);
+      return this.useFrameworkText(uri, text);
+    }
+    const changed = this.useProjectFileText(uri, text);
+    if (changed && role === 'config') await this.findFrameworkFiles();
+    return changed;
+  }
+
+  /** A project file closed in the editor: what is on disk applies again. */
+  async closed(uri: string): Promise<boolean> {
+    if (!this.open.delete(uri)) return false;
+    return this.changedOnDisk(uri, false);
+  }
+
+  /** Loads a framework file given by the user (the CLI's --framework FILE). */
+  async loadFrameworkText(uri: string, text: string): Promise<FrameworkFileResult> {
+    const result = await this.loadFramework(text);
+    if (result.framework) this.registry.setFramework(uri, result.framework, text);
+    return result;
+  }
+
+  // --- internals ---
+
+  private rootOf(uri: string): string | undefined {
+    let best: string | undefined;
+    for (const root of this.rootUris) if ((uri === root || uri.startsWith(`${root}/`)) && (best === undefined || root.length > best.length)) best = root;
+    return best;
+  }
+
+  /** The entry of the folder nearest above a file, no higher than its workspace folder. */
+  private nearest<T>(byFolder: Map<string, T>, uri: string, root: string | undefined): T | undefined {
+    if (root === undefined || byFolder.size === 0) return undefined;
+    let folder = folderOf(uri);
+    for (;;) {
+      const held = byFolder.get(folder);
+      if (held) return held;
+      if (folder.length <= root.length) return undefined;
+      folder = folderOf(folder);
+    }
+  }
+
+  /** Where framework files are looked for, and by which globs: each folder with a configuration that names them, else the workspace folders. */
+  private frameworkScopes(): { folder: string | undefined; globs: readonly string[]; setting: string }[] {
+    const SETTING = 'skillLens.frameworkFiles';
+    if (this.overrides.frameworkFiles) return this.rootUris.map((folder) => ({ folder, globs: this.overrides.frameworkFiles!, setting: SETTING }));
+    const scopes = this.rootUris.map((folder) => {
+      const config = this.configs.get(folder);
+      const globs = config?.read.config.frameworkFiles;
+      return globs ? { folder, globs, setting: settingName(config!, 'frameworkFiles') } : { folder, globs: DEFAULT_SETTINGS.frameworkFiles, setting: SETTING };
+    });
+    for (const config of this.configs.values()) {
+      const globs = config.read.config.frameworkFiles;
+      if (globs && !this.rootUris.includes(config.folder)) scopes.push({ folder: config.folder, globs, setting: settingName(config, 'frameworkFiles') });
+    }
+    return scopes;
+  }
+
+  private isFrameworkFile(uri: string, root: string | undefined, config: HeldConfig | undefined): boolean {
+    if (root === undefined) return this.frameworkFiles.has(uri);
+    if (this.overrides.frameworkFiles) return matchesAny(relativePath(root, uri), this.overrides.frameworkFiles, { setting: 'skillLens.frameworkFiles' });
+    const globs = config?.read.config.frameworkFiles;
+    if (config && globs) return matchesAny(relativePath(config.folder, uri), globs, { setting: settingName(config, 'frameworkFiles') });
+    return matchesAny(relativePath(root, uri), DEFAULT_SETTINGS.frameworkFiles, { setting: 'skillLens.frameworkFiles' });
+  }
+
+  /** Finds the framework files the configuration names, loads new and changed ones, drops those no longer named. True when the frameworks changed. */
+  private async findFrameworkFiles(): Promise<boolean> {
+    const found = new Set<string>();
+    for (const { folder, globs, setting } of this.frameworkScopes()) {
+      if (folder === undefined) continue;
+      for (const uri of await this.files.find(folder, globs, MAX_FRAMEWORK_FILES + 1, setting)) if (this.roleOf(uri) === 'framework') found.add(uri);
+    }
+    let files = [...found].sort();
+    if (files.length > MAX_FRAMEWORK_FILES) {
+      files = files.slice(0, MAX_FRAMEWORK_FILES);
+      this.options.log?.(`Skill Lens found more than ${MAX_FRAMEWORK_FILES} framework files in the workspace and loaded the first ${MAX_FRAMEWORK_FILES} (by path, A to Z). Narrow frameworkFiles (in .skill-lens.yaml or the skillLens.frameworkFiles setting) to the ones you use.`);
+    }
+    let changed = false;
+    for (const uri of [...this.frameworkFiles]) {
+      if (files.includes(uri) || this.open.has(uri)) continue;
+      this.frameworkFiles.delete(uri);
+      this.claimLoad(uri);
+      changed = this.registry.removeFile(uri) || changed;
+      this.options.onFileProblems?.(uri, []);
+    }
+    for (const uri of files) changed = (await this.readFrameworkFile(uri)) || changed;
+    return changed;
+  }
+
+  private claimLoad(uri: string): number {
+    this.latestLoad.set(uri, ++this.loads);
+    return this.loads;
+  }
+
+  private async readFrameworkFile(uri: string): Promise<boolean> {
+    this.frameworkFiles.add(uri);
+    const open = this.open.get(uri);
+    if (open !== undefined) return this.useFrameworkText(uri, open);
+    const read = await this.files.read(uri, FRAMEWORK_FILE_MAX_BYTES);
+    if ('reason' in read) {
+      this.claimLoad(uri);
+      const tooLarge = read.size !== undefined ? sizeProblem(read.size) : undefined;
+      if (!tooLarge) this.options.log?.(`Framework file ${uri} cannot be read (${read.reason}).`);
+      this.report(uri, [tooLarge ?? { message: `This framework file cannot be read (${read.reason}).`, range: START }]);
+      return false;
+    }
+    return this.useFrameworkText(uri, read.text);
+  }
+
+  /** Puts a framework file's text in use; on problems the previous version stays. True when a new version is in use. */
+  private async useFrameworkText(uri: string, text: string): Promise<boolean> {
+    const load = this.claimLoad(uri);
+    if (this.registry.isLoaded(uri, text)) {
+      this.latestLoad.delete(uri);
+      this.report(uri, []);
+      return false;
+    }
+    const { framework, problems } = await this.loadFramework(text);
+    if (this.latestLoad.get(uri) !== load) return false;
+    this.latestLoad.delete(uri);
+    if (framework) this.registry.setFramework(uri, framework, text);
+    this.report(uri, problems);
+    return !!framework;
+  }
+
+  private async readProjectFile(uri: string): Promise<boolean> {
+    const open = this.open.get(uri);
+    if (open !== undefined) return this.useProjectFileText(uri, open);
+    const read = await this.files.read(uri, isConfigFile(uri) ? CONFIG_FILE_MAX_BYTES : IGNORE_FILE_MAX_BYTES);
+    if ('reason' in read) {
+      const exists = !/^no such file/.test(read.reason);
+      const had = this.forgetProjectFile(uri);
+      if (exists) this.report(uri, [{ message: `This file cannot be read (${read.reason}); the defaults apply.`, range: START }]);
+      return had;
+    }
+    return this.useProjectFileText(uri, read.text);
+  }
+
+  /** True when what applies changed. */
+  private useProjectFileText(uri: string, text: string): boolean {
+    const config = isConfigFile(uri);
+    const folder = config ? folderOf(uri) : folderOf(folderOf(uri));
+    if (config) {
+      const before = this.configs.get(folder);
+      if (before?.uri === uri && JSON.stringify(before.read) === JSON.stringify(readProjectConfig(text))) return false;
+      const read = readProjectConfig(text);
+      this.configs.set(folder, { uri, folder, read });
+      this.report(uri, read.problems);
+    } else {
+      const before = this.ignores.get(folder);
+      if (before?.uri === uri && before.text === text) return false;
+      const list = parseIgnoreList(text);
+      this.ignores.set(folder, { uri, text, list });
+      this.report(uri, list.problems);
+    }
+    this.resolved.clear();
+    return true;
+  }
+
+  private forgetProjectFile(uri: string): boolean {
+    const config = isConfigFile(uri);
+    const map: Map<string, { uri: string }> = config ? this.configs : this.ignores;
+    const folder = config ? folderOf(uri) : folderOf(folderOf(uri));
+    if (map.get(folder)?.uri !== uri) return false;
+    map.delete(folder);
+    this.resolved.clear();
+    this.report(uri, []);
+    return true;
+  }
+
+  private report(uri: string, problems: readonly FrameworkFileProblem[]): void {
+    this.options.onFileProblems?.(uri, problems.map((p) => ({ range: p.range, severity: 1, code: 'schema', source: 'skill-lens', message: p.message })));
+  }
+}
+
+const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** How a configuration's setting is named in a message: `frameworkFiles in .skill-lens.yaml`. */
+function settingName(config: HeldConfig, key: string): string {
+  return `${key} in ${config.uri.slice(config.uri.lastIndexOf('/') + 1)}`;
+}
+
+/** The folder of a URI (or of a folder URI, its parent). */
+export function folderOf(uri: string): string {
+  const at = uri.lastIndexOf('/');
+  return at <= 0 ? uri : uri.slice(0, at);
+}
+
+/** A URI's path below a folder URI, as globs match it. */
+export function relativePath(folder: string, uri: string): string {
+  const rest = uri.startsWith(`${folder}/`) ? uri.slice(folder.length + 1) : uri;
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return rest;
+  }
+}
+
+/** A configuration's `ignore` words and an ignore list, as one list. */
+function mergeIgnore(words: Record<string, string[]> | undefined, list: IgnoreList | undefined): IgnoreList | undefined {
+  if (!words || Object.keys(words).length === 0) return list;
+  const byCode = new Map<string, Set<string>>();
+  for (const [code, set] of (list ?? EMPTY_IGNORE_LIST).byCode) byCode.set(code, new Set(set));
+  for (const [code, ws] of Object.entries(words)) {
+    const set = byCode.get(code) ?? new Set<string>();
+    for (const w of ws) set.add(normaliseWord(w));
+    byCode.set(code, set);
+  }
+  return { byCode, problems: [] };
+}
+
+export { CONFIG_FILE_NAMES };
