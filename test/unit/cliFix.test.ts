@@ -1,7 +1,8 @@
 // `skill-lens check --fix` and the silencing rules, as users run the CLI: dist/cli.js on files.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { writeIfUnchanged } from '../../server/src/fixFile';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -67,5 +68,96 @@ describe('skill-lens check --fix, and silencing (CLI)', function () {
     const out = run(['check', 'advert.md'], folder);
     assert.equal(out.stdout, '');
     assert.equal(out.stderr, '1 file checked: 0 errors, 0 warnings.\n');
+  });
+
+  it('fixes a name and then the level it reveals in one run, and a second run changes nothing', () => {
+    const text = '---\nrole: Senior infrastructure engineer\n---\n\n## Skills\n\n- Informaton security: practioner\n';
+    writeFileSync(join(folder, 'advert.md'), text);
+    const first = run(['check', '--fix', 'advert.md'], folder);
+    assert.equal(readFileSync(join(folder, 'advert.md'), 'utf8'), text.replace('Informaton security: practioner', 'Information security: working'));
+    assert.match(first.stderr, /^skill-lens: advert\.md: fixed 3 findings\n/);
+    const second = run(['check', '--fix', 'advert.md'], folder);
+    assert.doesNotMatch(second.stderr, /fixed/);
+    assert.equal(readFileSync(join(folder, 'advert.md'), 'utf8'), text.replace('Informaton security: practioner', 'Information security: working'));
+  });
+
+  it('fixes no hint: a posting with no framework context is left as it is', () => {
+    const text = '# Software Engineer II, Austin TX\n\n## What you will do\n\n- **Problem solving**. You will untangle hard issues across our stack.\n';
+    writeFileSync(join(folder, 'posting.md'), text);
+    const out = run(['check', '--fix', 'posting.md'], folder);
+    assert.equal(out.stdout, 'posting.md:5:5 hint renamed-skill "Problem solving" was renamed "Problem management" on 30 August 2022. Use the new name.\n');
+    assert.equal(out.status, 0);
+    assert.equal(readFileSync(join(folder, 'posting.md'), 'utf8'), text);
+  });
+
+  it('never edits a framework file, checks with the framework a document names, and fixes nothing where it is not loaded', () => {
+    const framework = 'id: support\nname: Service desk skills\nlevels:\n  - { id: doing, name: Doing }\nskills:\n  - name: Incident triage\n    levels:\n      doing: { statements: [You sort incidents.] }\n';
+    writeFileSync(join(folder, 'support.skills.yaml'), framework);
+    const advert = '---\nframework: support\n---\n\n- **Incident triage** (doing)\n- **Incident triag** (doing)\n';
+    writeFileSync(join(folder, 'advert.md'), advert);
+    const lost = '---\nframework: nosuch\n---\n\n- **Incident triage** (doing)\n';
+    writeFileSync(join(folder, 'lost.md'), lost);
+    const out = run(['check', '--fix', '.'], folder);
+    assert.equal(readFileSync(join(folder, 'support.skills.yaml'), 'utf8'), framework);
+    assert.equal(readFileSync(join(folder, 'advert.md'), 'utf8'), advert.replace('Incident triag**', 'Incident triage**'));
+    assert.equal(readFileSync(join(folder, 'lost.md'), 'utf8'), lost);
+    assert.match(out.stderr, /skill-lens: lost\.md: not fixed: its framework is not loaded\n/);
+    assert.match(out.stdout, /^lost\.md:2:12 error schema "nosuch" is not a loaded framework\. Use one of: ddat, sfia, ladder, support; DDaT is used meanwhile\.\n/m);
+  });
+
+  it('writes through a link to its file, keeps the mode, the byte-order mark and the line endings', () => {
+    const text = '\ufeff---\r\nkind: job-advert\r\n---\r\n# Platform engineer\r\n\r\n- **Informaton security** (working)\r\n- **Problem solving** (working)';
+    mkdirSync(join(folder, 'real'));
+    writeFileSync(join(folder, 'real', 'advert.md'), text);
+    chmodSync(join(folder, 'real', 'advert.md'), 0o640);
+    symlinkSync(join('real', 'advert.md'), join(folder, 'linked.md'));
+    const out = run(['check', '--fix', 'linked.md'], folder);
+    assert.equal(out.status, 0, out.stderr);
+    assert.ok(lstatSync(join(folder, 'linked.md')).isSymbolicLink());
+    assert.equal(readlinkSync(join(folder, 'linked.md')), join('real', 'advert.md'));
+    assert.equal(readFileSync(join(folder, 'real', 'advert.md'), 'utf8'), text.replace('Informaton', 'Information').replace('Problem solving', 'Problem management'));
+    assert.equal(statSync(join(folder, 'real', 'advert.md')).mode & 0o777, 0o640);
+  });
+
+  it('leaves a file that changed since it was read, and says so', async () => {
+    writeFileSync(join(folder, 'advert.md'), `${ADVERT}- **Testing** (working)\n`);
+    const why = await writeIfUnchanged(join(folder, 'advert.md'), ADVERT, 'fixed');
+    assert.equal(why, 'it changed while it was being fixed, so it was left as it is; run again');
+    assert.equal(readFileSync(join(folder, 'advert.md'), 'utf8'), `${ADVERT}- **Testing** (working)\n`);
+    assert.equal(await writeIfUnchanged(join(folder, 'advert.md'), `${ADVERT}- **Testing** (working)\n`, 'fixed'), undefined);
+    assert.equal(readFileSync(join(folder, 'advert.md'), 'utf8'), 'fixed');
+  });
+
+  it('leaves the file whole when the write fails part way (a file size limit), and exits 2', () => {
+    const big = `${ADVERT}${'\nMore about the team and the work we do.'.repeat(1200)}\n`;
+    writeFileSync(join(folder, 'advert.md'), big);
+    const out = spawnSync('bash', ['-c', `ulimit -f 16; exec "${process.execPath}" "${cli}" check --fix advert.md`], { encoding: 'utf8', cwd: folder });
+    assert.equal(readFileSync(join(folder, 'advert.md'), 'utf8'), big);
+    assert.equal(out.status, 2, out.stderr);
+    assert.match(out.stderr, /skill-lens: advert\.md: cannot be fixed \(the file would be too large to write\)/);
+  });
+
+  it('--fix-dry-run prints a unified diff of what --fix would write, and writes nothing', () => {
+    const out = run(['check', '--fix-dry-run', 'advert.md'], folder);
+    assert.equal(readFileSync(join(folder, 'advert.md'), 'utf8'), ADVERT);
+    assert.equal(
+      out.stdout,
+      [
+        '--- a/advert.md',
+        '+++ b/advert.md',
+        '@@ -3,6 +3,6 @@',
+        ' ---',
+        ' # Platform engineer',
+        ' ',
+        '-- **Informaton security** (working)',
+        '+- **Information security** (working)',
+        ' - **Kubernetes** (expert)',
+        '-- **Problem solving** (working)',
+        '+- **Problem management** (working)',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(out.stderr, '1 file checked (nothing written): 1 error, 0 warnings.\n');
+    assert.equal(out.status, 1);
   });
 });
