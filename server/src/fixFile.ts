@@ -34,10 +34,13 @@ export async function writeIfUnchanged(path: string, expected: string, text: str
     await handle.chmod(mode);
     await handle.close();
     handle = undefined;
-    // Read again just before it is replaced: a change made since it was read is kept.
-    const now = await fs.readFile(target, 'utf8');
-    if (now !== expected) {
+    // Read again just before it is replaced: a change made since it was read is kept. Compared
+    // as bytes: a file that is not valid UTF-8 reads as text with replacement characters, and
+    // writing that text back would change bytes no fix touched.
+    const now = await fs.readFile(target);
+    if (!now.equals(Buffer.from(expected, 'utf8'))) {
       await fs.rm(temporary, { force: true });
+      if (now.toString('utf8') === expected) return 'it is not valid UTF-8 text, so it was left as it is';
       return 'it changed while it was being fixed, so it was left as it is; run again';
     }
     await fs.rename(temporary, target);

@@ -9,6 +9,11 @@
 import fc from 'fast-check';
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { createLanguageService } from '../../server/src/languageService';
+import { writeIfUnchanged } from '../../server/src/fixFile';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
 import { LspClient, LspResponseError } from '../lsp/lspClient';
@@ -259,6 +264,51 @@ export function quickFixProperty(session: FuzzSession): fc.IAsyncProperty<[Adver
   });
 }
 
+/**
+ * `check --fix` on generated and mutated documents, on disk: the fixed file needs no second run,
+ * every line it changed holds a finding it fixed (nothing else moves, line breaks and all), and a
+ * file changed after it was read is left as it is.
+ */
+export function fixFilesProperty(dir: string): fc.IAsyncProperty<[Advert, Step[], boolean]> {
+  const examples = exampleDocuments();
+  const service = createLanguageService();
+  let n = 0;
+  return fc.asyncProperty(startingDocument(examples), fc.array(step, { maxLength: 3 }), fc.boolean(), async (start, steps, crlf) => {
+    let text = start.text;
+    for (const s of steps) text = applyTextEdits(text, s.edits);
+    if (crlf) text = text.replace(/\r?\n/g, '\r\n');
+    const path = join(dir, `${++n}-${start.name}`);
+    const uri = pathToFileURL(path).toString();
+    // The text as a file holds it (a lone surrogate is written as a replacement character).
+    writeFileSync(path, text);
+    text = readFileSync(path, 'utf8');
+    const fixed = service.fixAllText(service.parseFresh(uri, text));
+    if (!fixed) return;
+    // Idempotent: the fixed text has nothing left to fix.
+    assert.equal(service.fixAllText(service.parseFresh(uri, fixed.text)), undefined, `a second run fixes more:\n${fixed.text}`);
+    // Only the lines of fixed findings change; the rest, line breaks included, stay byte for byte.
+    const before = text.split('\n');
+    const after = fixed.text.split('\n');
+    assert.equal(after.length, before.length, 'the fix changed the number of lines');
+    const fixedLines = new Set(fixed.fixed.map((d) => d.range.start.line));
+    before.forEach((line, i) => {
+      if (line !== after[i]) assert.ok(fixedLines.has(i), `line ${i + 1} changed without a finding fixed on it: ${JSON.stringify(line)} -> ${JSON.stringify(after[i])}`);
+      assert.equal(after[i].endsWith('\r'), line.endsWith('\r'), `line ${i + 1} lost or gained its CR`);
+    });
+    // A change made after the file was read (an editor saving) is kept, and the fix not written.
+    const changed = `${text}\nAdded while fixing.\n`;
+    writeFileSync(path, changed);
+    assert.match((await writeIfUnchanged(path, text, fixed.text)) ?? '', /changed while it was being fixed/);
+    assert.equal(readFileSync(path, 'utf8'), changed);
+    // Unchanged since it was read: written whole.
+    writeFileSync(path, text);
+    assert.equal(await writeIfUnchanged(path, text, fixed.text), undefined);
+    assert.equal(readFileSync(path, 'utf8'), fixed.text);
+    service.forget(uri);
+    rmSync(path);
+  });
+}
+
 /** A framework file loads or gives problems; never throws; what loads works with every feature. */
 export function frameworkFileProperty(): fc.IProperty<[string]> {
   return fc.property(frameworkFile, (text) => {
@@ -310,10 +360,12 @@ export async function runProperties(options: FuzzOptions): Promise<void> {
   const log = options.log ?? (() => undefined);
   const session = new FuzzSession();
   const parameters = { numRuns: runs, seed, endOnFailure: false };
+  const fixDir = mkdtempSync(join(tmpdir(), 'skill-lens-fuzz-fix-'));
   const checks: [string, () => Promise<void> | void][] = [
     ['framework files', () => fc.assert(frameworkFileProperty(), parameters)],
     ['edits over the language server', () => fc.assert(editsProperty(session), parameters)],
     ['quick fixes over the language server', () => fc.assert(quickFixProperty(session), parameters)],
+    ['check --fix on files', () => fc.assert(fixFilesProperty(fixDir), parameters)],
   ];
   try {
     for (const [name, check] of checks) {
@@ -329,5 +381,6 @@ export async function runProperties(options: FuzzOptions): Promise<void> {
     }
   } finally {
     await session.close();
+    rmSync(fixDir, { recursive: true, force: true });
   }
 }

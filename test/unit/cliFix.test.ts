@@ -128,6 +128,15 @@ describe('skill-lens check --fix, and silencing (CLI)', function () {
     assert.equal(readFileSync(join(folder, 'advert.md'), 'utf8'), 'fixed');
   });
 
+  it('leaves a file that is not valid UTF-8 as it is', () => {
+    const bytes = Buffer.concat([Buffer.from('---\nkind: job-advert\n---\n# Caf'), Buffer.from([0xe9]), Buffer.from(' engineer\n\n- **Informaton security** (working)\n')]);
+    writeFileSync(join(folder, 'advert.md'), bytes);
+    const out = run(['check', '--fix', 'advert.md'], folder);
+    assert.ok(readFileSync(join(folder, 'advert.md')).equals(bytes));
+    assert.equal(out.status, 2);
+    assert.match(out.stderr, /skill-lens: advert\.md: cannot be fixed \(it is not valid UTF-8 text, so it was left as it is\)/);
+  });
+
   it('leaves the file whole when the write fails part way (a file size limit), and exits 2', () => {
     const big = `${ADVERT}${'\nMore about the team and the work we do.'.repeat(1200)}\n`;
     writeFileSync(join(folder, 'advert.md'), big);
