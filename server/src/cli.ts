@@ -7,7 +7,7 @@
 //   skill-lens import ddat --roles ROLES.csv [--skills SKILLS.csv] [--a-z PAGE] -o FILE
 import { existsSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createTwoFilesPatch } from 'diff';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -162,6 +162,8 @@ async function check(service: LanguageService, opts: Options, projectProblems: M
   const results: { file: string; diagnostics: Diagnostic[] }[] = [];
   const unreadable: Unreadable[] = [];
   const unwritable: Unreadable[] = [];
+  /** The configuration files and ignore lists that apply to the documents checked. */
+  const applied = new Set<string>();
   for (const p of paths) {
     if (!('file' in p)) {
       unreadable.push(p);
@@ -174,6 +176,8 @@ async function check(service: LanguageService, opts: Options, projectProblems: M
     }
     const uri = uriOf(p.file);
     const doc = service.parse(uri, 0, read.text);
+    const from = service.settingsFor(uri).from;
+    for (const file of [from.config, from.ignore]) if (file) applied.add(file);
     let diagnostics = service.diagnostics(doc);
     if (opts.fix || opts.fixDryRun) {
       const fixed = service.fixAllText(doc);
@@ -194,8 +198,16 @@ async function check(service: LanguageService, opts: Options, projectProblems: M
     results.push({ file: shown(p.file), diagnostics });
     service.forget(uri);
   }
-  // A configuration, ignore list or framework file with problems is reported as the editor shows it.
-  for (const [uri, diagnostics] of projectProblems) if (diagnostics.length) results.push({ file: shown(fileURLToPath(uri)), diagnostics });
+  // A configuration, ignore list or framework file with problems is reported as the editor shows
+  // it: those among the paths checked, and those that apply to a document checked.
+  const inChecked = (path: string) => opts.positional.some((p) => {
+    const from = resolve(p);
+    return path === from || path.startsWith(from.endsWith(sep) ? from : from + sep);
+  });
+  for (const [uri, diagnostics] of projectProblems) {
+    const path = fileURLToPath(uri);
+    if (diagnostics.length && (inChecked(path) || applied.has(uri))) results.push({ file: shown(path), diagnostics });
+  }
   let errors = 0;
   let warnings = 0;
   const json: unknown[] = [];

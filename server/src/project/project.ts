@@ -21,6 +21,8 @@ export interface DocumentSettings extends Settings {
   kindRoots: readonly string[];
   /** The words not reported for it: its configuration's `ignore` and the nearest ignore list. */
   ignore: IgnoreList | undefined;
+  /** The configuration file and ignore list that apply (URIs). */
+  from: { config?: string; ignore?: string };
 }
 
 export type FrameworkLoader = (text: string) => Promise<FrameworkFileResult>;
@@ -121,7 +123,7 @@ export class Project {
       const settings = resolveSettings(config?.read.config, this.overrides);
       const kindsFromConfig = !!config?.read.config.documentKinds && !this.overrides.documentKinds;
       const kindRoots = kindsFromConfig ? [globPath(config!.folder)] : root === undefined ? this.rootUris.map((r) => globPath(r)) : [globPath(root)];
-      s = { ...settings, kindRoots, ignore: mergeIgnore(config?.read.config.ignore, ignore?.list ?? this.hostIgnore) };
+      s = { ...settings, kindRoots, ignore: mergeIgnore(config?.read.config.ignore, ignore?.list ?? this.hostIgnore), from: { config: config?.uri, ignore: ignore?.uri } };
       this.resolved.set(key, s);
     }
     return s;
