@@ -15,7 +15,7 @@ const shipped = [
   // dist/server.js starts dist/server-main.js from V8's code cache (server/src/boot/start.ts).
   { in: 'server/src/boot/start.ts', out: 'server' },
   { in: 'server/src/serverMain.ts', out: 'server-main' },
-  // Reads and checks framework files off the server's main thread (server/src/frameworkFiles.ts).
+  // Reads and checks framework files off the server's main thread (server/src/lsp/frameworkFiles.ts).
   { in: 'server/src/framework/fileWorker.ts', out: 'framework-worker' },
   { in: 'server/src/cli.ts', out: 'cli' },
   { in: 'client/src/extension.ts', out: 'extension' },

@@ -1,4 +1,4 @@
-// `npm run bench`: the performance budget of DESIGN.md section 6, measured over LSP on stdio.
+// `npm run bench`: the performance budget of ARCHITECTURE.md (Budgets), measured over LSP on stdio.
 //
 // Runs our server (dist/server.js) on a 100 KB and a 1 MB job advert and a 500 KB pathway file
 // (as Markdown with front matter, and as the same front matter in a .yaml file), and

@@ -1,4 +1,4 @@
-// Finds skill mentions in a Markdown body, in every written form of DESIGN section 2:
+// Finds skill mentions in a Markdown body, in every written form the README lists:
 // gov.uk style (`Level: working` under the skill), inline (`**Skill** (level)`, `Skill: level`,
 // `Skill - level`, `Skill — level`), tables, `**Skill.** description` paragraphs and bare list
 // items. Each line is looked at once; the framework decides whether a phrase is a skill.

@@ -77,7 +77,7 @@ export function covers(l: Located, pos: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-/** How a skill mention was written (DESIGN section 2). */
+/** How a skill mention was written (README, "What it checks"). */
 export type MentionForm =
   | 'govuk' // skill line or heading, then `Level: working`
   | 'inline' // **Skill** (level), Skill: level, Skill - level, Skill — level

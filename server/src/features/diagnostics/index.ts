@@ -1,4 +1,4 @@
-// Every check of DESIGN section 3, as one pure function of the parsed document and the
+// Every check (README's table of codes), as one pure function of the parsed document and the
 // framework. Codes are a contract; each diagnostic has the tightest range, a message that says
 // what to do, and `data` for its quick fix.
 // One file per check: frontMatter.ts (role and grade), mentions.ts (skill names, duplicates),
