@@ -113,6 +113,9 @@ describe('protocol: malformed params', function () {
     await client.initialize();
     client.didOpen(uri, 'markdown', ADVERT, 1);
     await client.waitForDiagnostics(uri);
+    // The line that says what is running comes once the workspace is read: before the tests
+    // count what each message logs.
+    for (let i = 0; i < 200 && !logs.some((l) => /^Skill Lens \d/.test(l.message)); i++) await sleep(25);
   });
   after(async () => {
     await client.shutdown();
