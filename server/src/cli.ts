@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The command-line checker and framework browser, on the same engine as the server.
-//   skill-lens check [--fix] [--format text|json] [--framework FILE|ID] PATHS…
+//   skill-lens check [--fix] [--format text|json|sarif|github|codequality] [--quiet] [--max-warnings N] [--framework FILE|ID] PATHS…
 //   skill-lens frameworks [--format text|json]
 //   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
 //   skill-lens profile FILE [--format text|json|svg] [--framework FILE|ID]
@@ -19,10 +19,13 @@ import { skillMarkdown } from './features/frameworkViews';
 import { skillFullName } from './framework/model';
 import { computeProfile, profileSvg, profileText } from './reviews/profile';
 import { failureReason, readRegularFile, Unreadable, Walk, walkDocuments } from './workspaceFiles';
+import { CHECK_FORMATS, checkReport, listsSilenced, severityName, type CheckedFile, type CheckFormat } from './reports';
+import { version } from '../../package.json';
 import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from '../importers/importCommand';
 
 const USAGE = `Usage:
-  skill-lens check [--fix] [--format text|json] [--framework FILE|ID] PATHS…
+  skill-lens check [--fix] [--format text|json|sarif|github|codequality] [--quiet] [--max-warnings N]
+                   [--framework FILE|ID] PATHS…
   skill-lens frameworks [--format text|json]
   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
   skill-lens profile FILE [--format text|json|svg] [--framework FILE|ID]
@@ -33,6 +36,10 @@ check       checks job adverts, pathway files and reviews (.md, .markdown, .yaml
             are, 2 on bad usage or when a path could not be checked (each is named on stderr).
             --fix first applies, in each file, every fix that has one clear replacement (as
             the editor's "Fix all" does), then reports what is left.
+            --format sarif (SARIF 2.1.0, silenced findings as suppressed), github (workflow
+            commands: annotations), codequality (GitLab Code Quality JSON).
+            --quiet prints errors only. --max-warnings N exits 1 when there are more than N
+            warnings (counted with --quiet too).
 frameworks  lists the loaded frameworks with their counts.
 show        prints a skill at every level (or one level) and the roles that need it.
 profile     prints a review's assessed levels (an advert's levels) against its role level's
@@ -40,8 +47,6 @@ profile     prints a review's assessed levels (an advert's levels) against its r
 import ddat writes a framework file (FILE.skills.yaml, or .json) from the official DDaT CSV
             exports ("all roles", and optionally "all skills") and optionally a newer skills A to Z
             page, over the embedded framework; prints what it repaired and skipped.`;
-
-const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
 
 class UsageError extends Error {}
 
@@ -63,7 +68,7 @@ process.stdout.on('error', onOutputError);
 process.stderr.on('error', () => undefined); // nowhere left to say anything
 
 interface Options {
-  format: 'text' | 'json' | 'svg';
+  format: CheckFormat | 'svg';
   framework?: string;
   level?: string;
   roles?: string;
@@ -71,6 +76,8 @@ interface Options {
   aToZ?: string;
   out?: string;
   fix?: boolean;
+  quiet?: boolean;
+  maxWarnings?: number;
   positional: string[];
 }
 
@@ -86,8 +93,9 @@ function parseArgs(args: string[], command?: string): Options {
     };
     if (flag === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json' && (f !== 'svg' || command !== 'profile')) throw new UsageError(`--format must be text${command === 'profile' ? ', json or svg' : ' or json'}, not "${f}".`);
-      opts.format = f;
+      const formats: readonly string[] = command === 'check' ? CHECK_FORMATS : command === 'profile' ? ['text', 'json', 'svg'] : ['text', 'json'];
+      if (!formats.includes(f)) throw new UsageError(`--format must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}, not "${f}".`);
+      opts.format = f as Options['format'];
     } else if (flag === '--framework') opts.framework = value();
     else if (flag === '--level') opts.level = value();
     else if (flag === '--roles') opts.roles = value();
@@ -95,10 +103,17 @@ function parseArgs(args: string[], command?: string): Options {
     else if (flag === '--a-z') opts.aToZ = value();
     else if (flag === '-o' || flag === '--out') opts.out = value();
     else if (arg === '--fix') opts.fix = true;
+    else if (arg === '--quiet') opts.quiet = true;
+    else if (flag === '--max-warnings') opts.maxWarnings = warningCount(value());
     else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`Unknown option ${flag}.`);
     else opts.positional.push(arg);
   }
   return opts;
+}
+
+function warningCount(text: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings needs a number of warnings (0 or more), not "${text}".`);
+  return Number(text);
 }
 
 /** Chooses the framework: a file path loads it; otherwise an id or name of a loaded one. */
@@ -146,7 +161,8 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
     paths.push(...walked.files.map((file) => ({ file })), ...walked.unreadable);
     skipped.push(...walked.skipped);
   }
-  const results: { file: string; diagnostics: Diagnostic[] }[] = [];
+  const format = opts.format === 'svg' ? 'text' : opts.format; // parseArgs refuses svg for check
+  const results: CheckedFile[] = [];
   const unreadable: Unreadable[] = [];
   const unwritable: Unreadable[] = [];
   for (const p of paths) {
@@ -160,47 +176,49 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
       continue;
     }
     const uri = pathToFileURL(resolve(p.file)).toString();
-    let diagnostics = service.diagnostics(service.parse(uri, 0, read.text));
+    let text = read.text;
+    let diagnostics = service.diagnostics(service.parse(uri, 0, text));
     if (opts.fix) {
       const fixed = fixFile(service, p.file, uri, read.text, diagnostics);
       if (typeof fixed === 'string') unwritable.push({ path: p.file, reason: fixed });
       else if (fixed) {
-        diagnostics = fixed.diagnostics;
+        ({ diagnostics, text } = fixed);
         process.stderr.write(`skill-lens: ${shown(p.file)}: fixed ${plural(fixed.count, 'finding')}\n`);
       }
     }
-    results.push({ file: shown(p.file), diagnostics });
+    const silenced = listsSilenced(format) ? service.silenced(service.parse(uri, text === read.text ? 0 : 1, text)) : [];
+    results.push({ file: shown(p.file), text, diagnostics, silenced });
     service.forget(uri);
   }
   let errors = 0;
   let warnings = 0;
-  const json: unknown[] = [];
-  for (const { file, diagnostics } of results) {
-    for (const d of diagnostics) {
-      const severity = SEVERITY_NAMES[d.severity ?? 1];
-      if (severity === 'error') errors++;
-      if (severity === 'warning') warnings++;
-      if (opts.format === 'json') json.push({ file, range: d.range, severity, code: d.code, message: d.message });
-      else output(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}\n`);
-    }
+  for (const d of results.flatMap((r) => r.diagnostics)) {
+    if (severityName(d) === 'error') errors++;
+    if (severityName(d) === 'warning') warnings++;
   }
-  if (opts.format === 'json') output(JSON.stringify(json, null, 2) + '\n');
+  // --quiet prints errors only; the warnings still count toward --max-warnings, as ESLint's do.
+  const isError = (d: Diagnostic) => severityName(d) === 'error';
+  const printed = opts.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter(isError), silenced: r.silenced.filter((s) => isError(s.diagnostic)) })) : results;
+  const report = checkReport(format, printed, { version, root: pathToFileURL(process.cwd()).href, notChecked: unreadable, notFixed: unwritable });
+  if (report) output(report);
   for (const s of skipped) process.stderr.write(`skill-lens: ${shown(s.path)}: skipped (the same folder as ${shown(s.walkedAs)}, already walked)\n`);
   for (const u of unreadable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be checked (${u.reason})\n`);
   for (const u of unwritable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be fixed (${u.reason})\n`);
-  if (opts.format === 'text') {
+  if (format === 'text' || format === 'github') {
     const notChecked = unreadable.length ? `; ${plural(unreadable.length, 'path')} could not be checked` : '';
     process.stderr.write(`${plural(results.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notChecked}.\n`);
   }
-  return unreadable.length || unwritable.length ? 2 : errors > 0 ? 1 : 0;
+  const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+  if (tooManyWarnings) process.stderr.write(`skill-lens: ${plural(warnings, 'warning')}, more than --max-warnings ${opts.maxWarnings} allows.\n`);
+  return unreadable.length || unwritable.length ? 2 : errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
 /**
  * `check --fix`: applies every fix with one clear replacement (fixAll.ts) and writes the file
- * in place. The findings of the fixed text; undefined when there was nothing to fix; the reason
- * when the file could not be written (it is then left as it was).
+ * in place. The findings of the fixed text, and the text; undefined when there was nothing to
+ * fix; the reason when the file could not be written (it is then left as it was).
  */
-function fixFile(service: LanguageService, file: string, uri: string, text: string, diagnostics: Diagnostic[]): { diagnostics: Diagnostic[]; count: number } | string | undefined {
+function fixFile(service: LanguageService, file: string, uri: string, text: string, diagnostics: Diagnostic[]): { diagnostics: Diagnostic[]; text: string; count: number } | string | undefined {
   const { edits } = fixAllEdits(diagnostics);
   if (!edits.length) return undefined;
   const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), edits);
@@ -210,7 +228,7 @@ function fixFile(service: LanguageService, file: string, uri: string, text: stri
     return (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
   }
   service.forget(uri);
-  return { diagnostics: service.diagnostics(service.parse(uri, 1, fixed)), count: edits.length };
+  return { diagnostics: service.diagnostics(service.parse(uri, 1, fixed)), text: fixed, count: edits.length };
 }
 
 function frameworks(service: LanguageService, opts: Options): number {
