@@ -12,10 +12,10 @@ import { join, relative } from 'node:path';
 import { fileUri, killAllServers, LspClient } from '../lsp/lspClient';
 
 /**
- * The packed tarball's size budget. When this test was written the tarball was 697,759 bytes
- * (3,040,872 unpacked): the budget is that plus 20%. Raise it only for a reason worth the bytes.
+ * The packed tarball's size budget. When this test was written the tarball was 697,815 bytes
+ * (3,041,063 unpacked): the budget is that plus 20%. Raise it only for a reason worth the bytes.
  */
-const TODAY_BYTES = 697_759;
+const TODAY_BYTES = 697_815;
 const BUDGET_BYTES = Math.round(TODAY_BYTES * 1.2);
 
 /** What the package may hold: the built CLI and server, the framework data and schemas, and what npm always adds. */
