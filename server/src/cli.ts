@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The command-line checker and framework browser, on the same engine as the server.
-//   skill-lens check [--fix | --fix-dry-run] [--format text|json] [--framework FILE|ID] PATHS…
+//   skill-lens check [--fix | --fix-dry-run] [--format text|json|sarif|github|codequality] [--quiet] [--max-warnings N] [--framework FILE|ID] PATHS…
 //   skill-lens frameworks [--format text|json]
 //   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
 //   skill-lens profile FILE [--format text|json|svg] [--framework FILE|ID]
@@ -18,10 +18,13 @@ import { failureReason, readRegularFile, Unreadable, Walk, walkDocuments } from 
 import { nodeProjectFiles } from './project/nodeProjectFiles';
 import { CONFIG_FILE_NAMES } from './project/config';
 import { writeIfUnchanged } from './fixFile';
+import { CHECK_FORMATS, checkReport, listsSilenced, severityName, type CheckedFile, type CheckFormat } from './reports';
+import { version } from '../../package.json';
 import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from '../importers/importCommand';
 
 const USAGE = `Usage:
-  skill-lens check [--fix | --fix-dry-run] [--format text|json] [--framework FILE|ID] PATHS…
+  skill-lens check [--fix | --fix-dry-run] [--format text|json|sarif|github|codequality] [--quiet]
+                   [--max-warnings N] [--framework FILE|ID] PATHS…
   skill-lens frameworks [--format text|json]
   skill-lens show "SKILL" [--level LEVEL] [--framework FILE|ID]
   skill-lens profile FILE [--format text|json|svg] [--framework FILE|ID]
@@ -35,6 +38,10 @@ check       checks job adverts, pathway files and reviews (.md, .markdown, .yaml
             --fix first applies, in each file, every fix of an error or warning that has one
             clear replacement (as the editor's "Fix all" does), then reports what is left;
             --fix-dry-run prints what --fix would change, as a unified diff, and writes nothing.
+            --format sarif (SARIF 2.1.0, silenced findings as suppressed), github (workflow
+            commands: annotations), codequality (GitLab Code Quality JSON).
+            --quiet prints errors only. --max-warnings N exits 1 when there are more than N
+            warnings (counted with --quiet too).
 frameworks  lists the loaded frameworks with their counts.
 show        prints a skill at every level (or one level) and the roles that need it.
 profile     prints a review's assessed levels (an advert's levels) against its role level's
@@ -42,8 +49,6 @@ profile     prints a review's assessed levels (an advert's levels) against its r
 import ddat writes a framework file (FILE.skills.yaml, or .json) from the official DDaT CSV
             exports ("all roles", and optionally "all skills") and optionally a newer skills A to Z
             page, over the embedded framework; prints what it repaired and skipped.`;
-
-const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
 
 class UsageError extends Error {}
 /** Bad input that is not a misuse of the command line: said in one line, without the usage. */
@@ -67,7 +72,7 @@ process.stdout.on('error', onOutputError);
 process.stderr.on('error', () => undefined); // nowhere left to say anything
 
 interface Options {
-  format: 'text' | 'json' | 'svg';
+  format: CheckFormat | 'svg';
   framework?: string;
   level?: string;
   roles?: string;
@@ -76,6 +81,8 @@ interface Options {
   out?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  quiet?: boolean;
+  maxWarnings?: number;
   positional: string[];
 }
 
@@ -91,8 +98,9 @@ function parseArgs(args: string[], command?: string): Options {
     };
     if (flag === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json' && (f !== 'svg' || command !== 'profile')) throw new UsageError(`--format must be text${command === 'profile' ? ', json or svg' : ' or json'}, not "${f}".`);
-      opts.format = f;
+      const formats: readonly string[] = command === 'check' ? CHECK_FORMATS : command === 'profile' ? ['text', 'json', 'svg'] : ['text', 'json'];
+      if (!formats.includes(f)) throw new UsageError(`--format must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}, not "${f}".`);
+      opts.format = f as Options['format'];
     } else if (flag === '--framework') opts.framework = value();
     else if (flag === '--level') opts.level = value();
     else if (flag === '--roles') opts.roles = value();
@@ -101,10 +109,17 @@ function parseArgs(args: string[], command?: string): Options {
     else if (flag === '-o' || flag === '--out') opts.out = value();
     else if (arg === '--fix') opts.fix = true;
     else if (arg === '--fix-dry-run') opts.fixDryRun = true;
+    else if (arg === '--quiet') opts.quiet = true;
+    else if (flag === '--max-warnings') opts.maxWarnings = warningCount(value());
     else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`Unknown option ${flag}.`);
     else opts.positional.push(arg);
   }
   return opts;
+}
+
+function warningCount(text: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings needs a number of warnings (0 or more), not "${text}".`);
+  return Number(text);
 }
 
 /** Chooses the framework: a file path loads it; otherwise an id or name of a loaded one. */
@@ -159,7 +174,8 @@ async function check(service: LanguageService, opts: Options, projectProblems: M
     paths.push(...walked.files.filter((file) => service.roleOf(uriOf(file)) === 'document').map((file) => ({ file })), ...walked.unreadable);
     skipped.push(...walked.skipped);
   }
-  const results: { file: string; diagnostics: Diagnostic[] }[] = [];
+  const format = opts.format === 'svg' ? 'text' : opts.format; // parseArgs refuses svg for check
+  const results: CheckedFile[] = [];
   const unreadable: Unreadable[] = [];
   const unwritable: Unreadable[] = [];
   /** The configuration files and ignore lists that apply to the documents checked. */
@@ -179,23 +195,25 @@ async function check(service: LanguageService, opts: Options, projectProblems: M
     const from = service.settingsFor(uri).from;
     for (const file of [from.config, from.ignore]) if (file) applied.add(file);
     let diagnostics = service.diagnostics(doc);
+    let text = read.text;
     if (opts.fix || opts.fixDryRun) {
       const fixed = service.fixAllText(doc);
       if (fixed && opts.fixDryRun) {
         output(createTwoFilesPatch(`a/${shown(p.file)}`, `b/${shown(p.file)}`, read.text, fixed.text, undefined, undefined, { context: 3 }).replace(/^=+\n/, ''));
-        diagnostics = fixed.diagnostics;
+        ({ diagnostics, text } = fixed);
       } else if (fixed) {
         const failed = await writeIfUnchanged(p.file, read.text, fixed.text);
         if (failed) unwritable.push({ path: p.file, reason: failed });
         else {
-          diagnostics = fixed.diagnostics;
+          ({ diagnostics, text } = fixed);
           process.stderr.write(`skill-lens: ${shown(p.file)}: fixed ${plural(fixed.fixed.length, 'finding')}\n`);
         }
       } else if (service.lacksFramework(doc)) {
         process.stderr.write(`skill-lens: ${shown(p.file)}: not fixed: its framework is not loaded\n`);
       }
     }
-    results.push({ file: shown(p.file), diagnostics });
+    const silenced = listsSilenced(format) ? service.silenced(text === read.text ? doc : service.parse(uri, 1, text)) : [];
+    results.push({ file: shown(p.file), text, diagnostics, silenced });
     service.forget(uri);
   }
   // A configuration, ignore list or framework file with problems is reported as the editor shows
@@ -206,31 +224,34 @@ async function check(service: LanguageService, opts: Options, projectProblems: M
   });
   for (const [uri, diagnostics] of projectProblems) {
     const path = fileURLToPath(uri);
-    if (diagnostics.length && (inChecked(path) || applied.has(uri))) results.push({ file: shown(path), diagnostics });
+    if (!diagnostics.length || !(inChecked(path) || applied.has(uri))) continue;
+    const read = await readRegularFile(path);
+    results.push({ file: shown(path), text: 'text' in read ? read.text : '', diagnostics, silenced: [] });
   }
   let errors = 0;
   let warnings = 0;
-  const json: unknown[] = [];
-  for (const { file, diagnostics } of results) {
-    for (const d of diagnostics) {
-      const severity = SEVERITY_NAMES[d.severity ?? 1];
-      if (severity === 'error') errors++;
-      if (severity === 'warning') warnings++;
-      if (opts.fixDryRun) continue;
-      if (opts.format === 'json') json.push({ file, range: d.range, severity, code: d.code, message: d.message });
-      else output(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}\n`);
-    }
+  for (const d of results.flatMap((r) => r.diagnostics)) {
+    if (severityName(d) === 'error') errors++;
+    if (severityName(d) === 'warning') warnings++;
   }
-  if (opts.format === 'json' && !opts.fixDryRun) output(JSON.stringify(json, null, 2) + '\n');
+  if (!opts.fixDryRun) {
+    // --quiet prints errors only; the warnings still count toward --max-warnings, as ESLint's do.
+    const isError = (d: Diagnostic) => severityName(d) === 'error';
+    const printed = opts.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter(isError), silenced: r.silenced.filter((x) => isError(x.diagnostic)) })) : results;
+    const report = checkReport(format, printed, { version, root: pathToFileURL(process.cwd()).href, notChecked: unreadable, notFixed: unwritable });
+    if (report) output(report);
+  }
   for (const s of skipped) process.stderr.write(`skill-lens: ${shown(s.path)}: skipped (the same folder as ${shown(s.walkedAs)}, already walked)\n`);
   for (const e of excluded) process.stderr.write(`skill-lens: ${shown(e)}: not checked (excluded by the project's configuration)\n`);
   for (const u of unreadable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be checked (${u.reason})\n`);
   for (const u of unwritable) process.stderr.write(`skill-lens: ${shown(u.path)}: cannot be fixed (${u.reason})\n`);
-  if (opts.format === 'text' || opts.fixDryRun) {
+  if (format === 'text' || format === 'github' || opts.fixDryRun) {
     const notChecked = unreadable.length ? `; ${plural(unreadable.length, 'path')} could not be checked` : '';
     process.stderr.write(`${plural(results.length, 'file')} checked${opts.fixDryRun ? ' (nothing written)' : ''}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notChecked}.\n`);
   }
-  return unreadable.length || unwritable.length ? 2 : errors > 0 ? 1 : 0;
+  const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+  if (tooManyWarnings) process.stderr.write(`skill-lens: ${plural(warnings, 'warning')}, more than --max-warnings ${opts.maxWarnings} allows.\n`);
+  return unreadable.length || unwritable.length ? 2 : errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
 function frameworks(service: LanguageService, opts: Options): number {

@@ -12,7 +12,7 @@ import { hover } from './features/hover';
 import { codeActions } from './features/codeActions';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { definition, type FrameworkLocator } from './features/definition';
-import { reported } from './features/silencing';
+import { reported, silencedFindings, type SilencedFinding } from './features/silencing';
 import type { IgnoreList } from './features/ignoreList';
 import { caches } from './caches';
 import { allCodeActions, fixAllEdits, lineEdits, type IgnoreTarget } from './features/fixAll';
@@ -241,6 +241,16 @@ export class LanguageService {
     const found = reported(doc, applySeverity(this.findings(doc), severity), ignore);
     published.set(doc, { severity, ignore, found });
     return [...found];
+  }
+
+  /**
+   * The findings diagnostics() leaves out because a comment in the document or the workspace's
+   * ignore list silences them (the user's severities applied), each with what silenced it: for
+   * reports that list them as suppressed rather than drop them (SARIF).
+   */
+  silenced(doc: ParsedDocument): SilencedFinding[] {
+    const { ignore, severity } = this.settingsFor(doc.uri);
+    return silencedFindings(doc, applySeverity(this.findings(doc), severity), ignore);
   }
 
   /** `character`: the trigger character typed, when the editor asked on its own. */

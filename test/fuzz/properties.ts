@@ -16,7 +16,7 @@ import { createLanguageService } from '../../server/src/languageService';
 import { writeIfUnchanged } from '../../server/src/fixFile';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
-import { LspClient, LspResponseError } from '../lsp/lspClient';
+import { LspClient, LspResponseError, languageServerCommand } from '../lsp/lspClient';
 import { parseDocument } from '../../server/src/documents/parse';
 import { codeActions } from '../../server/src/features/codeActions';
 import { completions } from '../../server/src/features/completion';
@@ -28,8 +28,6 @@ import { FrameworkRegistry, parseFrameworkFile } from '../../server/src/framewor
 import { skillFullName } from '../../server/src/framework/model';
 import { frameworkSummary } from '../../server/src/framework/summary';
 import { advert, applyTextEdits, exampleDocuments, frameworkFile, startingDocument, step, type Advert, type Probe, type Step } from './generators';
-
-const SERVER = join(process.cwd(), 'dist', 'server.js');
 
 /** One language server for a whole fuzz run, started again if a run brings it down. */
 export class FuzzSession {
@@ -46,8 +44,7 @@ export class FuzzSession {
       return this.client;
     }
     const client = new LspClient({
-      command: process.execPath,
-      args: [SERVER, '--stdio'],
+      ...languageServerCommand(),
       settings: { skillLens: { debounceMs: 5 } },
       requestTimeoutMs: 15_000,
       onNotification: (method, params) => {

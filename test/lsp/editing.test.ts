@@ -8,13 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Position, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import { fileUri, killAllServers, LspClient } from './lspClient';
+import { fileUri, killAllServers, LspClient, languageServerCommand } from './lspClient';
 
-const SERVER = join(process.cwd(), 'dist', 'server.js');
 after(() => killAllServers());
 
 async function ready(rootPath?: string): Promise<LspClient> {
-  const client = new LspClient({ command: process.execPath, args: [SERVER, '--stdio'], settings: { skillLens: { debounceMs: 50 } }, requestTimeoutMs: 10_000 });
+  const client = new LspClient({ ...languageServerCommand(), settings: { skillLens: { debounceMs: 50 } }, requestTimeoutMs: 10_000 });
   await client.initialize({
     rootUri: rootPath ? fileUri(rootPath) : null,
     workspaceCapabilities: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, didChangeWatchedFiles: { dynamicRegistration: true } },

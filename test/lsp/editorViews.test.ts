@@ -1,14 +1,12 @@
 // What the VS Code extension asks of the server beyond LSP: go to definition into a
 // `skill-lens:` view when the client says it opens them.
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
-import { killAllServers, LspClient } from './lspClient';
+import { killAllServers, LspClient, languageServerCommand } from './lspClient';
 
-const SERVER = join(process.cwd(), 'dist', 'server.js');
 after(() => killAllServers());
 
 async function ready(experimental?: Record<string, unknown>): Promise<LspClient> {
-  const client = new LspClient({ command: process.execPath, args: [SERVER, '--stdio'], settings: { skillLens: { debounceMs: 50 } }, requestTimeoutMs: 10_000 });
+  const client = new LspClient({ ...languageServerCommand(), settings: { skillLens: { debounceMs: 50 } }, requestTimeoutMs: 10_000 });
   await client.initialize({ experimental });
   return client;
 }

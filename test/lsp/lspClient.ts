@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export interface Position {
@@ -509,6 +510,15 @@ export function positionAt(text: string, offset: number): Position {
     lineStart = i + 1;
   }
   return { line, character: offset - lineStart };
+}
+
+/**
+ * Our language server as users start it: the `skill-lens-language-server` binary that
+ * package.json declares (run through its `#!` line, as npm links it), with `--stdio`.
+ */
+export function languageServerCommand(root = process.cwd()): { command: string; args: string[] } {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  return { command: join(root, manifest.bin['skill-lens-language-server']), args: ['--stdio'] };
 }
 
 /** A file path to a file: URI. */

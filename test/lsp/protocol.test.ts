@@ -1,10 +1,7 @@
 // The protocol's rules about the order of messages (nothing before initialize, nothing after
 // shutdown) and malformed params, over stdio against the built server.
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
-import { killAllServers, LspClient, LspResponseError } from './lspClient';
-
-const SERVER = join(process.cwd(), 'dist', 'server.js');
+import { killAllServers, LspClient, LspResponseError, languageServerCommand } from './lspClient';
 
 after(() => killAllServers());
 
@@ -17,8 +14,7 @@ interface Logged {
 function spawnServer(): { client: LspClient; logs: Logged[] } {
   const logs: Logged[] = [];
   const client = new LspClient({
-    command: process.execPath,
-    args: [SERVER, '--stdio'],
+    ...languageServerCommand(),
     settings: { skillLens: { debounceMs: 20 } },
     requestTimeoutMs: 10_000,
     onNotification: (method, params) => {

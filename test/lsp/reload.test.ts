@@ -4,10 +4,8 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileUri, killAllServers, LspClient } from './lspClient';
+import { fileUri, killAllServers, LspClient, languageServerCommand } from './lspClient';
 import type { FrameworkSummary } from '../../server/src/protocol';
-
-const SERVER = join(process.cwd(), 'dist', 'server.js');
 
 after(() => killAllServers());
 
@@ -23,8 +21,7 @@ interface Seen {
 async function start(root: string, workspaceCapabilities?: Record<string, unknown>): Promise<{ client: LspClient; seen: Seen[] }> {
   const seen: Seen[] = [];
   const client = new LspClient({
-    command: process.execPath,
-    args: [SERVER, '--stdio'],
+    ...languageServerCommand(),
     settings: { skillLens: { debounceMs: 20, framework: 'team' } },
     requestTimeoutMs: 10_000,
     onNotification: (method, params) => seen.push({ method, params }),

@@ -1,12 +1,10 @@
 // A performance review over LSP on stdio, as an editor sees it: the review findings with exact
 // ranges and severities, no missing-skill or level-mismatch, and the coverage fix's edit.
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver-types';
-import { killAllServers, LspClient } from './lspClient';
+import { killAllServers, LspClient, languageServerCommand } from './lspClient';
 
-const SERVER = join(process.cwd(), 'dist', 'server.js');
 after(() => killAllServers());
 
 const review = `---
@@ -27,7 +25,7 @@ describe('a review over stdio', function () {
   const uri = 'file:///work/reviews/sam.md';
   let client: LspClient;
   before(async () => {
-    client = new LspClient({ command: process.execPath, args: [SERVER, '--stdio'], settings: { skillLens: { debounceMs: 50 } }, requestTimeoutMs: 10_000 });
+    client = new LspClient({ ...languageServerCommand(), settings: { skillLens: { debounceMs: 50 } }, requestTimeoutMs: 10_000 });
     await client.initialize({ rootUri: null });
     client.didOpen(uri, 'markdown', review, 1);
   });

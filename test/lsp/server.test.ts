@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type CodeAction, type CompletionItem, type CompletionList, type Hover, type MarkupContent, type SymbolInformation, type TextEdit } from 'vscode-languageserver-types';
-import { fileUri, killAllServers, LspClient } from './lspClient';
+import { fileUri, killAllServers, LspClient, languageServerCommand } from './lspClient';
 import type { FrameworkSummary, RoleLevelSummary, SkillSummary } from '../../server/src/protocol';
 
 const SERVER = join(process.cwd(), 'dist', 'server.js');
@@ -25,8 +25,7 @@ async function ready(
   onNotification?: (method: string, params: unknown) => void,
 ): Promise<LspClient> {
   const client = new LspClient({
-    command: process.execPath,
-    args: [SERVER, '--stdio'],
+    ...languageServerCommand(),
     env,
     onNotification,
     settings: { skillLens: { debounceMs: 50, ...settings } },

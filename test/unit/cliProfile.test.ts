@@ -58,7 +58,7 @@ describe('skill-lens profile (CLI)', function () {
     assert.equal(format.status, 2);
     assert.match(format.stderr, /^skill-lens: --format must be text, json or svg, not "html"\./);
     // svg is profile's alone.
-    assert.match(run(['check', '--format', 'svg', example]).stderr, /^skill-lens: --format must be text or json, not "svg"\./);
+    assert.match(run(['check', '--format', 'svg', example]).stderr, /^skill-lens: --format must be text, json, sarif, github or codequality, not "svg"\./);
     const folder = mkdtempSync(join(tmpdir(), 'skill-lens-profile-'));
     const missing = run(['profile', 'gone.md'], folder);
     assert.equal(missing.status, 2);

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // dist/server.js, what editors launch: sets the server's memory policy, then runs the language
 // server bundle (server-main.js) from V8's code cache when this Node.js has made one for this
 // bundle before. Compiling half a megabyte of JavaScript is a third of the server's start-up;

@@ -37,7 +37,8 @@ export function fixReplacements(data: FixData): string[] {
   return Array.isArray(data.replacements) ? data.replacements.filter((t) => typeof t === 'string' && !/[\r\n]/.test(t)) : [];
 }
 
-function titleFor(code: string, text: string): string {
+/** The title of the quick fix that writes `text` over a finding of `code`. */
+export function titleFor(code: string, text: string): string {
   switch (code) {
     case 'renamed-skill':
       return `Update to "${text}"`;

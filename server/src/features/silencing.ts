@@ -114,3 +114,22 @@ export function reported(doc: ParsedDocument, diagnostics: Diagnostic[], ignore?
   const silenced = silencer(doc);
   return diagnostics.filter((d) => !silenced(d) && !(ignore && isIgnored(ignore, doc, d)));
 }
+
+/** What silenced a finding: a disable comment in the document, or the workspace's ignore list. */
+export type SilencedBy = 'comment' | 'ignore-list';
+
+export interface SilencedFinding {
+  diagnostic: Diagnostic;
+  by: SilencedBy;
+}
+
+/** The diagnostics that reported() leaves out, each with what silenced it (a comment first, as there). */
+export function silencedFindings(doc: ParsedDocument, diagnostics: Diagnostic[], ignore?: IgnoreList): SilencedFinding[] {
+  const silenced = silencer(doc);
+  const out: SilencedFinding[] = [];
+  for (const d of diagnostics) {
+    if (silenced(d)) out.push({ diagnostic: d, by: 'comment' });
+    else if (ignore && isIgnored(ignore, doc, d)) out.push({ diagnostic: d, by: 'ignore-list' });
+  }
+  return out;
+}
