@@ -50,29 +50,47 @@ function splitCodes(text: string | undefined): string[] {
   return (text ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
-/** Whether the document's directives silence a diagnostic (by the line it starts on, and its code). */
-export function silencer(doc: ParsedDocument): (d: Diagnostic) => boolean {
+/**
+ * Which diagnostics the document's directives silence (by the line each starts on, and its
+ * code), in the order given. One pass over the directives and the diagnostics in line order:
+ * asking every directive above each finding took the square of their number (64k comments, 11 s).
+ */
+export function silencedBy(doc: ParsedDocument, diagnostics: Diagnostic[]): boolean[] {
+  const silenced = new Array<boolean>(diagnostics.length).fill(false);
   const directives = readDirectives(doc);
-  if (!directives.length) return () => false;
-  const covers = (codes: string[], code: string) => codes.length === 0 || codes.includes(code);
-  return (d) => {
-    const line = d.range.start.line;
-    const code = String(d.code ?? '');
-    // The block state at this line: every directive above it, in order.
-    let all = false;
-    const off = new Set<string>();
-    const except = new Set<string>();
-    for (const dir of directives) {
-      if (dir.line === line - 1 && dir.verb === 'disable-next-line' && covers(dir.codes, code)) return true;
-      if (dir.line === line && dir.verb === 'disable-line' && covers(dir.codes, code)) return true;
-      if (dir.line >= line) continue;
+  if (!directives.length) return silenced;
+  // What silences one line only (disable-line on it, disable-next-line above it), merged per line.
+  const lineOnly = new Map<number, { all: boolean; codes: Set<string> }>();
+  const blocks: Directive[] = [];
+  for (const dir of directives) {
+    if (dir.verb === 'disable' || dir.verb === 'enable') {
+      blocks.push(dir);
+      continue;
+    }
+    const target = dir.verb === 'disable-next-line' ? dir.line + 1 : dir.line;
+    let entry = lineOnly.get(target);
+    if (!entry) lineOnly.set(target, (entry = { all: false, codes: new Set() }));
+    if (!dir.codes.length) entry.all = true;
+    for (const c of dir.codes) entry.codes.add(c);
+  }
+  const order = diagnostics.map((_, i) => i).sort((a, b) => diagnostics[a].range.start.line - diagnostics[b].range.start.line);
+  // The block state at a line: every disable and enable above it, in order.
+  let all = false;
+  const off = new Set<string>();
+  const except = new Set<string>();
+  let next = 0;
+  for (const i of order) {
+    const line = diagnostics[i].range.start.line;
+    const code = String(diagnostics[i].code ?? '');
+    for (; next < blocks.length && blocks[next].line < line; next++) {
+      const dir = blocks[next];
       if (dir.verb === 'disable') {
         if (!dir.codes.length) {
           all = true;
           except.clear();
         }
         for (const c of dir.codes) (all ? except.delete(c) : off.add(c));
-      } else if (dir.verb === 'enable') {
+      } else {
         if (!dir.codes.length) {
           all = false;
           off.clear();
@@ -81,8 +99,10 @@ export function silencer(doc: ParsedDocument): (d: Diagnostic) => boolean {
         for (const c of dir.codes) (all ? except.add(c) : off.delete(c));
       }
     }
-    return all ? !except.has(code) : off.has(code);
-  };
+    const only = lineOnly.get(line);
+    silenced[i] = (!!only && (only.all || only.codes.has(code))) || (all ? !except.has(code) : off.has(code));
+  }
+  return silenced;
 }
 
 /**
@@ -111,6 +131,6 @@ function at(line: number, character: number) {
 
 /** The diagnostics still reported: those no directive of the document and no workspace ignore list silences. */
 export function reported(doc: ParsedDocument, diagnostics: Diagnostic[], ignore?: IgnoreList): Diagnostic[] {
-  const silenced = silencer(doc);
-  return diagnostics.filter((d) => !silenced(d) && !(ignore && isIgnored(ignore, doc, d)));
+  const silenced = silencedBy(doc, diagnostics);
+  return diagnostics.filter((d, i) => !silenced[i] && !(ignore && isIgnored(ignore, doc, d)));
 }
