@@ -54,6 +54,44 @@ describe('silencing: comments in Markdown', () => {
   });
 });
 
+describe('silencing: directives shown as code', () => {
+  it('a directive in a fenced or indented code block silences nothing', () => {
+    const fenced = body('How to silence a finding:', '', '```markdown', '<!-- skill-lens-disable unknown-skill -->', '```', '', ...BODY);
+    assert.deepEqual(findings(fenced), ['10:4 unknown-skill', '11:28 unknown-level', '12:4 unknown-skill']);
+    const tilde = body('~~~~', '<!-- skill-lens-disable -->', '```', '~~~~', ...BODY);
+    assert.deepEqual(findings(tilde), ['8:4 unknown-skill', '9:28 unknown-level', '10:4 unknown-skill']);
+    const indented = body('How to silence a finding:', '', '    <!-- skill-lens-disable unknown-skill -->', '', ...BODY);
+    assert.deepEqual(findings(indented), ['8:4 unknown-skill', '9:28 unknown-level', '10:4 unknown-skill']);
+    // After the fence closes, a directive counts again.
+    assert.deepEqual(findings(body('```', 'code', '```', '<!-- skill-lens-disable unknown-skill -->', ...BODY)), ['9:28 unknown-level']);
+  });
+
+  it('indented text that is no code block still holds directives: a list item’s, a paragraph’s next line', () => {
+    assert.deepEqual(findings(body('- Notes', '', '    <!-- skill-lens-disable unknown-skill -->', '', ...BODY)), ['9:28 unknown-level']);
+    assert.deepEqual(findings(body('Some text', '    <!-- skill-lens-disable unknown-skill -->', ...BODY)), ['7:28 unknown-level']);
+  });
+
+  it('a directive in a code span silences nothing; a comment before one does', () => {
+    assert.deepEqual(findings(body('Write `<!-- skill-lens-disable-next-line unknown-skill -->` above the line.', BODY[0])), ['5:4 unknown-skill']);
+    assert.deepEqual(findings(body('Write ``<!-- skill-lens-disable-next-line unknown-skill -->`` above.', BODY[0])), ['5:4 unknown-skill']);
+    assert.deepEqual(findings(body('<!-- skill-lens-disable-next-line unknown-skill --> then `code`', BODY[0])), []);
+    // A backtick with no closing one opens nothing.
+    assert.deepEqual(findings(body('A lone ` then <!-- skill-lens-disable-next-line unknown-skill -->', BODY[0])), []);
+  });
+
+  it('a `#` directive in a YAML block scalar is text: in a pathway file and in front matter', () => {
+    const pathway = 'path: /pathways/cloud\ndescription: |\n  To silence a finding, write\n  # skill-lens-disable unknown-skill\n  above it.\nlevels:\n  EO: awareness\ntopics:\n  - name: Kubernetes\n';
+    assert.deepEqual(findings(pathway, 'file:///work/pathways/cloud.yaml'), ['8:10 unknown-skill']);
+    const folded = pathway.replace('description: |', 'description: >- # how to').replace('  - name: Kubernetes', '  - name: Kubernetes\n    description: |\n      # skill-lens-disable\n  - name: Terraform');
+    assert.deepEqual(findings(folded, 'file:///work/pathways/cloud.yaml'), ['8:10 unknown-skill', '11:10 unknown-skill']);
+    // Less indented than the block's key, it is a comment again.
+    const after = pathway.replace('levels:', '# skill-lens-disable unknown-skill\nlevels:');
+    assert.deepEqual(findings(after, 'file:///work/pathways/cloud.yaml'), []);
+    const front = '---\nkind: job-advert\nnotes: |\n  # skill-lens-disable unknown-role\nrole: Astronaut\n---\n';
+    assert.deepEqual(findings(front), ['4:6 unknown-role']);
+  });
+});
+
 describe('silencing: many comments', () => {
   // Each finding used to be checked against every directive above it: 64k comments took 11 s,
   // and these 128k 49 s. One pass takes under a second. The bound sits far from both, so a

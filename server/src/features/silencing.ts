@@ -7,6 +7,8 @@
 // No code silences every code; several codes are separated by spaces or commas.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../documents/model';
+import { codeBlockLines, commentsOutsideCode } from '../markdown/code';
+import { blockScalarLines } from '../yaml/blockScalar';
 import { isIgnored, type IgnoreList } from './ignoreList';
 
 type Verb = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
@@ -19,15 +21,21 @@ interface Directive {
 
 const MARKER = 'skill-lens-';
 const CODES = String.raw`((?:[\s,]+[A-Za-z][\w-]*)*)[\s,]*`;
-const HTML_DIRECTIVE = new RegExp(String.raw`<!--\s*skill-lens-(disable-next-line|disable-line|disable|enable)${CODES}-->`, 'g');
+const HTML_DIRECTIVE = new RegExp(String.raw`^<!--\s*skill-lens-(disable-next-line|disable-line|disable|enable)${CODES}-->$`);
 const YAML_DIRECTIVE = new RegExp(String.raw`(?:^|\s)#\s*skill-lens-(disable-next-line|disable-line|disable|enable)${CODES}$`);
 
-/** The directives of a document, in line order: HTML comments in Markdown, `#` comments in YAML and front matter. */
+/**
+ * The directives of a document, in line order: HTML comments in Markdown, `#` comments in YAML
+ * and front matter. Only where they are comments: not in a code block or code span (a handbook
+ * shows them there), nor in a YAML block scalar, which is text.
+ */
 export function readDirectives(doc: ParsedDocument): Directive[] {
   const out: Directive[] = [];
   const text = doc.lines.text;
-  const isYamlFile = /\.ya?ml$/i.test(doc.uri);
-  const fm = doc.frontMatterRange;
+  const bodyStart = doc.yamlLines && doc.yamlLines.start === 0 ? doc.lines.lineCount : doc.yamlLines?.end ?? 0;
+  // Made when a directive is first met; each looks at every line once, from the top.
+  let inBlockScalar: ((line: number) => boolean) | undefined;
+  let inCode: ((line: number) => boolean) | undefined;
   let lastLine = -1;
   // The marker is rare: jumping between its occurrences costs nothing on a long document.
   for (let i = text.indexOf(MARKER); i !== -1; i = text.indexOf(MARKER, i + MARKER.length)) {
@@ -35,15 +43,27 @@ export function readDirectives(doc: ParsedDocument): Directive[] {
     if (line === lastLine) continue;
     lastLine = line;
     const lineText = doc.lines.line(line);
-    const yaml = isYamlFile || (!!fm && line > fm.start.line && line < fm.end.line);
-    if (yaml) {
+    if (isYamlLine(doc, line)) {
+      inBlockScalar ??= blockScalarLines(doc.lines, doc.yamlLines!.start);
+      if (inBlockScalar(line)) continue;
       const m = YAML_DIRECTIVE.exec(lineText);
       if (m) out.push({ line, verb: m[1] as Verb, codes: splitCodes(m[2]) });
       continue;
     }
-    for (const m of lineText.matchAll(HTML_DIRECTIVE)) out.push({ line, verb: m[1] as Verb, codes: splitCodes(m[2]) });
+    if (line < bodyStart) continue;
+    inCode ??= codeBlockLines(doc.lines, bodyStart);
+    if (inCode(line)) continue;
+    for (const [start, end] of commentsOutsideCode(lineText)) {
+      const m = HTML_DIRECTIVE.exec(lineText.slice(start, end));
+      if (m) out.push({ line, verb: m[1] as Verb, codes: splitCodes(m[2]) });
+    }
   }
   return out;
+}
+
+/** Whether a line is read as YAML: a YAML file's, or front matter's (closed or not, as the parser reads it). */
+export function isYamlLine(doc: ParsedDocument, line: number): boolean {
+  return !!doc.yamlLines && line >= doc.yamlLines.start && line < doc.yamlLines.end;
 }
 
 function splitCodes(text: string | undefined): string[] {
