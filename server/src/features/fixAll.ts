@@ -47,7 +47,8 @@ export function allCodeActions(req: ActionRequest): CodeAction[] {
       const ofCode = fixAllAction(req.doc, req.all(), code);
       if (ofCode && ofCode.diagnostics!.length > 1) actions.push(ofCode);
     }
-    if (!code) continue;
+    // A syntax error is fixed, not silenced.
+    if (!code || code === 'yaml-syntax') continue;
     actions.push({
       title: `Disable ${code} for this line`,
       kind: CodeActionKind.QuickFix,

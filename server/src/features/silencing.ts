@@ -126,7 +126,8 @@ export function silencedBy(doc: ParsedDocument, diagnostics: Diagnostic[]): bool
 }
 
 /**
- * The edit that silences a diagnostic on its line. YAML (and front matter): a
+ * The edit that silences a diagnostic on its line, in the syntax of where the line is, as the
+ * parser reads it. YAML (a YAML file, front matter closed or not): a
  * `# skill-lens-disable-next-line CODE` line above it, with its indentation. Markdown: a
  * `<!-- skill-lens-disable-line CODE -->` comment at the end of the line, as a line between
  * would split a table, a list or a gov.uk skill and its `Level:` line (comments are not read as
@@ -136,9 +137,7 @@ export function disableLineEdit(doc: ParsedDocument, d: Diagnostic): { range: Di
   const line = d.range.start.line;
   const text = doc.lines.line(line);
   const code = String(d.code ?? '');
-  const fm = doc.frontMatterRange;
-  const yaml = /\.ya?ml$/i.test(doc.uri) || (!!fm && line > fm.start.line && line < fm.end.line);
-  if (yaml) {
+  if (isYamlLine(doc, line)) {
     return { range: at(line, 0), newText: `${/^[ \t]*/.exec(text)![0]}# skill-lens-disable-next-line ${code}${doc.lines.lineBreak(line)}` };
   }
   const end = text.replace(/\s+$/, '').length;
