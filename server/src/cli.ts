@@ -126,7 +126,8 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
   if (opts.positional.length === 0) throw new UsageError('check needs at least one file or folder.');
   const shown = (path: string) => relative(process.cwd(), path) || path;
   // Findings the workspace ignores (.skill-lens/ignore.yaml) are not reported, as in the editor.
-  service.ignoreListFor = nearestIgnoreLists((where, message) => process.stderr.write(`skill-lens: ${shown(where)}: ${message}\n`));
+  const ignoreLists = nearestIgnoreLists((where, message) => process.stderr.write(`skill-lens: ${shown(where)}: ${message}\n`));
+  service.ignoreListFor = ignoreLists.listFor;
   // Every path is tried: one that cannot be checked is named at the end and makes the exit 2.
   const paths: ({ file: string } | Unreadable)[] = [];
   const skipped: Walk['skipped'] = [];
@@ -160,6 +161,7 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
       continue;
     }
     const uri = pathToFileURL(resolve(p.file)).toString();
+    await ignoreLists.load(uri);
     let diagnostics = service.diagnostics(service.parse(uri, 0, read.text));
     if (opts.fix) {
       const fixed = fixFile(service, p.file, uri, read.text, diagnostics);

@@ -4,13 +4,15 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { EMPTY_IGNORE_LIST, IGNORE_FILE, parseIgnoreList, type IgnoreList } from './features/ignoreList';
+import { EMPTY_IGNORE_LIST, IGNORE_FILE, IGNORE_LIST_MAX_BYTES, parseIgnoreList, unreadIgnoreList, type IgnoreList } from './features/ignoreList';
 import type { IgnoreTarget } from './features/fixAll';
-import { readRegularFile } from './workspaceFiles';
+import { readProjectFile } from './projectFiles';
 
 interface Held {
-  /** The text in use (undefined: no file). */
+  /** The text in use (undefined: no file, or one not read). */
   text: string | undefined;
+  /** Whether there is a file, read or not. */
+  exists: boolean;
   list: IgnoreList;
 }
 
@@ -38,7 +40,10 @@ export class WorkspaceIgnoreLists {
     const root = this.rootOf(uri);
     if (root === undefined) return undefined;
     const fileUri = pathToFileURL(join(root, IGNORE_FILE)).toString();
-    return { uri: fileUri, text: this.io.openText(fileUri) ?? this.held.get(root)?.text, canCreate: this.canCreateFiles };
+    const held = this.held.get(root);
+    // A list that was not read (a link out of the project, too large) is never written to.
+    if (held?.list.unread) return undefined;
+    return { uri: fileUri, text: this.io.openText(fileUri) ?? held?.text, canCreate: this.canCreateFiles };
   }
 
   /** Reads every folder's list from disk. True when any list has words. */
@@ -58,9 +63,11 @@ export class WorkspaceIgnoreLists {
     // While the file is open, the editor's text is the one in use.
     const open = this.io.openText(uri);
     if (open !== undefined) return this.edited(uri, open);
-    const path = localPath(uri);
-    if (!path) return false;
-    const read = await readRegularFile(path);
+    const root = this.rootOfIgnoreFile(uri);
+    if (root === undefined) return false;
+    // Only a regular file inside the workspace folder, and not a large one (projectFiles.ts).
+    const read = await readProjectFile(root, IGNORE_FILE, IGNORE_LIST_MAX_BYTES);
+    if ('refused' in read) return this.use(root, uri, { text: undefined, exists: true, list: unreadIgnoreList(read.refused) });
     return this.edited(uri, 'text' in read ? read.text : undefined);
   }
 
@@ -69,12 +76,18 @@ export class WorkspaceIgnoreLists {
     const root = this.rootOfIgnoreFile(uri);
     if (root === undefined) return false;
     const before = this.held.get(root);
-    if (before && before.text === text) return false;
-    const list = text === undefined ? EMPTY_IGNORE_LIST : parseIgnoreList(text);
-    this.held.set(root, { text, list });
-    if (text !== undefined || before?.text !== undefined) this.io.publish(
+    if (before && before.text === text && !before.list.unread) return false;
+    return this.use(root, uri, { text, exists: text !== undefined, list: text === undefined ? EMPTY_IGNORE_LIST : parseIgnoreList(text) });
+  }
+
+  private use(root: string, uri: string, now: Held): boolean {
+    const before = this.held.get(root);
+    if (before && !before.exists && !now.exists) return false;
+    if (before?.list.unread && now.list.unread && before.list.problems[0]?.message === now.list.problems[0]?.message) return false;
+    this.held.set(root, now);
+    if (now.exists || before?.exists) this.io.publish(
       uri,
-      list.problems.map((p) => ({ range: p.range, severity: 1, code: 'schema', source: 'skill-lens', message: p.message })),
+      now.list.problems.map((p) => ({ range: p.range, severity: 1, code: 'schema', source: 'skill-lens', message: p.message })),
     );
     return true;
   }
