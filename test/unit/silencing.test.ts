@@ -159,12 +159,27 @@ describe('silencing: the workspace ignore list', () => {
   const add = (existing: string | undefined, code: string, word: string) =>
     TextDocument.applyEdits(TextDocument.create('file:///i.yaml', 'yaml', 1, existing ?? ''), addToIgnoreList(existing, code, word)!);
 
+  it('adds a word that YAML would read as a number, or that holds a control character, so that it reads back as written', () => {
+    let text = 'unknown-skill:\n  - Kubernetes\n';
+    for (const word of ['0x1F', '1e3', '0o17', '.inf', 'Kube\u0007rnetes', 'a: b # c', "it's"]) text = add(text, 'unknown-skill', word);
+    assert.equal(text, "unknown-skill:\n  - Kubernetes\n  - '0x1F'\n  - '1e3'\n  - '0o17'\n  - '.inf'\n  - \"Kube\\arnetes\"\n  - 'a: b # c'\n  - it's\n");
+    const list = parseIgnoreList(text);
+    assert.deepEqual(list.problems, []);
+    assert.deepEqual([...list.byCode.get('unknown-skill')!], ['kubernetes', '0x1f', '1e3', '0o17', '.inf', 'kube\u0007rnetes', 'a: b # c', "it's"]);
+    // A flow list written again as a block keeps its words as they were read.
+    assert.equal(add('unknown-level: [3, wizard]\n', 'unknown-level', '0x1F'), "unknown-level:\n  - '3'\n  - wizard\n  - '0x1F'\n");
+  });
+
+  it('refuses a word that cannot be written on one line and read back', () => {
+    assert.equal(addToIgnoreList('unknown-skill:\n  - Kubernetes\n', 'unknown-skill', 'two\nlines'), undefined);
+  });
+
   it('adds a word: a new file, a new code, under a code’s list, into a flow list', () => {
     assert.equal(add(undefined, 'unknown-skill', 'Kubernetes'), '# Findings Skill Lens does not report in this workspace, by code (see the README).\nunknown-skill:\n  - Kubernetes\n');
     assert.equal(add('unknown-skill:\n  - Kubernetes\n', 'unknown-skill', 'Terraform'), 'unknown-skill:\n  - Kubernetes\n  - Terraform\n');
     assert.equal(add('unknown-skill:\n  - Kubernetes\nunknown-level:\n  - wizard\n', 'unknown-skill', 'Terraform'), 'unknown-skill:\n  - Kubernetes\n  - Terraform\nunknown-level:\n  - wizard\n');
     assert.equal(add('unknown-skill:\n  - Kubernetes', 'unknown-level', 'wizard'), 'unknown-skill:\n  - Kubernetes\nunknown-level:\n  - wizard\n');
-    assert.equal(add('unknown-skill: [Kubernetes]\n', 'unknown-skill', 'Yes'), 'unknown-skill:\n  - Kubernetes\n  - "Yes"\n');
+    assert.equal(add('unknown-skill: [Kubernetes]\n', 'unknown-skill', 'Yes'), "unknown-skill:\n  - Kubernetes\n  - 'Yes'\n");
     assert.equal(addToIgnoreList('unknown-skill: [a\n', 'unknown-skill', 'b'), undefined);
     // What was added is read back.
     const list = parseIgnoreList(add('unknown-skill: [Kubernetes]\n', 'unknown-skill', 'Yes'));
