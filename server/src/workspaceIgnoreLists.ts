@@ -46,6 +46,17 @@ export class WorkspaceIgnoreLists {
     return { uri: fileUri, text: this.io.openText(fileUri) ?? held?.text, canCreate: this.canCreateFiles };
   }
 
+  /**
+   * Reads the list of a document's workspace folder if it has not been read yet: right after
+   * start a quick fix may be asked for before the workspace is, and an edit built without the
+   * file's text would add a second key to it.
+   */
+  async readFor(uri: string): Promise<void> {
+    const root = this.rootOf(uri);
+    if (root === undefined || this.held.has(root)) return;
+    await this.changedOnDisk(pathToFileURL(join(root, IGNORE_FILE)).toString());
+  }
+
   /** Reads every folder's list from disk. True when any list has words. */
   async readAll(): Promise<boolean> {
     let any = false;

@@ -429,8 +429,10 @@ export function startServer(): void {
     }),
   );
 
-  connection.onCodeAction((params, token) =>
-    guard('code actions', [], () => {
+  connection.onCodeAction(async (params, token) => {
+    // "Ignore … in this workspace" is built from the list's text: read it first if need be.
+    await ignoreLists.readFor(params.textDocument.uri);
+    return guard('code actions', [], () => {
       if (token.isCancellationRequested) return [];
       const m = model(params.textDocument.uri);
       if (!m) return [];
@@ -441,8 +443,8 @@ export function startServer(): void {
         all: () => service.diagnostics(m.parsed),
         ignore: ignoreLists.target(params.textDocument.uri),
       });
-    }),
-  );
+    });
+  });
 
   connection.onDocumentSymbol((params, token) =>
     guard('symbols', [], () => {
