@@ -23,6 +23,7 @@ import { registerNewAdvert } from './commands/newAdvert';
 import { registerNewReview } from './commands/newReview';
 import { registerShowProfile } from './commands/showProfile';
 import { registerShowSkill } from './commands/showSkill';
+import { registerSaveDocument, saveDocumentCapability } from './saveDocument';
 import { SkillLensViews, viewsCapability } from './views';
 
 /** What activate() returns: tests reach the running client through it. */
@@ -68,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
 
   client = new LanguageClient('skillLens', 'Skill Lens', serverOptions, clientOptions);
   client.registerFeature(viewsCapability);
+  client.registerFeature(saveDocumentCapability);
 
   // The status bar shows the active framework and, for the active document, its role level.
   const status = vscode.window.createStatusBarItem('skillLens.status', vscode.StatusBarAlignment.Right, 100);
@@ -106,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
     registerChooseFramework(c),
     registerNewReview(c),
     registerShowProfile(c),
+    registerSaveDocument(),
   );
 
   // Registered before start so the first status is not missed; the client keeps it across restarts.

@@ -19,6 +19,8 @@ interface Held {
 export class WorkspaceIgnoreLists {
   roots: readonly string[] = [];
   canCreateFiles = false;
+  /** The client saves a document on SAVE_DOCUMENT_COMMAND (capabilities.experimental.skillLensSaveDocument). */
+  clientSaves = false;
   private readonly held = new Map<string, Held>();
 
   constructor(
@@ -43,7 +45,7 @@ export class WorkspaceIgnoreLists {
     const held = this.held.get(root);
     // A list that was not read (a link out of the project, too large) is never written to.
     if (held?.list.unread) return undefined;
-    return { uri: fileUri, text: this.io.openText(fileUri) ?? held?.text, canCreate: this.canCreateFiles };
+    return { uri: fileUri, text: this.io.openText(fileUri) ?? held?.text, canCreate: this.canCreateFiles, canSave: this.clientSaves };
   }
 
   /**

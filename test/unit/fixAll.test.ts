@@ -178,6 +178,17 @@ describe('ignore in this workspace', () => {
     assert.equal(TextDocument.applyEdits(TextDocument.create('file:///i', 'yaml', 1, 'unknown-skill:\n  - Terraform\n'), edits), 'unknown-skill:\n  - Terraform\n  - Kubernetes\n');
   });
 
+  it('saves the list after its edit, the first time and every time, when the client has the command', () => {
+    const { all, ask } = setup(ADVERT);
+    const kube = all.find((d) => /Kubernetes/.test(d.message))!;
+    const save = { title: 'Save the ignore list', command: 'skillLens.saveDocument', arguments: ['file:///w/.skill-lens/ignore.yaml'] };
+    for (const text of [undefined, 'unknown-skill:\n  - Terraform\n']) {
+      const action = ask([kube], undefined, { ...target(text), canSave: true }).find((a) => a.title.startsWith('Ignore'))!;
+      assert.deepEqual(action.command, save);
+      assert.equal(ask([kube], undefined, target(text)).find((a) => a.title.startsWith('Ignore'))!.command, undefined);
+    }
+  });
+
   it('is offered for names and levels, not for what a word list cannot settle', () => {
     const { all, ask } = setup(ADVERT);
     const level = all.find((d) => d.code === 'level-mismatch')!;

@@ -107,6 +107,7 @@ export function startServer(): void {
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     clientOpensViews = (params.capabilities.experimental as { skillLensViews?: unknown } | undefined)?.skillLensViews === true;
     ignoreLists.canCreateFiles = !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create');
+    ignoreLists.clientSaves = (params.capabilities.experimental as { skillLensSaveDocument?: unknown } | undefined)?.skillLensSaveDocument === true;
     const given = params.initializationOptions?.settings;
     service.settings = mergeSettings(given ?? params.initializationOptions);
     // Settings the client will be asked for after `initialized` are not known yet.
