@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type CodeAction, type CompletionItem, type CompletionList, type Hover, type MarkupContent, type SymbolInformation, type TextEdit } from 'vscode-languageserver-types';
@@ -219,8 +219,10 @@ describe('language server over stdio', function () {
 
   it('goes to a skill in a read-only rendering of the framework, and never checks that rendering', async () => {
     const target = await client.request<{ uri: string; range: { start: { line: number } } }>('textDocument/definition', { textDocument: { uri }, position: { line: 9, character: 8 } });
-    assert.match(target.uri, /^file:.*skill-lens\/ddat\.md$/);
+    // In a folder of the server's own (mkdtemp: a new name, mode 0700).
+    assert.match(target.uri, /^file:.*\/skill-lens-\w{6}\/ddat\.md$/);
     const file = fileURLToPath(target.uri);
+    assert.equal(statSync(dirname(file)).mode & 0o777, 0o700);
     const text = readFileSync(file, 'utf8');
     assert.equal(text.split('\n')[target.range.start.line], '## IT infrastructure');
     assert.equal(statSync(file).mode & 0o222, 0, 'the rendering is read-only');
