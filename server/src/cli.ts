@@ -15,6 +15,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { LanguageService } from './languageService';
 import { frameworkSummary } from './framework/summary';
 import { nearestIgnoreLists } from './ignoreListFiles';
+import { escapeControls } from './fileText';
 import { skillMarkdown } from './features/frameworkViews';
 import { skillFullName } from './framework/model';
 import { computeProfile, profileSvg, profileText } from './reviews/profile';
@@ -183,7 +184,7 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
       if (severity === 'error') errors++;
       if (severity === 'warning') warnings++;
       if (opts.format === 'json') json.push({ file, range: d.range, severity, code: d.code, message: d.message });
-      else output(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}\n`);
+      else output(findingLine(file, severity, d));
     }
   }
   if (opts.format === 'json') output(JSON.stringify(json, null, 2) + '\n');
@@ -195,6 +196,15 @@ async function check(service: LanguageService, opts: Options): Promise<number> {
     process.stderr.write(`${plural(results.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notChecked}.\n`);
   }
   return unreadable.length || unwritable.length ? 2 : errors > 0 ? 1 : 0;
+}
+
+/**
+ * A finding as a line of text output: `file:line:col severity code message`. Control characters
+ * (from a document's text or a file name) are shown escaped: copied to a terminal, an escape
+ * sequence could write the clipboard or erase lines of a CI log.
+ */
+function findingLine(file: string, severity: string, d: Diagnostic): string {
+  return `${escapeControls(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}`)}\n`;
 }
 
 /**

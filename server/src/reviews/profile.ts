@@ -133,8 +133,12 @@ export function profileMarkdown(profile: Profile): string {
   return [header, '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
 }
 
+// What XML 1.0 forbids in a document, even escaped: C0 controls but tab and line breaks, U+FFFE,
+// U+FFFF and unpaired surrogates. A framework's name with one made an SVG no XML parser reads.
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**
