@@ -65,6 +65,9 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
     synchronize: { configurationSection: 'skillLens', fileEvents: watchers },
     outputChannel: output,
     errorHandler: restartingErrorHandler(output),
+    // Hovers and completion documentation quote framework files, which are workspace content:
+    // never trusted (no command: links run) and no HTML, whatever the client library defaults to.
+    markdown: { isTrusted: false, supportHtml: false },
   };
 
   client = new LanguageClient('skillLens', 'Skill Lens', serverOptions, clientOptions);

@@ -17,6 +17,7 @@ import type { Location } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
 import { SkillData } from '../framework/model';
 import { skillMarkdown } from '../features/frameworkViews';
+import { escapeMd } from '../features/frameworkProse';
 import { caches } from '../caches';
 
 /** The scheme of the VS Code extension's read-only views (client/src/views.ts). */
@@ -36,7 +37,7 @@ export function frameworkRendering(framework: Framework): Rendering {
   let doc = rendered.get(framework);
   if (!doc) {
     const lineOf = new Map<SkillData, number>();
-    const parts: string[] = [`# ${framework.name}`, ''];
+    const parts: string[] = [`# ${escapeMd(framework.name)}`, ''];
     let line = 2;
     for (const s of framework.skills) {
       lineOf.set(s, line);

@@ -6,7 +6,7 @@ import type { ParsedDocument } from '../documents/model';
 import type { Framework } from '../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../framework/model';
 import { readReview, standings } from './read';
-import { levelInCell } from '../features/frameworkProse';
+import { escapeMd, levelInCell } from '../features/frameworkProse';
 import type { RoleLevelRef } from '../framework/framework';
 
 export interface ProfileRow {
@@ -125,11 +125,13 @@ export function profileText(profile: Profile): string {
   return [...head, ...lines, ''].join('\n');
 }
 
-/** The profile as a Markdown table, for pasting into the review or a summary. */
+/** The profile as a Markdown table, for pasting into the review or a summary: the framework's
+ *  names escaped, so they read as written wherever the table is shown. */
 export function profileMarkdown(profile: Profile): string {
-  const nextHeader = profile.nextRoleLevel ? `Next (${profile.nextRoleLevel})` : 'Next';
-  const header = `| Skill | Expected${profile.roleLevel ? ` (${profile.roleLevel})` : ''} | ${assessedHeader(profile)} | ${nextHeader} | Gap |`;
-  const rows = profile.skills.map((r) => `| ${r.skill.replace(/\|/g, '\\|')} | ${levelName(profile, r.expected)} | ${levelName(profile, r.assessed)} | ${levelName(profile, r.next)} | ${gapText(r.gap)} |`);
+  const md = (text: string) => escapeMd(text).replace(/\s*[\r\n]+\s*/g, ' ');
+  const nextHeader = profile.nextRoleLevel ? `Next (${md(profile.nextRoleLevel)})` : 'Next';
+  const header = `| Skill | Expected${profile.roleLevel ? ` (${md(profile.roleLevel)})` : ''} | ${md(assessedHeader(profile))} | ${nextHeader} | Gap |`;
+  const rows = profile.skills.map((r) => `| ${md(r.skill)} | ${md(levelName(profile, r.expected))} | ${md(levelName(profile, r.assessed))} | ${md(levelName(profile, r.next))} | ${gapText(r.gap)} |`);
   return [header, '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
 }
 
