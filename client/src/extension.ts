@@ -23,6 +23,7 @@ import { registerNewAdvert } from './commands/newAdvert';
 import { registerNewReview } from './commands/newReview';
 import { registerShowProfile } from './commands/showProfile';
 import { registerShowSkill } from './commands/showSkill';
+import { registerSaveDocument, saveDocumentCapability } from './saveDocument';
 import { SkillLensViews, viewsCapability } from './views';
 import { settingsMiddleware } from './settings';
 
@@ -67,10 +68,14 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
     errorHandler: restartingErrorHandler(output),
     // Only the settings the user set: each overrides the project's configuration file.
     middleware: settingsMiddleware,
+    // Hovers and completion documentation quote framework files, which are workspace content:
+    // never trusted (no command: links run) and no HTML, whatever the client library defaults to.
+    markdown: { isTrusted: false, supportHtml: false },
   };
 
   client = new LanguageClient('skillLens', 'Skill Lens', serverOptions, clientOptions);
   client.registerFeature(viewsCapability);
+  client.registerFeature(saveDocumentCapability);
 
   // The status bar shows the active framework and, for the active document, its role level.
   const status = vscode.window.createStatusBarItem('skillLens.status', vscode.StatusBarAlignment.Right, 100);
@@ -109,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
     registerChooseFramework(c),
     registerNewReview(c),
     registerShowProfile(c),
+    registerSaveDocument(),
   );
 
   // Registered before start so the first status is not missed; the client keeps it across restarts.

@@ -105,7 +105,12 @@ export class LanguageService {
 
   /** loadProject() in two halves: what applies where (configuration, ignore lists), then the framework files. */
   async loadProjectSettings(): Promise<boolean> {
-    return this.whenChanged(await this.project.loadSettings());
+    return this.whenChanged(await this.project.settingsRead());
+  }
+
+  /** Resolves once the project's configuration and ignore lists have been read (reading them if need be). */
+  async whenSettingsRead(): Promise<void> {
+    this.whenChanged(await this.project.settingsRead());
   }
 
   async loadProjectFrameworks(): Promise<boolean> {

@@ -3,13 +3,15 @@
 // sees a squiggle, saving screenshots under test/e2e/screenshots/ (E2E_UPDATE_DOCS=1 copies
 // the completion and hover ones to docs/).
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { root, type Profile } from './codeServer';
 import { closeWorkbench, openFile as openWorkbenchFile, openWorkbench, screenshotIfFailed, screenshots, type Workbench } from './workbench';
 
 const isMac = process.platform === 'darwin';
+const TOOLS_ADVERT = '---\nkind: job-advert\n---\n\n# Cloud engineer\n\n## Skills\n\n- **Kubernetes** (expert)\n- **Terraform** (expert)\n';
 // Exists in the page, where Locator.evaluate runs its function (the project has no DOM typings).
 declare function getComputedStyle(e: unknown): { color: string };
 
@@ -21,7 +23,7 @@ describe('Skill Lens in code-server (UI)', function () {
 
   before(async function () {
     this.timeout(180_000);
-    bench = await openWorkbench('ui');
+    bench = await openWorkbench('ui', (workspace) => writeFileSync(join(workspace, 'adverts', 'cloud-tools-advert.md'), TOOLS_ADVERT));
     page = bench.page;
     ({ profile } = bench);
   });
@@ -188,5 +190,42 @@ describe('Skill Lens in code-server (UI)', function () {
     await problem.waitFor({ timeout: 20_000 });
     assert.match((await problem.innerText()).replace(/\s+/g, ' '), /unknown-level/);
     await page.screenshot({ path: join(screenshots, 'diagnostics.png') });
+  });
+  it('"Ignore … in this workspace" used twice saves the ignore list each time, so the CLI ignores both words', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await openFile('cloud-tools-advert.md');
+    const ignoreFile = join(bench!.workspace, '.skill-lens', 'ignore.yaml');
+    for (const word of ['Kubernetes', 'Terraform']) {
+      // The cursor on the word, once the server has underlined it; then the quick fixes (Ctrl+.).
+      const squiggles = page.locator('.editor-instance .monaco-editor .squiggly-error');
+      await squiggles.first().waitFor({ timeout: 30_000 });
+      const span = page.locator('.editor-instance .monaco-editor .view-line', { hasText: `${word}** (expert)` }).first().locator('span span', { hasText: word }).first();
+      const box = await span.boundingBox();
+      assert.ok(box, `${word} is on screen`);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.keyboard.press(`${isMac ? 'Meta' : 'Control'}+.`);
+      const title = `Ignore "${word}" in this workspace`;
+      await page.locator('.action-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 20_000 });
+      // Chosen with the keyboard, as the widget keeps the mouse off its rows while it opens.
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      for (let n = 0; n < 10 && (await focused.getAttribute('aria-label').catch(() => null)) !== title; n++) await page.keyboard.press('ArrowDown');
+      assert.equal(await focused.getAttribute('aria-label'), title);
+      await page.keyboard.press('Enter');
+      // Saved: on disk, as the CLI and a CI run read it.
+      const deadline = Date.now() + 15_000;
+      while (!(existsSync(ignoreFile) && readFileSync(ignoreFile, 'utf8').includes(`- ${word}`))) {
+        assert.ok(Date.now() < deadline, `${word} is in ${ignoreFile} on disk: ${existsSync(ignoreFile) ? JSON.stringify(readFileSync(ignoreFile, 'utf8')) : 'no file'}`);
+        await page.waitForTimeout(200);
+      }
+      await page.locator('.editor-instance .monaco-editor .view-line', { hasText: `${word}** (expert)` }).first().waitFor();
+    }
+    assert.equal(readFileSync(ignoreFile, 'utf8'), '# Findings Skill Lens does not report in this workspace, by code (see the README).\nunknown-skill:\n  - Kubernetes\n  - Terraform\n');
+    // No ignore list tab is left with unsaved changes.
+    assert.equal(await page.locator('.tabs-container .tab.dirty', { hasText: 'ignore.yaml' }).count(), 0);
+    const cli = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', join('adverts', 'cloud-tools-advert.md')], { cwd: bench!.workspace, encoding: 'utf8' });
+    assert.equal(cli.stdout, '', cli.stderr);
+    assert.equal(cli.stderr, '1 file checked: 0 errors, 0 warnings.\n');
+    await page.screenshot({ path: join(screenshots, 'ignore-twice.png') });
   });
 });

@@ -162,6 +162,34 @@ describe('fix all and silencing (LSP)', function () {
     assert.deepEqual(now.map((x) => x.code), ['unknown-skill', 'renamed-skill', 'unknown-level']);
   });
 
+  it('"Ignore …" asked for before the server has read the list extends the list on disk, with no second key', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'skill-lens-early-'));
+    mkdirSync(join(folder, '.skill-lens'));
+    const existing = 'unknown-skill:\n  - Terraform\n';
+    writeFileSync(join(folder, '.skill-lens', 'ignore.yaml'), existing);
+    const early = new LspClient({ ...languageServerCommand(), requestTimeoutMs: 10_000 });
+    try {
+      // Initialized but not told `initialized`: the server reads the workspace's lists only after
+      // that (or 2 s later), so the request below comes first, as it can right after start.
+      await early.request('initialize', {
+        processId: process.pid,
+        rootUri: fileUri(folder),
+        workspaceFolders: [{ uri: fileUri(folder), name: 'workspace' }],
+        capabilities: { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } },
+      });
+      const uri = fileUri(join(folder, 'advert.md'));
+      early.didOpen(uri, 'markdown', ADVERT, 1);
+      const d: Diagnostic = { range: { start: { line: 6, character: 4 }, end: { line: 6, character: 14 } }, severity: 1, code: 'unknown-skill', source: 'skill-lens', message: '"Kubernetes" is not a skill in DDaT.' };
+      const actions = await early.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      const ignore = actions.find((a) => a.title === 'Ignore "Kubernetes" in this workspace')!;
+      const edits = ignore.edit!.changes![fileUri(join(folder, '.skill-lens', 'ignore.yaml'))];
+      assert.equal(TextDocument.applyEdits(TextDocument.create('file:///i.yaml', 'yaml', 1, existing), edits), 'unknown-skill:\n  - Terraform\n  - Kubernetes\n');
+    } finally {
+      await early.shutdown();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('takes the ignore list from the editor while it is open there, and reports its problems on it', async () => {
     const ignoreUri = fileUri(ignoreFile());
     let since = performance.now();

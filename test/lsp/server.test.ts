@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type CodeAction, type CompletionItem, type CompletionList, type Hover, type MarkupContent, type SymbolInformation, type TextEdit } from 'vscode-languageserver-types';
@@ -104,6 +104,20 @@ describe('language server over stdio', function () {
     assert.ok(cloud.length <= 50);
     assert.deepEqual(await find('kubernetes'), []);
     assert.deepEqual(await find(''), []);
+  });
+
+  it('answers a 100,000-character query at once, as it would its first words, and stays responsive', async () => {
+    // Uncapped, 1,000 characters took 1.2 s and 100,000 had no answer in 30 s, with every other
+    // request waiting: this client gives up after 10 s.
+    const words = 'cloud security';
+    const query = `${words} ${'zzqx '.repeat(20_000)}`;
+    const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query });
+    assert.deepEqual(symbols.map((s) => s.name), (await client.request<SymbolInformation[]>('workspace/symbol', { query: query.slice(0, 64) })).map((s) => s.name));
+    assert.equal(symbols[0].name, 'Information security');
+    const found = await client.request<SkillSummary[]>('skillLens/findSkills', { query });
+    assert.equal(found[0].name, 'Information security');
+    const hover = await client.hover<Hover>(uri, { line: 9, character: 8 });
+    assert.match((hover.contents as MarkupContent).value, /^### IT infrastructure/);
   });
 
   it('completes a skill name from what was typed, keeping the bold markers', async () => {
@@ -218,8 +232,10 @@ describe('language server over stdio', function () {
 
   it('goes to a skill in a read-only rendering of the framework, and never checks that rendering', async () => {
     const target = await client.request<{ uri: string; range: { start: { line: number } } }>('textDocument/definition', { textDocument: { uri }, position: { line: 9, character: 8 } });
-    assert.match(target.uri, /^file:.*skill-lens\/ddat\.md$/);
+    // In a folder of the server's own (mkdtemp: a new name, mode 0700).
+    assert.match(target.uri, /^file:.*\/skill-lens-\w{6}\/ddat\.md$/);
     const file = fileURLToPath(target.uri);
+    assert.equal(statSync(dirname(file)).mode & 0o777, 0o700);
     const text = readFileSync(file, 'utf8');
     assert.equal(text.split('\n')[target.range.start.line], '## IT infrastructure');
     assert.equal(statSync(file).mode & 0o222, 0, 'the rendering is read-only');

@@ -35,6 +35,36 @@ describe('skill-lens (CLI)', function () {
     assert.equal(lines.filter((l) => l.startsWith('vacancy.md:1:3 warning missing-skill Senior data engineer requires ')).length, 9);
   });
 
+  it('shows control characters of a document escaped in its text output, and ordinary text as it is', () => {
+    // OSC 52 writes the clipboard, CSI 2K erases the line, U+009B is CSI in one byte, U+202E turns text around.
+    writeFileSync(join(folder, 'escapes.md'), '---\nkind: job-advert\n---\n\n- **Kube\u001b]52;c;aGk=\u0007rnetes** (expert)\n- **Terraform\u001b[2K\u009b2K\u202e** (expert)\n- **Informaton security** (working)\n');
+    const out = run(['check', 'escapes.md'], folder);
+    assert.equal(
+      out.stdout,
+      'escapes.md:5:5 error unknown-skill "Kube\\x1b]52;c;aGk=\\x07rnetes" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.\n' +
+        'escapes.md:6:5 error unknown-skill "Terraform\\x1b[2K\\x9b2K\\u202e" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.\n' +
+        'escapes.md:7:5 error unknown-skill "Informaton security" is not a skill in DDaT. Did you mean "Information security"?\n',
+    );
+    assert.doesNotMatch(out.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    // JSON output keeps the text as it is (JSON escapes it).
+    const json = JSON.parse(run(['check', '--format', 'json', 'escapes.md'], folder).stdout) as { message: string }[];
+    assert.ok(json[0].message.startsWith('"Kube\u001b]52;c;aGk=\u0007rnetes" is not a skill'), json[0].message);
+  });
+
+  it('draws an SVG profile that XML parsers read when a framework name holds a control character', () => {
+    writeFileSync(
+      join(folder, 'bell.skills.yaml'),
+      'id: bell\nname: "Bell\\a ladder"\nlevels:\n  - { id: L1, name: "Jun\\aior" }\n  - { id: L2, name: Senior }\nskills:\n  - name: "Kind\\bness"\n    levels:\n      L1: { statements: [I help] }\n      L2: { statements: [I lead] }\nroles:\n  - name: Helper\n    levels:\n      - name: "Junior\\u0007 helper"\n        skills: [{ skill: "Kind\\bness", level: L1 }]\n',
+    );
+    writeFileSync(join(folder, 'helper-advert.md'), '---\nkind: job-advert\nrole: "Junior\\a helper"\n---\n');
+    const out = run(['profile', '--format', 'svg', '--framework', 'bell.skills.yaml', 'helper-advert.md'], folder);
+    assert.equal(out.status, 0, out.stderr);
+    // XML 1.0 allows tab, line feed and carriage return among the C0 controls, and nothing else.
+    assert.doesNotMatch(out.stdout, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    assert.match(out.stdout, /data-skill="Kindness"/);
+    assert.match(out.stdout, /aria-label="[^"]*Junior helper/);
+  });
+
   it('reports the DDaT counts and what the importers repaired', () => {
     const out = run(['frameworks', '--format', 'json'], folder);
     assert.equal(out.status, 0, out.stderr);

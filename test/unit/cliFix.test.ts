@@ -1,7 +1,7 @@
 // `skill-lens check --fix` and the silencing rules, as users run the CLI: dist/cli.js on files.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { writeIfUnchanged } from '../../server/src/fixFile';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,6 +61,45 @@ describe('skill-lens check --fix, and silencing (CLI)', function () {
     const broken = run(['check', 'adverts'], folder);
     assert.match(broken.stdout, /\n\.skill-lens\/ignore\.yaml:1:1 error schema The ignore list must map codes to lists of words, e\.g\. "unknown-skill: \[Kubernetes\]"\.\n$/);
     assert.equal(broken.status, 1);
+  });
+
+  it('reads no ignore list that is a link out of the project, and quotes none of it', () => {
+    mkdirSync(join(folder, '.skill-lens'));
+    const outside = mkdtempSync(join(tmpdir(), 'skill-lens-secret-'));
+    // Lines of /etc/shadow's shape: each one a YAML key whose value is empty.
+    const secret = 'root:$6$Zq0rS3cr3tH4sh:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\nunknown-skill: [Kubernetes]\n';
+    writeFileSync(join(outside, 'shadow'), secret);
+    symlinkSync(join(outside, 'shadow'), join(folder, '.skill-lens', 'ignore.yaml'));
+    const out = run(['check', 'advert.md'], folder);
+    assert.match(out.stdout, /\n\.skill-lens\/ignore\.yaml:1:1 error schema The ignore list is not read \(a link to a file outside the project\)\.\n$/);
+    assert.ok(!/root|daemon|S3cr3t/.test(out.stdout + out.stderr));
+    // Not read: Kubernetes is still reported.
+    assert.match(out.stdout, /"Kubernetes" is not a skill/);
+    // A link to another file of the project is read.
+    writeFileSync(join(folder, 'words.yaml'), 'unknown-skill: [Kubernetes]\n');
+    rmSync(join(folder, '.skill-lens', 'ignore.yaml'));
+    symlinkSync(join(folder, 'words.yaml'), join(folder, '.skill-lens', 'ignore.yaml'));
+    assert.doesNotMatch(run(['check', 'advert.md'], folder).stdout, /Kubernetes/);
+  });
+
+  it('quotes a short, escaped excerpt of the ignore list at most, and at most 10 problems', () => {
+    mkdirSync(join(folder, '.skill-lens'));
+    // Keys with a terminal escape (YAML's \e and \a: write the clipboard) and 200 more characters.
+    const lines = Array.from({ length: 30 }, (_, i) => `"\\e]52;c;aGk=\\aline-${i}-${'x'.repeat(200)}":`);
+    writeFileSync(join(folder, '.skill-lens', 'ignore.yaml'), `${lines.join('\n')}\n`);
+    const out = run(['check', 'advert.md'], folder);
+    const problems = out.stdout.split('\n').filter((l) => l.startsWith('.skill-lens/ignore.yaml'));
+    assert.equal(problems.length, 10);
+    assert.equal(problems[0], `.skill-lens/ignore.yaml:1:1 error schema Under "\\x1b]52;c;aGk=\\x07line-0-${'x'.repeat(21)}…", list words (text), e.g. "unknown-skill: [Kubernetes]".`);
+    assert.ok(!/[\u0007\u001b]/.test(out.stdout + out.stderr));
+  });
+
+  it('reads no ignore list over 1 MB, and says so', () => {
+    mkdirSync(join(folder, '.skill-lens'));
+    writeFileSync(join(folder, '.skill-lens', 'ignore.yaml'), `unknown-skill:\n  - Kubernetes\n${'  - filler word\n'.repeat(140_000)}`);
+    const out = run(['check', 'advert.md'], folder);
+    assert.match(out.stdout, /\n\.skill-lens\/ignore\.yaml:1:1 error schema The ignore list is not read \(2\.1 MB, over the limit of 1 MB\)\.\n$/);
+    assert.match(out.stdout, /"Kubernetes" is not a skill/);
   });
 
   it('honours disable comments', () => {

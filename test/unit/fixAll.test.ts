@@ -125,6 +125,34 @@ describe('disable for this line', () => {
     assert.deepEqual(setup(fmAfter).all.filter((d) => d.code === 'unknown-role'), []);
   });
 
+  it('writes `#` in front matter that is not closed, as the parser reads it, and an HTML comment in the body below it', () => {
+    const text = '---\nkind: job-advert\nrole: Senior infrastructure engineer\n\n# About the job\n\n- **Kubernetes** (expert)\n';
+    const s = setup(text);
+    const missing = s.all.find((d) => d.code === 'missing-skill')!;
+    assert.equal(missing.range.start.line, 2);
+    const after = s.apply(s.ask([missing]).find((a) => a.title === 'Disable missing-skill for this line')!);
+    assert.equal(after, '---\nkind: job-advert\n# skill-lens-disable-next-line missing-skill\nrole: Senior infrastructure engineer\n\n# About the job\n\n- **Kubernetes** (expert)\n');
+    // The role is still read, and its findings of that code are silenced.
+    const again = setup(after).all;
+    assert.ok(!again.some((d) => d.code === 'unknown-role'));
+    assert.deepEqual(again.filter((d) => d.code === 'missing-skill'), []);
+    const kube = s.all.find((d) => d.code === 'unknown-skill')!;
+    const body = s.apply(s.ask([kube]).find((a) => a.title === 'Disable unknown-skill for this line')!);
+    assert.equal(body.split('\n')[6], '- **Kubernetes** (expert) <!-- skill-lens-disable-line unknown-skill -->');
+    assert.ok(!setup(body).all.some((d) => d.code === 'unknown-skill'));
+  });
+
+  it('offers no Disable for a YAML syntax error: it is fixed, not silenced', () => {
+    const uri = 'file:///w/pathways/cloud.yaml';
+    const s = setup('path: /p\nlevels: [awareness\n', uri);
+    const syntax = s.all.find((d) => d.code === 'yaml-syntax')!;
+    assert.deepEqual(s.ask([syntax]).map((a) => a.title), []);
+    const unclosed = setup('---\nkind: job-advert\nrole: Senior infrastructure engineer\n\n- **Kubernetes** (expert)\n');
+    const open = unclosed.all.find((d) => d.code === 'yaml-syntax')!;
+    assert.equal(open.message, 'Front matter is not closed: add a line "---" after it.');
+    assert.deepEqual(unclosed.ask([open]).map((a) => a.title), []);
+  });
+
   it('ends the comment with the file\'s own line break, on its last line too', () => {
     const uri = 'file:///w/pathways/cloud.yaml';
     const pathway = 'path: /p\r\nlevels:\r\n  EO: awareness\r\ntopics:\r\n  - name: Kubernetes';
@@ -151,6 +179,17 @@ describe('ignore in this workspace', () => {
     const extend = ask([kube], undefined, target('unknown-skill:\n  - Terraform\n')).find((a) => a.title.startsWith('Ignore'))!;
     const edits = extend.edit!.changes!['file:///w/.skill-lens/ignore.yaml'];
     assert.equal(TextDocument.applyEdits(TextDocument.create('file:///i', 'yaml', 1, 'unknown-skill:\n  - Terraform\n'), edits), 'unknown-skill:\n  - Terraform\n  - Kubernetes\n');
+  });
+
+  it('saves the list after its edit, the first time and every time, when the client has the command', () => {
+    const { all, ask } = setup(ADVERT);
+    const kube = all.find((d) => /Kubernetes/.test(d.message))!;
+    const save = { title: 'Save the ignore list', command: 'skillLens.saveDocument', arguments: ['file:///w/.skill-lens/ignore.yaml'] };
+    for (const text of [undefined, 'unknown-skill:\n  - Terraform\n']) {
+      const action = ask([kube], undefined, { ...target(text), canSave: true }).find((a) => a.title.startsWith('Ignore'))!;
+      assert.deepEqual(action.command, save);
+      assert.equal(ask([kube], undefined, target(text)).find((a) => a.title.startsWith('Ignore'))!.command, undefined);
+    }
   });
 
   it('is offered for names and levels, not for what a word list cannot settle', () => {

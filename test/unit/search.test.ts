@@ -138,5 +138,11 @@ describe('search by what a skill is about', () => {
     // The start of a former name is a name's start: the rename, as before.
     assert.deepEqual(found(platform, 'dock'), ['Containers']);
     assert.deepEqual(found(platform, 'terraform'), []);
+    // The search reads the first 64 characters of a query, to a whole word: the word after them
+    // (found alone in Delivery's description) changes nothing.
+    const long = `kubernetes${' zzqx'.repeat(12)}`;
+    assert.deepEqual(found(platform, 'shipping'), ['Delivery']);
+    assert.deepEqual(found(platform, `${long} shipping`), found(platform, long.slice(0, 60)));
+    assert.deepEqual(found(platform, `${long} shipping${' shipping'.repeat(20_000)}`), ['Cluster operations', 'Platform engineering']);
   });
 });

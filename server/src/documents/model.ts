@@ -216,6 +216,9 @@ export interface ParsedDocument {
   kindFromContent?: boolean;
   /** The whole front matter block (between the `---` lines), if any. */
   frontMatterRange?: Range;
+  /** The lines read as YAML, [start, end): every line of a YAML file; the front matter's between
+   *  its `---` lines, or to where the body starts when it is not closed. */
+  yamlLines?: { start: number; end: number };
   fields: Map<string, FrontMatterField>;
   /** Named in front matter. */
   framework?: Located;

@@ -76,6 +76,7 @@ export function parseDocument(text: string, given: ParseOptions): ParsedDocument
   let bodyLines = lines;
   let glued: { line: number; by: number } | undefined;
   if (isYamlFile) {
+    doc.yamlLines = { start: 0, end: lines.lineCount };
     readYamlPart(text, 0, lines, doc, options, true, text);
     bodyStartLine = lines.lineCount;
   } else if (/^---\s*$/.test(lines.line(0))) {
@@ -86,11 +87,13 @@ export function parseDocument(text: string, given: ParseOptions): ParsedDocument
     if (!close) {
       // Still read what it holds, and the body after it: one slip must not hide the rest.
       bodyStartLine = unclosedFrontMatterEnd(lines);
+      doc.yamlLines = { start: 1, end: bodyStartLine };
       const yamlEnd = bodyStartLine < lines.lineCount ? lines.starts[bodyStartLine] : text.length;
       readYamlPart(text.slice(yamlStart, yamlEnd), yamlStart, lines, doc, options, false, text);
       doc.problems.unshift({ code: 'yaml-syntax', message: 'Front matter is not closed: add a line "---" after it.', range: lineRange(0, 0, 3) });
     } else {
       doc.frontMatterRange = { start: { line: 0, character: 0 }, end: { line: close.line, character: 3 } };
+      doc.yamlLines = { start: 1, end: close.line };
       bodyStartLine = close.line + 1;
       if (close.textStart > 0) {
         // `---## About the job`: the text after the dashes is the body's first line, read from a

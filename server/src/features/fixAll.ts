@@ -6,6 +6,7 @@ import type { ParsedDocument } from '../documents/model';
 import { codeActions, fixData, fixReplacements } from './codeActions';
 import { addToIgnoreList, IGNORABLE_CODES, normaliseWord, pointedText } from './ignoreList';
 import { disableLineEdit } from './silencing';
+import { SAVE_DOCUMENT_COMMAND } from '../clientCommands';
 
 export const FIX_ALL_KIND = 'source.fixAll.skillLens';
 
@@ -15,6 +16,8 @@ export interface IgnoreTarget {
   text: string | undefined;
   /** The client can create files in a workspace edit (workspace.workspaceEdit.resourceOperations). */
   canCreate: boolean;
+  /** The client saves a document on SAVE_DOCUMENT_COMMAND: the edit is followed by it. */
+  canSave?: boolean;
 }
 
 export interface ActionRequest {
@@ -51,7 +54,8 @@ export function allCodeActions(req: ActionRequest): CodeAction[] {
       const ofCode = fixAllAction(req.doc, req.all(), code);
       if (ofCode && ofCode.diagnostics!.length > 1) actions.push(ofCode);
     }
-    if (!code) continue;
+    // A syntax error is fixed, not silenced.
+    if (!code || code === 'yaml-syntax') continue;
     actions.push({
       title: `Disable ${code} for this line`,
       kind: CodeActionKind.QuickFix,
@@ -149,5 +153,7 @@ function ignoreAction(doc: ParsedDocument, d: Diagnostic, target: IgnoreTarget):
           ],
         }
       : { changes: { [target.uri]: edits } };
-  return { title: `Ignore "${word}" in this workspace`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
+  // Saved, so that the CLI (and CI) reads what the editor shows.
+  const command = target.canSave ? { title: 'Save the ignore list', command: SAVE_DOCUMENT_COMMAND, arguments: [target.uri] } : undefined;
+  return { title: `Ignore "${word}" in this workspace`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit, ...(command ? { command } : {}) };
 }

@@ -25,13 +25,13 @@ export function frameworkLabel(framework: Framework): string {
 /** What the skill says at one level: "**Practitioner** — you can:" and the statements. */
 export function statementsAt(framework: Framework, skill: SkillData, level: LevelData): string {
   const at = framework.skillLevel(skill, level);
-  if (at === null) return `_Not defined at ${levelWord(level)}._`;
+  if (at === null) return `_Not defined at ${levelWordMd(level)}._`;
   // A skill that gives some levels and not this one does not define it.
-  if (at === undefined && skill.levels && Object.keys(skill.levels).length > 0) return `_Not defined at ${levelWord(level)}._`;
+  if (at === undefined && skill.levels && Object.keys(skill.levels).length > 0) return `_Not defined at ${levelWordMd(level)}._`;
   if (at === undefined) {
     // Skills without levels (DDaT Senior Civil Service skills) say what you can do at any level.
     const general = levelsBriefly(framework, skill);
-    return `_${escapeMd(skillFullName(skill))} has no ${framework.levelNoun}s._${general ? `\n\n${general}` : ''}`;
+    return `_${escapeMd(skillFullName(skill))} has no ${escapeMd(framework.levelNoun)}s._${general ? `\n\n${general}` : ''}`;
   }
   return `${levelLead(level, at.statements)}\n\n${bullets(at.statements)}`;
 }
@@ -63,7 +63,7 @@ export function renameNotes(framework: Framework, skill: SkillData): string {
   for (const rename of framework.renames) {
     if (framework.resolveSkill(rename.to) !== skill) continue;
     seen.add(normalizeName(rename.from));
-    notes.push(`Renamed from ${escapeMd(rename.from)}${rename.date ? ` on ${formatDate(rename.date)}` : ''}.`);
+    notes.push(`Renamed from ${escapeMd(rename.from)}${rename.date ? ` on ${escapeMd(formatDate(rename.date))}` : ''}.`);
   }
   for (const old of skill.formerNames ?? []) {
     if (!seen.has(normalizeName(old))) notes.push(`Formerly called ${escapeMd(old)}.`);
@@ -74,17 +74,22 @@ export function renameNotes(framework: Framework, skill: SkillData): string {
 /** "**Working**: level 2 of 4 (awareness < **working** < practitioner < expert)". */
 export function levelPlace(framework: Framework, level: LevelData): string {
   const index = framework.levelIndex(level);
-  const scale = framework.levels.map((l) => (l === level ? `**${levelWord(l)}**` : levelWord(l))).join(' < ');
+  const scale = framework.levels.map((l) => (l === level ? `**${levelWordMd(l)}**` : levelWordMd(l))).join(' < ');
   return `**${escapeMd(level.name)}**: level ${index + 1} of ${framework.levels.length} (${scale})`;
 }
 
 export function scaleLine(framework: Framework): string {
-  return `The ${framework.levelNoun}s, lowest first: ${framework.levels.map(levelWord).join(' < ')}.`;
+  return `The ${escapeMd(framework.levelNoun)}s, lowest first: ${framework.levels.map(levelWordMd).join(' < ')}.`;
 }
 
 /** How a level is written in documents: `working`, `3`, `L3` (the id, which people type). */
 export function levelWord(level: LevelData): string {
   return level.id;
+}
+
+/** levelWord, escaped for Markdown. */
+export function levelWordMd(level: LevelData): string {
+  return escapeMd(levelWord(level));
 }
 
 /** A level as a message says it: DDaT's `working`, a ladder's `Senior Cloud Security Engineer`, SFIA's `Apply`. */
@@ -101,7 +106,7 @@ export function levelInCell(level: LevelData): string {
 export function gradeSummary(framework: Framework, grade: GradeData): string {
   const head = grade.name && grade.name !== grade.id ? `**${escapeMd(grade.id)}**: ${escapeMd(grade.name)}` : `**${escapeMd(grade.id)}**`;
   const roles = rolesAtGrade(framework, grade).map((r) => escapeMd(r.level.name));
-  if (!roles.length) return `${head}\n\nNo role level of ${frameworkLabel(framework)} is performed at this grade.`;
+  if (!roles.length) return `${head}\n\nNo role level of ${escapeMd(frameworkLabel(framework))} is performed at this grade.`;
   return `${head}\n\n${joinWords(roles, 'and')} ${roles.length === 1 ? 'is' : 'are'} performed at this grade.`;
 }
 
@@ -129,7 +134,7 @@ export function roleSummary(framework: Framework, role: RoleLevelRef): string {
   if (level.skills.length) {
     const skills = level.skills.map((s) => {
       const l = framework.findLevel(s.level);
-      return `- ${escapeMd(s.skill)}: ${l ? levelWord(l) : escapeMd(s.level)}`;
+      return `- ${escapeMd(s.skill)}: ${l ? levelWordMd(l) : escapeMd(s.level)}`;
     });
     parts.push(`**Skills (${level.skills.length}):**\n\n${skills.join('\n')}`);
   }
@@ -160,9 +165,21 @@ function bullets(items: string[]): string {
   return items.map((s) => `- ${escapeMd(s)}`).join('\n');
 }
 
-/** Markdown-escapes text from the framework so names like `C#` or `*nix` render as written. */
+/**
+ * Markdown-escapes text from the framework, so that it is shown as written and never becomes
+ * markup: a framework file is workspace content, and may come from a cloned repository. With
+ * `<` and `[` escaped no HTML, link, image, autolink or link reference can start; `*`, `_`,
+ * backticks and `|` keep emphasis, code and table cells from changing it (`C#`, `*nix`).
+ */
 export function escapeMd(text: string): string {
-  return text.replace(/[\\`*_[\]<>]/g, '\\$&');
+  return text.replace(/[\\`*_[\]<>|]/g, '\\$&');
+}
+
+/** Text as a code span, whatever backticks it holds: a fence longer than any run of them. */
+export function codeSpan(text: string): string {
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 /** "a, b and c": lists that read naturally aloud. */
@@ -178,7 +195,7 @@ export function roleNeedBriefly(framework: Framework, need: RoleNeed): string {
   const ranks = need.levels.map(({ level }) => framework.levelIndex(level));
   const low = framework.levels[Math.min(...ranks)];
   const high = framework.levels[Math.max(...ranks)];
-  return low === high ? `${name} (${levelWord(low)})` : `${name} (${levelWord(low)} to ${levelWord(high)})`;
+  return low === high ? `${name} (${levelWordMd(low)})` : `${name} (${levelWordMd(low)} to ${levelWordMd(high)})`;
 }
 
 export function limit(items: string[], max: number): string[] {

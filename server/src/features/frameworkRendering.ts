@@ -6,6 +6,7 @@ import type { Location } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
 import type { SkillData } from '../framework/model';
 import { skillMarkdown } from './frameworkViews';
+import { escapeMd } from './frameworkProse';
 import { caches } from '../caches';
 
 /** The scheme of the VS Code extension's read-only views (client/src/views.ts). */
@@ -25,7 +26,7 @@ export function frameworkRendering(framework: Framework): Rendering {
   let doc = rendered.get(framework);
   if (!doc) {
     const lineOf = new Map<SkillData, number>();
-    const parts: string[] = [`# ${framework.name}`, ''];
+    const parts: string[] = [`# ${escapeMd(framework.name)}`, ''];
     let line = 2;
     for (const s of framework.skills) {
       lineOf.set(s, line);

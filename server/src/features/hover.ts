@@ -9,12 +9,13 @@ import { normalizeName } from '../framework/normalize';
 import { LEVEL_LINE } from '../markdown/levelLine';
 import { contains, lineRange } from '../documents/lineIndex';
 import {
+  codeSpan,
   escapeMd,
   frameworkLabel,
   gradeSummary,
   joinWords,
   levelPlace,
-  levelWord,
+  levelWordMd,
   renameNotes,
   roleNeedBriefly,
   roleSummary,
@@ -96,14 +97,14 @@ function skillHover(doc: ParsedDocument, framework: Framework, mention: SkillMen
   const range = mention.name.range;
   if (found.kind === 'ambiguous') {
     const names = found.candidates.map((s) => `**${escapeMd(skillFullName(s))}**`);
-    return markdown(`### ${escapeMd(mention.name.text)}\n\nThis name fits more than one ${framework.skillNoun}: ${joinWords(names, 'or')}. Add the part in brackets to say which.`, range);
+    return markdown(`### ${escapeMd(mention.name.text)}\n\nThis name fits more than one ${escapeMd(framework.skillNoun)}: ${joinWords(names, 'or')}. Add the part in brackets to say which.`, range);
   }
   if (found.kind === 'unknown') {
     // A bold phrase that may not be a skill at all: stay quiet rather than lecture.
     if (!mention.certain) return null;
     const close = framework.suggestSkills(mention.name.text, 3).map((s) => `**${escapeMd(skillFullName(s))}**`);
     const hint = close.length ? ` Did you mean ${joinWords(close, 'or')}?` : '';
-    return markdown(`“${escapeMd(mention.name.text)}” is not a ${framework.shortName} ${framework.skillNoun}.${hint}`, range);
+    return markdown(`“${escapeMd(mention.name.text)}” is not a ${escapeMd(framework.shortName)} ${escapeMd(framework.skillNoun)}.${hint}`, range);
   }
 
   const skill = found.skill;
@@ -119,8 +120,8 @@ function skillHover(doc: ParsedDocument, framework: Framework, mention: SkillMen
     const required = framework.requiredLevel(role, skill);
     parts.push(
       required
-        ? `${escapeMd(role.level.name)} needs it at **${levelWord(required)}**.`
-        : `${escapeMd(role.level.name)} does not list this ${framework.skillNoun}.`,
+        ? `${escapeMd(role.level.name)} needs it at **${levelWordMd(required)}**.`
+        : `${escapeMd(role.level.name)} does not list this ${escapeMd(framework.skillNoun)}.`,
     );
   }
   const renamed = renameNotes(framework, skill);
@@ -135,14 +136,14 @@ function skillHover(doc: ParsedDocument, framework: Framework, mention: SkillMen
 function levelHover(framework: Framework, word: Located, skill: SkillData | undefined, grade?: Located, numbered = false): Hover {
   const level = numbered ? framework.findLevelOrNumber(word.text) : framework.findLevel(word.text);
   if (!level) {
-    const close = framework.suggestLevels(word.text, 2).map((l) => `**${levelWord(l)}**`);
+    const close = framework.suggestLevels(word.text, 2).map((l) => `**${levelWordMd(l)}**`);
     const hint = close.length ? ` Did you mean ${joinWords(close, 'or')}?` : '';
-    return markdown(`“${escapeMd(word.text)}” is not a ${framework.levelNoun} of ${frameworkLabel(framework)}.${hint}\n\n${scaleLine(framework)}`, word.range);
+    return markdown(`“${escapeMd(word.text)}” is not a ${escapeMd(framework.levelNoun)} of ${escapeMd(frameworkLabel(framework))}.${hint}\n\n${scaleLine(framework)}`, word.range);
   }
   const parts = [levelPlace(framework, level)];
   if (level.description) parts.push(escapeMd(level.description));
-  if (grade) parts.push(`In this pathway, ${escapeMd(grade.text)} maps to ${levelWord(level)}.`);
-  if (skill) parts.push(`${escapeMd(skillFullName(skill))} at this ${framework.levelNoun}:\n\n${statementsAt(framework, skill, level)}`);
+  if (grade) parts.push(`In this pathway, ${escapeMd(grade.text)} maps to ${levelWordMd(level)}.`);
+  if (skill) parts.push(`${escapeMd(skillFullName(skill))} at this ${escapeMd(framework.levelNoun)}:\n\n${statementsAt(framework, skill, level)}`);
   return markdown(parts.join('\n\n'), word.range);
 }
 
@@ -155,15 +156,15 @@ function gradeHover(framework: Framework, word: Located, doc: ParsedDocument, ma
     const close = framework.suggestGrades(word.text, 2).map((g) => `**${escapeMd(g.id)}**`);
     const hint = close.length ? ` Did you mean ${joinWords(close, 'or')}?` : '';
     const all = framework.grades.length ? ` The grades are ${joinWords(framework.grades.map((g) => escapeMd(g.id)), 'and')}.` : '';
-    return markdown(`“${escapeMd(word.text)}” is not a grade of ${frameworkLabel(framework)}.${hint}${all}`, word.range);
+    return markdown(`“${escapeMd(word.text)}” is not a grade of ${escapeMd(frameworkLabel(framework))}.${hint}${all}`, word.range);
   }
   const parts = [gradeSummary(framework, grade)];
   if (mapped) {
     const level = framework.findLevelOrNumber(mapped.text);
     parts.push(
       level
-        ? `In this pathway, ${escapeMd(grade.id)} maps to **${levelWord(level)}**, ${framework.levelNoun} ${framework.levelIndex(level) + 1} of ${framework.levels.length}.`
-        : `In this pathway, ${escapeMd(grade.id)} maps to “${escapeMd(mapped.text)}”, which is not a ${framework.levelNoun}.`,
+        ? `In this pathway, ${escapeMd(grade.id)} maps to **${levelWordMd(level)}**, ${escapeMd(framework.levelNoun)} ${framework.levelIndex(level) + 1} of ${framework.levels.length}.`
+        : `In this pathway, ${escapeMd(grade.id)} maps to “${escapeMd(mapped.text)}”, which is not a ${escapeMd(framework.levelNoun)}.`,
     );
   }
   const role = doc.role && !mapped ? framework.findRoleLevel(doc.role.text) : undefined;
@@ -176,16 +177,16 @@ function roleHover(framework: Framework, word: Located): Hover {
   if (!role) {
     const close = framework.suggestRoleLevels(word.text, 2).map((r) => `**${escapeMd(r.level.name)}**`);
     const hint = close.length ? ` Did you mean ${joinWords(close, 'or')}?` : '';
-    return markdown(`“${escapeMd(word.text)}” is not a role level of ${frameworkLabel(framework)}.${hint}`, word.range);
+    return markdown(`“${escapeMd(word.text)}” is not a role level of ${escapeMd(frameworkLabel(framework))}.${hint}`, word.range);
   }
   return markdown(roleSummary(framework, role), word.range);
 }
 
 function frameworkHover(framework: Framework, word: Located): Hover {
   if (normalizeName(word.text) !== normalizeName(framework.id) && normalizeName(word.text) !== normalizeName(framework.name)) {
-    return markdown(`“${escapeMd(word.text)}” is not the framework in use here: ${escapeMd(framework.name)} (\`${framework.id}\`) is.`, word.range);
+    return markdown(`“${escapeMd(word.text)}” is not the framework in use here: ${escapeMd(framework.name)} (${codeSpan(framework.id)}) is.`, word.range);
   }
-  const counts = [`${framework.skills.length} ${framework.skillNoun}s`, `${framework.levels.length} ${framework.levelNoun}s (${framework.levels.map(levelWord).join(' < ')})`];
+  const counts = [`${framework.skills.length} ${escapeMd(framework.skillNoun)}s`, `${framework.levels.length} ${escapeMd(framework.levelNoun)}s (${framework.levels.map(levelWordMd).join(' < ')})`];
   if (framework.roleLevels.length) {
     const roles = framework.data.roles ?? [];
     const families = new Set(roles.map((role) => role.family ?? role.name)).size;

@@ -8,14 +8,24 @@
 //
 // A finding is ignored when the text it points at (bold and spacing aside, any case) is listed
 // under its code. The file sits beside framework files in `.skill-lens/` but is never one.
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { CORE_SCHEMA, dump, load } from 'js-yaml';
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../documents/model';
+import { excerpt, shortened, tooLarge } from '../fileText';
 
 export const IGNORE_FOLDER = '.skill-lens';
 export const IGNORE_FILE_NAME = 'ignore.yaml';
 /** The folder and file, relative to the workspace folder. */
 export const IGNORE_FILE = `${IGNORE_FOLDER}/${IGNORE_FILE_NAME}`;
+
+/**
+ * Ignore lists larger than this are not read: a list is parsed on the server's main thread, and
+ * 1 MB (some 40,000 words) takes about 65 ms; a 50 MB one took 306 MB and stalled hovers for 1.4 s.
+ */
+export const IGNORE_LIST_MAX_BYTES = 1024 * 1024;
+
+/** The most problems reported of one list: a file that is no ignore list would otherwise get one per line. */
+const MAX_PROBLEMS = 10;
 
 /** The codes a quick fix "Ignore … in this workspace" is offered for: findings about a written name. */
 export const IGNORABLE_CODES: ReadonlySet<string> = new Set(['unknown-skill', 'unknown-level', 'unknown-role', 'unknown-grade', 'ambiguous-skill']);
@@ -25,6 +35,8 @@ export interface IgnoreList {
   readonly byCode: ReadonlyMap<string, ReadonlySet<string>>;
   /** What is wrong with the file, each on its line. */
   readonly problems: { message: string; range: Range }[];
+  /** The file was not read (too large, a link out of the project…): nothing may be written to it. */
+  readonly unread?: boolean;
 }
 
 export const EMPTY_IGNORE_LIST: IgnoreList = { byCode: new Map(), problems: [] };
@@ -34,11 +46,20 @@ export function isIgnoreFile(pathOrUri: string): boolean {
   return /(?:^|[\\/])\.skill-lens[\\/]ignore\.ya?ml$/i.test(pathOrUri);
 }
 
+/** A list that was not read, and why (readProjectFile's reason): no words, one problem on its first line. */
+export function unreadIgnoreList(reason: string): IgnoreList {
+  return { byCode: new Map(), problems: [{ message: `The ignore list is not read (${reason}).`, range: startRange() }], unread: true };
+}
+
 /** Reads an ignore list; a file that is not a map of codes to lists of words is reported, never thrown. */
 export function parseIgnoreList(text: string): IgnoreList {
+  // UTF-8 takes one to three bytes per UTF-16 unit: a text longer than the cap is over it (its
+  // length said as its size), and one a third of it is under it, without encoding either.
+  const bytes = text.length > IGNORE_LIST_MAX_BYTES || text.length * 3 <= IGNORE_LIST_MAX_BYTES ? text.length : new TextEncoder().encode(text).length;
+  if (bytes > IGNORE_LIST_MAX_BYTES) return unreadIgnoreList(tooLarge(bytes, IGNORE_LIST_MAX_BYTES));
   const byCode = new Map<string, Set<string>>();
   const problems: IgnoreList['problems'] = [];
-  const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const whole = startRange();
   // Blank or only comments: an empty list (the YAML reader wants a document).
   if (!/^[ \t]*[^\s#]/m.test(text)) return { byCode, problems };
   let data: unknown;
@@ -47,8 +68,9 @@ export function parseIgnoreList(text: string): IgnoreList {
   } catch (e) {
     const mark = (e as { mark?: { line?: number; column?: number } }).mark;
     const at = { line: mark?.line ?? 0, character: mark?.column ?? 0 };
-    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    problems.push({ message: `The ignore list is not valid YAML: ${reason}`, range: { start: at, end: at } });
+    // js-yaml's first line, which may hold a piece of the file (a tag, an alias): cut short.
+    const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    problems.push({ message: `The ignore list is not valid YAML: ${shortened(reason, 120)}`, range: { start: at, end: at } });
     return { byCode, problems };
   }
   if (data === undefined || data === null) return { byCode, problems };
@@ -61,8 +83,8 @@ export function parseIgnoreList(text: string): IgnoreList {
     const set = new Set<string>();
     for (const w of words) if (typeof w === 'string' || typeof w === 'number') set.add(normaliseWord(String(w)));
     if (set.size) byCode.set(code, set);
-    if (words.some((w) => typeof w !== 'string' && typeof w !== 'number')) {
-      problems.push({ message: `Under "${code}", list words (text), e.g. "${code}: [Kubernetes]".`, range: keyRange(text, code) ?? whole });
+    if (words.some((w) => typeof w !== 'string' && typeof w !== 'number') && problems.length < MAX_PROBLEMS) {
+      problems.push({ message: `Under ${excerpt(code)}, list words (text), e.g. "unknown-skill: [Kubernetes]".`, range: keyRange(text, code) ?? whole });
     }
   }
   return { byCode, problems };
@@ -102,6 +124,7 @@ export function isIgnored(list: IgnoreList, doc: ParsedDocument, d: Diagnostic):
  */
 export function addToIgnoreList(existing: string | undefined, code: string, word: string): TextEdit[] | undefined {
   const item = yamlScalar(word.trim());
+  if (item === undefined) return undefined;
   const header = '# Findings Skill Lens does not report in this workspace, by code (see the README).\n';
   if (existing === undefined || !existing.trim()) return [{ range: startRange(), newText: `${existing === undefined ? header : ''}${code}:\n  - ${item}\n` }];
   const lines = existing.split('\n');
@@ -143,7 +166,9 @@ export function addToIgnoreList(existing: string | undefined, code: string, word
   }
   if (/^[[{]/.test(after) && !/[\]}]$/.test(after)) return undefined; // a flow list over several lines
   const words = (Array.isArray(value) ? value : [value]).filter((w) => typeof w === 'string' || typeof w === 'number').map(String);
-  const block = [`${lines[keyLine].replace(/:.*$/, ':')}`, ...[...words, word.trim()].map((w) => `  - ${yamlScalar(w)}`)].join(eol);
+  const items = [...words.map(yamlScalar), item];
+  if (items.includes(undefined)) return undefined;
+  const block = [`${lines[keyLine].replace(/:.*$/, ':')}`, ...items.map((w) => `  - ${w}`)].join(eol);
   return [{ range: { start: { line: keyLine, character: 0 }, end: { line: keyLine, character: lines[keyLine].replace(/\r$/, '').length } }, newText: block }];
 }
 
@@ -159,8 +184,18 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Plain YAML if safe, else double-quoted. */
-function yamlScalar(text: string): string {
-  const plainSafe = !/^[-?:,[\]{}#&*!|>'"%@`\s]|: | #|:$|^(true|false|null|yes|no|on|off|~)$|^[\d.+-]+$/i.test(text) && !/\s$/.test(text);
-  return plainSafe ? text : JSON.stringify(text);
+/**
+ * A word as one YAML scalar on one line, written by js-yaml: quoted when it would otherwise be
+ * read as a number, a boolean or null (`0x1F`, `1e3`, `.inf`) or not as written, control
+ * characters escaped (a raw one makes the whole file unreadable). Undefined when it cannot be
+ * written so and read back as it is.
+ */
+function yamlScalar(text: string): string | undefined {
+  const written = dump(text, { lineWidth: -1 }).replace(/\n$/, '');
+  if (written.includes('\n')) return undefined;
+  try {
+    return load(written, { schema: CORE_SCHEMA }) === text ? written : undefined;
+  } catch {
+    return undefined;
+  }
 }

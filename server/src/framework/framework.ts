@@ -15,6 +15,9 @@ import { editDistance, normalizeName, splitQualifier } from './normalize';
 import { RankedSkill, SkillSearch } from './search';
 import { TopicSearch } from './topicSearch';
 
+/** The most of a query findSkills reads: more than any name, far less than a pasted page. */
+const MAX_QUERY = 200;
+
 export interface RoleLevelRef {
   role: RoleData;
   level: RoleLevelData;
@@ -130,6 +133,9 @@ export class Framework {
    * forgives a typo in a name.
    */
   findSkills(text: string, limit = Infinity): RankedSkill[] {
+    // A name is at most 90 characters: a longer query (a pasted page) is cut, and the search
+    // by topic reads fewer still (topicSearch.ts, MAX_TOPIC_QUERY).
+    if (text.length > MAX_QUERY) text = text.slice(0, MAX_QUERY);
     const byName = this.search.rank(text, limit);
     // rank scores a name (or a word of it) that starts with the query 0 or 0.05.
     if (byName.length && byName[0].score <= 0.05) return byName;

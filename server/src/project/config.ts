@@ -11,6 +11,7 @@ import { LineIndex } from '../documents/lineIndex';
 import { yamlTreeFromEvents, type YamlNode } from '../yaml/yamlTree';
 import { editDistance } from '../framework/normalize';
 import { globError } from '../documents/glob';
+import { excerpt, shortened } from '../fileText';
 import type { SeveritySetting } from '../features/diagnostics';
 import { caches } from '../caches';
 
@@ -69,7 +70,7 @@ export function readProjectConfig(text: string): ConfigRead {
   } catch (e) {
     const offset = e instanceof YAMLException ? (e.mark?.position ?? 0) : 0;
     const reason = e instanceof YAMLException ? e.reason || e.message : e instanceof Error ? e.message : String(e);
-    return { config: {}, problems: [{ message: `This configuration is not valid YAML (${reason}); the defaults apply until it is.`, range: at(offset) }] };
+    return { config: {}, problems: [{ message: `This configuration is not valid YAML (${shortened(reason.split('\n')[0], 120)}); the defaults apply until it is.`, range: at(offset) }] };
   }
   const value = documents[0];
   if (value === null || value === undefined) return { config: {}, problems: [] };
@@ -103,7 +104,7 @@ export function readProjectConfig(text: string): ConfigRead {
     for (let i = globs.length - 1; i >= 0; i--) {
       const why = globError(globs[i]);
       if (!why) continue;
-      problems.push({ message: `The glob "${globs[i]}" is not valid (${why}) and is left out; the other globs apply.`, range: at(offsetOf(root(), [...path, String(i)])) });
+      problems.push({ message: `The glob ${excerpt(globs[i])} is not valid (${why}) and is left out; the other globs apply.`, range: at(offsetOf(root(), [...path, String(i)])) });
       globs.splice(i, 1);
     }
   }
@@ -138,15 +139,15 @@ function describe(error: ErrorObject, path: string[]): string {
   const last = path[path.length - 1];
   if (error.keyword === 'additionalProperties' && path.length === 1) {
     const near = closest(key, KEYS);
-    return `"${key}" is not a setting of the configuration${near ? `: did you mean "${near}"?` : ''} Settings: ${KEYS.join(', ')}.`;
+    return `${excerpt(key)} is not a setting of the configuration${near ? `: did you mean "${near}"?` : '.'} Settings: ${KEYS.join(', ')}.`;
   }
-  if (error.keyword === 'additionalProperties' && key === 'documentKinds') return `"${last}" is not a kind of document: use jobAdvert, pathway or review.`;
+  if (error.keyword === 'additionalProperties' && key === 'documentKinds') return `${excerpt(last)} is not a kind of document: use jobAdvert, pathway or review.`;
   if (error.keyword === 'propertyNames' || error.propertyName !== undefined) {
     const near = closest(last, CODES);
-    return `"${last}" is not a diagnostic code${near ? `: did you mean "${near}"?` : '.'} The codes are in the README's table.`;
+    return `${excerpt(last)} is not a diagnostic code${near ? `: did you mean "${near}"?` : '.'} The codes are in the README's table.`;
   }
   if (error.keyword === 'enum' && key === 'severity' && sub !== undefined) {
-    return `The severity of ${sub} is one of ${SEVERITIES.join(', ')}, not ${JSON.stringify(error.data)}.`;
+    return `The severity of ${sub} is one of ${SEVERITIES.join(', ')}, not ${excerpt(String(error.data))}.`;
   }
   if (key === 'framework') return 'framework is the id of a framework: ddat, sfia, ladder or a framework file\'s id.';
   if (key === 'frameworkFiles' || key === 'exclude' || (key === 'documentKinds' && sub !== undefined)) return `${path.slice(0, key === 'documentKinds' ? 2 : 1).join('.')} is a list of globs, e.g. ["drafts/**"].`;

@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { globPath, matchesAny } from '../documents/glob';
 import { FrameworkRegistry, parseFrameworkFile, type FrameworkFileResult } from '../framework/loader';
 import { FRAMEWORK_FILE_MAX_BYTES, sizeProblem, type FrameworkFileProblem } from '../framework/frameworkFile';
-import { EMPTY_IGNORE_LIST, IGNORE_FILE, isIgnoreFile, parseIgnoreList, normaliseWord, type IgnoreList } from '../features/ignoreList';
+import { EMPTY_IGNORE_LIST, IGNORE_FILE, IGNORE_LIST_MAX_BYTES, isIgnoreFile, parseIgnoreList, normaliseWord, unreadIgnoreList, type IgnoreList } from '../features/ignoreList';
 import { CONFIG_FILE_MAX_BYTES, CONFIG_FILE_NAMES, isConfigFile, readProjectConfig, type ConfigRead } from './config';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings, type SettingsOverrides } from './settings';
 import { NO_PROJECT_FILES, type ProjectFiles } from './projectFiles';
@@ -39,8 +39,6 @@ export interface ProjectOptions {
 /** The most framework files read from a workspace. */
 export const MAX_FRAMEWORK_FILES = 200;
 
-/** The ignore list's size cap, as the configuration's (a real one is a few KB). */
-const IGNORE_FILE_MAX_BYTES = 1024 * 1024;
 
 interface HeldConfig {
   uri: string;
@@ -80,6 +78,7 @@ export class Project {
   private readonly latestLoad = new Map<string, number>();
   private loads = 0;
   private resolved = new Map<string, DocumentSettings>();
+  private settingsReading: Promise<boolean> | undefined;
   private readonly files: ProjectFiles;
   private readonly loadFramework: FrameworkLoader;
 
@@ -146,6 +145,8 @@ export class Project {
     const root = this.rootOf(uri);
     if (root === undefined) return undefined;
     const held = this.nearest(this.ignores, uri, root);
+    // A list that was not read (a link out of the project, too large) is never written to.
+    if (held?.list.unread) return undefined;
     if (held) return { uri: held.uri, text: this.open.get(held.uri) ?? held.text };
     const folder = this.nearest(this.configs, uri, root)?.folder ?? root;
     const target = `${folder}/${IGNORE_FILE}`;
@@ -166,8 +167,17 @@ export class Project {
 
   /** Reads every configuration file, ignore list and framework file of the workspace folders. True when anything is in use. */
   async load(): Promise<boolean> {
-    const settings = await this.loadSettings();
+    const settings = await this.settingsRead();
     return (await this.loadFrameworks()) || settings;
+  }
+
+  /**
+   * The configuration files and ignore lists, read once (then kept current by the watcher's
+   * changes): an answer that needs them, asked for before the workspace was read (a quick fix
+   * right after start), waits for the same reading.
+   */
+  settingsRead(): Promise<boolean> {
+    return (this.settingsReading ??= this.loadSettings());
   }
 
   /** The first half of load(): the configuration files and ignore lists, which say what applies where. */
@@ -340,12 +350,22 @@ export class Project {
   private async readProjectFile(uri: string): Promise<boolean> {
     const open = this.open.get(uri);
     if (open !== undefined) return this.useProjectFileText(uri, open);
-    const read = await this.files.read(uri, isConfigFile(uri) ? CONFIG_FILE_MAX_BYTES : IGNORE_FILE_MAX_BYTES);
+    // Only a regular file inside the project: one that is a link out of it (to a secret) is not read.
+    const read = await this.files.read(uri, isConfigFile(uri) ? CONFIG_FILE_MAX_BYTES : IGNORE_LIST_MAX_BYTES, this.rootOf(uri));
     if ('reason' in read) {
-      const exists = !/^no such file/.test(read.reason);
       const had = this.forgetProjectFile(uri);
-      if (exists) this.report(uri, [{ message: `This file cannot be read (${read.reason}); the defaults apply.`, range: START }]);
-      return had;
+      if (read.missing) return had;
+      if (isConfigFile(uri)) {
+        this.report(uri, [{ message: `This configuration is not read (${read.reason}); the defaults apply.`, range: START }]);
+        return had;
+      }
+      // An ignore list that is not read is held as such: no word of it applies, and nothing is written to it.
+      const folder = folderOf(folderOf(uri));
+      const list = unreadIgnoreList(read.reason);
+      this.ignores.set(folder, { uri, text: '', list });
+      this.report(uri, list.problems);
+      this.resolved.clear();
+      return true;
     }
     return this.useProjectFileText(uri, read.text);
   }

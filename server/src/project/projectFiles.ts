@@ -4,7 +4,7 @@
 // on every surface (ARCHITECTURE.md, "One engine").
 
 /** A file's text, or why it was not read (`size` when it was too large). */
-export type FileRead = { text: string } | { reason: string; size?: number };
+export type FileRead = { text: string } | { reason: string; size?: number; missing?: boolean };
 
 export interface ProjectFiles {
   /**
@@ -13,12 +13,16 @@ export interface ProjectFiles {
    * `setting`: where the globs come from, named if one does not compile.
    */
   find(folder: string, globs: readonly string[], limit: number, setting?: string): Promise<string[]>;
-  /** A project file's text: a regular file of at most `maxBytes`, else why it was not read. */
-  read(uri: string, maxBytes: number): Promise<FileRead>;
+  /**
+   * A project file's text: a regular file of at most `maxBytes`, else why it was not read. With
+   * `root` (a folder URI), only a file whose real path is inside it: a configuration or ignore
+   * list that is a link out of the project (to a secret) is never read.
+   */
+  read(uri: string, maxBytes: number, root?: string): Promise<FileRead>;
 }
 
 /** No files: a service that is only given texts (tests, a single document). */
 export const NO_PROJECT_FILES: ProjectFiles = {
   find: async () => [],
-  read: async () => ({ reason: 'no such file' }),
+  read: async () => ({ reason: 'no such file', missing: true }),
 };

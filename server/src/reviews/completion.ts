@@ -5,7 +5,7 @@ import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from
 import type { ParsedDocument } from '../documents/model';
 import type { Framework } from '../framework/framework';
 import { skillFullName, type SkillData } from '../framework/model';
-import { levelInProse } from '../features/frameworkProse';
+import { escapeMd, levelInProse } from '../features/frameworkProse';
 import { HEADING } from '../markdown/heading';
 import type { ReviewEntry } from './model';
 import { readReview } from './read';
@@ -57,7 +57,7 @@ export function evidencePromptItems(doc: ParsedDocument, framework: Framework, l
     detail: 'prompt: say what was done',
     documentation: {
       kind: MarkupKind.Markdown,
-      value: `${skillFullName(entry.skill)}, ${which}:\n\n> ${statement}\n\nDescribe what was done that shows this, in your own words: the work, its result, who it helped.`,
+      value: `${escapeMd(skillFullName(entry.skill))}, ${escapeMd(which)}:\n\n> ${escapeMd(statement)}\n\nDescribe what was done that shows this, in your own words: the work, its result, who it helped.`,
     },
     sortText: `~${String(i).padStart(3, '0')}`,
     filterText: statement,

@@ -6,7 +6,7 @@ import type { ParsedDocument } from '../documents/model';
 import type { Framework } from '../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../framework/model';
 import { readReview, standings } from './read';
-import { levelInCell } from '../features/frameworkProse';
+import { escapeMd, levelInCell } from '../features/frameworkProse';
 import type { RoleLevelRef } from '../framework/framework';
 
 export interface ProfileRow {
@@ -125,16 +125,22 @@ export function profileText(profile: Profile): string {
   return [...head, ...lines, ''].join('\n');
 }
 
-/** The profile as a Markdown table, for pasting into the review or a summary. */
+/** The profile as a Markdown table, for pasting into the review or a summary: the framework's
+ *  names escaped, so they read as written wherever the table is shown. */
 export function profileMarkdown(profile: Profile): string {
-  const nextHeader = profile.nextRoleLevel ? `Next (${profile.nextRoleLevel})` : 'Next';
-  const header = `| Skill | Expected${profile.roleLevel ? ` (${profile.roleLevel})` : ''} | ${assessedHeader(profile)} | ${nextHeader} | Gap |`;
-  const rows = profile.skills.map((r) => `| ${r.skill.replace(/\|/g, '\\|')} | ${levelName(profile, r.expected)} | ${levelName(profile, r.assessed)} | ${levelName(profile, r.next)} | ${gapText(r.gap)} |`);
+  const md = (text: string) => escapeMd(text).replace(/\s*[\r\n]+\s*/g, ' ');
+  const nextHeader = profile.nextRoleLevel ? `Next (${md(profile.nextRoleLevel)})` : 'Next';
+  const header = `| Skill | Expected${profile.roleLevel ? ` (${md(profile.roleLevel)})` : ''} | ${md(assessedHeader(profile))} | ${nextHeader} | Gap |`;
+  const rows = profile.skills.map((r) => `| ${md(r.skill)} | ${md(levelName(profile, r.expected))} | ${md(levelName(profile, r.assessed))} | ${md(levelName(profile, r.next))} | ${gapText(r.gap)} |`);
   return [header, '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
 }
 
+// What XML 1.0 forbids in a document, even escaped: C0 controls but tab and line breaks, U+FFFE,
+// U+FFFF and unpaired surrogates. A framework's name with one made an SVG no XML parser reads.
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**

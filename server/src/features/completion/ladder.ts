@@ -3,7 +3,7 @@ import { CompletionItem, CompletionItemKind, MarkupKind } from 'vscode-languages
 import type { Framework } from '../../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../../framework/model';
 import type { ParsedDocument } from '../../documents/model';
-import { levelPlace } from '../frameworkProse';
+import { escapeMd, levelPlace } from '../frameworkProse';
 import { HEADING } from '../../markdown/heading';
 import { Ctx, replaceRange } from './shared';
 import { caches } from '../../caches';
@@ -41,7 +41,7 @@ export function ladderStatementItems(ctx: Ctx, start: number): CompletionItem[] 
           label: statement,
           kind: CompletionItemKind.Text,
           detail: `${skillFullName(skill)} · ${level.name}`,
-          documentation: { kind: MarkupKind.Markdown, value: `${levelPlace(framework, level)}\n\n${skillFullName(skill)}` },
+          documentation: { kind: MarkupKind.Markdown, value: `${levelPlace(framework, level)}\n\n${escapeMd(skillFullName(skill))}` },
           sortText: `0${rank}${String(framework.levelIndex(level)).padStart(2, '0')}${String(i).padStart(3, '0')}`,
           filterText: statement,
           textEdit: { range, newText: statement },

@@ -12,6 +12,7 @@ import {
   joinWords,
   levelPlace,
   levelWord,
+  levelWordMd,
   skillCategory,
   skillHeader,
   statementsAt,
@@ -141,13 +142,13 @@ export function skillDocumentation(framework: Framework, skill: SkillData): stri
 
 /** "Defined at awareness, working and practitioner; not defined at expert." */
 export function definedLevels(framework: Framework, skill: SkillData): string {
-  if (!skill.levels || Object.keys(skill.levels).length === 0) return `No ${framework.levelNoun}s.`;
+  if (!skill.levels || Object.keys(skill.levels).length === 0) return `No ${escapeMd(framework.levelNoun)}s.`;
   const defined: string[] = [];
   const undefinedAt: string[] = [];
   for (const level of framework.levels) {
     const at = framework.skillLevel(skill, level);
-    if (at) defined.push(levelWord(level));
-    else if (at === null) undefinedAt.push(levelWord(level));
+    if (at) defined.push(levelWordMd(level));
+    else if (at === null) undefinedAt.push(levelWordMd(level));
   }
   const parts: string[] = [];
   if (defined.length) parts.push(`Defined at ${joinWords(defined, 'and')}`);

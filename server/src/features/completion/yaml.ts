@@ -133,7 +133,7 @@ function gradeKeyItems(ctx: Ctx, spot: YamlSpot, used: Set<string>): CompletionI
 
 function gradeDocumentation(framework: Framework, gradeId: string): string {
   const roles = framework.roleLevels.filter((r) => r.level.grades.some((g) => framework.findGrade(g)?.id === gradeId));
-  if (!roles.length) return `No role level of ${frameworkLabel(framework)} is performed at this grade.`;
+  if (!roles.length) return `No role level of ${escapeMd(frameworkLabel(framework))} is performed at this grade.`;
   return `Performed at this grade: ${joinWords(roles.map((r) => escapeMd(r.level.name)), 'and')}.`;
 }
 

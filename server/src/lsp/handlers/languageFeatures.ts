@@ -15,6 +15,8 @@ export function registerLanguageFeatures(context: ServerContext, documents: Docu
   const clientOpensViews = () => (capabilities()?.experimental as { skillLensViews?: unknown } | undefined)?.skillLensViews === true;
   /** The client can create files from a workspace edit: "Ignore WORD in this workspace" may make the list. */
   const canCreateFiles = () => !!capabilities()?.workspace?.workspaceEdit?.resourceOperations?.includes('create');
+  /** The client saves a document on SAVE_DOCUMENT_COMMAND: the ignore list is saved after each word added. */
+  const clientSaves = () => (capabilities()?.experimental as { skillLensSaveDocument?: unknown } | undefined)?.skillLensSaveDocument === true;
   const locate = (): FrameworkLocator | undefined => (clientOpensViews() ? frameworkViewLocation : context.host.renderings?.location);
 
   const answer = <T>(what: string, fallback: T, token: CancellationToken, fn: () => T): T => guard(what, fallback, () => (token.isCancellationRequested ? fallback : fn()));
@@ -43,17 +45,21 @@ export function registerLanguageFeatures(context: ServerContext, documents: Docu
     }),
   );
 
-  connection.onCodeAction((params, token) =>
-    answer('code actions', [], token, () => {
+  connection.onCodeAction(async (params, token) => {
+    // "Ignore WORD in this workspace" is built from the ignore list's text: right after start,
+    // before the workspace was read, it is read first (an edit made without it would add a
+    // second key to the file).
+    await service.whenSettingsRead();
+    return answer('code actions', [], token, () => {
       const uri = params.textDocument.uri;
       const doc = documents.model(uri);
       if (!doc) return [];
       const target = service.ignoreTarget(uri);
       // While the ignore list is open in the editor, its text there is the one to extend.
-      const ignore = target && { uri: target.uri, text: documents.text(target.uri) ?? target.text, canCreate: canCreateFiles() };
+      const ignore = target && { uri: target.uri, text: documents.text(target.uri) ?? target.text, canCreate: canCreateFiles(), canSave: clientSaves() };
       return service.allCodeActions(doc, params.context.diagnostics, params.context.only, ignore);
-    }),
-  );
+    });
+  });
 
   connection.onDocumentSymbol((params, token) =>
     answer('symbols', [], token, () => {

@@ -1,0 +1,105 @@
+// Small files of the project (the ignore list): read only when they are regular files inside
+// the project, under a size cap, and quoted only in short, escaped excerpts.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { excerpt } from '../../server/src/fileText';
+import { readProjectFile } from '../../server/src/project/safeRead';
+import { createLanguageService, type LanguageService } from '../../server/src/languageService';
+import { nodeProjectFiles } from '../../server/src/project/nodeProjectFiles';
+
+describe('project files', () => {
+  let root: string;
+  let outside: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'skill-lens-project-'));
+    outside = mkdtempSync(join(tmpdir(), 'skill-lens-outside-'));
+    mkdirSync(join(root, '.skill-lens'));
+    writeFileSync(join(outside, 'shadow'), 'root:$6$secret:19000:0:99999:7:::\n');
+  });
+  const read = (path: string, max = 1024) => readProjectFile(root, path, max);
+
+  it('reads a regular file inside the project, and a link to another file inside it', async () => {
+    writeFileSync(join(root, '.skill-lens', 'ignore.yaml'), 'unknown-skill: [Kubernetes]\n');
+    assert.deepEqual(await read('.skill-lens/ignore.yaml'), { text: 'unknown-skill: [Kubernetes]\n' });
+    writeFileSync(join(root, 'words.yaml'), 'unknown-skill: []\n');
+    symlinkSync('../words.yaml', join(root, '.skill-lens', 'linked.yaml'));
+    assert.deepEqual(await read('.skill-lens/linked.yaml'), { text: 'unknown-skill: []\n' });
+    assert.deepEqual(await read('.skill-lens/none.yaml'), { missing: true });
+  });
+
+  it('refuses a link out of the project, a folder linked out of it, and a path outside it', async () => {
+    symlinkSync(join(outside, 'shadow'), join(root, '.skill-lens', 'ignore.yaml'));
+    assert.deepEqual(await read('.skill-lens/ignore.yaml'), { refused: 'a link to a file outside the project' });
+    const other = mkdtempSync(join(tmpdir(), 'skill-lens-project-'));
+    symlinkSync(outside, join(other, '.skill-lens'));
+    writeFileSync(join(outside, 'ignore.yaml'), 'unknown-skill: []\n');
+    assert.deepEqual(await readProjectFile(other, '.skill-lens/ignore.yaml', 1024), { refused: 'a link to a file outside the project' });
+    assert.deepEqual(await read('../x/ignore.yaml'), { refused: 'outside the project' });
+    symlinkSync(join(outside, 'gone'), join(root, '.skill-lens', 'dangling.yaml'));
+    assert.deepEqual(await read('.skill-lens/dangling.yaml'), { refused: `a link to ${join(outside, 'gone')}, which does not exist` });
+  });
+
+  it('refuses what is no regular file, and a file over the size given', async () => {
+    mkdirSync(join(root, '.skill-lens', 'folder.yaml'));
+    assert.deepEqual(await read('.skill-lens/folder.yaml'), { refused: 'a folder, not a file' });
+    assert.equal(spawnSync('mkfifo', [join(root, '.skill-lens', 'pipe.yaml')]).status, 0);
+    assert.deepEqual(await read('.skill-lens/pipe.yaml'), { refused: 'a named pipe (FIFO), not a regular file' });
+    writeFileSync(join(root, '.skill-lens', 'large.yaml'), 'x'.repeat(3 * 1024 * 1024 / 2));
+    assert.deepEqual(await readProjectFile(root, '.skill-lens/large.yaml', 1024 * 1024), { refused: '1.5 MB, over the limit of 1 MB' });
+  });
+
+  it('quotes at most a short excerpt, control characters escaped', () => {
+    assert.equal(excerpt('Kubernetes'), '"Kubernetes"');
+    assert.equal(excerpt('a'.repeat(100)), `"${'a'.repeat(40)}…"`);
+    assert.equal(excerpt('\u001b]52;c;aGk=\u0007 "q" \\'), '"\\x1b]52;c;aGk=\\x07 \\"q\\" \\\\"');
+  });
+});
+
+describe('the ignore lists the service reads', () => {
+  let root: string;
+  let published: { uri: string; diagnostics: Diagnostic[] }[];
+  let service: LanguageService;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'skill-lens-workspace-'));
+    mkdirSync(join(root, '.skill-lens'));
+    published = [];
+    service = createLanguageService({ roots: [pathToFileURL(root).toString()], files: nodeProjectFiles, onFileProblems: (uri, diagnostics) => published.push({ uri, diagnostics }) });
+  });
+  const ignoreUri = () => pathToFileURL(join(root, '.skill-lens', 'ignore.yaml')).toString();
+  const doc = () => pathToFileURL(join(root, 'advert.md')).toString();
+  const messages = () => published.flatMap((p) => p.diagnostics.map((d) => d.message));
+  const words = () => service.settingsFor(doc()).ignore?.byCode.size ?? 0;
+
+  it('reads no list that is a link out of the workspace folder, says so on it, and offers nothing to write to it', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'skill-lens-outside-'));
+    writeFileSync(join(outside, 'shadow'), 'unknown-skill: [Kubernetes]\nroot:$6$secret:19000:0:99999:7:::\n');
+    symlinkSync(join(outside, 'shadow'), join(root, '.skill-lens', 'ignore.yaml'));
+    await service.loadProject();
+    assert.deepEqual(messages(), ['The ignore list is not read (a link to a file outside the project).']);
+    assert.equal(published[0].uri, ignoreUri());
+    assert.equal(words(), 0);
+    assert.equal(service.ignoreTarget(doc()), undefined);
+  });
+
+  it('reads no list over 1 MB, on disk or in the editor', async () => {
+    const large = `unknown-skill:\n  - Kubernetes\n${'  - filler word\n'.repeat(70_000)}`;
+    writeFileSync(join(root, '.skill-lens', 'ignore.yaml'), large);
+    await service.loadProject();
+    assert.deepEqual(messages(), ['The ignore list is not read (1.1 MB, over the limit of 1 MB).']);
+    assert.equal(words(), 0);
+    assert.equal(service.ignoreTarget(doc()), undefined);
+    // Made small in the editor: read.
+    published = [];
+    assert.equal(await service.fileEdited(ignoreUri(), 'unknown-skill: [Kubernetes]\n'), true);
+    assert.deepEqual([...service.settingsFor(doc()).ignore!.byCode.get('unknown-skill')!], ['kubernetes']);
+    // Pasted large in the editor: not read.
+    assert.equal(await service.fileEdited(ignoreUri(), large), true);
+    assert.deepEqual(messages(), ['The ignore list is not read (1.1 MB, over the limit of 1 MB).']);
+    assert.equal(words(), 0);
+  });
+});
