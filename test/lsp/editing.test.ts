@@ -162,6 +162,42 @@ describe('fix all and silencing (LSP)', function () {
     assert.deepEqual(now.map((x) => x.code), ['unknown-skill', 'renamed-skill', 'unknown-level']);
   });
 
+  it('"Ignore …" a second time extends the list the first made, when the editor opened, saved and closed it at once', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'skill-lens-twice-'));
+    const text = '---\nkind: job-advert\n---\n# Platform engineer\n\n- **Kubernetes** (expert)\n- **Terraform** (expert)\n';
+    const list = join(folder, '.skill-lens', 'ignore.yaml');
+    const twice = await ready(folder);
+    try {
+      const uri = fileUri(join(folder, 'advert.md'));
+      twice.didOpen(uri, 'markdown', text, 1);
+      const ignore = async (word: string) => {
+        const found = await until(twice, uri, (ds) => ds.some((d) => d.message.includes(word)));
+        const d = found.find((x) => x.message.includes(word))!;
+        const actions = await twice.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+        return actions.find((a) => a.title === `Ignore "${word}" in this workspace`)!;
+      };
+      const first = await ignore('Kubernetes');
+      const [, edit] = first.edit!.documentChanges! as [unknown, TextDocumentEdit];
+      const written = TextDocument.applyEdits(TextDocument.create(fileUri(list), 'yaml', 1, ''), edit.edits as TextEdit[]);
+      // As VS Code does it: the new file is opened with the edit, saved, its watcher reports it
+      // while it is open, and it is closed, all before the server's debounce has run.
+      mkdirSync(join(folder, '.skill-lens'));
+      writeFileSync(list, written);
+      twice.didOpen(fileUri(list), 'yaml', written, 1);
+      twice.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(list), type: 1 }] });
+      twice.didClose(fileUri(list));
+      const second = await ignore('Terraform');
+      const changes = second.edit!.changes?.[fileUri(list)] ?? (second.edit!.documentChanges as TextDocumentEdit[] | undefined)?.flatMap((c) => ('edits' in c ? c.edits : [])) ?? [];
+      assert.equal(
+        TextDocument.applyEdits(TextDocument.create(fileUri(list), 'yaml', 1, written), changes as TextEdit[]),
+        '# Findings Skill Lens does not report in this workspace, by code (see the README).\nunknown-skill:\n  - Kubernetes\n  - Terraform\n',
+      );
+    } finally {
+      await twice.shutdown();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('"Ignore …" asked for before the server has read the list extends the list on disk, with no second key', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'skill-lens-early-'));
     mkdirSync(join(folder, '.skill-lens'));

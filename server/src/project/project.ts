@@ -232,8 +232,11 @@ export class Project {
 
   /** A project file closed in the editor: what is on disk applies again. */
   async closed(uri: string): Promise<boolean> {
-    if (!this.open.delete(uri)) return false;
-    return this.changedOnDisk(uri, false);
+    // Read again even when the editor's text never reached the project: a file created by a
+    // quick fix is opened, saved and closed before the debounce hands its text over.
+    this.open.delete(uri);
+    const role = this.roleOf(uri);
+    return role === 'config' || role === 'ignore' || role === 'framework' ? this.changedOnDisk(uri, false) : false;
   }
 
   /** Loads a framework file given by the user (the CLI's --framework FILE). */

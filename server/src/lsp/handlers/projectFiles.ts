@@ -20,11 +20,9 @@ export class ProjectFilesHandler {
   ) {
     context.connection.onDidChangeWatchedFiles(async ({ changes }) => {
       let changed = false;
-      for (const change of changes) {
-        // A file open in the editor is read from the editor (edited), not from disk.
-        if (this.documents.text(change.uri) !== undefined) continue;
-        changed = (await this.context.service.fileChanged(change.uri, change.type === FileChangeType.Deleted)) || changed;
-      }
+      // A file whose text the editor has handed over is read from the editor, not from disk
+      // (the service keeps to that); one open but not handed over yet is read from disk.
+      for (const change of changes) changed = (await this.context.service.fileChanged(change.uri, change.type === FileChangeType.Deleted)) || changed;
       if (changed) this.afterChange();
     });
   }
