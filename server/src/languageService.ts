@@ -8,6 +8,7 @@ import type { Framework } from './framework/framework';
 import { DEFAULT_FRAMEWORK_ID } from './framework/loader';
 import { applySeverity, findings } from './features/diagnostics';
 import { completions } from './features/completion';
+import { frameworkLabelStartsWith, spaceMayWantList, textBefore } from './features/completion/whileTyping';
 import { hover } from './features/hover';
 import { codeActions } from './features/codeActions';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
@@ -256,6 +257,16 @@ export class LanguageService {
   silenced(doc: ParsedDocument): SilencedFinding[] {
     const { ignore, severity } = this.settingsFor(doc.uri);
     return silencedFindings(doc, applySeverity(this.findings(doc), severity), ignore);
+  }
+
+  /**
+   * Whether a space typed at the end of `lineBefore` (the line up to the cursor) may want the
+   * completion list: decided from the line alone, before any parse, so that a space in prose
+   * costs nothing (features/completion/whileTyping.ts).
+   */
+  spaceWantsCompletion(lineBefore: string | undefined, character: number): boolean {
+    const startsName = (typed: string) => this.frameworks().some((f) => frameworkLabelStartsWith(f, typed));
+    return spaceMayWantList(textBefore(lineBefore, character), startsName);
   }
 
   /** `character`: the trigger character typed, when the editor asked on its own. */

@@ -2,7 +2,7 @@
 // actions, symbols, go to definition. Each answers from the open document's model through the
 // language service; a cancelled request is answered empty.
 import type { CancellationToken } from 'vscode-languageserver';
-import { frameworkLabelStartsWith, SPACE_TRIGGER, spaceMayWantList, textBefore } from '../../features/completion/whileTyping';
+import { SPACE_TRIGGER } from '../../features/completion/whileTyping';
 import { frameworkViewLocation } from '../../features/frameworkRendering';
 import type { FrameworkLocator } from '../../features/definition';
 import type { ServerContext } from './context';
@@ -30,8 +30,7 @@ export function registerLanguageFeatures(context: ServerContext, documents: Docu
       if (character === SPACE_TRIGGER) {
         const { line, character: ch } = params.position;
         const text = documents.documents.get(params.textDocument.uri)?.getText({ start: { line, character: 0 }, end: { line, character: ch } });
-        const startsName = (typed: string) => service.frameworks().some((f) => frameworkLabelStartsWith(f, typed));
-        if (!spaceMayWantList(textBefore(text, ch), startsName)) return { isIncomplete: false, items: [] };
+        if (!service.spaceWantsCompletion(text, ch)) return { isIncomplete: false, items: [] };
       }
       const doc = documents.model(params.textDocument.uri);
       return doc ? service.completions(doc, params.position, byCharacter, character) : null;
