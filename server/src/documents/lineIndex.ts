@@ -95,3 +95,11 @@ export function contains(range: Range, pos: Position): boolean {
   const beforeEnd = pos.line < range.end.line || (pos.line === range.end.line && pos.character <= range.end.character);
   return afterStart && beforeEnd;
 }
+
+/** From an offset to the end of its line: the line of a key as the range of its problem. */
+export function restOfLine(lines: LineIndex, offset: number): Range {
+  const start = lines.position(offset);
+  let end = lines.line(start.line).trimEnd().length;
+  if (end < start.character) end = start.character;
+  return { start, end: { line: start.line, character: end } };
+}

@@ -3,10 +3,10 @@
 // in the worker that reads framework files off the server's main thread (fileWorker.ts) too.
 import { constructFromEvents, CORE_SCHEMA, parseEvents, YAMLException, type Event } from 'js-yaml';
 import type { Range } from 'vscode-languageserver-types';
-import { LineIndex } from '../documents/lineIndex';
-import { yamlTreeFromEvents, type YamlNode } from '../yaml/yamlTree';
+import { LineIndex, restOfLine } from '../documents/lineIndex';
+import { offsetOfPath, yamlTreeFromEvents } from '../yaml/yamlTree';
 import type { FrameworkData } from './model';
-import { DataPath, validateFrameworkData } from './validate';
+import { validateFrameworkData } from './validate';
 
 /**
  * Framework files larger than this are not read: a 9.5 MB file took 4 s and 700 MB to load.
@@ -54,7 +54,7 @@ export function checkFrameworkFile(text: string): FrameworkFileCheck {
   const tooLarge = sizeProblem(textBytes(text));
   if (tooLarge) return { problems: [tooLarge] };
   const lines = new LineIndex(text);
-  const at = (offset: number): Range => lineFrom(lines, offset);
+  const at = (offset: number): Range => restOfLine(lines, offset);
   let events: Event[];
   let documents: unknown[];
   try {
@@ -73,7 +73,7 @@ export function checkFrameworkFile(text: string): FrameworkFileCheck {
   const problems = validateFrameworkData(value);
   if (problems.length) {
     const root = yamlTreeFromEvents(text, events).root;
-    const placed = problems.map((p) => ({ message: p.message, range: at(offsetOf(root, p.path)) }));
+    const placed = problems.map((p) => ({ message: p.message, range: at(offsetOfPath(root, p.path)) }));
     return { problems: placed.sort((a, b) => a.range.start.line - b.range.start.line) };
   }
   return { data: value as FrameworkData, problems: [] };
@@ -103,33 +103,4 @@ function secondDocumentStart(text: string): number {
   // A file that starts with `---` has its second document at the next marker.
   if (first && text.slice(0, first.index).trim() === '') return re.exec(text)?.index ?? first.index;
   return first?.index ?? 0;
-}
-
-/** The offset of the key (or, for a list item, the item) that a data path names; the nearest found. */
-function offsetOf(root: YamlNode | undefined, path: DataPath): number {
-  let node = root;
-  let offset = root?.start ?? 0;
-  for (const seg of path) {
-    if (!node) break;
-    if (node.kind === 'seq' && typeof seg === 'number') {
-      node = node.items[seg];
-      if (node) offset = node.start;
-    } else if (node.kind === 'map') {
-      // The last of equal keys is the one the data holds.
-      let found: { key: YamlNode; value: YamlNode } | undefined;
-      for (const item of node.items) if (item.key.kind === 'scalar' && item.key.value === String(seg)) found = item;
-      if (!found) break;
-      offset = found.key.start;
-      node = found.value;
-    } else break;
-  }
-  return offset;
-}
-
-/** From an offset to the end of its line: the line of a key as the range of its problem. */
-function lineFrom(lines: LineIndex, offset: number): Range {
-  const start = lines.position(offset);
-  let end = lines.line(start.line).trimEnd().length;
-  if (end < start.character) end = start.character;
-  return { start, end: { line: start.line, character: end } };
 }

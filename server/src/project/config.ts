@@ -7,8 +7,8 @@ import { constructFromEvents, CORE_SCHEMA, parseEvents, YAMLException, type Even
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Range } from 'vscode-languageserver-types';
 import schema from '../../../data/skill-lens.schema.json';
-import { LineIndex } from '../documents/lineIndex';
-import { yamlTreeFromEvents, type YamlNode } from '../yaml/yamlTree';
+import { LineIndex, restOfLine } from '../documents/lineIndex';
+import { offsetOfPath, yamlTreeFromEvents, type YamlNode } from '../yaml/yamlTree';
 import { editDistance } from '../framework/normalize';
 import { globError } from '../documents/glob';
 import { excerpt, shortened } from '../fileText';
@@ -56,7 +56,7 @@ const validator = caches.once((): ValidateFunction => {
 /** Reads a configuration file's text: what applies, and what is wrong, each on its line. */
 export function readProjectConfig(text: string): ConfigRead {
   const lines = new LineIndex(text);
-  const at = (offset: number): Range => lineFrom(lines, offset);
+  const at = (offset: number): Range => restOfLine(lines, offset);
   if (text.length > CONFIG_FILE_MAX_BYTES) {
     return { config: {}, problems: [{ message: `This configuration file is over ${CONFIG_FILE_MAX_BYTES / 1024} KB and is not read; the defaults apply.`, range: at(0) }] };
   }
@@ -89,7 +89,7 @@ export function readProjectConfig(text: string): ConfigRead {
       const path = pathOf(error);
       if (path.length === 0) continue;
       dropped.add(path[0]);
-      problems.push({ message: describe(error, path), range: at(offsetOf(root(), path)) });
+      problems.push({ message: describe(error, path), range: at(offsetOfPath(root(), path)) });
     }
     for (const key of dropped) delete config[key];
   }
@@ -104,7 +104,7 @@ export function readProjectConfig(text: string): ConfigRead {
     for (let i = globs.length - 1; i >= 0; i--) {
       const why = globError(globs[i]);
       if (!why) continue;
-      problems.push({ message: `The glob ${excerpt(globs[i])} is not valid (${why}) and is left out; the other globs apply.`, range: at(offsetOf(root(), [...path, String(i)])) });
+      problems.push({ message: `The glob ${excerpt(globs[i])} is not valid (${why}) and is left out; the other globs apply.`, range: at(offsetOfPath(root(), [...path, String(i)])) });
       globs.splice(i, 1);
     }
   }
@@ -153,30 +153,4 @@ function describe(error: ErrorObject, path: string[]): string {
   if (key === 'frameworkFiles' || key === 'exclude' || (key === 'documentKinds' && sub !== undefined)) return `${path.slice(0, key === 'documentKinds' ? 2 : 1).join('.')} is a list of globs, e.g. ["drafts/**"].`;
   if (key === 'ignore') return `ignore maps codes to lists of words, e.g. "unknown-skill: [Kubernetes]".`;
   return `${path.join('.')} ${error.message ?? 'is not valid'}.`;
-}
-
-/** The offset of the key (or list item) a path names; the nearest found. */
-function offsetOf(root: YamlNode | undefined, path: readonly string[]): number {
-  let node = root;
-  let offset = root?.start ?? 0;
-  for (const seg of path) {
-    if (!node) break;
-    if (node.kind === 'seq' && /^\d+$/.test(seg)) {
-      node = node.items[Number(seg)];
-      if (node) offset = node.start;
-    } else if (node.kind === 'map') {
-      let found: { key: YamlNode; value: YamlNode } | undefined;
-      for (const item of node.items) if (item.key.kind === 'scalar' && item.key.value === seg) found = item;
-      if (!found) break;
-      offset = found.key.start;
-      node = found.value;
-    } else break;
-  }
-  return offset;
-}
-
-function lineFrom(lines: LineIndex, offset: number): Range {
-  const start = lines.position(offset);
-  const end = Math.max(start.character, lines.line(start.line).trimEnd().length);
-  return { start, end: { line: start.line, character: end } };
 }

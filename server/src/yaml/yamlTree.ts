@@ -307,3 +307,24 @@ export function duplicateKeys(node: YamlNode, skip?: YamlNode): { key: YamlScala
   walk(node);
   return out;
 }
+
+/** The offset of the key (or, for a list item, the item) that a data path names; the nearest found. */
+export function offsetOfPath(root: YamlNode | undefined, path: readonly (string | number)[]): number {
+  let node = root;
+  let offset = root?.start ?? 0;
+  for (const seg of path) {
+    if (!node) break;
+    if (node.kind === 'seq' && (typeof seg === 'number' || /^\d+$/.test(seg))) {
+      node = node.items[Number(seg)];
+      if (node) offset = node.start;
+    } else if (node.kind === 'map') {
+      // The last of equal keys is the one the data holds.
+      let found: { key: YamlNode; value: YamlNode } | undefined;
+      for (const item of node.items) if (item.key.kind === 'scalar' && item.key.value === String(seg)) found = item;
+      if (!found) break;
+      offset = found.key.start;
+      node = found.value;
+    } else break;
+  }
+  return offset;
+}
