@@ -26,6 +26,15 @@ function maySeparate(text: string, start: number): boolean {
   SEPARATOR_CHAR.lastIndex = start;
   return SEPARATOR_CHAR.test(text);
 }
+/** Whether the line holds, from `start`, a separator of the inline form (`: `, ` - `, an en or em dash). */
+function hasSeparator(text: string, start: number): boolean {
+  if (!maySeparate(text, start)) return false;
+  SEPARATOR.lastIndex = start;
+  const found = SEPARATOR.test(text);
+  SEPARATOR.lastIndex = 0;
+  return found;
+}
+
 /** Words that end a gov.uk skill line search: a line like this is prose, not a skill name. */
 const MAX_NAME_LENGTH = 90;
 
@@ -273,6 +282,14 @@ function scanLines(lines: LineIndex, from: number, to: number, framework: Framew
 
     const marker = mayBeListItem(c0) ? listMarkerLength(text, first - lineStart) : -1;
     const contentStart = marker >= 0 ? marker : first - lineStart;
+    // `- Data ethics and privacy` over an indented `Level: expert` (a role page's shape): the item
+    // is the skill line the level line gives a level to, as a paragraph line is.
+    if (marker >= 0 && !hasSeparator(text, contentStart) && isLevelLineAhead(lines, n)) {
+      candStart = markupStart(text, contentStart, text.length);
+      candEnd = markupEnd(text, candStart, text.length);
+      candLine = candEnd - candStart > 0 && candEnd - candStart <= MAX_NAME_LENGTH ? n : -1;
+      continue;
+    }
     if (parseInline(ctx, n, text, contentStart, marker >= 0)) {
       candLine = -1;
       continue;
