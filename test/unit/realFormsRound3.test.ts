@@ -64,4 +64,44 @@ describe('real documents, third round', () => {
       assert.deepEqual(mentions('- Testing: working\n  Level: expert\n'), ['Testing @ working']);
     });
   });
+
+  describe('plain items under a skills heading, as role pages and person specifications write them', () => {
+    it('reads `• Skill. description` and `- Skill. description`, flagging only a name a typo away from a skill', () => {
+      const text = [
+        '# Performance analyst',
+        '',
+        '### Skills needed for this role',
+        '',
+        '\u2022 Analysis and insight. You can collect data and do basic analysis.',
+        '\u2022\tPerfomance measurement. You know why services measure performance.',
+        '- Technical understanding. You know the tools the team uses.',
+        '- SQL. Advanced, including window functions.',
+        '- Experience of analysis in government. At least two years.',
+        '',
+      ].join('\n');
+      assert.deepEqual(mentions(text), ['Analysis and insight', 'Perfomance measurement', 'Technical understanding', 'SQL', 'Experience of analysis in government']);
+      assert.deepEqual(seen(text), ['unknown-skill 6:3-25 "Perfomance measurement" is not a skill in DDaT. Did you mean "Performance measurement"?']);
+    });
+
+    it('reads them under the headings person specifications use, and not under others', () => {
+      for (const heading of ['Selection criteria', 'Person specification', 'Essential criteria', 'Technical skills', 'We\u2019ll assess you against these technical skills']) {
+        const text = `# Business analyst\n\n## ${heading}\n\n- Business modelling. You can model how a business works.\n- Requirements definiton and management. You can write requirements.\n`;
+        assert.deepEqual(mentions(text), ['Business modelling', 'Requirements definiton and management'], heading);
+        assert.deepEqual(seen(text), ['unknown-skill 6:3-40 "Requirements definiton and management" is not a skill in DDaT. Did you mean "Requirements definition and management"?'], heading);
+      }
+      assert.deepEqual(mentions('# Business analyst\n\n## Benefits\n\n- Flexible working. Compressed hours are possible.\n'), []);
+    });
+
+    it('leaves a bold lead-in that is no skill quiet under a heading that lists other criteria too', () => {
+      const spec = '# Business analyst\n\n## Person specification\n\n- **Experience**: two years in a similar role.\n- **Busines modelling**: you can model.\n';
+      assert.deepEqual(seen(spec), ['unknown-skill 6:5-22 "Busines modelling" is not a skill in DDaT. Did you mean "Business modelling"?']);
+      // Under a heading that lists skills only, every lead-in is one.
+      assert.deepEqual(seen(spec.replace('Person specification', 'Essential skills')).map((d) => d.split(' ').slice(0, 2).join(' ')), ['unknown-skill 5:5-15', 'unknown-skill 6:5-22']);
+    });
+
+    it('keeps a job description from elsewhere with such items free of errors and warnings', () => {
+      const text = '# Senior ICT Project Manager (Grade VIII)\n\n## Person specification\n\n### Essential criteria\n\n\u2022 Project management experience. Five years managing ICT projects.\n\u2022 Stakeholder management. Managing senior stakeholders.\n';
+      assert.deepEqual(service.diagnostics(parse(text)).filter((d) => d.severity! < 3), []);
+    });
+  });
 });

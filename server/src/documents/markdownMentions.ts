@@ -43,7 +43,9 @@ interface Ctx {
   framework: Framework;
   out: SkillMention[];
   section: string;
-  /** The depth of the skills heading (`## Essential skills`) whose section this is; 0 outside one. */
+  /** The depth of the skills heading (`## Essential skills`) whose section this is; 0 outside one;
+   *  negative under a heading of criteria that may be skills or anything else (`## Person
+   *  specification`), whose items are skills only when they name one or miss one by a typo. */
   skillsDepth: number;
   /** A heading that may name a skill whose level the next sub-heading gives (`#### Awareness`). */
   skillHeading?: SkillHeading;
@@ -60,6 +62,8 @@ interface SkillHeading {
 
 /** A heading over skills: `Essential skills`, `Skills needed for this role`, `We'll assess you against these skills`. */
 const SKILLS_HEADING = /\b(?:skills?|competenc(?:y|ies)|capabilit(?:y|ies))\b|\bassess(?:ed)?\s+(?:you\s+)?against\b|^(?:essential|desirable)\b/i;
+/** A heading over what a candidate must show, skills among other things: `Selection criteria`, `Person specification`. */
+const CRITERIA_HEADING = /\bcriteria\b|\bperson specification\b/i;
 
 /** A Markdown body's mentions, and what the next version's scan needs to reuse them. */
 export interface MarkdownBody {
@@ -186,8 +190,9 @@ const PROFICIENCY = /^(?:beginner|novice|basic|intermediate|advanced|proficient|
 /** The skills section after a heading: a heading no deeper than the section's ends it; a skills heading starts one. */
 function nextSkillsDepth(skillsDepth: number, heading: RegExpExecArray): number {
   const depth = headingDepth(heading);
-  const current = skillsDepth && depth <= skillsDepth ? 0 : skillsDepth;
-  return SKILLS_HEADING.test(heading[2]) ? depth : current;
+  const current = skillsDepth && depth <= Math.abs(skillsDepth) ? 0 : skillsDepth;
+  if (SKILLS_HEADING.test(heading[2])) return depth;
+  return CRITERIA_HEADING.test(heading[2]) ? -depth : current;
 }
 
 /** The bounds of the level a heading names, alone or as `Level 1 - Awareness`, `Level 2`; else undefined. */
@@ -437,8 +442,10 @@ function isLevelLike(text: string): boolean {
 /** Handles one non-heading, non-table line; true when it held a mention. */
 function parseInline(ctx: Ctx, n: number, text: string, start: number, isListItem: boolean): boolean {
   const { framework } = ctx;
-  // In a list under a skills heading, every lead-in names a skill (`- **Data modelling**. …`).
-  const leadIn = isListItem && ctx.skillsDepth > 0;
+  // In a list under a skills heading, every lead-in names a skill (`- **Data modelling**. …`);
+  // under a heading of criteria, only a lead-in that names one or misses one by a typo.
+  const leadIn = isListItem && ctx.skillsDepth !== 0;
+  const sure = (name: LineSpan) => ctx.skillsDepth > 0 || framework.lookupSkill(name.text).kind !== 'unknown';
   // `**Skill** …` or `__Skill__ …`: the bold lead runs to the first closing marker (as
   // /^(\*\*|__)(.+?)\1/ would match it, without building the match).
   const c = text.charCodeAt(start);
@@ -468,14 +475,16 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     if (punct === 46) {
       if (framework.findLevel(text.slice(ns, ne))) return false; // `**Awareness.** You know…` defines a level
       if (!restBlank) {
-        push(ctx, located(text, n, ns, ne), undefined, 'bold-paragraph', leadIn);
+        const name = located(text, n, ns, ne);
+        push(ctx, name, undefined, 'bold-paragraph', leadIn && sure(name));
         return true;
       }
     }
     if (restBlank) {
       if (punct >= 0 && !leadIn) return false;
       if (leadIn) {
-        push(ctx, located(text, n, ns, ne), undefined, 'list', true);
+        const name = located(text, n, ns, ne);
+        push(ctx, name, undefined, 'list', sure(name));
         return true;
       }
       if (isListItem) return pushIfSkill(ctx, text, n, ns, ne, 'list');
@@ -496,7 +505,8 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
         const separates = sep === 58 || sep === 45 || sep === 0x2013 || sep === 0x2014 || (leadIn && (sep === 46 || sep === 44));
         if (!separates) {
           if (!leadIn) return false;
-          push(ctx, located(text, n, ns, ne), undefined, 'list', true);
+          const name = located(text, n, ns, ne);
+          push(ctx, name, undefined, 'list', sure(name));
           return true;
         }
         i++;
@@ -513,7 +523,8 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     if (leadIn) {
       // `- **Data modelling**. Experience of…`: a skill, and a description rather than a level,
       // unless a level in brackets ends the item (`… (level 3)`).
-      push(ctx, name, trailingLevel(ctx, n, framework.lookupSkill(name.text).kind !== 'unknown'), 'list', true);
+      const level = trailingLevel(ctx, n, framework.lookupSkill(name.text).kind !== 'unknown');
+      push(ctx, name, level, 'list', !!level || sure(name));
       return true;
     }
     return false;
@@ -539,11 +550,14 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
       if (level && pushInline(ctx, located(text, n, ns, ne), level, false)) return true;
     }
   }
-  // Under a skills heading, `Skill - description` and `Skill: description` name a skill before
-  // the first separator; a name that is like no skill may be prose, and is flagged only when close.
-  if (leadIn && firstSep) {
-    const ns = markupStart(text, start, firstSep.index);
-    const ne = markupEnd(text, ns, firstSep.index);
+  // Under a skills heading, `Skill - description`, `Skill: description` and `Skill. Description`
+  // name a skill before the first separator (or full stop); a name that is like no skill may be
+  // prose, and is flagged only when close.
+  const stop = leadIn ? fullStop(text, start) : -1;
+  const cut = stop >= 0 && (!firstSep || stop < firstSep.index) ? stop : firstSep ? firstSep.index : -1;
+  if (leadIn && cut >= 0) {
+    const ns = markupStart(text, start, cut);
+    const ne = markupEnd(text, ns, cut);
     if (ne > ns && ne - ns <= 60 && spaceRuns(text.slice(ns, ne)) <= 6) {
       const name = text.slice(ns, ne);
       const known = framework.lookupSkill(name).kind !== 'unknown';
@@ -566,6 +580,14 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     }
   }
   return false;
+}
+
+/** The first full stop from `start` that ends a sentence (white space after it), or -1. */
+function fullStop(text: string, start: number): number {
+  for (let i = text.indexOf('.', start); i >= 0; i = text.indexOf('.', i + 1)) {
+    if (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) return i;
+  }
+  return -1;
 }
 
 /**
