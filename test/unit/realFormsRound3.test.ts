@@ -4,7 +4,9 @@
 // codes and messages, as a user sees them.
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { NO_KIND_GLOBS, serviceFor } from './helpers';
+import { NO_KIND_GLOBS, serviceFor, sfia } from './helpers';
+import { Framework } from '../../server/src/framework/framework';
+import type { FrameworkData } from '../../server/src/framework/model';
 
 const service = serviceFor({ kinds: NO_KIND_GLOBS });
 
@@ -103,5 +105,66 @@ describe('real documents, third round', () => {
       const text = '# Senior ICT Project Manager (Grade VIII)\n\n## Person specification\n\n### Essential criteria\n\n\u2022 Project management experience. Five years managing ICT projects.\n\u2022 Stakeholder management. Managing senior stakeholders.\n';
       assert.deepEqual(service.diagnostics(parse(text)).filter((d) => d.severity! < 3), []);
     });
+  });
+});
+
+describe('documents written against another framework', () => {
+  const sfiaAdvert = [
+    '# Senior Data Engineer',
+    '',
+    '## About the job',
+    '',
+    'You will build pipelines.',
+    '',
+    '## SFIA technical skills to be assessed',
+    '',
+    '- **Software design (SWDN)** - Level 4',
+    '- **Data engineering (DENG)** – Level 5',
+    '',
+  ].join('\n');
+
+  it('says once, as information, that SFIA is embedded as a sample only, and reads no DDaT role from the title', () => {
+    const doc = parse(sfiaAdvert);
+    assert.equal(doc.role, undefined);
+    assert.equal(doc.frameworkId, 'sfia');
+    assert.deepEqual(seen(sfiaAdvert, true), [
+      'other-framework 7:4-8 This document is written against SFIA, of which Skill Lens has a sample only (1 skill: "Infrastructure operations"), so its skills and levels are not checked. To check them, add the full SFIA framework to the workspace as a framework file with id "sfia" (a *.skills.yaml file or a file under .skill-lens/).',
+    ]);
+    assert.equal(service.diagnostics(doc)[0].severity, 3);
+  });
+
+  it('knows a company’s SFIA page by what it says of itself, and its skills by their codes', () => {
+    const page = '# Platform Engineer levels\n\n> This is the SFIA description for our platform track.\n\n## Platform Engineer II\n\n| Skill | Code | Level |\n| --- | --- | --- |\n| Infrastructure operations | ITOP | 3 |\n| Incident management | USUP | 3 |\n';
+    assert.deepEqual(seen(page, true).map((d) => d.split(' ').slice(0, 2).join(' ')), ['other-framework 3:15-19']);
+    const coded = '# Our engineers\n\nWe use SFIA.\n\n- Programming/software development (PROG) – 4\n- Systems design (DESN) – 5\n';
+    assert.deepEqual(seen(coded, true).map((d) => d.split(' ').slice(0, 2).join(' ')), ['other-framework 3:8-12']);
+  });
+
+  it('checks a DDaT advert that names SFIA in passing, or only in code, as a DDaT advert', () => {
+    const passing = '# Senior data engineer\n\nSome contractors know their skills through SFIA; you need not.\n\n## Skills\n\n- **Data modelling** (working)\n';
+    assert.equal(parse(passing).otherFramework, undefined);
+    assert.deepEqual(seen(passing), ['level-mismatch 7:23-30 Senior data engineer needs Data modelling at practitioner, not working.']);
+    const code = '# Senior data engineer\n\n```\n## SFIA skills\n```\n\n- **Data modelling** (working)\n';
+    assert.equal(parse(code).otherFramework, undefined);
+  });
+
+  it('checks the document against SFIA when the full framework is loaded, and says nothing of a sample', () => {
+    const full = serviceFor({ kinds: NO_KIND_GLOBS });
+    const data = { ...sfia.data, name: 'SFIA 9 (full)', skills: [...sfia.data.skills, { name: 'Software design', code: 'SWDN', levels: { '3': { statements: ['Designs components.'] }, '4': { statements: ['Designs systems.'] } } }] };
+    full.registry.setFramework('file:///work/sfia.skills.yaml', new Framework(data as FrameworkData));
+    const doc = full.parseFresh('file:///work/vacancies/sfia.md', sfiaAdvert.replace('Software design', 'Software desing'), 1);
+    assert.equal(doc.frameworkId, 'sfia');
+    assert.deepEqual(full.diagnostics(doc).map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`), [
+      'unknown-skill 9:5 "Software desing (SWDN)" is not a skill in SFIA. Did you mean "Software design"?',
+      'unknown-skill 10:5 "Data engineering (DENG)" is not a skill in SFIA. Check the spelling, or use "Skill Lens: Show skill" to find the name.',
+    ]);
+  });
+
+  it('reads no DDaT role from a role description written under another country’s framework, and says why it is not checked', () => {
+    const text = '# Role Description – Senior Data Analyst\n\n## Capabilities for the role\n\nThe NSW Public Sector Capability Framework applies to all NSW public sector employees.\n\n## Selection criteria\n\n• Data analysis. Experience with SQL.\n';
+    assert.equal(parse(text).role, undefined);
+    assert.deepEqual(seen(text, true), [
+      'other-framework 5:5-43 This document is written against the NSW Public Sector Capability Framework, which Skill Lens does not have, so its skills and levels are not checked against DDaT. To check them, add that framework to the workspace as a framework file and name it in front matter (framework: ID).',
+    ]);
   });
 });

@@ -235,6 +235,11 @@ export interface ParsedDocument {
   lineCount: number;
   /** The text and its line offsets, for features that look at the text around a position. */
   lines: LineIndex;
-  /** The framework the document was parsed against (front matter `framework:` or the active one). */
+  /** The framework the document was parsed against (front matter `framework:`, the one the body
+   *  says it is written against when that is loaded, or the active one). */
   frameworkId: string;
+  /** Another framework than the one in use that the body says it is written against (SFIA, a
+   *  state's capability framework), when front matter names none; its `id` when Skill Lens can
+   *  read it with one. */
+  otherFramework?: { id?: string; name: string; located: Located };
 }

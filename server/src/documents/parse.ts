@@ -7,6 +7,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
 import { findBodyGrade } from './bodyGrade';
 import { findBodyRole } from './bodyRole';
+import { findOtherFramework } from './otherFramework';
 import { matchesAny } from './glob';
 import { keepUnchanged } from './keepUnchanged';
 import { LineIndex, lineRange } from './lineIndex';
@@ -121,8 +122,16 @@ export function parseDocument(text: string, given: ParseOptions): ParsedDocument
 
   if (!isYamlFile) {
     bodyLines = withoutHtmlComments(bodyLines);
+    // A body written against another framework (SFIA's skills and codes) is read with it, when it
+    // is loaded; its title is no role level of the framework in use.
+    const other = doc.framework ? undefined : findOtherFramework(bodyLines, bodyStartLine);
+    if (other) {
+      doc.otherFramework = { ...other, located: gluedBack(other.located, glued) };
+      const named = other.id === undefined ? undefined : options.chooseFramework?.(other.id);
+      if (named) useFramework(doc, options, named);
+    }
     if (doc.role) doc.roleSource = 'front-matter';
-    else readBodyRole(doc, bodyLines, bodyStartLine, options.framework, glued);
+    else if (!other) readBodyRole(doc, bodyLines, bodyStartLine, options.framework, glued);
     if (doc.grade) doc.gradeSource = 'front-matter';
     else readBodyGrade(doc, bodyLines, bodyStartLine, options.framework, glued);
     const previous = options.previous && bodies.get(options.previous);

@@ -64,7 +64,14 @@ export class Framework {
   private readonly lookupCache = new Map<string, Map<string, SkillLookup>>();
   private readonly requiredByRole = new Map<RoleLevelRef, Map<SkillData, LevelData>>();
 
-  constructor(readonly data: FrameworkData) {
+  /**
+   * `sample`: the framework holds a few of its skills only (the embedded SFIA is one skill's
+   * page), so a document written against it cannot be checked with it.
+   */
+  constructor(
+    readonly data: FrameworkData,
+    readonly sample = false,
+  ) {
     this.id = data.id;
     this.name = data.name;
     this.shortName = data.shortName ?? data.name;

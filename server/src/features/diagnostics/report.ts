@@ -21,6 +21,7 @@ export type DiagnosticCode =
   | 'level-order'
   | 'repeated-indicator'
   | 'copied-description'
+  | 'other-framework'
   | ReviewCode;
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -42,6 +43,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, SeveritySetting> = {
   'level-order': 'warning',
   'repeated-indicator': 'warning',
   'copied-description': 'warning',
+  'other-framework': 'information',
   'review-coverage': 'information',
   'below-expected': 'information',
   'above-expected': 'information',
