@@ -168,3 +168,39 @@ describe('documents written against another framework', () => {
     ]);
   });
 });
+
+describe('role levels named in lists and links', () => {
+  it('reads the role from a `Role:` line that is a link', () => {
+    const text = '# Tax platforms: engineering lead\n\nRole: [Lead developer](https://ddat-capability-framework.service.gov.uk/role/software-developer)\n\n## Skills\n\n- **Systems integration** (expert)\n';
+    const doc = parse(text);
+    assert.equal(doc.role?.text, 'Lead developer');
+    assert.deepEqual(doc.role?.range, { start: { line: 2, character: 7 }, end: { line: 2, character: 21 } });
+    assert.deepEqual(seen(text), ['level-mismatch 7:28-34 Lead developer needs Systems integration at practitioner, not expert.']);
+  });
+
+  it('says a linked name in a list of role levels that is a typo of one is no role level', () => {
+    const text = [
+      '# Architecture job family',
+      '',
+      '* SEO Architect = [Solution architect](https://example.gov.uk/role/solution-architect)',
+      '* G7 Solution architect = [Senior technical architect](https://example.gov.uk/role/technical-architect)',
+      '* G6 Lead architect = [Lead solutions architect](https://example.gov.uk/role/solution-architect)',
+      '* G6 Principal architect = [Principle technical architect](https://example.gov.uk/role/technical-architect)',
+      '* SCS1 Chief architect = [Chief architect](https://example.gov.uk/scs)',
+      '',
+    ].join('\n');
+    assert.deepEqual(seen(text), [
+      'unknown-role 5:24-48 "Lead solutions architect" is not a role level in DDaT. Did you mean "Lead solution architect"?',
+      'unknown-role 6:29-58 "Principle technical architect" is not a role level in DDaT. Did you mean "Principal technical architect"?',
+    ]);
+    assert.equal(service.diagnostics(parse(text))[0].severity, 2);
+    // A link in a list that names no role level exactly is any other link.
+    assert.deepEqual(seen('- [Lead solutions architect](https://example.com/jobs/1)\n- [Our blog](https://example.com/blog)\n'), []);
+  });
+
+  it('ranks a role level one misspelt word away before a shorter one that merely holds the other words', () => {
+    assert.deepEqual(seen('# Vacancy\n\nRole: Principle technical architect\n'), [
+      'unknown-role 3:7-36 "Principle technical architect" is not a role level in DDaT. The closest: "Principal technical architect", "Technical architect" or "Associate technical architect".',
+    ]);
+  });
+});

@@ -224,6 +224,8 @@ export interface ParsedDocument {
   roleSource?: 'front-matter' | 'title' | 'role-line' | 'byline';
   /** A title or `Role:` line close to a role level but not one, with the closest role levels' names. */
   roleNearMiss?: { located: Located; suggestions: string[] };
+  /** Role levels a list names by links that are a typo of one, with the closest role levels' names. */
+  roleLinks?: { located: Located; suggestions: string[] }[];
   grade?: Located;
   /** Where `grade` was written: front matter, or the body (`Grade: G7`, the gov.uk summary list). */
   gradeSource?: 'front-matter' | 'body';

@@ -6,7 +6,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
 import { findBodyGrade } from './bodyGrade';
-import { findBodyRole } from './bodyRole';
+import { findBodyRole, findRoleLinks } from './bodyRole';
 import { findOtherFramework } from './otherFramework';
 import { matchesAny } from './glob';
 import { keepUnchanged } from './keepUnchanged';
@@ -132,6 +132,8 @@ export function parseDocument(text: string, given: ParseOptions): ParsedDocument
     }
     if (doc.role) doc.roleSource = 'front-matter';
     else if (!other) readBodyRole(doc, bodyLines, bodyStartLine, options.framework, glued);
+    const links = other ? [] : findRoleLinks(bodyLines, bodyStartLine, options.framework);
+    if (links.length) doc.roleLinks = links.map((l) => ({ located: gluedBack(l.located, glued), suggestions: l.suggestions.map((ref) => ref.level.name) }));
     if (doc.grade) doc.gradeSource = 'front-matter';
     else readBodyGrade(doc, bodyLines, bodyStartLine, options.framework, glued);
     const previous = options.previous && bodies.get(options.previous);
