@@ -204,3 +204,38 @@ describe('role levels named in lists and links', () => {
     ]);
   });
 });
+
+describe('skill x role-level tables', () => {
+  const table = [
+    '# Data engineering: skills at each role level',
+    '',
+    '| Skill | Data engineer | Senior data engineer | Lead data engineer |',
+    '|---|---|---|---|',
+    '| Data modelling | Working | Practitioner | Expert |',
+    '| Data integration design | Working | Practitioner | **Practitioner** |',
+    '| Programming and build | Working | Practitioner | Practioner |',
+    '| Metadata managment | Working | Working | - |',
+    '| Testing | Working | Working<br>(practitioner in QA-heavy teams) | Working |',
+    '',
+  ].join('\n');
+
+  it('checks each column against its own role level, which settles a name shared by qualified skills', () => {
+    assert.deepEqual(seen(table, true), [
+      'level-mismatch 6:56-68 Lead data engineer needs Data integration design at expert, not practitioner.',
+      'unknown-level 7:52-62 "Practioner" is not a skill level in DDaT. Did you mean "Practitioner"?',
+      // The name once, not once per column.
+      'unknown-skill 8:3-21 "Metadata managment" is not a skill in DDaT. Did you mean "Metadata management"?',
+    ]);
+  });
+
+  it('reads each cell as the level of its column’s role level, and a cell that is no level as none', () => {
+    const doc = parse(table);
+    const cells = doc.mentions.filter((m) => m.level).map((m) => `${m.name.text} @ ${m.level!.text}`);
+    assert.deepEqual(cells.slice(0, 3), ['Data modelling @ Working', 'Data modelling @ Practitioner', 'Data modelling @ Expert']);
+    assert.ok(!cells.some((c) => c.includes('-') || c.includes('QA-heavy')), cells.join('\n'));
+  });
+
+  it('reads a table with a level column as before', () => {
+    assert.deepEqual(mentions('| Skill | Level |\n| --- | --- |\n| Data modelling | Working |\n'), ['Data modelling @ Working']);
+  });
+});

@@ -12,7 +12,7 @@ import { continuesItem, listMarkerLength, mayBeListItem } from '../markdown/list
 import { isBlankFrom, isSpace } from '../markdown/space';
 import { isTableRow, isTableSeparator, tableCells, tableColumns } from '../markdown/table';
 import type { LineIndex } from './lineIndex';
-import { LineMention, LineSpan, MentionForm, SkillMention } from './model';
+import { LineMention, LineSpan, MentionForm, RoleCellMention, SkillMention } from './model';
 import { caches, IdSource } from '../caches';
 import { own, ownAlways } from '../boot/intern';
 
@@ -791,8 +791,10 @@ function parseTable(ctx: Ctx, headerLine: number): number {
   const headers: string[] = [];
   for (const cell of tableCells(header)) headers.push(header.slice(cell.start, cell.end).trim().toLowerCase());
   const { skillCol, levelCol } = tableColumns(headers);
+  // `| Skill | Data engineer | Senior data engineer |`: a column per role level, each cell its level.
+  const roles = skillCol >= 0 && levelCol < 0 ? roleColumns(framework, headers, skillCol) : [];
   let n = headerLine + 2;
-  const rows: { line: number; row: string; ns: number; ne: number; levelStart: number; levelEnd: number }[] = [];
+  const rows: { line: number; row: string; ns: number; ne: number; levelStart: number; levelEnd: number; cells: { start: number; end: number }[] }[] = [];
   for (; n < lines.lineCount; n++) {
     const row = lines.line(n);
     if (!isTableRow(row)) break;
@@ -803,16 +805,49 @@ function parseTable(ctx: Ctx, headerLine: number): number {
     const ne = markupEnd(row, ns, cells[skillCol].end);
     if (ne <= ns) continue;
     const level = levelCol >= 0 && levelCol < cells.length ? cells[levelCol] : undefined;
-    rows.push({ line: n, row, ns, ne, levelStart: level ? level.start : -1, levelEnd: level ? level.end : -1 });
+    rows.push({ line: n, row, ns, ne, levelStart: level ? level.start : -1, levelEnd: level ? level.end : -1, cells });
   }
   if (rows.length && isSkillColumn(framework, rows.map((r) => r.row.slice(r.ns, r.ne)))) {
     const group = newGroup();
+    if (roles.length) {
+      for (const r of rows) roleRow(ctx, r, roles, group);
+      return n - 1;
+    }
     for (const r of rows) {
       const level = r.levelStart >= 0 ? levelValue(r.row, r.levelStart, r.levelEnd, framework, r.line) : undefined;
       ctx.out.push(LineMention.of(located(r.row, r.line, r.ns, r.ne), level, 'table', group, true));
     }
   }
   return n - 1;
+}
+
+/** The columns headed by a role level's name (`Senior data engineer`, `Lead data engineer (G7)`), with it. */
+function roleColumns(framework: Framework, headers: readonly string[], skillCol: number): { col: number; role: string }[] {
+  const out: { col: number; role: string }[] = [];
+  headers.forEach((header, col) => {
+    if (col === skillCol) return;
+    const words = header.replace(/[*_`]/g, '').trim();
+    const ref = framework.findRoleLevel(words) ?? framework.findRoleLevel(words.replace(/\s*\([^()]*\)$/, ''));
+    if (ref) out.push({ col, role: ref.level.name });
+  });
+  return out;
+}
+
+/**
+ * A row of a skill x role-level table: its name, checked once, then each cell that holds a level
+ * (or a word standing for one), checked against its column's role level. A cell that says
+ * something else (`-`, a note) is left alone.
+ */
+function roleRow(ctx: Ctx, r: { line: number; row: string; ns: number; ne: number; cells: { start: number; end: number }[] }, roles: { col: number; role: string }[], group: string): void {
+  const { framework } = ctx;
+  const name = located(r.row, r.line, r.ns, r.ne);
+  ctx.out.push(new RoleCellMention(name, undefined, group, roles[0].role));
+  for (const { col, role } of roles) {
+    const cell = r.cells[col];
+    const level = cell && levelValue(r.row, cell.start, cell.end, framework, r.line);
+    if (!level || !(framework.findLevel(level.text) || isLevelLike(level.text) || misspeltLevel(framework, level.text) || PROFICIENCY.test(level.text))) continue;
+    ctx.out.push(new RoleCellMention(name, level, undefined, role));
+  }
 }
 
 /**

@@ -152,6 +152,23 @@ export class LineMention extends LineSpan implements SkillMention {
   }
 }
 
+/**
+ * A row of a table whose columns are role levels (`| Skill | Data engineer | Senior data
+ * engineer |`): its name (with the first column's role level, which settles a name shared by
+ * qualified skills), or one cell, the level that column's role level is given.
+ */
+export class RoleCellMention extends LineMention {
+  constructor(name: LineSpan, level: LineSpan | undefined, group: string | undefined, readonly roleLevel: string) {
+    super(name.text, name.line, name.start, name.end, level?.text, level?.line ?? 0, level?.start ?? 0, level?.end ?? 0, 'table', group, true);
+  }
+
+  movedBy(lines: number): LineMention {
+    const name = new LineSpan(this.text, this.line + lines, this.start, this.end);
+    const level = this.levelText === undefined ? undefined : new LineSpan(this.levelText, this.levelLine + lines, this.levelStart, this.levelEnd);
+    return new RoleCellMention(name, level, this.group, this.roleLevel);
+  }
+}
+
 /** Whether a position falls on a mention's level, without making its span. */
 export function levelCovers(m: SkillMention, pos: Position): boolean {
   if (m instanceof LineMention) return m.levelText !== undefined && onLine(m.levelLine, m.levelStart, m.levelEnd, pos);
