@@ -7,6 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { NO_KIND_GLOBS, serviceFor, sfia } from './helpers';
 import { Framework } from '../../server/src/framework/framework';
 import type { FrameworkData } from '../../server/src/framework/model';
+import { soleFix } from '../../server/src/features/fixAll';
 
 const service = serviceFor({ kinds: NO_KIND_GLOBS });
 
@@ -237,5 +238,31 @@ describe('skill x role-level tables', () => {
 
   it('reads a table with a level column as before', () => {
     assert.deepEqual(mentions('| Skill | Level |\n| --- | --- |\n| Data modelling | Working |\n'), ['Data modelling @ Working']);
+  });
+});
+
+describe('names with no close spelling', () => {
+  it('offers the skill closest by what it is about, marked as such, when no name is spelt alike', () => {
+    const text = '# User researcher\n\n## Skills\n\n- **Research methods and planning** (working)\n- **Data visualization and storytelling** (working)\n';
+    assert.deepEqual(seen(text), [
+      'unknown-skill 5:5-34 "Research methods and planning" is not a skill in DDaT, and no skill is spelt like it. Closest by topic: "User research methods".',
+      'unknown-skill 6:5-40 "Data visualization and storytelling" is not a skill in DDaT, and no skill is spelt like it. Closest by topic: "Data visualisation".',
+    ]);
+  });
+
+  it('keeps no guess when nothing is close by spelling or by topic', () => {
+    const text = '# User researcher\n\n## Skills\n\n- **Statistical methods** (working)\n- **Kubernetes** (expert)\n';
+    assert.deepEqual(seen(text), [
+      'unknown-skill 5:5-24 "Statistical methods" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.',
+      'unknown-skill 6:5-15 "Kubernetes" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.',
+    ]);
+  });
+
+  it('offers the topic’s skill as a quick fix, never as the one clear fix that Fix all applies', () => {
+    const doc = parse('# User researcher\n\n## Skills\n\n- **Research methods and planning** (working)\n');
+    const found = service.diagnostics(doc).filter((d) => d.code === 'unknown-skill');
+    const titles = service.codeActions(doc, found).map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`);
+    assert.deepEqual(titles, ['Replace with "User research methods" (closest by topic)']);
+    assert.equal(soleFix(found[0]), undefined);
   });
 });

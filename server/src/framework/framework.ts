@@ -13,7 +13,7 @@ import {
 } from './model';
 import { editDistance, normalizeName, splitQualifier } from './normalize';
 import { RankedSkill, SkillSearch } from './search';
-import { TopicSearch } from './topicSearch';
+import { contentWords, sharedWords, TopicSearch } from './topicSearch';
 
 export interface RoleLevelRef {
   role: RoleData;
@@ -142,6 +142,24 @@ export class Framework {
     if (byName.length && byName[0].score <= 0.05) return byName;
     return this.topics.find(text, Number.isFinite(limit) ? limit : this.skills.length);
   }
+
+  /**
+   * For a name no skill is spelt like: the skill it is about, when that skill's name (or a former
+   * name) has more than half of the name's words, each spelt alike or with the same stem
+   * (`Research methods and planning`: User research methods); of several such, the one the topic
+   * search ranks first. A topic search alone finds something for nearly any words: the names
+   * keep a guess to what the writer meant, and most names have no such skill, so the topic
+   * index is neither built nor searched for them (a search takes tens of milliseconds).
+   */
+  closestByTopic(text: string): SkillData | undefined {
+    const words = contentWords(text);
+    if (words.length < 2) return undefined;
+    const names = (this.nameWords ??= this.skills.map((s) => [skillFullName(s), ...(s.formerNames ?? []), ...(s.aliases ?? [])].map(contentWords)));
+    const candidates = new Set(this.skills.filter((_, i) => names[i].some((name) => sharedWords(words, name) * 2 > words.length)));
+    if (candidates.size <= 1) return candidates.values().next().value;
+    return this.topics.find(text, this.skills.length).find((r) => candidates.has(r.skill))?.skill ?? candidates.values().next().value;
+  }
+  private nameWords?: string[][][] = undefined;
 
   /** Resolves a name as written: exact, qualifier-tolerant, renamed, ambiguous or unknown.
    *  Cheap (map lookups only): the parser calls it for every candidate phrase. */

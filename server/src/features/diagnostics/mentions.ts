@@ -206,8 +206,17 @@ function judgeAt(m: SkillMention, NAME: Range, framework: Framework, role: RoleL
     meant = typos[0];
     const suggestions = (m.certain ? close : typos).map(skillFullName);
     if (!m.certain && suggestions.length === 0) return { diagnostics, ignored: true, unknown: true };
-    const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Check the spelling, or use "Skill Lens: Show skill" to find the name.`;
-    report('unknown-skill', NAME, `"${m.name.text}" is not a ${framework.skillNoun} in ${framework.shortName}. ${hint}`, { replacements: suggestions }, !m.certain);
+    // No name spelt alike (an old job description's `Research methods and planning`): the skill
+    // closest by what it is about, a guess to choose, never the one clear fix.
+    const topic = suggestions.length === 0 ? framework.closestByTopic(m.name.text) : undefined;
+    const not = `"${m.name.text}" is not a ${framework.skillNoun} in ${framework.shortName}`;
+    if (topic) {
+      const name = skillFullName(topic);
+      report('unknown-skill', NAME, `${not}, and no ${framework.skillNoun} is spelt like it. Closest by topic: "${name}".`, { replacements: [], byTopic: [name] });
+    } else {
+      const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Check the spelling, or use "Skill Lens: Show skill" to find the name.`;
+      report('unknown-skill', NAME, `${not}. ${hint}`, { replacements: suggestions }, !m.certain);
+    }
   }
   if (placeless.level) checkLevel(placeless, skill, framework, mode.review ? undefined : role, report);
   return { diagnostics, skill, meant, ignored: false, unknown: found.kind === 'unknown' };
