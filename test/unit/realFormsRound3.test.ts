@@ -4,7 +4,7 @@
 // codes and messages, as a user sees them.
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { NO_KIND_GLOBS, serviceFor, sfia } from './helpers';
+import { NO_KIND_GLOBS, open, serviceFor, sfia } from './helpers';
 import { Framework } from '../../server/src/framework/framework';
 import type { FrameworkData } from '../../server/src/framework/model';
 import { soleFix } from '../../server/src/features/fixAll';
@@ -264,5 +264,35 @@ describe('names with no close spelling', () => {
     const titles = service.codeActions(doc, found).map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`);
     assert.deepEqual(titles, ['Replace with "User research methods" (closest by topic)']);
     assert.equal(soleFix(found[0]), undefined);
+  });
+});
+
+describe('the small ones', () => {
+  it('reports both a wrong name and a wrong level on one line', () => {
+    assert.deepEqual(seen('# Data engineer\n\n## What you will need\n\n- **Systems- design** (WIZARD)\n'), [
+      'unknown-skill 5:5-20 "Systems- design" is not a skill in DDaT. Did you mean "Systems design" or "Systems design (frontend developer)"?',
+      'unknown-level 5:24-30 "WIZARD" is not a skill level in DDaT. Use one of: AWARENESS, WORKING, PRACTITIONER, EXPERT.',
+    ]);
+    // A bold phrase that is like no skill, with a word in brackets, is prose; so is the start of
+    // a skill's name with a word after a colon (a ladder's `**Evaluation**: Manager.`).
+    assert.deepEqual(seen('# Data engineer\n\n**Our office** (Leeds) is by the station.\n'), []);
+    assert.deepEqual(seen('# Data engineer\n\n- **Evaluation**: Manager.\n'), []);
+  });
+
+  it('says a framework without grades has none, once, rather than "Use one of ."', () => {
+    const pathway = '---\nframework: sfia\nlevels:\n  SEO: 3\n  G7: 4\ntopics:\n  - name: Infrastructure operations\n    levels:\n      SEO: 3\n---\n';
+    const { service: s, doc } = open(pathway, 'file:///work/pathways/ops.md');
+    assert.deepEqual(s.diagnostics(doc).map((d) => `${d.code} ${d.severity} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`), [
+      'unknown-grade 3 4:3 "SEO" is not a grade in SFIA, which has none: the grades of this pathway are not checked.',
+    ]);
+  });
+
+  it('reads a qualifier the framework does not have as the skill without it, with a hint naming the qualifiers there are', () => {
+    const text = '# Data engineer\n\n## Skills\n\n- Technical understanding (data engineering): practitioner\n- Coding and scripting (infrastructure engineer): working\n';
+    const found = service.diagnostics(parse(text)).filter((d) => d.code !== 'missing-skill');
+    assert.deepEqual(found.map((d) => `${d.code} ${d.severity} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1} ${d.message}`), [
+      'unknown-skill 4 5:3-45 DDaT has no "data engineering" variant of Technical understanding: read as Technical understanding. Its variants: "accessibility", "performance analyst" and "user-centred design".',
+      'level-mismatch 2 5:47-59 Data engineer needs Technical understanding at working, not practitioner.',
+    ]);
   });
 });

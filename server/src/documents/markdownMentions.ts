@@ -3,7 +3,8 @@
 // `Skill - level`, `Skill — level`), tables, `**Skill.** description` paragraphs and bare list
 // items. Each line is looked at once; the framework decides whether a phrase is a skill.
 import { isTypoOf, type Framework } from '../framework/framework';
-import { editDistance } from '../framework/normalize';
+import { editDistance, normalizeName } from '../framework/normalize';
+import { skillFullName } from '../framework/model';
 import { keepUnchanged } from './keepUnchanged';
 import { afterLine, fenceAt, type Fence } from '../markdown/fence';
 import { LEVEL_LINE, mayBeLevelLine } from '../markdown/levelLine';
@@ -518,7 +519,7 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     const level = levelValue(text, levelStart, levelEnd, framework, n);
     const name = located(text, n, ns, ne);
     if (level && (paren || !leadIn || framework.findLevel(level.text) || isLevelLike(level.text) || PROFICIENCY.test(level.text) || misspeltLevel(framework, level.text))) {
-      if (pushInline(ctx, name, level, true)) return true;
+      if (pushInline(ctx, name, level, true, !!paren)) return true;
     }
     if (leadIn) {
       // `- **Data modelling**. Experience of…`: a skill, and a description rather than a level,
@@ -668,21 +669,30 @@ function scanBoldSkills(ctx: Ctx, n: number, text: string): void {
   }
 }
 
-/** An inline `name sep level` pair counts when at least one side is recognised. */
-function pushInline(ctx: Ctx, name: LineSpan, level: LineSpan, bold: boolean): boolean {
+/** An inline `name sep level` pair counts when at least one side is recognised. `bracketed`: the level is in brackets. */
+function pushInline(ctx: Ctx, name: LineSpan, level: LineSpan, bold: boolean, bracketed = false): boolean {
   const { framework } = ctx;
   const isSkill = framework.lookupSkill(name.text).kind !== 'unknown';
   const isLevel = !!framework.findLevel(level.text);
   // `**Cloud enginering** (practioner)`: both misspelt, both reported; but a level is misspelt
   // only when it is a typo of one (or another scale's word), not anything near enough for a
-  // did-you-mean (`**Classification:** APS Level 6`).
-  if (!isSkill && !isLevel && !(bold && (misspeltLevel(framework, level.text) || PROFICIENCY.test(level.text)))) return false;
+  // did-you-mean (`**Classification:** APS Level 6`), unless the name is a skill's misspelt and
+  // the level a word in brackets (`**Systems- design** (WIZARD)`), not the start of a skill's
+  // name before a colon (`**Evaluation**: Manager.`).
+  if (!isSkill && !isLevel && !(bold && (misspeltLevel(framework, level.text) || PROFICIENCY.test(level.text) || (bracketed && spaceRuns(level.text) === 0 && misspeltSkill(framework, name.text))))) return false;
   // `Java 8/11/17, Spring Boot, Microservices - Expert` lists several things: no skill's name.
   if (!isSkill && /,\s/.test(name.text)) return false;
   // A known level after an unknown phrase is a skill only if the phrase looks like a name.
   if (!isSkill && (!bold && !/^[A-Z]/.test(name.text))) return false;
   push(ctx, name, level, 'inline', true);
   return true;
+}
+
+/** Whether a name is a skill's with a few letters wrong (`Systems- design`): one in five. */
+function misspeltSkill(framework: Framework, name: string): boolean {
+  const written = normalizeName(name);
+  const allowed = Math.max(1, Math.floor(written.length / 5));
+  return framework.suggestSkills(name, 3).some((skill) => [skillFullName(skill), skill.name].some((n) => editDistance(written, normalizeName(n)) <= allowed));
 }
 
 function pushIfSkill(ctx: Ctx, text: string, line: number, start: number, end: number, form: MentionForm): boolean {

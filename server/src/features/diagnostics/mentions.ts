@@ -3,7 +3,7 @@
 import { Diagnostic, Range } from 'vscode-languageserver-types';
 import { isTypoOf, type Framework, type RoleLevelRef } from '../../framework/framework';
 import { SkillData, skillFullName } from '../../framework/model';
-import { normalizeName } from '../../framework/normalize';
+import { normalizeName, splitQualifier } from '../../framework/normalize';
 import { RoleCellMention, type Located, type ParsedDocument, type SkillMention } from '../../documents/model';
 import { formatDate } from '../frameworkProse';
 import { checkContext, CheckMode, quoteList, Report, reporter, WRITTEN } from './report';
@@ -166,6 +166,24 @@ function checkRoleCell(m: RoleCellMention, framework: Framework, mode: CheckMode
   return { context, diagnostics: diagnostics.length ? diagnostics : NONE, skill: verdict.skill, meant: verdict.meant, ignored: verdict.ignored, unknown: verdict.unknown };
 }
 
+/**
+ * The qualifier of a name read as `skill` that none of the skill's qualified variants has, with
+ * those variants; undefined when the qualifier is the skill's own, or names a role (whose skill
+ * it is: `Coding and scripting (infrastructure engineer)`), or the skill has no variants.
+ */
+function unknownQualifier(text: string, skill: SkillData, framework: Framework): { qualifier: string; variants: SkillData[] } | undefined {
+  if (!text.endsWith(')')) return undefined;
+  const { qualifier } = splitQualifier(text);
+  if (qualifier === undefined || normalizeName(text) === normalizeName(skillFullName(skill))) return undefined;
+  const variants = framework.variantsOf(skill).filter((v) => v.qualifier);
+  const wanted = normalizeName(qualifier);
+  if (!wanted || variants.length === 0 || (skill.aliases ?? []).some((a) => normalizeName(a) === normalizeName(text))) return undefined;
+  if (variants.some((v) => normalizeName(v.qualifier!).includes(wanted) || wanted.includes(normalizeName(v.qualifier!)))) return undefined;
+  const roles = framework.data.roles ?? [];
+  if (roles.some((r) => normalizeName(r.name) === wanted || (r.family && normalizeName(r.family) === wanted)) || framework.findRoleLevel(qualifier)) return undefined;
+  return { qualifier, variants };
+}
+
 /** The verdict on a mention's texts: its findings, each on the name or the level. */
 function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undefined, mode: CheckMode): Verdict {
   const NAME = m.name.range;
@@ -183,8 +201,21 @@ function judgeAt(m: SkillMention, NAME: Range, framework: Framework, role: RoleL
   const found = framework.lookupSkillForRole(m.name.text, role);
   let skill: SkillData | undefined;
   let meant: SkillData | undefined;
-  if (found.kind === 'exact') skill = found.skill;
-  else if (found.kind === 'renamed') {
+  if (found.kind === 'exact') {
+    skill = found.skill;
+    // `Technical understanding (data engineering)`: a qualifier no variant has is not dropped in silence.
+    const odd = unknownQualifier(m.name.text, skill, framework);
+    if (odd) {
+      const variants = odd.variants.map((v) => v.qualifier!);
+      report(
+        'unknown-skill',
+        NAME,
+        `${framework.shortName} has no "${odd.qualifier}" variant of ${skill.name}: read as ${skillFullName(skill)}. Its variants: ${quoteList(variants, 'and')}.`,
+        { replacements: [skillFullName(skill), ...odd.variants.map(skillFullName)] },
+        'hint',
+      );
+    }
+  } else if (found.kind === 'renamed') {
     skill = found.skill;
     const to = skillFullName(found.skill);
     const when = found.rename?.date ? ` on ${formatDate(found.rename.date)}` : '';
