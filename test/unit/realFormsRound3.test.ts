@@ -296,3 +296,35 @@ describe('the small ones', () => {
     ]);
   });
 });
+
+describe('role pages with a section per role level', () => {
+  it('checks the skills under a heading that names a role level against that role level, not the title’s', () => {
+    const text = [
+      '# Infrastructure engineer',
+      '',
+      '## 1. Associate infrastructure engineer',
+      '',
+      '### Skills needed for this role',
+      '',
+      'IT infrastructure',
+      '',
+      'Level: awareness',
+      '',
+      '## Senior infrastructure engineer',
+      '',
+      '- IT infrastructure',
+      '  Level: practitioner',
+      '- Information security',
+      '  Level: expert',
+      '',
+      '## How to progress',
+      '',
+      '- IT infrastructure: expert',
+      '',
+    ].join('\n');
+    assert.deepEqual(seen(text), [
+      'level-mismatch 16:10-16 Senior infrastructure engineer needs Information security at working, not expert.',
+      'level-mismatch 20:22-28 Infrastructure engineer needs IT infrastructure at working, not expert.',
+    ]);
+  });
+});

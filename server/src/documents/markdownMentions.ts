@@ -13,7 +13,7 @@ import { continuesItem, listMarkerLength, mayBeListItem } from '../markdown/list
 import { isBlankFrom, isSpace } from '../markdown/space';
 import { isTableRow, isTableSeparator, tableCells, tableColumns } from '../markdown/table';
 import type { LineIndex } from './lineIndex';
-import { LineMention, LineSpan, MentionForm, RoleCellMention, SkillMention } from './model';
+import { LineMention, LineSpan, MentionForm, RoleLevelMention, SkillMention } from './model';
 import { caches, IdSource } from '../caches';
 import { own, ownAlways } from '../boot/intern';
 
@@ -50,6 +50,14 @@ interface Ctx {
   skillsDepth: number;
   /** A heading that may name a skill whose level the next sub-heading gives (`#### Awareness`). */
   skillHeading?: SkillHeading;
+  /** The role level a heading (below the title) names, whose section this is (a role page's `## Senior infrastructure engineer`). */
+  sectionRole?: SectionRole;
+}
+
+/** A heading's role level and depth: its section's skills are checked against that role level. */
+interface SectionRole {
+  depth: number;
+  name: string;
 }
 
 interface SkillHeading {
@@ -83,6 +91,8 @@ interface BodyChunk {
   startLine: number;
   /** The skills section the chunk starts in (Ctx.skillsDepth): a chunk is kept only in the same one. */
   skillsDepth: number;
+  /** The role level section it starts in (Ctx.sectionRole): likewise. */
+  sectionRole?: SectionRole;
   mentions: SkillMention[];
 }
 
@@ -93,24 +103,25 @@ interface BodyChunk {
  */
 export function parseMarkdownBody(lines: LineIndex, startLine: number, framework: Framework, previous?: MarkdownBody): MarkdownBody {
   const src = lines.text;
-  const { starts, depths } = chunkStarts(lines, startLine, framework);
+  const { starts, depths, roles } = chunkStarts(lines, startLine, framework);
   const offset = (line: number) => (line < lines.lineCount ? lines.starts[line] : src.length);
   const chunks: BodyChunk[] = starts.map((line, i) => ({
     text: src.slice(offset(line), offset(starts[i + 1] ?? lines.lineCount)),
     startLine: line,
     skillsDepth: depths[i],
+    sectionRole: roles[i],
     mentions: [],
   }));
 
   // Unchanged chunks keep their mentions, moved by the lines added or removed above them.
   const old = previous && previous.framework === framework ? previous.chunks : [];
   const { front, end } = keepUnchanged(old, chunks, (was, now, moved) => {
-    if (was.skillsDepth !== now.skillsDepth) return false;
+    if (was.skillsDepth !== now.skillsDepth || was.sectionRole?.name !== now.sectionRole?.name || was.sectionRole?.depth !== now.sectionRole?.depth) return false;
     now.mentions = moved === 0 ? was.mentions : was.mentions.map((m) => shifted(m, moved));
     return true;
   });
   for (let i = front; i < end; i++) {
-    chunks[i].mentions = scanLines(lines, chunks[i].startLine, starts[i + 1] ?? lines.lineCount, framework, chunks[i].skillsDepth);
+    chunks[i].mentions = scanLines(lines, chunks[i].startLine, starts[i + 1] ?? lines.lineCount, framework, chunks[i].skillsDepth, chunks[i].sectionRole);
   }
 
   const mentions = chunks.length === 1 ? chunks[0].mentions : ([] as SkillMention[]).concat(...chunks.map((c) => c.mentions));
@@ -134,10 +145,11 @@ function shifted(m: SkillMention, lines: number): SkillMention {
  * lines holding a `#`, ``` or ~~~ within their first four characters can be either, and
  * indexOf finds those without a look at every line.
  */
-function chunkStarts(lines: LineIndex, startLine: number, framework: Framework): { starts: number[]; depths: number[] } {
+function chunkStarts(lines: LineIndex, startLine: number, framework: Framework): { starts: number[]; depths: number[]; roles: (SectionRole | undefined)[] } {
   const starts = [startLine];
   const depths = [0];
-  if (startLine >= lines.lineCount) return { starts, depths };
+  const roles: (SectionRole | undefined)[] = [undefined];
+  if (startLine >= lines.lineCount) return { starts, depths, roles };
   const src = lines.text;
   const from = lines.starts[startLine];
   const marks = ['#', '```', '~~~'];
@@ -146,6 +158,7 @@ function chunkStarts(lines: LineIndex, startLine: number, framework: Framework):
   let line = startLine;
   let last = -1;
   let skillsDepth = 0;
+  let sectionRole: SectionRole | undefined;
   for (;;) {
     // The nearest mark of the three.
     let k = -1;
@@ -165,14 +178,35 @@ function chunkStarts(lines: LineIndex, startLine: number, framework: Framework):
     const heading = HEADING.exec(text);
     if (!heading) continue;
     const depthHere = skillsDepth;
+    const roleHere = sectionRole;
     const isLevelHeading = levelHeadingBounds(text, heading, framework) !== undefined;
-    if (!isLevelHeading) skillsDepth = nextSkillsDepth(skillsDepth, heading);
+    if (!isLevelHeading) {
+      skillsDepth = nextSkillsDepth(skillsDepth, heading);
+      sectionRole = nextSectionRole(sectionRole, text, heading, framework);
+    }
     if (isLevelHeading || lines.line(line - 1).trim() !== '') continue;
     if (line + 1 < lines.lineCount && isLevelLineAhead(lines, line)) continue;
     starts.push(line);
     depths.push(depthHere);
+    roles.push(roleHere);
   }
-  return { starts, depths };
+  return { starts, depths, roles };
+}
+
+/**
+ * The role level section after a heading: a heading below the title that names a role level
+ * (`## 1. Associate infrastructure engineer`, `## Senior data engineer (SEO)`) starts one; a
+ * heading no deeper than the section's ends it.
+ */
+function nextSectionRole(current: SectionRole | undefined, text: string, heading: RegExpExecArray, framework: Framework): SectionRole | undefined {
+  const depth = headingDepth(heading);
+  if (depth >= 2 && framework.roleLevels.length) {
+    const [s, e] = headingBounds(text, heading);
+    const words = e - s <= MAX_NAME_LENGTH ? text.slice(s, e).replace(/^\d{1,2}[.)]\s+/, '') : '';
+    const ref = words ? (framework.findRoleLevel(words) ?? framework.findRoleLevel(words.replace(/\s*\([^()]*\)$/, ''))) : undefined;
+    if (ref) return { depth, name: ref.level.name };
+  }
+  return current && depth <= current.depth ? undefined : current;
 }
 
 /** One word that is a level's name with a letter or two wrong (`Practioner`, `Awarness`). */
@@ -222,8 +256,8 @@ function newGroup(): string {
 }
 
 /** The mentions on lines [from, to), scanned from a fresh start (no fence, no skill line above). */
-function scanLines(lines: LineIndex, from: number, to: number, framework: Framework, skillsDepth: number): SkillMention[] {
-  const ctx: Ctx = { lines, framework, out: [], section: newGroup(), skillsDepth };
+function scanLines(lines: LineIndex, from: number, to: number, framework: Framework, skillsDepth: number, sectionRole?: SectionRole): SkillMention[] {
+  const ctx: Ctx = { lines, framework, out: [], section: newGroup(), skillsDepth, sectionRole };
   const src = lines.text;
   let fence: Fence | undefined;
   // The last non-blank line seen, as a possible gov.uk skill line for a following `Level:`
@@ -380,6 +414,7 @@ function readHeading(ctx: Ctx, n: number, text: string, heading: RegExpExecArray
     return true;
   }
   ctx.skillsDepth = nextSkillsDepth(ctx.skillsDepth, heading);
+  ctx.sectionRole = nextSectionRole(ctx.sectionRole, text, heading, framework);
   ctx.skillHeading = undefined;
   const [s, e] = headingBounds(text, heading);
   if (e <= s || e - s > MAX_NAME_LENGTH) return false;
@@ -422,9 +457,9 @@ function addHeadingLevel(ctx: Ctx, skill: SkillHeading, level: LineSpan): void {
   const known = ctx.framework.lookupSkill(name.text).kind !== 'unknown';
   if (skill.index === -1) {
     skill.index = ctx.out.length;
-    ctx.out.push(LineMention.of(name, level, 'govuk', ctx.section, known || ctx.skillsDepth > 0));
+    ctx.out.push(mentionIn(ctx, name, level, 'govuk', ctx.section, known || ctx.skillsDepth > 0));
   } else if (skill.index >= 0) {
-    ctx.out[skill.index] = LineMention.of(name, undefined, 'govuk', undefined, known || ctx.skillsDepth > 0);
+    ctx.out[skill.index] = mentionIn(ctx, name, undefined, 'govuk', undefined, known || ctx.skillsDepth > 0);
     skill.index = -2;
   }
 }
@@ -665,7 +700,7 @@ function scanBoldSkills(ctx: Ctx, n: number, text: string): void {
       level = levelValue(text, levelStart, levelStart + m[4].length, ctx.framework, n);
       if (level && !ctx.framework.findLevel(level.text)) level = undefined; // `(see below)` is not a level
     }
-    ctx.out.push(LineMention.of(located(text, n, ns, ne), level, level ? 'inline' : 'list', undefined, false));
+    ctx.out.push(mentionIn(ctx, located(text, n, ns, ne), level, level ? 'inline' : 'list', undefined, false));
   }
 }
 
@@ -704,7 +739,12 @@ function pushIfSkill(ctx: Ctx, text: string, line: number, start: number, end: n
 }
 
 function push(ctx: Ctx, name: LineSpan, level: LineSpan | undefined, form: MentionForm, certain: boolean): void {
-  ctx.out.push(LineMention.of(name, level, form, level ? ctx.section : undefined, certain));
+  ctx.out.push(mentionIn(ctx, name, level, form, level ? ctx.section : undefined, certain));
+}
+
+/** A mention in the section of the role level a heading names, checked against it; else a plain one. */
+function mentionIn(ctx: Ctx, name: LineSpan, level: LineSpan | undefined, form: MentionForm, group: string | undefined, certain: boolean): LineMention {
+  return ctx.sectionRole ? new RoleLevelMention(name, level, form, group, certain, ctx.sectionRole.name) : LineMention.of(name, level, form, group, certain);
 }
 
 /**
@@ -825,7 +865,7 @@ function parseTable(ctx: Ctx, headerLine: number): number {
     }
     for (const r of rows) {
       const level = r.levelStart >= 0 ? levelValue(r.row, r.levelStart, r.levelEnd, framework, r.line) : undefined;
-      ctx.out.push(LineMention.of(located(r.row, r.line, r.ns, r.ne), level, 'table', group, true));
+      ctx.out.push(mentionIn(ctx, located(r.row, r.line, r.ns, r.ne), level, 'table', group, true));
     }
   }
   return n - 1;
@@ -851,12 +891,12 @@ function roleColumns(framework: Framework, headers: readonly string[], skillCol:
 function roleRow(ctx: Ctx, r: { line: number; row: string; ns: number; ne: number; cells: { start: number; end: number }[] }, roles: { col: number; role: string }[], group: string): void {
   const { framework } = ctx;
   const name = located(r.row, r.line, r.ns, r.ne);
-  ctx.out.push(new RoleCellMention(name, undefined, group, roles[0].role));
+  ctx.out.push(new RoleLevelMention(name, undefined, 'table', group, true, roles[0].role));
   for (const { col, role } of roles) {
     const cell = r.cells[col];
     const level = cell && levelValue(r.row, cell.start, cell.end, framework, r.line);
     if (!level || !(framework.findLevel(level.text) || isLevelLike(level.text) || misspeltLevel(framework, level.text) || PROFICIENCY.test(level.text))) continue;
-    ctx.out.push(new RoleCellMention(name, level, undefined, role));
+    ctx.out.push(new RoleLevelMention(name, level, 'table', undefined, true, role));
   }
 }
 

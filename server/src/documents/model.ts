@@ -153,19 +153,21 @@ export class LineMention extends LineSpan implements SkillMention {
 }
 
 /**
- * A row of a table whose columns are role levels (`| Skill | Data engineer | Senior data
- * engineer |`): its name (with the first column's role level, which settles a name shared by
- * qualified skills), or one cell, the level that column's role level is given.
+ * A mention checked against a role level of its own rather than the document's: a skill under a
+ * heading that names a role level (a role page's `## Senior infrastructure engineer`), or in a
+ * table whose columns are role levels (`| Skill | Data engineer | Senior data engineer |`): a
+ * row's name, with the first column's role level (which settles a name shared by qualified
+ * skills), or one cell, the level that column's role level is given.
  */
-export class RoleCellMention extends LineMention {
-  constructor(name: LineSpan, level: LineSpan | undefined, group: string | undefined, readonly roleLevel: string) {
-    super(name.text, name.line, name.start, name.end, level?.text, level?.line ?? 0, level?.start ?? 0, level?.end ?? 0, 'table', group, true);
+export class RoleLevelMention extends LineMention {
+  constructor(name: LineSpan, level: LineSpan | undefined, form: MentionForm, group: string | undefined, certain: boolean, readonly roleLevel: string) {
+    super(name.text, name.line, name.start, name.end, level?.text, level?.line ?? 0, level?.start ?? 0, level?.end ?? 0, form, group, certain);
   }
 
   movedBy(lines: number): LineMention {
     const name = new LineSpan(this.text, this.line + lines, this.start, this.end);
     const level = this.levelText === undefined ? undefined : new LineSpan(this.levelText, this.levelLine + lines, this.levelStart, this.levelEnd);
-    return new RoleCellMention(name, level, this.group, this.roleLevel);
+    return new RoleLevelMention(name, level, this.form, this.group, this.certain, this.roleLevel);
   }
 }
 

@@ -4,7 +4,7 @@ import { Diagnostic, Range } from 'vscode-languageserver-types';
 import { isTypoOf, type Framework, type RoleLevelRef } from '../../framework/framework';
 import { SkillData, skillFullName } from '../../framework/model';
 import { normalizeName, splitQualifier } from '../../framework/normalize';
-import { RoleCellMention, type Located, type ParsedDocument, type SkillMention } from '../../documents/model';
+import { RoleLevelMention, type Located, type ParsedDocument, type SkillMention } from '../../documents/model';
 import { formatDate } from '../frameworkProse';
 import { checkContext, CheckMode, quoteList, Report, reporter, WRITTEN } from './report';
 import { checkLevel } from './levels';
@@ -47,7 +47,7 @@ export function checkMentions(
   if (keep) lastChecked.set(doc.uri, mentions, all);
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
-    const found = (all[i] = kept(i) ?? (m instanceof RoleCellMention ? checkRoleCell(m, framework, mode, context) : checkMention(m, framework, role, mode, context, (byCertainty ??= verdictsOf(context)))));
+    const found = (all[i] = kept(i) ?? (m instanceof RoleLevelMention ? checkRoleMention(m, framework, mode, context) : checkMention(m, framework, role, mode, context, (byCertainty ??= verdictsOf(context)))));
     for (const d of found.diagnostics) out.push(d);
     if (found.ignored) continue;
     const skill = found.skill;
@@ -156,14 +156,20 @@ function checkMention(
 }
 
 /**
- * A row or cell of a skill x role-level table, checked against its column's role level: the
- * row's name once, each cell's level. Few enough not to share verdicts.
+ * A mention checked against its own role level (a role page's section, a skill x role-level
+ * table's column), with the verdicts of that role level. A table's row reports its name once,
+ * each of its cells its level. Its findings are kept under the document's context.
  */
-function checkRoleCell(m: RoleCellMention, framework: Framework, mode: CheckMode, context: object): MentionFindings {
-  const verdict = judge(m, framework, framework.findRoleLevel(m.roleLevel), mode);
-  const on = m.levelText === undefined ? 'name' : 'level';
-  const diagnostics = verdict.diagnostics.filter((d) => d.on === on).map((d) => ({ ...d.diagnostic, range: on === 'name' ? m.name.range : m.level!.range }));
-  return { context, diagnostics: diagnostics.length ? diagnostics : NONE, skill: verdict.skill, meant: verdict.meant, ignored: verdict.ignored, unknown: verdict.unknown };
+function checkRoleMention(m: RoleLevelMention, framework: Framework, mode: CheckMode, context: object): MentionFindings {
+  const role = framework.findRoleLevel(m.roleLevel);
+  const own = checkContext(framework, role, mode);
+  const found = checkMention(m, framework, role, mode, own, verdictsOf(own));
+  let diagnostics = found.diagnostics;
+  if (m.form === 'table' && diagnostics.length) {
+    const onName = m.levelText === undefined;
+    diagnostics = diagnostics.filter((d) => (d.range === m.name.range) === onName);
+  }
+  return { ...found, context, diagnostics: diagnostics.length ? diagnostics : NONE };
 }
 
 /**
