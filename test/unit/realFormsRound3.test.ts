@@ -328,3 +328,39 @@ describe('role pages with a section per role level', () => {
     ]);
   });
 });
+
+describe('role pages pasted as text', () => {
+  it('takes a role level’s name alone between blank lines for the start of its section, up to the next or a heading', () => {
+    const text = [
+      '# Infrastructure engineer',
+      '',
+      '1. Associate infrastructure engineer',
+      '',
+      'You support the team under direction.',
+      '',
+      'IT infrastructure',
+      '',
+      'Level: awareness',
+      '',
+      '3. Senior infrastructure engineer',
+      '',
+      'Information security',
+      '',
+      'Level: expert',
+      '',
+      '## Other role levels',
+      '',
+      '- Lead infrastructure engineer',
+      '- Principal infrastructure engineer',
+      '',
+      'IT infrastructure',
+      '',
+      'Level: expert',
+      '',
+    ].join('\n');
+    assert.deepEqual(seen(text), [
+      'level-mismatch 15:8-14 Senior infrastructure engineer needs Information security at working, not expert.',
+      'level-mismatch 24:8-14 Infrastructure engineer needs IT infrastructure at working, not expert.',
+    ]);
+  });
+});

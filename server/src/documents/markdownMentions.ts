@@ -60,6 +60,14 @@ interface SectionRole {
   name: string;
 }
 
+/** The depth of a role level section a line (not a heading) starts: any heading ends it. */
+const LINE_SECTION = 7;
+
+/** Whether line n is blank, or is no line. */
+function isBlank(lines: LineIndex, n: number): boolean {
+  return n < 0 || n >= lines.lineCount || isBlankFrom(lines.line(n), 0);
+}
+
 interface SkillHeading {
   line: number;
   start: number;
@@ -337,6 +345,12 @@ function scanLines(lines: LineIndex, from: number, to: number, framework: Framew
     scanBoldSkills(ctx, n, text);
     const s = markupStart(text, contentStart, text.length);
     const e = markupEnd(text, s, text.length);
+    // `1. Associate infrastructure engineer` alone between blank lines (a role page pasted as
+    // text): that role level's section, up to the next such line or any heading.
+    if (e - s <= 60 && framework.roleLevels.length && isBlank(lines, n - 1) && isBlank(lines, n + 1)) {
+      const ref = framework.findRoleLevel(text.slice(s, e));
+      if (ref) ctx.sectionRole = { depth: LINE_SECTION, name: ref.level.name };
+    }
     candLine = e - s > 0 && e - s <= MAX_NAME_LENGTH ? n : -1;
     candStart = s;
     candEnd = e;
@@ -481,7 +495,6 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
   // In a list under a skills heading, every lead-in names a skill (`- **Data modelling**. …`);
   // under a heading of criteria, only a lead-in that names one or misses one by a typo.
   const leadIn = isListItem && ctx.skillsDepth !== 0;
-  const sure = (name: LineSpan) => ctx.skillsDepth > 0 || framework.lookupSkill(name.text).kind !== 'unknown';
   // `**Skill** …` or `__Skill__ …`: the bold lead runs to the first closing marker (as
   // /^(\*\*|__)(.+?)\1/ would match it, without building the match).
   const c = text.charCodeAt(start);
@@ -512,7 +525,7 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
       if (framework.findLevel(text.slice(ns, ne))) return false; // `**Awareness.** You know…` defines a level
       if (!restBlank) {
         const name = located(text, n, ns, ne);
-        push(ctx, name, undefined, 'bold-paragraph', leadIn && sure(name));
+        push(ctx, name, undefined, 'bold-paragraph', leadIn && sureLeadIn(ctx, name));
         return true;
       }
     }
@@ -520,7 +533,7 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
       if (punct >= 0 && !leadIn) return false;
       if (leadIn) {
         const name = located(text, n, ns, ne);
-        push(ctx, name, undefined, 'list', sure(name));
+        push(ctx, name, undefined, 'list', sureLeadIn(ctx, name));
         return true;
       }
       if (isListItem) return pushIfSkill(ctx, text, n, ns, ne, 'list');
@@ -542,7 +555,7 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
         if (!separates) {
           if (!leadIn) return false;
           const name = located(text, n, ns, ne);
-          push(ctx, name, undefined, 'list', sure(name));
+          push(ctx, name, undefined, 'list', sureLeadIn(ctx, name));
           return true;
         }
         i++;
@@ -560,7 +573,7 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
       // `- **Data modelling**. Experience of…`: a skill, and a description rather than a level,
       // unless a level in brackets ends the item (`… (level 3)`).
       const level = trailingLevel(ctx, n, framework.lookupSkill(name.text).kind !== 'unknown');
-      push(ctx, name, level, 'list', !!level || sure(name));
+      push(ctx, name, level, 'list', !!level || sureLeadIn(ctx, name));
       return true;
     }
     return false;
@@ -616,6 +629,11 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     }
   }
   return false;
+}
+
+/** Whether a lead-in is surely a skill: under a skills heading, or under one of criteria when it names one. */
+function sureLeadIn(ctx: Ctx, name: LineSpan): boolean {
+  return ctx.skillsDepth > 0 || ctx.framework.lookupSkill(name.text).kind !== 'unknown';
 }
 
 /** The first full stop from `start` that ends a sentence (white space after it), or -1. */
