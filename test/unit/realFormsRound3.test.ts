@@ -364,3 +364,12 @@ describe('role pages pasted as text', () => {
     ]);
   });
 });
+
+describe('hover in a role level’s section', () => {
+  it('says what the section’s role level needs, not the title’s', () => {
+    const text = '# Infrastructure engineer\n\n## Senior infrastructure engineer\n\n- Information security\n  Level: working\n';
+    const doc = parse(text);
+    const hover = service.hover(doc, { line: 4, character: 5 }) as { contents: { value: string } };
+    assert.match(hover.contents.value, /Senior infrastructure engineer needs it at \*\*working\*\*\./);
+  });
+});
