@@ -139,6 +139,11 @@ describe('documents written against another framework', () => {
     assert.deepEqual(seen(page, true).map((d) => d.split(' ').slice(0, 2).join(' ')), ['other-framework 3:15-19']);
     const coded = '# Our engineers\n\nWe use SFIA.\n\n- Programming/software development (PROG) – 4\n- Systems design (DESN) – 5\n';
     assert.deepEqual(seen(coded, true).map((d) => d.split(' ').slice(0, 2).join(' ')), ['other-framework 3:8-12']);
+    const levels = '# Engineering levels\n\nWe use SFIA.\n\n## Staff engineer\n\nWorks at Level 5 \u2013 Ensure, advise.\n';
+    assert.deepEqual(seen(levels, true).map((d) => d.split(' ').slice(0, 2).join(' ')), ['other-framework 3:8-12']);
+    // Words of SFIA's level names, lower case, with no level number, are prose.
+    assert.equal(parse('# Senior data engineer\n\nWe use SFIA where suppliers apply it (see SFIA).\n').otherFramework, undefined);
+    assert.equal(parse('# Senior data engineer\n\nSuppliers map to the Skills Framework for the Information Age (SFIA).\n').otherFramework, undefined);
   });
 
   it('checks a DDaT advert that names SFIA in passing, or only in code, as a DDaT advert', () => {

@@ -29,8 +29,9 @@ const NAMED: readonly (readonly [string, string])[] = [
 const SFIA = /\bSFIA\b/g;
 /** A sentence that says the document is SFIA's: `This is the SFIA description for…`, `assessed against these SFIA skills`, SFIA's levels of responsibility. */
 const SFIA_SENTENCE = /\b(?:this is|these are|here is|here are)\s+(?:the|our)\s+SFIA\b|\bSFIA\s+(?:\d+\s+)?descriptions?\b|\bassessed\s+against\s+(?:the\s+(?:following\s+)?|these\s+)?SFIA\b|\b(?:levels?\s+of\s+responsibility|responsibility\s+levels?)\b/i;
-/** A skill given with its SFIA code: `Software design (SWDN)`, or a code in a table's cell (`| PROG |`). */
-const SFIA_CODE = /[A-Za-z][^\n()|]{2,60}\s\(([A-Z]{4})\)|\|\s*([A-Z]{4})\s*(?=\|)/g;
+/** A skill given with its SFIA code: `Software design (SWDN)`, or a code in a table's cell (`| PROG |`);
+ *  or a level by SFIA's names for its levels (`Level 5 – Ensure, advise`, `level 3 (Apply)`). */
+const SFIA_CODE = /[A-Za-z][^\n()|]{2,60}\s\((?!SFIA\))([A-Z]{4})\)|\|\s*(?!SFIA\b)([A-Z]{4})\s*(?=\|)|\b[Ll]evel\s*[1-7]\s*[(:\u2013\u2014-]?\s*(?:[Ff]ollow|[Aa]ssist|[Aa]pply|[Ee]nable|[Ee]nsure|[Ii]nitiate|[Ss]et strategy)\b/g;
 
 /** Where the body (from `startLine`) says which other framework it is written against, if it does. */
 export function findOtherFramework(lines: LineIndex, startLine: number): OtherFramework | undefined {
@@ -45,7 +46,7 @@ export function findOtherFramework(lines: LineIndex, startLine: number): OtherFr
 
 /**
  * SFIA, when a heading names it, a sentence says the document is SFIA's, or a skill is given
- * with its SFIA code in a document that names SFIA. A document that names SFIA in passing
+ * with its SFIA code (or a level by SFIA's name for it) in a document that names SFIA. A document that names SFIA in passing
  * (`some know their skills through SFIA`) is not SFIA's.
  */
 function sfia(lines: LineIndex, startLine: number): OtherFramework | undefined {
