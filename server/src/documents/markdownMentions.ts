@@ -60,12 +60,20 @@ interface SectionRole {
   name: string;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** The depth of a role level section a line (not a heading) starts: any heading ends it. */
 const LINE_SECTION = 7;
 
 /** Whether line n is blank, or is no line. */
 function isBlank(lines: LineIndex, n: number): boolean {
-  return n < 0 || n >= lines.lineCount || isBlankFrom(lines.line(n), 0);
+  if (n < 0 || n >= lines.lineCount) return true;
+  const src = lines.text;
+  const end = n + 1 < lines.lineCount ? lines.starts[n + 1] : src.length;
+  for (let i = lines.starts[n]; i < end; i++) if (!isSpace(src.charCodeAt(i))) return false;
+  return true;
 }
 
 interface SkillHeading {
@@ -208,7 +216,7 @@ function chunkStarts(lines: LineIndex, startLine: number, framework: Framework):
  */
 function nextSectionRole(current: SectionRole | undefined, text: string, heading: RegExpExecArray, framework: Framework): SectionRole | undefined {
   const depth = headingDepth(heading);
-  if (depth >= 2 && framework.roleLevels.length) {
+  if (depth >= 2 && framework.mayBeRoleLevel(heading[2])) {
     const [s, e] = headingBounds(text, heading);
     const words = e - s <= MAX_NAME_LENGTH ? text.slice(s, e).replace(/^\d{1,2}[.)]\s+/, '') : '';
     const ref = words ? (framework.findRoleLevel(words) ?? framework.findRoleLevel(words.replace(/\s*\([^()]*\)$/, ''))) : undefined;
@@ -345,9 +353,10 @@ function scanLines(lines: LineIndex, from: number, to: number, framework: Framew
     scanBoldSkills(ctx, n, text);
     const s = markupStart(text, contentStart, text.length);
     const e = markupEnd(text, s, text.length);
-    // `1. Associate infrastructure engineer` alone between blank lines (a role page pasted as
-    // text): that role level's section, up to the next such line or any heading.
-    if (e - s <= 60 && framework.roleLevels.length && isBlank(lines, n - 1) && isBlank(lines, n + 1)) {
+    // `1. Associate infrastructure engineer` or `**Senior infrastructure engineer**` alone between
+    // blank lines (a role page pasted as text): that role level's section, up to the next such
+    // line or any heading. Numbered or bold: a plain line that names one is as often prose.
+    if (e - s <= 60 && (isDigit(c0) || c0 === 42 || c0 === 95) && isBlank(lines, n - 1) && isBlank(lines, n + 1) && framework.mayBeRoleLevel(text, s, e)) {
       const ref = framework.findRoleLevel(text.slice(s, e));
       if (ref) ctx.sectionRole = { depth: LINE_SECTION, name: ref.level.name };
     }
@@ -404,10 +413,14 @@ function levelInBracketsFirst(text: string, from: number, framework: Framework):
 }
 
 function isLevelLineAhead(lines: LineIndex, n: number): boolean {
+  const src = lines.text;
   for (let k = n + 1; k < Math.min(lines.lineCount, n + 4); k++) {
-    const t = lines.line(k);
-    if (!t.trim()) continue;
-    return LEVEL_LINE.test(t);
+    // The first character says most lines are no level line, without taking the line out.
+    const end = k + 1 < lines.lineCount ? lines.starts[k + 1] : src.length;
+    let i = lines.starts[k];
+    while (i < end && isSpace(src.charCodeAt(i))) i++;
+    if (i === end) continue;
+    return mayBeLevelLine(src.charCodeAt(i)) && LEVEL_LINE.test(lines.line(k));
   }
   return false;
 }

@@ -299,6 +299,33 @@ export class Framework {
     return this.roleLevelByKey.get(normalizeName(text));
   }
 
+  /**
+   * Whether a text may name a role level: its first and last words are a role level's. A cheap
+   * test before findRoleLevel, for the readers that ask it of every heading and short line of a
+   * long advert (normalising each one cost more than the rest of the scan of those lines).
+   */
+  mayBeRoleLevel(text: string, from = 0, to = text.length): boolean {
+    if (!this.roleLevelEnds) {
+      const first = new Set<string>();
+      const last = new Set<string>();
+      for (const ref of this.roleLevels) {
+        const name = normalizeName(ref.level.name);
+        const [a, b] = edgeWord(name, 0, name.length, true);
+        const [c, d] = edgeWord(name, 0, name.length, false);
+        first.add(name.slice(a, b));
+        last.add(name.slice(c, d));
+      }
+      this.roleLevelEnds = { first: [...first], last: [...last] };
+    }
+    const { first, last } = this.roleLevelEnds;
+    const [c, d] = edgeWord(text, from, to, false);
+    if (!anyWord(last, text, c, d)) return false;
+    const [a, b] = edgeWord(text, from, to, true);
+    return anyWord(first, text, a, b);
+  }
+  /** The first and last words of the role levels' names, in lower case (a few dozen). */
+  private roleLevelEnds?: { first: string[]; last: string[] } = undefined;
+
   /** The role levels closest to a name that is not one: the words written start words of the
    *  role level's name (or are one typo from them), at most one of them left over, fewest other
    *  words first (`Junior data engineer` gives `Data engineer`); else by edit distance. */
@@ -387,6 +414,53 @@ export class Framework {
     }
     return levels;
   }
+}
+
+/** The bounds of the first or last word of [from, to) of a text, a number in front (`1.`) and a
+ *  bracketed end (`(SEO)`) left out: by character codes, as it is asked of many lines. */
+function edgeWord(text: string, from: number, to: number, first: boolean): [number, number] {
+  let end = to;
+  while (end > from && !isWordChar(text.charCodeAt(end - 1))) end--;
+  if (!first && end < to && text.charCodeAt(end) === 41) {
+    const open = text.lastIndexOf('(', end);
+    if (open > from) end = open;
+    while (end > from && !isWordChar(text.charCodeAt(end - 1))) end--;
+  }
+  let start = from;
+  while (start < end && !isWordChar(text.charCodeAt(start))) start++;
+  // `1. Associate infrastructure engineer`
+  let digits = start;
+  while (digits < end && text.charCodeAt(digits) >= 48 && text.charCodeAt(digits) <= 57) digits++;
+  if (digits > start && (text.charCodeAt(digits) === 46 || text.charCodeAt(digits) === 41)) {
+    start = digits + 1;
+    while (start < end && !isWordChar(text.charCodeAt(start))) start++;
+  }
+  if (first) {
+    let e = start;
+    while (e < end && isWordChar(text.charCodeAt(e))) e++;
+    return [start, e];
+  }
+  let s = end;
+  while (s > start && isWordChar(text.charCodeAt(s - 1))) s--;
+  return [s, end];
+}
+
+/** Whether [start, end) of a text is one of the lower-case words, in any case. */
+function anyWord(words: readonly string[], text: string, start: number, end: number): boolean {
+  for (const word of words) if (sameWord(word, text, start, end)) return true;
+  return false;
+}
+
+/** Whether [start, end) of a text is a lower-case word, in any case (no string is made). */
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(start + i) | 32) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** [A-Za-z0-9]. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 /** A name's words for matching role levels, without `of` and `and`. */
