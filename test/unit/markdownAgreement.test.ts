@@ -65,7 +65,7 @@ describe('Markdown constructs: parser, completion and hover agree', () => {
   });
 
   // Lists: the parser's list markers (server/src/markdown/list.ts) are completion's too.
-  for (const marker of ['-', '*', '+', '1.', '12)', '- [ ]', '* [x]', '3. [X]']) {
+  for (const marker of ['-', '*', '+', '1.', '12)', '- [ ]', '* [x]', '3. [X]', '\u2022']) {
     it(`reads a list item led by ${marker} in all three`, () => {
       const written = `${marker} Information security: wor‸king\n`;
       assert.deepEqual(at(written).mentions, ['Information security @ working']);

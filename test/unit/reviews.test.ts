@@ -193,9 +193,49 @@ describe('performance reviews', () => {
       ]);
     });
 
-    it('reads a list item\'s lead-in followed by evidence as assessed, and a bare list of skills with levels as none', () => {
+    it('reads a list item\'s lead-in followed by evidence as assessed, and one with nothing after its level as assessed without evidence', () => {
       const text = '# Q3 check-in\n\n**Role:** Developer\n\n## Skills I am working on\n\n- **Information security** \u2013 working. Did the secure coding course.\n- **User focus** \u2013 awareness\n';
-      assert.deepEqual(entries(text), ['Information security @ working [Did the secure coding course.]']);
+      assert.deepEqual(entries(text), ['Information security @ working [Did the secure coding course.]', 'User focus @ awareness []']);
+    });
+
+    it('reads a plain list item with a level as assessed, the lines under it (wrapped, labelled or nested) as its evidence', () => {
+      const text = [
+        '# End of year review',
+        '',
+        'Role: Senior developer',
+        '',
+        '## Skills',
+        '',
+        '- Systems design: expret',
+        '  Evidence: led the redesign of the notification queues;',
+        '  wrote the ADR.',
+        '- **Prototyping** \u2013 working.',
+        '- Information security \u2014 working',
+        '  * Evidence: threat modelling for the callbacks API.',
+        '',
+        '## Objectives',
+        '',
+        '1. Lead the SMS provider move',
+        '',
+      ].join('\n');
+      assert.deepEqual(entries(text), [
+        'Systems design @ expret [led the redesign of the notification queues;; wrote the ADR.]',
+        'Prototyping @ working []',
+        'Information security @ working [threat modelling for the callbacks API.]',
+      ]);
+      assert.deepEqual(findings(text), [
+        // Systems design's level is no level: not yet assessed, and said so on the level.
+        'review-coverage 3:7-23 2 of 10 skills assessed; 1 without evidence. Not yet assessed: Availability and capacity management, Development process optimisation, Modern development standards, Programming and build (software engineering), Service support, Systems design, Systems integration, User focus.',
+        'unknown-level 7:19-25 "expret" is not a skill level in DDaT. Did you mean "expert"?',
+        'below-expected 10:21-28 Prototyping is assessed at working, below the practitioner Senior developer expects: a development need.',
+        'no-evidence 10:21-28 Prototyping is assessed at working with no evidence. Add what was done that shows it: the work, its result, who it helped.',
+        'below-expected 11:26-33 Information security is assessed at working, below the practitioner Senior developer expects: a development need.',
+      ]);
+    });
+
+    it('reads a bare list of skills with levels in brackets as none: what a role level expects, not an assessment', () => {
+      const text = '# Q3 check-in\n\n**Role:** Developer\n\n## Expected at this level\n\n- **User focus** (practitioner)\n- Testing (working)\n';
+      assert.deepEqual(entries(text), []);
     });
 
     it('knows an end of year assessment with self and manager ratings for a review, and checks the manager\'s rating', () => {

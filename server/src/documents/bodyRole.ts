@@ -2,8 +2,9 @@
 // line (or table row), or the title heading (or the byline under it) (`# Senior data engineer`, `# Senior data engineer - Home Office`).
 // Only the top of the document is read: a role named further down is prose, not the advert's role.
 import type { Framework, RoleLevelRef } from '../framework/framework';
-import { editDistance } from '../framework/normalize';
-import { fenceAt } from '../markdown/fence';
+import { editDistance, normalizeName } from '../framework/normalize';
+import { afterLine, fenceAt, type Fence } from '../markdown/fence';
+import { listLead } from '../markdown/list';
 import type { LineIndex } from './lineIndex';
 import { LineSpan, type Located } from './model';
 
@@ -84,7 +85,7 @@ function readRole(
   source: BodyRole['source'],
   strict: boolean,
 ): BodyRole | undefined {
-  const clean = value.replace(/[*_`]+/g, (m) => ' '.repeat(m.length));
+  const clean = withoutLinks(value).replace(/[*_`]+/g, (m) => ' '.repeat(m.length));
   const pieces = parts(clean);
   for (const part of pieces) {
     const role = framework.findRoleLevel(part.text);
@@ -96,6 +97,63 @@ function readRole(
   if (suggestions.length === 0) return undefined;
   const located = new LineSpan(value.slice(whole.start, whole.end), n, offset + whole.start, offset + whole.end);
   return { located, source, suggestions };
+}
+
+/** A text with each link (`[Lead developer](https://…)`) as its words, the rest blanked: every offset stays put. */
+function withoutLinks(text: string): string {
+  return text.includes('](') ? text.replace(/\[([^\]]*)\]\([^)]*\)/g, (m, words: string) => ` ${words}${' '.repeat(m.length - words.length - 1)}`) : text;
+}
+
+/** A role level named by a link in a list item: one that is misspelt, with the role levels meant. */
+export interface RoleLink {
+  located: Located;
+  suggestions: RoleLevelRef[];
+}
+
+const LINK = /\[([^\][\n]{3,80})\]\([^)\s]*\)/g;
+
+/**
+ * The role levels a list names by links (`* G7 Solution architect = [Senior technical
+ * architect](…)`, as a department maps its job titles to the framework's): when at least two
+ * links name role levels exactly, the links that are a typo of one (`[Principle technical
+ * architect](…)`) are returned with the role levels meant. Other lists of links are no lists of
+ * role levels.
+ */
+export function findRoleLinks(lines: LineIndex, startLine: number, framework: Framework): RoleLink[] {
+  if (framework.roleLevels.length === 0 || startLine >= lines.lineCount) return [];
+  const text = lines.text;
+  // The other links' words, looked at only once two links name role levels exactly.
+  const others: LineSpan[] = [];
+  let exact = 0;
+  let fence: Fence | undefined;
+  let read = startLine;
+  for (let at = text.indexOf('](', lines.starts[startLine]); at >= 0; at = text.indexOf('](', at + 2)) {
+    const n = lines.lineOf(at);
+    if (n < read) continue;
+    for (; read <= n; read++) fence = afterLine(fence, lines.line(read));
+    const line = lines.line(n);
+    if (fence || listLead(line) < 0) continue;
+    LINK.lastIndex = 0;
+    for (let m = LINK.exec(line); m; m = LINK.exec(line)) {
+      const words = m[1].trim();
+      const start = m.index + 1 + m[1].indexOf(words);
+      if (framework.findRoleLevel(words)) exact++;
+      else if (/\s/.test(words)) others.push(new LineSpan(words, n, start, start + words.length));
+    }
+  }
+  if (exact < 2) return [];
+  const misses: RoleLink[] = [];
+  for (const located of others) {
+    const suggestions = framework.suggestRoleLevels(located.text, 3).filter((ref) => misspelt(located.text, ref.level.name));
+    if (suggestions.length) misses.push({ located, suggestions });
+  }
+  return misses;
+}
+
+/** Whether a name is a role level's with a few letters wrong: two in a name of twenty letters, one more each ten. */
+function misspelt(written: string, name: string): boolean {
+  const a = normalizeName(written);
+  return editDistance(a, normalizeName(name)) <= Math.max(2, Math.floor(a.length / 10));
 }
 
 /** The value, then its parts split at dashes, bars, middle dots, bullets, commas and colons, each without a bracketed end. */
@@ -129,6 +187,6 @@ function closeEnough(title: string, ref: RoleLevelRef, strict: boolean): boolean
   const missing = title
     .toLowerCase()
     .split(/\s+/)
-    .filter((w) => w && w !== 'of' && w !== 'and' && !own.some((o) => o === w || (w.length >= 3 && o.startsWith(w)) || (w.length >= 4 && editDistance(w, o) <= 1)));
+    .filter((w) => w && w !== 'of' && w !== 'and' && !own.some((o) => o === w || (w.length >= 3 && o.startsWith(w)) || (w.length >= 4 && editDistance(w, o) <= 1) || (w.length >= 7 && editDistance(w, o) <= 2)));
   return missing.length === 0 || (missing.length === 1 && SENIORITY_WORD.test(missing[0]));
 }

@@ -3,7 +3,8 @@
 // `Skill - level`, `Skill — level`), tables, `**Skill.** description` paragraphs and bare list
 // items. Each line is looked at once; the framework decides whether a phrase is a skill.
 import { isTypoOf, type Framework } from '../framework/framework';
-import { editDistance } from '../framework/normalize';
+import { editDistance, normalizeName } from '../framework/normalize';
+import { skillFullName } from '../framework/model';
 import { keepUnchanged } from './keepUnchanged';
 import { afterLine, fenceAt, type Fence } from '../markdown/fence';
 import { LEVEL_LINE, mayBeLevelLine } from '../markdown/levelLine';
@@ -12,7 +13,7 @@ import { continuesItem, listMarkerLength, mayBeListItem } from '../markdown/list
 import { isBlankFrom, isSpace } from '../markdown/space';
 import { isTableRow, isTableSeparator, tableCells, tableColumns } from '../markdown/table';
 import type { LineIndex } from './lineIndex';
-import { LineMention, LineSpan, MentionForm, SkillMention } from './model';
+import { LineMention, LineSpan, MentionForm, RoleLevelMention, SkillMention } from './model';
 import { caches, IdSource } from '../caches';
 import { own, ownAlways } from '../boot/intern';
 
@@ -26,6 +27,15 @@ function maySeparate(text: string, start: number): boolean {
   SEPARATOR_CHAR.lastIndex = start;
   return SEPARATOR_CHAR.test(text);
 }
+/** Whether the line holds, from `start`, a separator of the inline form (`: `, ` - `, an en or em dash). */
+function hasSeparator(text: string, start: number): boolean {
+  if (!maySeparate(text, start)) return false;
+  SEPARATOR.lastIndex = start;
+  const found = SEPARATOR.test(text);
+  SEPARATOR.lastIndex = 0;
+  return found;
+}
+
 /** Words that end a gov.uk skill line search: a line like this is prose, not a skill name. */
 const MAX_NAME_LENGTH = 90;
 
@@ -34,10 +44,36 @@ interface Ctx {
   framework: Framework;
   out: SkillMention[];
   section: string;
-  /** The depth of the skills heading (`## Essential skills`) whose section this is; 0 outside one. */
+  /** The depth of the skills heading (`## Essential skills`) whose section this is; 0 outside one;
+   *  negative under a heading of criteria that may be skills or anything else (`## Person
+   *  specification`), whose items are skills only when they name one or miss one by a typo. */
   skillsDepth: number;
   /** A heading that may name a skill whose level the next sub-heading gives (`#### Awareness`). */
   skillHeading?: SkillHeading;
+  /** The role level a heading (below the title) names, whose section this is (a role page's `## Senior infrastructure engineer`). */
+  sectionRole?: SectionRole;
+}
+
+/** A heading's role level and depth: its section's skills are checked against that role level. */
+interface SectionRole {
+  depth: number;
+  name: string;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The depth of a role level section a line (not a heading) starts: any heading ends it. */
+const LINE_SECTION = 7;
+
+/** Whether line n is blank, or is no line. */
+function isBlank(lines: LineIndex, n: number): boolean {
+  if (n < 0 || n >= lines.lineCount) return true;
+  const src = lines.text;
+  const end = n + 1 < lines.lineCount ? lines.starts[n + 1] : src.length;
+  for (let i = lines.starts[n]; i < end; i++) if (!isSpace(src.charCodeAt(i))) return false;
+  return true;
 }
 
 interface SkillHeading {
@@ -51,6 +87,8 @@ interface SkillHeading {
 
 /** A heading over skills: `Essential skills`, `Skills needed for this role`, `We'll assess you against these skills`. */
 const SKILLS_HEADING = /\b(?:skills?|competenc(?:y|ies)|capabilit(?:y|ies))\b|\bassess(?:ed)?\s+(?:you\s+)?against\b|^(?:essential|desirable)\b/i;
+/** A heading over what a candidate must show, skills among other things: `Selection criteria`, `Person specification`. */
+const CRITERIA_HEADING = /\bcriteria\b|\bperson specification\b/i;
 
 /** A Markdown body's mentions, and what the next version's scan needs to reuse them. */
 export interface MarkdownBody {
@@ -69,6 +107,8 @@ interface BodyChunk {
   startLine: number;
   /** The skills section the chunk starts in (Ctx.skillsDepth): a chunk is kept only in the same one. */
   skillsDepth: number;
+  /** The role level section it starts in (Ctx.sectionRole): likewise. */
+  sectionRole?: SectionRole;
   mentions: SkillMention[];
 }
 
@@ -79,24 +119,25 @@ interface BodyChunk {
  */
 export function parseMarkdownBody(lines: LineIndex, startLine: number, framework: Framework, previous?: MarkdownBody): MarkdownBody {
   const src = lines.text;
-  const { starts, depths } = chunkStarts(lines, startLine, framework);
+  const { starts, depths, roles } = chunkStarts(lines, startLine, framework);
   const offset = (line: number) => (line < lines.lineCount ? lines.starts[line] : src.length);
   const chunks: BodyChunk[] = starts.map((line, i) => ({
     text: src.slice(offset(line), offset(starts[i + 1] ?? lines.lineCount)),
     startLine: line,
     skillsDepth: depths[i],
+    sectionRole: roles[i],
     mentions: [],
   }));
 
   // Unchanged chunks keep their mentions, moved by the lines added or removed above them.
   const old = previous && previous.framework === framework ? previous.chunks : [];
   const { front, end } = keepUnchanged(old, chunks, (was, now, moved) => {
-    if (was.skillsDepth !== now.skillsDepth) return false;
+    if (was.skillsDepth !== now.skillsDepth || was.sectionRole?.name !== now.sectionRole?.name || was.sectionRole?.depth !== now.sectionRole?.depth) return false;
     now.mentions = moved === 0 ? was.mentions : was.mentions.map((m) => shifted(m, moved));
     return true;
   });
   for (let i = front; i < end; i++) {
-    chunks[i].mentions = scanLines(lines, chunks[i].startLine, starts[i + 1] ?? lines.lineCount, framework, chunks[i].skillsDepth);
+    chunks[i].mentions = scanLines(lines, chunks[i].startLine, starts[i + 1] ?? lines.lineCount, framework, chunks[i].skillsDepth, chunks[i].sectionRole);
   }
 
   const mentions = chunks.length === 1 ? chunks[0].mentions : ([] as SkillMention[]).concat(...chunks.map((c) => c.mentions));
@@ -120,10 +161,11 @@ function shifted(m: SkillMention, lines: number): SkillMention {
  * lines holding a `#`, ``` or ~~~ within their first four characters can be either, and
  * indexOf finds those without a look at every line.
  */
-function chunkStarts(lines: LineIndex, startLine: number, framework: Framework): { starts: number[]; depths: number[] } {
+function chunkStarts(lines: LineIndex, startLine: number, framework: Framework): { starts: number[]; depths: number[]; roles: (SectionRole | undefined)[] } {
   const starts = [startLine];
   const depths = [0];
-  if (startLine >= lines.lineCount) return { starts, depths };
+  const roles: (SectionRole | undefined)[] = [undefined];
+  if (startLine >= lines.lineCount) return { starts, depths, roles };
   const src = lines.text;
   const from = lines.starts[startLine];
   const marks = ['#', '```', '~~~'];
@@ -132,6 +174,7 @@ function chunkStarts(lines: LineIndex, startLine: number, framework: Framework):
   let line = startLine;
   let last = -1;
   let skillsDepth = 0;
+  let sectionRole: SectionRole | undefined;
   for (;;) {
     // The nearest mark of the three.
     let k = -1;
@@ -151,14 +194,35 @@ function chunkStarts(lines: LineIndex, startLine: number, framework: Framework):
     const heading = HEADING.exec(text);
     if (!heading) continue;
     const depthHere = skillsDepth;
+    const roleHere = sectionRole;
     const isLevelHeading = levelHeadingBounds(text, heading, framework) !== undefined;
-    if (!isLevelHeading) skillsDepth = nextSkillsDepth(skillsDepth, heading);
+    if (!isLevelHeading) {
+      skillsDepth = nextSkillsDepth(skillsDepth, heading);
+      sectionRole = nextSectionRole(sectionRole, text, heading, framework);
+    }
     if (isLevelHeading || lines.line(line - 1).trim() !== '') continue;
     if (line + 1 < lines.lineCount && isLevelLineAhead(lines, line)) continue;
     starts.push(line);
     depths.push(depthHere);
+    roles.push(roleHere);
   }
-  return { starts, depths };
+  return { starts, depths, roles };
+}
+
+/**
+ * The role level section after a heading: a heading below the title that names a role level
+ * (`## 1. Associate infrastructure engineer`, `## Senior data engineer (SEO)`) starts one; a
+ * heading no deeper than the section's ends it.
+ */
+function nextSectionRole(current: SectionRole | undefined, text: string, heading: RegExpExecArray, framework: Framework): SectionRole | undefined {
+  const depth = headingDepth(heading);
+  if (depth >= 2 && framework.mayBeRoleLevel(heading[2])) {
+    const [s, e] = headingBounds(text, heading);
+    const words = e - s <= MAX_NAME_LENGTH ? text.slice(s, e).replace(/^\d{1,2}[.)]\s+/, '') : '';
+    const ref = words ? (framework.findRoleLevel(words) ?? framework.findRoleLevel(words.replace(/\s*\([^()]*\)$/, ''))) : undefined;
+    if (ref) return { depth, name: ref.level.name };
+  }
+  return current && depth <= current.depth ? undefined : current;
 }
 
 /** One word that is a level's name with a letter or two wrong (`Practioner`, `Awarness`). */
@@ -177,8 +241,9 @@ const PROFICIENCY = /^(?:beginner|novice|basic|intermediate|advanced|proficient|
 /** The skills section after a heading: a heading no deeper than the section's ends it; a skills heading starts one. */
 function nextSkillsDepth(skillsDepth: number, heading: RegExpExecArray): number {
   const depth = headingDepth(heading);
-  const current = skillsDepth && depth <= skillsDepth ? 0 : skillsDepth;
-  return SKILLS_HEADING.test(heading[2]) ? depth : current;
+  const current = skillsDepth && depth <= Math.abs(skillsDepth) ? 0 : skillsDepth;
+  if (SKILLS_HEADING.test(heading[2])) return depth;
+  return CRITERIA_HEADING.test(heading[2]) ? -depth : current;
 }
 
 /** The bounds of the level a heading names, alone or as `Level 1 - Awareness`, `Level 2`; else undefined. */
@@ -207,8 +272,8 @@ function newGroup(): string {
 }
 
 /** The mentions on lines [from, to), scanned from a fresh start (no fence, no skill line above). */
-function scanLines(lines: LineIndex, from: number, to: number, framework: Framework, skillsDepth: number): SkillMention[] {
-  const ctx: Ctx = { lines, framework, out: [], section: newGroup(), skillsDepth };
+function scanLines(lines: LineIndex, from: number, to: number, framework: Framework, skillsDepth: number, sectionRole?: SectionRole): SkillMention[] {
+  const ctx: Ctx = { lines, framework, out: [], section: newGroup(), skillsDepth, sectionRole };
   const src = lines.text;
   let fence: Fence | undefined;
   // The last non-blank line seen, as a possible gov.uk skill line for a following `Level:`
@@ -273,6 +338,14 @@ function scanLines(lines: LineIndex, from: number, to: number, framework: Framew
 
     const marker = mayBeListItem(c0) ? listMarkerLength(text, first - lineStart) : -1;
     const contentStart = marker >= 0 ? marker : first - lineStart;
+    // `- Data ethics and privacy` over an indented `Level: expert` (a role page's shape): the item
+    // is the skill line the level line gives a level to, as a paragraph line is.
+    if (marker >= 0 && !hasSeparator(text, contentStart) && isLevelLineAhead(lines, n)) {
+      candStart = markupStart(text, contentStart, text.length);
+      candEnd = markupEnd(text, candStart, text.length);
+      candLine = candEnd - candStart > 0 && candEnd - candStart <= MAX_NAME_LENGTH ? n : -1;
+      continue;
+    }
     if (parseInline(ctx, n, text, contentStart, marker >= 0)) {
       candLine = -1;
       continue;
@@ -280,6 +353,13 @@ function scanLines(lines: LineIndex, from: number, to: number, framework: Framew
     scanBoldSkills(ctx, n, text);
     const s = markupStart(text, contentStart, text.length);
     const e = markupEnd(text, s, text.length);
+    // `1. Associate infrastructure engineer` or `**Senior infrastructure engineer**` alone between
+    // blank lines (a role page pasted as text): that role level's section, up to the next such
+    // line or any heading. Numbered or bold: a plain line that names one is as often prose.
+    if (e - s <= 60 && (isDigit(c0) || c0 === 42 || c0 === 95) && isBlank(lines, n - 1) && isBlank(lines, n + 1) && framework.mayBeRoleLevel(text, s, e)) {
+      const ref = framework.findRoleLevel(text.slice(s, e));
+      if (ref) ctx.sectionRole = { depth: LINE_SECTION, name: ref.level.name };
+    }
     candLine = e - s > 0 && e - s <= MAX_NAME_LENGTH ? n : -1;
     candStart = s;
     candEnd = e;
@@ -333,10 +413,14 @@ function levelInBracketsFirst(text: string, from: number, framework: Framework):
 }
 
 function isLevelLineAhead(lines: LineIndex, n: number): boolean {
+  const src = lines.text;
   for (let k = n + 1; k < Math.min(lines.lineCount, n + 4); k++) {
-    const t = lines.line(k);
-    if (!t.trim()) continue;
-    return LEVEL_LINE.test(t);
+    // The first character says most lines are no level line, without taking the line out.
+    const end = k + 1 < lines.lineCount ? lines.starts[k + 1] : src.length;
+    let i = lines.starts[k];
+    while (i < end && isSpace(src.charCodeAt(i))) i++;
+    if (i === end) continue;
+    return mayBeLevelLine(src.charCodeAt(i)) && LEVEL_LINE.test(lines.line(k));
   }
   return false;
 }
@@ -357,6 +441,7 @@ function readHeading(ctx: Ctx, n: number, text: string, heading: RegExpExecArray
     return true;
   }
   ctx.skillsDepth = nextSkillsDepth(ctx.skillsDepth, heading);
+  ctx.sectionRole = nextSectionRole(ctx.sectionRole, text, heading, framework);
   ctx.skillHeading = undefined;
   const [s, e] = headingBounds(text, heading);
   if (e <= s || e - s > MAX_NAME_LENGTH) return false;
@@ -399,9 +484,9 @@ function addHeadingLevel(ctx: Ctx, skill: SkillHeading, level: LineSpan): void {
   const known = ctx.framework.lookupSkill(name.text).kind !== 'unknown';
   if (skill.index === -1) {
     skill.index = ctx.out.length;
-    ctx.out.push(LineMention.of(name, level, 'govuk', ctx.section, known || ctx.skillsDepth > 0));
+    ctx.out.push(mentionIn(ctx, name, level, 'govuk', ctx.section, known || ctx.skillsDepth > 0));
   } else if (skill.index >= 0) {
-    ctx.out[skill.index] = LineMention.of(name, undefined, 'govuk', undefined, known || ctx.skillsDepth > 0);
+    ctx.out[skill.index] = mentionIn(ctx, name, undefined, 'govuk', undefined, known || ctx.skillsDepth > 0);
     skill.index = -2;
   }
 }
@@ -420,8 +505,9 @@ function isLevelLike(text: string): boolean {
 /** Handles one non-heading, non-table line; true when it held a mention. */
 function parseInline(ctx: Ctx, n: number, text: string, start: number, isListItem: boolean): boolean {
   const { framework } = ctx;
-  // In a list under a skills heading, every lead-in names a skill (`- **Data modelling**. …`).
-  const leadIn = isListItem && ctx.skillsDepth > 0;
+  // In a list under a skills heading, every lead-in names a skill (`- **Data modelling**. …`);
+  // under a heading of criteria, only a lead-in that names one or misses one by a typo.
+  const leadIn = isListItem && ctx.skillsDepth !== 0;
   // `**Skill** …` or `__Skill__ …`: the bold lead runs to the first closing marker (as
   // /^(\*\*|__)(.+?)\1/ would match it, without building the match).
   const c = text.charCodeAt(start);
@@ -451,14 +537,16 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     if (punct === 46) {
       if (framework.findLevel(text.slice(ns, ne))) return false; // `**Awareness.** You know…` defines a level
       if (!restBlank) {
-        push(ctx, located(text, n, ns, ne), undefined, 'bold-paragraph', leadIn);
+        const name = located(text, n, ns, ne);
+        push(ctx, name, undefined, 'bold-paragraph', leadIn && sureLeadIn(ctx, name));
         return true;
       }
     }
     if (restBlank) {
       if (punct >= 0 && !leadIn) return false;
       if (leadIn) {
-        push(ctx, located(text, n, ns, ne), undefined, 'list', true);
+        const name = located(text, n, ns, ne);
+        push(ctx, name, undefined, 'list', sureLeadIn(ctx, name));
         return true;
       }
       if (isListItem) return pushIfSkill(ctx, text, n, ns, ne, 'list');
@@ -479,7 +567,8 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
         const separates = sep === 58 || sep === 45 || sep === 0x2013 || sep === 0x2014 || (leadIn && (sep === 46 || sep === 44));
         if (!separates) {
           if (!leadIn) return false;
-          push(ctx, located(text, n, ns, ne), undefined, 'list', true);
+          const name = located(text, n, ns, ne);
+          push(ctx, name, undefined, 'list', sureLeadIn(ctx, name));
           return true;
         }
         i++;
@@ -491,12 +580,13 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     const level = levelValue(text, levelStart, levelEnd, framework, n);
     const name = located(text, n, ns, ne);
     if (level && (paren || !leadIn || framework.findLevel(level.text) || isLevelLike(level.text) || PROFICIENCY.test(level.text) || misspeltLevel(framework, level.text))) {
-      if (pushInline(ctx, name, level, true)) return true;
+      if (pushInline(ctx, name, level, true, !!paren)) return true;
     }
     if (leadIn) {
       // `- **Data modelling**. Experience of…`: a skill, and a description rather than a level,
       // unless a level in brackets ends the item (`… (level 3)`).
-      push(ctx, name, trailingLevel(ctx, n, framework.lookupSkill(name.text).kind !== 'unknown'), 'list', true);
+      const level = trailingLevel(ctx, n, framework.lookupSkill(name.text).kind !== 'unknown');
+      push(ctx, name, level, 'list', !!level || sureLeadIn(ctx, name));
       return true;
     }
     return false;
@@ -522,11 +612,14 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
       if (level && pushInline(ctx, located(text, n, ns, ne), level, false)) return true;
     }
   }
-  // Under a skills heading, `Skill - description` and `Skill: description` name a skill before
-  // the first separator; a name that is like no skill may be prose, and is flagged only when close.
-  if (leadIn && firstSep) {
-    const ns = markupStart(text, start, firstSep.index);
-    const ne = markupEnd(text, ns, firstSep.index);
+  // Under a skills heading, `Skill - description`, `Skill: description` and `Skill. Description`
+  // name a skill before the first separator (or full stop); a name that is like no skill may be
+  // prose, and is flagged only when close.
+  const stop = leadIn ? fullStop(text, start) : -1;
+  const cut = stop >= 0 && (!firstSep || stop < firstSep.index) ? stop : firstSep ? firstSep.index : -1;
+  if (leadIn && cut >= 0) {
+    const ns = markupStart(text, start, cut);
+    const ne = markupEnd(text, ns, cut);
     if (ne > ns && ne - ns <= 60 && spaceRuns(text.slice(ns, ne)) <= 6) {
       const name = text.slice(ns, ne);
       const known = framework.lookupSkill(name).kind !== 'unknown';
@@ -549,6 +642,19 @@ function parseInline(ctx: Ctx, n: number, text: string, start: number, isListIte
     }
   }
   return false;
+}
+
+/** Whether a lead-in is surely a skill: under a skills heading, or under one of criteria when it names one. */
+function sureLeadIn(ctx: Ctx, name: LineSpan): boolean {
+  return ctx.skillsDepth > 0 || ctx.framework.lookupSkill(name.text).kind !== 'unknown';
+}
+
+/** The first full stop from `start` that ends a sentence (white space after it), or -1. */
+function fullStop(text: string, start: number): number {
+  for (let i = text.indexOf('.', start); i >= 0; i = text.indexOf('.', i + 1)) {
+    if (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) return i;
+  }
+  return -1;
 }
 
 /**
@@ -625,25 +731,34 @@ function scanBoldSkills(ctx: Ctx, n: number, text: string): void {
       level = levelValue(text, levelStart, levelStart + m[4].length, ctx.framework, n);
       if (level && !ctx.framework.findLevel(level.text)) level = undefined; // `(see below)` is not a level
     }
-    ctx.out.push(LineMention.of(located(text, n, ns, ne), level, level ? 'inline' : 'list', undefined, false));
+    ctx.out.push(mentionIn(ctx, located(text, n, ns, ne), level, level ? 'inline' : 'list', undefined, false));
   }
 }
 
-/** An inline `name sep level` pair counts when at least one side is recognised. */
-function pushInline(ctx: Ctx, name: LineSpan, level: LineSpan, bold: boolean): boolean {
+/** An inline `name sep level` pair counts when at least one side is recognised. `bracketed`: the level is in brackets. */
+function pushInline(ctx: Ctx, name: LineSpan, level: LineSpan, bold: boolean, bracketed = false): boolean {
   const { framework } = ctx;
   const isSkill = framework.lookupSkill(name.text).kind !== 'unknown';
   const isLevel = !!framework.findLevel(level.text);
   // `**Cloud enginering** (practioner)`: both misspelt, both reported; but a level is misspelt
   // only when it is a typo of one (or another scale's word), not anything near enough for a
-  // did-you-mean (`**Classification:** APS Level 6`).
-  if (!isSkill && !isLevel && !(bold && (misspeltLevel(framework, level.text) || PROFICIENCY.test(level.text)))) return false;
+  // did-you-mean (`**Classification:** APS Level 6`), unless the name is a skill's misspelt and
+  // the level a word in brackets (`**Systems- design** (WIZARD)`), not the start of a skill's
+  // name before a colon (`**Evaluation**: Manager.`).
+  if (!isSkill && !isLevel && !(bold && (misspeltLevel(framework, level.text) || PROFICIENCY.test(level.text) || (bracketed && spaceRuns(level.text) === 0 && misspeltSkill(framework, name.text))))) return false;
   // `Java 8/11/17, Spring Boot, Microservices - Expert` lists several things: no skill's name.
   if (!isSkill && /,\s/.test(name.text)) return false;
   // A known level after an unknown phrase is a skill only if the phrase looks like a name.
   if (!isSkill && (!bold && !/^[A-Z]/.test(name.text))) return false;
   push(ctx, name, level, 'inline', true);
   return true;
+}
+
+/** Whether a name is a skill's with a few letters wrong (`Systems- design`): one in five. */
+function misspeltSkill(framework: Framework, name: string): boolean {
+  const written = normalizeName(name);
+  const allowed = Math.max(1, Math.floor(written.length / 5));
+  return framework.suggestSkills(name, 3).some((skill) => [skillFullName(skill), skill.name].some((n) => editDistance(written, normalizeName(n)) <= allowed));
 }
 
 function pushIfSkill(ctx: Ctx, text: string, line: number, start: number, end: number, form: MentionForm): boolean {
@@ -655,7 +770,12 @@ function pushIfSkill(ctx: Ctx, text: string, line: number, start: number, end: n
 }
 
 function push(ctx: Ctx, name: LineSpan, level: LineSpan | undefined, form: MentionForm, certain: boolean): void {
-  ctx.out.push(LineMention.of(name, level, form, level ? ctx.section : undefined, certain));
+  ctx.out.push(mentionIn(ctx, name, level, form, level ? ctx.section : undefined, certain));
+}
+
+/** A mention in the section of the role level a heading names, checked against it; else a plain one. */
+function mentionIn(ctx: Ctx, name: LineSpan, level: LineSpan | undefined, form: MentionForm, group: string | undefined, certain: boolean): LineMention {
+  return ctx.sectionRole ? new RoleLevelMention(name, level, form, group, certain, ctx.sectionRole.name) : LineMention.of(name, level, form, group, certain);
 }
 
 /**
@@ -752,8 +872,10 @@ function parseTable(ctx: Ctx, headerLine: number): number {
   const headers: string[] = [];
   for (const cell of tableCells(header)) headers.push(header.slice(cell.start, cell.end).trim().toLowerCase());
   const { skillCol, levelCol } = tableColumns(headers);
+  // `| Skill | Data engineer | Senior data engineer |`: a column per role level, each cell its level.
+  const roles = skillCol >= 0 && levelCol < 0 ? roleColumns(framework, headers, skillCol) : [];
   let n = headerLine + 2;
-  const rows: { line: number; row: string; ns: number; ne: number; levelStart: number; levelEnd: number }[] = [];
+  const rows: { line: number; row: string; ns: number; ne: number; levelStart: number; levelEnd: number; cells: { start: number; end: number }[] }[] = [];
   for (; n < lines.lineCount; n++) {
     const row = lines.line(n);
     if (!isTableRow(row)) break;
@@ -764,16 +886,49 @@ function parseTable(ctx: Ctx, headerLine: number): number {
     const ne = markupEnd(row, ns, cells[skillCol].end);
     if (ne <= ns) continue;
     const level = levelCol >= 0 && levelCol < cells.length ? cells[levelCol] : undefined;
-    rows.push({ line: n, row, ns, ne, levelStart: level ? level.start : -1, levelEnd: level ? level.end : -1 });
+    rows.push({ line: n, row, ns, ne, levelStart: level ? level.start : -1, levelEnd: level ? level.end : -1, cells });
   }
   if (rows.length && isSkillColumn(framework, rows.map((r) => r.row.slice(r.ns, r.ne)))) {
     const group = newGroup();
+    if (roles.length) {
+      for (const r of rows) roleRow(ctx, r, roles, group);
+      return n - 1;
+    }
     for (const r of rows) {
       const level = r.levelStart >= 0 ? levelValue(r.row, r.levelStart, r.levelEnd, framework, r.line) : undefined;
-      ctx.out.push(LineMention.of(located(r.row, r.line, r.ns, r.ne), level, 'table', group, true));
+      ctx.out.push(mentionIn(ctx, located(r.row, r.line, r.ns, r.ne), level, 'table', group, true));
     }
   }
   return n - 1;
+}
+
+/** The columns headed by a role level's name (`Senior data engineer`, `Lead data engineer (G7)`), with it. */
+function roleColumns(framework: Framework, headers: readonly string[], skillCol: number): { col: number; role: string }[] {
+  const out: { col: number; role: string }[] = [];
+  headers.forEach((header, col) => {
+    if (col === skillCol) return;
+    const words = header.replace(/[*_`]/g, '').trim();
+    const ref = framework.findRoleLevel(words) ?? framework.findRoleLevel(words.replace(/\s*\([^()]*\)$/, ''));
+    if (ref) out.push({ col, role: ref.level.name });
+  });
+  return out;
+}
+
+/**
+ * A row of a skill x role-level table: its name, checked once, then each cell that holds a level
+ * (or a word standing for one), checked against its column's role level. A cell that says
+ * something else (`-`, a note) is left alone.
+ */
+function roleRow(ctx: Ctx, r: { line: number; row: string; ns: number; ne: number; cells: { start: number; end: number }[] }, roles: { col: number; role: string }[], group: string): void {
+  const { framework } = ctx;
+  const name = located(r.row, r.line, r.ns, r.ne);
+  ctx.out.push(new RoleLevelMention(name, undefined, 'table', group, true, roles[0].role));
+  for (const { col, role } of roles) {
+    const cell = r.cells[col];
+    const level = cell && levelValue(r.row, cell.start, cell.end, framework, r.line);
+    if (!level || !(framework.findLevel(level.text) || isLevelLike(level.text) || misspeltLevel(framework, level.text) || PROFICIENCY.test(level.text))) continue;
+    ctx.out.push(new RoleLevelMention(name, level, 'table', undefined, true, role));
+  }
 }
 
 /**

@@ -152,6 +152,25 @@ export class LineMention extends LineSpan implements SkillMention {
   }
 }
 
+/**
+ * A mention checked against a role level of its own rather than the document's: a skill under a
+ * heading that names a role level (a role page's `## Senior infrastructure engineer`), or in a
+ * table whose columns are role levels (`| Skill | Data engineer | Senior data engineer |`): a
+ * row's name, with the first column's role level (which settles a name shared by qualified
+ * skills), or one cell, the level that column's role level is given.
+ */
+export class RoleLevelMention extends LineMention {
+  constructor(name: LineSpan, level: LineSpan | undefined, form: MentionForm, group: string | undefined, certain: boolean, readonly roleLevel: string) {
+    super(name.text, name.line, name.start, name.end, level?.text, level?.line ?? 0, level?.start ?? 0, level?.end ?? 0, form, group, certain);
+  }
+
+  movedBy(lines: number): LineMention {
+    const name = new LineSpan(this.text, this.line + lines, this.start, this.end);
+    const level = this.levelText === undefined ? undefined : new LineSpan(this.levelText, this.levelLine + lines, this.levelStart, this.levelEnd);
+    return new RoleLevelMention(name, level, this.form, this.group, this.certain, this.roleLevel);
+  }
+}
+
 /** Whether a position falls on a mention's level, without making its span. */
 export function levelCovers(m: SkillMention, pos: Position): boolean {
   if (m instanceof LineMention) return m.levelText !== undefined && onLine(m.levelLine, m.levelStart, m.levelEnd, pos);
@@ -227,6 +246,8 @@ export interface ParsedDocument {
   roleSource?: 'front-matter' | 'title' | 'role-line' | 'byline';
   /** A title or `Role:` line close to a role level but not one, with the closest role levels' names. */
   roleNearMiss?: { located: Located; suggestions: string[] };
+  /** Role levels a list names by links that are a typo of one, with the closest role levels' names. */
+  roleLinks?: { located: Located; suggestions: string[] }[];
   grade?: Located;
   /** Where `grade` was written: front matter, or the body (`Grade: G7`, the gov.uk summary list). */
   gradeSource?: 'front-matter' | 'body';
@@ -238,6 +259,11 @@ export interface ParsedDocument {
   lineCount: number;
   /** The text and its line offsets, for features that look at the text around a position. */
   lines: LineIndex;
-  /** The framework the document was parsed against (front matter `framework:` or the active one). */
+  /** The framework the document was parsed against (front matter `framework:`, the one the body
+   *  says it is written against when that is loaded, or the active one). */
   frameworkId: string;
+  /** Another framework than the one in use that the body says it is written against (SFIA, a
+   *  state's capability framework), when front matter names none; its `id` when Skill Lens can
+   *  read it with one. */
+  otherFramework?: { id?: string; name: string; located: Located };
 }

@@ -5,7 +5,8 @@
 // and a pathway's unchanged topics (pathway.ts).
 import type { Framework } from '../framework/framework';
 import { findBodyGrade } from './bodyGrade';
-import { findBodyRole } from './bodyRole';
+import { findBodyRole, findRoleLinks } from './bodyRole';
+import { findOtherFramework } from './otherFramework';
 import { matchesAny } from './glob';
 import { LineIndex, lineRange } from './lineIndex';
 import { parseMarkdownBody, type MarkdownBody } from './markdownMentions';
@@ -122,8 +123,18 @@ export function parseDocument(text: string, given: ParseOptions): ParsedDocument
 
   if (!isYamlFile) {
     bodyLines = withoutHtmlComments(bodyLines);
+    // A body written against another framework (SFIA's skills and codes) is read with it, when it
+    // is loaded; its title is no role level of the framework in use.
+    const other = doc.framework ? undefined : findOtherFramework(bodyLines, bodyStartLine);
+    if (other) {
+      doc.otherFramework = { ...other, located: gluedBack(other.located, glued) };
+      const named = other.id === undefined ? undefined : options.chooseFramework?.(other.id);
+      if (named) useFramework(doc, options, named);
+    }
     if (doc.role) doc.roleSource = 'front-matter';
-    else readBodyRole(doc, bodyLines, bodyStartLine, options.framework, glued);
+    else if (!other) readBodyRole(doc, bodyLines, bodyStartLine, options.framework, glued);
+    const links = other ? [] : findRoleLinks(bodyLines, bodyStartLine, options.framework);
+    if (links.length) doc.roleLinks = links.map((l) => ({ located: gluedBack(l.located, glued), suggestions: l.suggestions.map((ref) => ref.level.name) }));
     if (doc.grade) doc.gradeSource = 'front-matter';
     else readBodyGrade(doc, bodyLines, bodyStartLine, options.framework, glued);
     const previous = options.previous && bodies.get(options.previous);

@@ -14,6 +14,7 @@ export function codeActions(doc: ParsedDocument, diagnostics: Diagnostic[]): Cod
     replacements.forEach((text, i) => {
       actions.push(fix(doc, d, titleFor(String(d.code), text), [TextEdit.replace(d.range, text)], i === 0));
     });
+    for (const text of oneLine(data.byTopic)) actions.push(fix(doc, d, `Replace with "${text}" (closest by topic)`, [TextEdit.replace(d.range, text)], false));
     if (data.missing && typeof data.missing.skill === 'string' && typeof data.missing.level === 'string') {
       const edit = insertSkill(doc, data.missing.skill, data.missing.level);
       actions.push(fix(doc, d, `Add ${data.missing.skill} (${data.missing.level})`, [edit], false));
@@ -34,7 +35,11 @@ export function fixData(d: Diagnostic): FixData | undefined {
 
 /** The replacements a fix offers: strings of one line. */
 export function fixReplacements(data: FixData): string[] {
-  return Array.isArray(data.replacements) ? data.replacements.filter((t) => typeof t === 'string' && !/[\r\n]/.test(t)) : [];
+  return oneLine(data.replacements);
+}
+
+function oneLine(texts: unknown): string[] {
+  return Array.isArray(texts) ? texts.filter((t): t is string => typeof t === 'string' && !/[\r\n]/.test(t)) : [];
 }
 
 /** The title of the quick fix that writes `text` over a finding of `code`. */

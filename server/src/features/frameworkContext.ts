@@ -25,6 +25,8 @@ export function frameworkContext(doc: ParsedDocument, framework: Framework): boo
 const answers = caches.weak<ParsedDocument, Map<Framework, boolean>>();
 
 function decide(doc: ParsedDocument, framework: Framework): boolean {
+  // A document that says which framework it is written against is about that one only.
+  if (doc.otherFramework) return doc.otherFramework.id === framework.id && !framework.sample;
   if (doc.framework || doc.role || doc.fields.has('kind') || doc.pathway || doc.gradeSource === 'front-matter') return true;
   if (doc.grade && framework.findGrade(doc.grade.text)) return true;
   if (doc.kind !== 'unknown' && !doc.kindFromContent) return true;

@@ -25,7 +25,7 @@ import {
   levelsBriefly,
   limit,
 } from './frameworkProse';
-import { covers, levelCovers, type Located, type ParsedDocument, type SkillMention } from '../documents/model';
+import { covers, levelCovers, RoleLevelMention, type Located, type ParsedDocument, type SkillMention } from '../documents/model';
 import { reviewHover } from '../reviews/hover';
 
 // `Level: working` (gov.uk style), possibly in a list item and in bold; group 2 is the value.
@@ -115,7 +115,8 @@ function skillHover(doc: ParsedDocument, framework: Framework, mention: SkillMen
 
   const roles = framework.rolesNeeding(skill).map((need) => roleNeedBriefly(framework, need));
   if (roles.length) parts.push(`**Roles that need it:** ${joinWords(limit(roles, 12), 'and')}.`);
-  const role = doc.role ? framework.findRoleLevel(doc.role.text) : undefined;
+  // A role page's section, or a table's column, says which role level the skill is given for.
+  const role = mention instanceof RoleLevelMention ? framework.findRoleLevel(mention.roleLevel) : doc.role ? framework.findRoleLevel(doc.role.text) : undefined;
   if (role) {
     const required = framework.requiredLevel(role, skill);
     parts.push(

@@ -13,7 +13,7 @@ import {
 } from './model';
 import { editDistance, normalizeName, splitQualifier } from './normalize';
 import { RankedSkill, SkillSearch } from './search';
-import { TopicSearch } from './topicSearch';
+import { contentWords, sharedWords, TopicSearch } from './topicSearch';
 
 /** The most of a query findSkills reads: more than any name, far less than a pasted page. */
 const MAX_QUERY = 200;
@@ -67,7 +67,14 @@ export class Framework {
   private readonly lookupCache = new Map<string, Map<string, SkillLookup>>();
   private readonly requiredByRole = new Map<RoleLevelRef, Map<SkillData, LevelData>>();
 
-  constructor(readonly data: FrameworkData) {
+  /**
+   * `sample`: the framework holds a few of its skills only (the embedded SFIA is one skill's
+   * page), so a document written against it cannot be checked with it.
+   */
+  constructor(
+    readonly data: FrameworkData,
+    readonly sample = false,
+  ) {
     this.id = data.id;
     this.name = data.name;
     this.shortName = data.shortName ?? data.name;
@@ -141,6 +148,24 @@ export class Framework {
     if (byName.length && byName[0].score <= 0.05) return byName;
     return this.topics.find(text, Number.isFinite(limit) ? limit : this.skills.length);
   }
+
+  /**
+   * For a name no skill is spelt like: the skill it is about, when that skill's name (or a former
+   * name) has more than half of the name's words, each spelt alike or with the same stem
+   * (`Research methods and planning`: User research methods); of several such, the one the topic
+   * search ranks first. A topic search alone finds something for nearly any words: the names
+   * keep a guess to what the writer meant, and most names have no such skill, so the topic
+   * index is neither built nor searched for them (a search takes tens of milliseconds).
+   */
+  closestByTopic(text: string): SkillData | undefined {
+    const words = contentWords(text);
+    if (words.length < 2) return undefined;
+    const names = (this.nameWords ??= this.skills.map((s) => [skillFullName(s), ...(s.formerNames ?? []), ...(s.aliases ?? [])].map(contentWords)));
+    const candidates = new Set(this.skills.filter((_, i) => names[i].some((name) => sharedWords(words, name) * 2 > words.length)));
+    if (candidates.size <= 1) return candidates.values().next().value;
+    return this.topics.find(text, this.skills.length).find((r) => candidates.has(r.skill))?.skill ?? candidates.values().next().value;
+  }
+  private nameWords?: string[][][] = undefined;
 
   /** Resolves a name as written: exact, qualifier-tolerant, renamed, ambiguous or unknown.
    *  Cheap (map lookups only): the parser calls it for every candidate phrase. */
@@ -280,6 +305,33 @@ export class Framework {
     return this.roleLevelByKey.get(normalizeName(text));
   }
 
+  /**
+   * Whether a text may name a role level: its first and last words are a role level's. A cheap
+   * test before findRoleLevel, for the readers that ask it of every heading and short line of a
+   * long advert (normalising each one cost more than the rest of the scan of those lines).
+   */
+  mayBeRoleLevel(text: string, from = 0, to = text.length): boolean {
+    if (!this.roleLevelEnds) {
+      const first = new Set<string>();
+      const last = new Set<string>();
+      for (const ref of this.roleLevels) {
+        const name = normalizeName(ref.level.name);
+        const [a, b] = edgeWord(name, 0, name.length, true);
+        const [c, d] = edgeWord(name, 0, name.length, false);
+        first.add(name.slice(a, b));
+        last.add(name.slice(c, d));
+      }
+      this.roleLevelEnds = { first: [...first], last: [...last] };
+    }
+    const { first, last } = this.roleLevelEnds;
+    const [c, d] = edgeWord(text, from, to, false);
+    if (!anyWord(last, text, c, d)) return false;
+    const [a, b] = edgeWord(text, from, to, true);
+    return anyWord(first, text, a, b);
+  }
+  /** The first and last words of the role levels' names, in lower case (a few dozen). */
+  private roleLevelEnds?: { first: string[]; last: string[] } = undefined;
+
   /** The role levels closest to a name that is not one: the words written start words of the
    *  role level's name (or are one typo from them), at most one of them left over, fewest other
    *  words first (`Junior data engineer` gives `Data engineer`); else by edit distance. */
@@ -295,7 +347,8 @@ export class Framework {
       for (const word of words) {
         let at = own.findIndex((w, i) => !used.has(i) && (w === word || (word.length >= 3 && w.startsWith(word))));
         if (at === -1 && word.length >= 4) {
-          at = own.findIndex((w, i) => !used.has(i) && editDistance(word, w.slice(0, word.length + 1)) <= 1);
+          // One slip, or two in a long word (`Principle` for `Principal`).
+          at = own.findIndex((w, i) => !used.has(i) && (editDistance(word, w.slice(0, word.length + 1)) <= 1 || (word.length >= 7 && editDistance(word, w) <= 2)));
           if (at !== -1) typos++;
         }
         if (at === -1) missed++;
@@ -367,6 +420,53 @@ export class Framework {
     }
     return levels;
   }
+}
+
+/** The bounds of the first or last word of [from, to) of a text, a number in front (`1.`) and a
+ *  bracketed end (`(SEO)`) left out: by character codes, as it is asked of many lines. */
+function edgeWord(text: string, from: number, to: number, first: boolean): [number, number] {
+  let end = to;
+  while (end > from && !isWordChar(text.charCodeAt(end - 1))) end--;
+  if (!first && end < to && text.charCodeAt(end) === 41) {
+    const open = text.lastIndexOf('(', end);
+    if (open > from) end = open;
+    while (end > from && !isWordChar(text.charCodeAt(end - 1))) end--;
+  }
+  let start = from;
+  while (start < end && !isWordChar(text.charCodeAt(start))) start++;
+  // `1. Associate infrastructure engineer`
+  let digits = start;
+  while (digits < end && text.charCodeAt(digits) >= 48 && text.charCodeAt(digits) <= 57) digits++;
+  if (digits > start && (text.charCodeAt(digits) === 46 || text.charCodeAt(digits) === 41)) {
+    start = digits + 1;
+    while (start < end && !isWordChar(text.charCodeAt(start))) start++;
+  }
+  if (first) {
+    let e = start;
+    while (e < end && isWordChar(text.charCodeAt(e))) e++;
+    return [start, e];
+  }
+  let s = end;
+  while (s > start && isWordChar(text.charCodeAt(s - 1))) s--;
+  return [s, end];
+}
+
+/** Whether [start, end) of a text is one of the lower-case words, in any case. */
+function anyWord(words: readonly string[], text: string, start: number, end: number): boolean {
+  for (const word of words) if (sameWord(word, text, start, end)) return true;
+  return false;
+}
+
+/** Whether [start, end) of a text is a lower-case word, in any case (no string is made). */
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(start + i) | 32) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** [A-Za-z0-9]. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 /** A name's words for matching role levels, without `of` and `and`. */

@@ -10,8 +10,8 @@ import { caches } from '../caches';
 
 export const DEFAULT_FRAMEWORK_ID = 'ddat';
 
-/** Embedded frameworks, default first; built lazily, once per process. */
-const embedded = caches.once(() => [ddat, sfia, ladder].map((d) => new Framework(d as FrameworkData)));
+/** Embedded frameworks, default first; built lazily, once per process. SFIA is a sample: one skill's page. */
+const embedded = caches.once(() => [ddat, sfia, ladder].map((d) => new Framework(d as FrameworkData, d === sfia)));
 export function embeddedFrameworks(): Framework[] {
   return embedded.get();
 }

@@ -10,7 +10,7 @@
 // millisecond, and little more before the code has warmed up.
 import type { Framework } from './framework';
 import { SkillData, skillFullName } from './model';
-import { compareNames, editDistance, normalizeName } from './normalize';
+import { compareNames, editDistance, normalizeName, splitQualifier } from './normalize';
 
 interface Entry {
   text: string;
@@ -62,6 +62,10 @@ export class SkillSearch {
         .filter((r) => r.score < 0.35)
         .map((r) => r.skill);
       if (!found.length) found = this.byWords(text, max);
+      // `Software desing (SWDN)`: a code or qualifier the framework does not give that skill
+      // keeps the name from being close as a whole; the name alone may be.
+      const { base, qualifier } = splitQualifier(text);
+      if (!found.length && qualifier !== undefined) found = this.suggest(base, max);
       this.suggestions.set(key, found);
     }
     return found;

@@ -10,6 +10,7 @@
 import Fuse from 'fuse.js';
 import type { Framework } from './framework';
 import { SkillData, skillFullName } from './model';
+import { editDistance, normalizeName } from './normalize';
 import type { RankedSkill } from './search';
 
 interface Entry {
@@ -96,4 +97,36 @@ export class TopicSearch {
     }
     return found;
   }
+}
+
+const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'to', 'with', 'a', 'an', 'on']);
+
+/** A name's words, without the small ones. */
+export function contentWords(text: string): string[] {
+  return normalizeName(text)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !SMALL_WORDS.has(w));
+}
+
+/** How many of `words` a name's words hold, each used once. */
+export function sharedWords(words: string[], name: string[]): number {
+  const used = new Set<number>();
+  let shared = 0;
+  for (const w of words) {
+    const at = name.findIndex((n, i) => !used.has(i) && sameStem(w, n));
+    if (at >= 0) {
+      used.add(at);
+      shared++;
+    }
+  }
+  return shared;
+}
+
+/** The same word, one letter off (five letters or more), or the same stem of six (`statistical`, `statistics`). */
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) >= 5 && Math.abs(a.length - b.length) <= 1 && editDistance(a, b) <= 1) return true;
+  let p = 0;
+  while (p < a.length && p < b.length && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p >= 6;
 }

@@ -1,10 +1,16 @@
 // List items (`- `, `* `, `+ `, `12. `, `3) `, with a task box `[ ]`, `[x]`): written once for
-// the parser and completion.
+// the parser and completion. Text pasted from a web page or a word processor keeps its bullets
+// (`• `, `◦ `, `▪ `): they are list markers too.
 import { isSpace } from './space';
 
-/** A list item can start only with `-`, `*`, `+` or a digit. */
+/** A list item can start only with `-`, `*`, `+`, a pasted bullet or a digit. */
 export function mayBeListItem(c: number): boolean {
-  return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
+  return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57) || isBullet(c);
+}
+
+/** •, ◦, ▪, ●, ‣ or ⁃. */
+function isBullet(c: number): boolean {
+  return c === 0x2022 || c === 0x25e6 || c === 0x25aa || c === 0x25cf || c === 0x2023 || c === 0x2043;
 }
 
 /**
@@ -14,7 +20,7 @@ export function mayBeListItem(c: number): boolean {
 export function listMarkerLength(text: string, first: number): number {
   let i = first;
   const c = text.charCodeAt(i);
-  if (c === 45 || c === 42 || c === 43) i++; // - * +
+  if (c === 45 || c === 42 || c === 43 || isBullet(c)) i++; // - * + •
   else {
     while (i < text.length && i - first < 4 && isDigit(text.charCodeAt(i))) i++;
     const digits = i - first;

@@ -75,6 +75,10 @@ export const RULES: Record<DiagnosticCode, RuleText> = {
     short: "A pathway level's description that repeats the level below.",
     full: "In a pathway, a level's description that repeats the description of the level below word for word.",
   },
+  'other-framework': {
+    short: 'Written against a framework that is not loaded in full.',
+    full: 'The document is written against another framework (SFIA, a state capability framework) of which Skill Lens has only a sample or nothing: said once, and nothing else is reported on it. Add the full framework as a workspace framework file to have it checked.',
+  },
   'review-coverage': {
     short: "How many of the role level's skills a review assesses.",
     full: "In a review, once on the role: how many of the role level's skills are assessed and how many lack evidence. Its fix adds rows (or sections) for the skills not yet in the review.",

@@ -9,6 +9,7 @@ import type { LevelData, SkillData } from '../framework/model';
 import { afterLine, Fence } from '../markdown/fence';
 import { HEADING, headingDepth } from '../markdown/heading';
 import { LEVEL_LINE } from '../markdown/levelLine';
+import { continuesItem, listLead } from '../markdown/list';
 import { isSpace } from '../markdown/space';
 import { isTableRow, isTableSeparator, mayBeTableHeader, tableCells, tableColumns } from '../markdown/table';
 import type { Review, ReviewColumns, ReviewEntry, ReviewLayout, Standing } from './model';
@@ -92,15 +93,18 @@ function readReviewUncached(doc: ParsedDocument, framework: Framework): Review {
   }
   closeSection(lastContent);
   // A paragraph's bold lead-in the parser read with a level (`**Skill** - working. Evidence…`) is an
-  // assessment too; what follows the level on its line is its evidence.
+  // assessment too, as is a list item led by a skill and its level (`- Systems design: expert`,
+  // `- **Testing** – working.`); what follows the level on its line is its evidence, and for a
+  // list item the lines under it too. A bare list of skills with levels in brackets
+  // (`- **User focus** (practitioner)`) says what is expected: no assessment.
   for (const m of doc.mentions) {
     const assessed = m.level;
     if (!assessed || m.form !== 'inline') continue;
     const at = m.name.range.start;
-    // A paragraph's lead-in, or a list item's followed by evidence (`- **Skill** - working. What
-    // was done…`); a bare list of skills with levels (`- **Kindness** (L1)`) is no assessment.
-    const lead = lines.line(at.line).slice(0, at.character).trim();
-    const listItem = /^(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*|__)$/.test(lead);
+    const itemText = lines.line(at.line);
+    const marker = listLead(itemText);
+    const listItem = marker >= 0 && /^(?:\*\*|__)?$/.test(itemText.slice(marker, at.character));
+    const lead = itemText.slice(0, at.character).trim();
     if (!listItem && lead !== '**' && lead !== '__') continue;
     const skill = skillNamed(m.name.text, framework, ref);
     if (!skill) continue;
@@ -110,8 +114,11 @@ function readReviewUncached(doc: ParsedDocument, framework: Framework): Review {
     const text = lines.line(line);
     const rest = text.slice(end.character).replace(/^[\s).,;:\u2013\u2014-]+/, '');
     const start = text.length - rest.length;
-    if (listItem && !rest.trim()) continue;
     const evidence = rest.trim() ? [new LineSpan(rest.trimEnd(), line, start, start + rest.trimEnd().length)] : [];
+    if (listItem) {
+      for (const e of itemEvidence(doc, line)) evidence.push(e);
+      if (!evidence.length && /\(\s*$/.test(text.slice(0, from.character))) continue;
+    }
     add({ skill, name: m.name, assessed, level: framework.findLevelOrNumber(assessed.text), evidence });
   }
   const period = doc.fields.get('period')?.value ?? undefined;
@@ -258,15 +265,45 @@ function readSectionLine(entry: ReviewEntry, text: string, n: number, framework:
     }
     return;
   }
+  const evidence = evidenceOn(text, n);
+  if (evidence) entry.evidence.push(evidence);
+}
+
+/** A line of evidence, without its list marker or label (`- **Evidence:** Led the migration`); undefined for a line that carries none. */
+function evidenceOn(text: string, n: number): LineSpan | undefined {
   const trimmed = text.trim();
-  if (NOT_EVIDENCE.test(trimmed) || trimmed.startsWith('>')) return;
-  // Without a list marker or a label in front: `- **Evidence:** Led the migration`.
-  const lead = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:(?:\*\*|__)?(?:evidence|examples?|comments?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*)?/i.exec(text)![0].length;
+  if (NOT_EVIDENCE.test(trimmed) || trimmed.startsWith('>')) return undefined;
+  const marker = Math.max(0, listLead(text));
+  const label = /^\s*(?:(?:\*\*|__)?(?:evidence|examples?|comments?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*)?/i.exec(text.slice(marker))![0].length;
+  const lead = marker + label;
   // A comment at the end of the line (`<!-- skill-lens-disable-line ... -->`) is no evidence.
   const comment = text.indexOf('<!--', lead);
   let end = comment >= 0 ? comment : text.length;
   while (end > lead && /\s/.test(text[end - 1])) end--;
-  if (end > lead) entry.evidence.push(new LineSpan(text.slice(lead, end), n, lead, end));
+  return end > lead ? new LineSpan(text.slice(lead, end), n, lead, end) : undefined;
+}
+
+/**
+ * The evidence under the list item on line n: the lines it wraps onto and the lines and items
+ * nested under it (`  Evidence: led the redesign…`, `  * Evidence: …`), up to a blank line or
+ * the next item of its list.
+ */
+function itemEvidence(doc: ParsedDocument, n: number): LineSpan[] {
+  const lines = doc.lines;
+  const indent = (t: string) => t.length - t.trimStart().length;
+  const itemIndent = indent(lines.line(n));
+  const out: LineSpan[] = [];
+  for (let k = n + 1; k < lines.lineCount; k++) {
+    const text = lines.line(k);
+    if (!text.trim()) break;
+    const nested = indent(text) > itemIndent;
+    if (!nested && !continuesItem(text)) break;
+    // An item's own `Level:` line (a skill over its level) is no evidence of another.
+    if (!nested && LEVEL_LINE.test(text)) break;
+    const evidence = evidenceOn(text, k);
+    if (evidence) out.push(evidence);
+  }
+  return out;
 }
 
 /** The last line with text on it (0 for an empty document). */

@@ -18,6 +18,11 @@ export function checkFrontMatter(doc: ParsedDocument, framework: Framework, repo
       'information',
     );
   }
+  for (const { located, suggestions } of doc.roleLinks ?? []) {
+    // A link in a list of the framework's role levels, misspelt: not the document's own role, so
+    // a warning rather than the error a front matter's role gets.
+    report('unknown-role', located.range, `"${located.text}" is not a role level in ${framework.shortName}. Did you mean ${quoteList(suggestions)}?`, { replacements: suggestions }, true);
+  }
   // A framework without role levels (or grades) has nothing to check a role (or grade) against.
   if (doc.role && framework.roleLevels.length) {
     role = framework.findRoleLevel(doc.role.text);

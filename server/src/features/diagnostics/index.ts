@@ -12,6 +12,7 @@ import { checkMentions } from './mentions';
 import { checkFrontMatter } from './frontMatter';
 import { checkPathway } from './pathway';
 import { checkMissingSkills } from './missingSkill';
+import { checkOtherFramework } from './otherFramework';
 import { reviewFindings } from '../../reviews/checks';
 
 export type { DiagnosticCode, DiagnosticOptions, FixData, SeveritySetting } from './report';
@@ -33,6 +34,8 @@ export function findings(doc: ParsedDocument, framework: Framework, keep = true)
   const report = reporter(out);
 
   for (const p of doc.problems) report(p.code, p.range, p.message);
+  // Written against a framework that is not loaded in full: said once, and nothing else.
+  if (checkOtherFramework(doc, framework, report)) return inReadingOrder(out);
 
   const role = checkFrontMatter(doc, framework, report);
   // A review records assessed levels, which may differ from the role level's: no level-mismatch there.
@@ -43,6 +46,10 @@ export function findings(doc: ParsedDocument, framework: Framework, keep = true)
   // A review gets its own findings (reviews/checks.ts) instead of missing-skill.
   if (doc.kind === 'review') for (const f of reviewFindings(doc, framework)) report(f.code, f.range, f.message, f.insert && { insert: f.insert });
   if (doc.pathway) checkPathway(doc, framework, out, report, keep);
-  // In reading order, so the Problems panel and the CLI list findings as the document runs.
+  return inReadingOrder(out);
+}
+
+/** In reading order, so the Problems panel and the CLI list findings as the document runs. */
+function inReadingOrder(out: Diagnostic[]): Diagnostic[] {
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

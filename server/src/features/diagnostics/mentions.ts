@@ -3,8 +3,8 @@
 import { Diagnostic, Range } from 'vscode-languageserver-types';
 import { isTypoOf, type Framework, type RoleLevelRef } from '../../framework/framework';
 import { SkillData, skillFullName } from '../../framework/model';
-import { normalizeName } from '../../framework/normalize';
-import type { Located, ParsedDocument, SkillMention } from '../../documents/model';
+import { normalizeName, splitQualifier } from '../../framework/normalize';
+import { RoleLevelMention, type Located, type ParsedDocument, type SkillMention } from '../../documents/model';
 import { formatDate } from '../frameworkProse';
 import { checkContext, CheckMode, quoteList, Report, reporter, WRITTEN } from './report';
 import { checkLevel } from './levels';
@@ -47,7 +47,7 @@ export function checkMentions(
   if (keep) lastChecked.set(doc.uri, mentions, all);
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
-    const found = (all[i] = kept(i) ?? checkMention(m, framework, role, mode, context, (byCertainty ??= verdictsOf(context))));
+    const found = (all[i] = kept(i) ?? (m instanceof RoleLevelMention ? checkRoleMention(m, framework, mode, context) : checkMention(m, framework, role, mode, context, (byCertainty ??= verdictsOf(context)))));
     for (const d of found.diagnostics) out.push(d);
     if (found.ignored) continue;
     const skill = found.skill;
@@ -155,6 +155,41 @@ function checkMention(
   return { context, diagnostics, skill: verdict.skill, meant: verdict.meant, ignored: verdict.ignored, unknown: verdict.unknown };
 }
 
+/**
+ * A mention checked against its own role level (a role page's section, a skill x role-level
+ * table's column), with the verdicts of that role level. A table's row reports its name once,
+ * each of its cells its level. Its findings are kept under the document's context.
+ */
+function checkRoleMention(m: RoleLevelMention, framework: Framework, mode: CheckMode, context: object): MentionFindings {
+  const role = framework.findRoleLevel(m.roleLevel);
+  const own = checkContext(framework, role, mode);
+  const found = checkMention(m, framework, role, mode, own, verdictsOf(own));
+  let diagnostics = found.diagnostics;
+  if (m.form === 'table' && diagnostics.length) {
+    const onName = m.levelText === undefined;
+    diagnostics = diagnostics.filter((d) => (d.range === m.name.range) === onName);
+  }
+  return { ...found, context, diagnostics: diagnostics.length ? diagnostics : NONE };
+}
+
+/**
+ * The qualifier of a name read as `skill` that none of the skill's qualified variants has, with
+ * those variants; undefined when the qualifier is the skill's own, or names a role (whose skill
+ * it is: `Coding and scripting (infrastructure engineer)`), or the skill has no variants.
+ */
+function unknownQualifier(text: string, skill: SkillData, framework: Framework): { qualifier: string; variants: SkillData[] } | undefined {
+  if (!text.endsWith(')')) return undefined;
+  const { qualifier } = splitQualifier(text);
+  if (qualifier === undefined || normalizeName(text) === normalizeName(skillFullName(skill))) return undefined;
+  const variants = framework.variantsOf(skill).filter((v) => v.qualifier);
+  const wanted = normalizeName(qualifier);
+  if (!wanted || variants.length === 0 || (skill.aliases ?? []).some((a) => normalizeName(a) === normalizeName(text))) return undefined;
+  if (variants.some((v) => normalizeName(v.qualifier!).includes(wanted) || wanted.includes(normalizeName(v.qualifier!)))) return undefined;
+  const roles = framework.data.roles ?? [];
+  if (roles.some((r) => normalizeName(r.name) === wanted || (r.family && normalizeName(r.family) === wanted)) || framework.findRoleLevel(qualifier)) return undefined;
+  return { qualifier, variants };
+}
+
 /** The verdict on a mention's texts: its findings, each on the name or the level. */
 function judge(m: SkillMention, framework: Framework, role: RoleLevelRef | undefined, mode: CheckMode): Verdict {
   const NAME = m.name.range;
@@ -172,8 +207,21 @@ function judgeAt(m: SkillMention, NAME: Range, framework: Framework, role: RoleL
   const found = framework.lookupSkillForRole(m.name.text, role);
   let skill: SkillData | undefined;
   let meant: SkillData | undefined;
-  if (found.kind === 'exact') skill = found.skill;
-  else if (found.kind === 'renamed') {
+  if (found.kind === 'exact') {
+    skill = found.skill;
+    // `Technical understanding (data engineering)`: a qualifier no variant has is not dropped in silence.
+    const odd = unknownQualifier(m.name.text, skill, framework);
+    if (odd) {
+      const variants = odd.variants.map((v) => v.qualifier!);
+      report(
+        'unknown-skill',
+        NAME,
+        `${framework.shortName} has no "${odd.qualifier}" variant of ${skill.name}: read as ${skillFullName(skill)}. Its variants: ${quoteList(variants, 'and')}.`,
+        { replacements: [skillFullName(skill), ...odd.variants.map(skillFullName)] },
+        'hint',
+      );
+    }
+  } else if (found.kind === 'renamed') {
     skill = found.skill;
     const to = skillFullName(found.skill);
     const when = found.rename?.date ? ` on ${formatDate(found.rename.date)}` : '';
@@ -195,8 +243,17 @@ function judgeAt(m: SkillMention, NAME: Range, framework: Framework, role: RoleL
     meant = typos[0];
     const suggestions = (m.certain ? close : typos).map(skillFullName);
     if (!m.certain && suggestions.length === 0) return { diagnostics, ignored: true, unknown: true };
-    const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Check the spelling, or use "Skill Lens: Show skill" to find the name.`;
-    report('unknown-skill', NAME, `"${m.name.text}" is not a ${framework.skillNoun} in ${framework.shortName}. ${hint}`, { replacements: suggestions }, !m.certain);
+    // No name spelt alike (an old job description's `Research methods and planning`): the skill
+    // closest by what it is about, a guess to choose, never the one clear fix.
+    const topic = suggestions.length === 0 ? framework.closestByTopic(m.name.text) : undefined;
+    const not = `"${m.name.text}" is not a ${framework.skillNoun} in ${framework.shortName}`;
+    if (topic) {
+      const name = skillFullName(topic);
+      report('unknown-skill', NAME, `${not}, and no ${framework.skillNoun} is spelt like it. Closest by topic: "${name}".`, { replacements: [], byTopic: [name] });
+    } else {
+      const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Check the spelling, or use "Skill Lens: Show skill" to find the name.`;
+      report('unknown-skill', NAME, `${not}. ${hint}`, { replacements: suggestions }, !m.certain);
+    }
   }
   if (placeless.level) checkLevel(placeless, skill, framework, mode.review ? undefined : role, report);
   return { diagnostics, skill, meant, ignored: false, unknown: found.kind === 'unknown' };

@@ -57,6 +57,14 @@ interface Graded {
  * level. `topic`: the skill of a topic's own grade map.
  */
 function checkGradeOrder(entries: Graded[], framework: Framework, report: Report, topic?: string): void {
+  if (framework.grades.length === 0) {
+    // SFIA, a ladder: nothing to check the grades against. Said once, on the pathway's own map.
+    if (!topic && entries.length) {
+      const { grade } = entries[0];
+      report('unknown-grade', grade.range, `"${grade.text}" is not a grade in ${framework.shortName}, which has none: the grades of this pathway are not checked.`, undefined, 'information');
+    }
+    return;
+  }
   const ranked: { rank: number; grade: string; level: LevelData; at: Located }[] = [];
   for (const { grade, level, at } of entries) {
     const g = framework.findGrade(grade.text);

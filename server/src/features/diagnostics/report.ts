@@ -21,6 +21,7 @@ export type DiagnosticCode =
   | 'level-order'
   | 'repeated-indicator'
   | 'copied-description'
+  | 'other-framework'
   | ReviewCode;
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -42,6 +43,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, SeveritySetting> = {
   'level-order': 'warning',
   'repeated-indicator': 'warning',
   'copied-description': 'warning',
+  'other-framework': 'information',
   'review-coverage': 'information',
   'below-expected': 'information',
   'above-expected': 'information',
@@ -59,6 +61,9 @@ export const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverit
 /** What a quick fix needs: the texts that may replace the diagnostic's range. */
 export interface FixData {
   replacements?: string[];
+  /** For unknown-skill with no name spelt alike: the skill closest by what it is about, a quick
+   *  fix of its own and never the one clear fix (Fix all). */
+  byTopic?: string[];
   /** For missing-skill: the skill and level to add. */
   missing?: { skill: string; level: string };
   /** For review-coverage: the rows or sections to add, and where. */
