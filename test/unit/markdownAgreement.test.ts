@@ -3,7 +3,9 @@
 // hover explains must agree (nothing inside code; a level line read by all three).
 import { strict as assert } from 'node:assert';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import { doc, parsed } from './helpers';
+import { doc, open, parsed } from './helpers';
+import { blockMap } from '../../server/src/documents/blockMap';
+import { readReview } from '../../server/src/reviews/read';
 
 /** At the marker `|`: the mentions on its line, the completion labels, whether a hover shows. */
 function at(textWithCursor: string) {
@@ -110,5 +112,72 @@ describe('Markdown constructs: parser, completion and hover agree', () => {
     const table = '| Notes \\| more | Skill | Level |\n| --- | --- | --- |\n';
     assert.deepEqual(at(`${table}| a \\| b | Informa‸tion security | working |\n`).mentions, ['Information security @ working']);
     assert.deepEqual(at(`${table}| a \\| b | Information security | wor‸ |\n`).completion, ['awareness', 'working', 'practitioner', 'expert']);
+  });
+});
+
+// The block map (documents/blockMap.ts) is what every reader that walks a body's lines asks:
+// here each reader is held to it on the same documents.
+describe('every reader is held to the block map', () => {
+  const REVIEW_URI = 'file:///work/reviews/sam.md';
+
+  it('a heading with a comment after it is the same heading to the map, the parser and the review reader', () => {
+    const text = '---\nkind: review\nrole: Data engineer\n---\n\n# Review\n\n### Data modelling <!-- note -->\n\nAssessed: working\n\nBuilt the new schema for the case data.\n';
+    const { service, doc: model } = open(text, REVIEW_URI);
+    const map = blockMap(model);
+    assert.deepEqual(map.heading(7), { text: 'Data modelling', start: 4, depth: 3 });
+    assert.ok(model.mentions.some((m) => m.name.text === 'Data modelling' && m.name.range.start.line === 7));
+    const review = readReview(model, service.frameworkOf(model));
+    assert.deepEqual(review.entries.map((e) => [e.name.text, e.assessed?.text]), [['Data modelling', 'working']]);
+    const coverage = service.diagnostics(model).find((d) => d.code === 'review-coverage');
+    assert.match(coverage!.message, /^1 of \d+ skills assessed\./);
+  });
+
+  it('no reader reads a line the map calls code, a comment or front matter', () => {
+    const text = [
+      '---',
+      'kind: review',
+      'role: Data engineer',
+      '---',
+      '# Review',
+      '',
+      '```',
+      '### Data modelling',
+      'Assessed: expert',
+      '```',
+      '',
+      '<!--',
+      '### Metadata management',
+      'Assessed: working',
+      '-->',
+      '',
+      '    ### Testing',
+      '',
+      '### Data innovation',
+      '',
+      'Assessed: awareness',
+      '',
+      '| Skill | Assessed | Evidence |',
+      '| --- | --- | --- |',
+      '| Testing | working | Wrote the checks. |',
+      '',
+    ].join('\n');
+    const { service, doc: model } = open(text, REVIEW_URI);
+    const map = blockMap(model);
+    assert.deepEqual(
+      Array.from({ length: model.lines.lineCount }, (_, n) => map.kind(n)),
+      [7, 7, 7, 7, 2, 0, 5, 5, 5, 5, 0, 6, 6, 6, 6, 0, 5, 5, 2, 0, 1, 0, 4, 4, 4, 0],
+    );
+    assert.equal(map.tableHeaderOf(24), 22);
+    assert.equal(map.sectionOf(20), 18);
+    const unread = (n: number) => !map.isRead(n);
+    // The parser: no mention on a line the map says is not read.
+    assert.deepEqual(model.mentions.filter((m) => unread(m.name.range.start.line)).map((m) => m.name.text), []);
+    // The review reader: the heading outside code and the table row, nothing in code or the comment.
+    const review = readReview(model, service.frameworkOf(model));
+    assert.deepEqual(review.entries.map((e) => `${e.name.text} @ ${e.assessed?.text ?? '-'}`), ['Data innovation @ awareness', 'Testing @ working']);
+    // Silencing: a directive in code is an example, not a directive.
+    const silencedText = `${text}\n\`\`\`\n<!-- skill-lens-disable -->\n\`\`\`\n\n- **Informaton security** (working)\n`;
+    const silenced = open(silencedText, REVIEW_URI);
+    assert.ok(silenced.service.diagnostics(silenced.doc).some((d) => d.code === 'unknown-skill'));
   });
 });

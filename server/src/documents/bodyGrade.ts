@@ -2,7 +2,7 @@
 // emphasis, `Grade HEO`, `Grade: SEO (Senior Executive Officer)`), a line that is a grade with its
 // long name, or the gov.uk summary list pasted as HTML (`<dt …>Grade</dt> <dd …>G7</dd>`).
 import type { Framework } from '../framework/framework';
-import { fenceAt } from '../markdown/fence';
+import { blockMapOf } from './blockMap';
 import type { LineIndex } from './lineIndex';
 import { LineSpan, type Located } from './model';
 import { ROLE_LABELS } from './bodyRole';
@@ -27,9 +27,11 @@ const OTHER_SCHEME = /^(?:(?:afc\s+|pay\s+|nhs\s+|agenda for change\s+)?band\s*\
 /** The grade from the document's first lines (from `startLine`); undefined when there is none. */
 export function findBodyGrade(lines: LineIndex, startLine: number, framework: Framework): BodyGrade | undefined {
   const end = Math.min(lines.lineCount, startLine + TOP_LINES);
+  const blocks = blockMapOf(lines, startLine);
   for (let n = startLine; n < end; n++) {
     const text = lines.line(n);
-    if (fenceAt(text)) break;
+    // The top of the document ends where code starts (the block map's code).
+    if (blocks.isCode(n)) break;
     if (text.length > 2000) continue;
     const labelled = GRADE_LINE.exec(text);
     if (labelled && !/^<dt/i.test(text.trim())) {

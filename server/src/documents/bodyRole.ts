@@ -3,7 +3,7 @@
 // Only the top of the document is read: a role named further down is prose, not the advert's role.
 import type { Framework, RoleLevelRef } from '../framework/framework';
 import { editDistance, normalizeName } from '../framework/normalize';
-import { afterLine, fenceAt, type Fence } from '../markdown/fence';
+import { blockMapOf } from './blockMap';
 import { listLead } from '../markdown/list';
 import type { LineIndex } from './lineIndex';
 import { LineSpan, type Located } from './model';
@@ -20,7 +20,6 @@ export interface BodyRole {
 
 /** How far down a title or a `Role:` line is looked for. */
 const TOP_LINES = 40;
-const HEADING = /^ {0,3}(#{1,2})\s+(.*?)\s*#*\s*$/;
 /** The labels a role is given under (`Job title:`, `Current role:`), as a regular expression's alternatives. */
 export const ROLE_LABELS = 'job title|job role|role title|current role|role|position|post|title';
 const ROLE_LINE = new RegExp(`^\\s*(?:[-*]\\s+)?(?:\\*\\*|__)?(${ROLE_LABELS})(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?\\s*(.+?)\\s*$`, 'i');
@@ -37,20 +36,24 @@ export function findBodyRole(lines: LineIndex, startLine: number, framework: Fra
   /** The last line a byline may be on (-1: none looked for). */
   let bylineBy = -1;
   const end = Math.min(lines.lineCount, startLine + TOP_LINES);
+  const blocks = blockMapOf(lines, startLine);
   for (let n = startLine; n < end; n++) {
     const text = lines.line(n);
-    if (fenceAt(text)) break;
+    // The top of the document ends where code starts; a heading is a title when it is a first
+    // or second level one (the map's headings).
+    if (blocks.isCode(n)) break;
     const roleLine = ROLE_LINE.exec(text) ?? ROLE_CELL.exec(text);
     if (roleLine) {
       const found = readRole(framework, roleLine[0].lastIndexOf(roleLine[2]), roleLine[2], n, 'role-line', false);
       if (found) return found;
       continue;
     }
-    const heading = HEADING.exec(text);
+    const h = blocks.heading(n);
+    const heading = h && h.depth <= 2 ? h : undefined;
     if (heading && !titleSeen) {
       titleSeen = true;
-      const words = heading[2];
-      title = readRole(framework, text.indexOf(words, heading[1].length), words, n, 'title', true);
+      const words = heading.text;
+      title = readRole(framework, text.indexOf(words, heading.start), words, n, 'title', true);
       if (!title?.role) bylineBy = n + 2;
     } else if (!heading && n <= bylineBy && text.trim()) {
       // The line under a title that names no role: a byline (`Developer, Payments squad · …`)
@@ -125,14 +128,11 @@ export function findRoleLinks(lines: LineIndex, startLine: number, framework: Fr
   // The other links' words, looked at only once two links name role levels exactly.
   const others: LineSpan[] = [];
   let exact = 0;
-  let fence: Fence | undefined;
-  let read = startLine;
+  const blocks = blockMapOf(lines, startLine);
   for (let at = text.indexOf('](', lines.starts[startLine]); at >= 0; at = text.indexOf('](', at + 2)) {
     const n = lines.lineOf(at);
-    if (n < read) continue;
-    for (; read <= n; read++) fence = afterLine(fence, lines.line(read));
     const line = lines.line(n);
-    if (fence || listLead(line) < 0) continue;
+    if (blocks.isCode(n) || listLead(line) < 0) continue;
     LINK.lastIndex = 0;
     for (let m = LINK.exec(line); m; m = LINK.exec(line)) {
       const words = m[1].trim();

@@ -238,6 +238,8 @@ export interface ParsedDocument {
   /** The lines read as YAML, [start, end): every line of a YAML file; the front matter's between
    *  its `---` lines, or to where the body starts when it is not closed. */
   yamlLines?: { start: number; end: number };
+  /** The first line of the Markdown body (the line count for a YAML file); documents/blockMap.ts maps it. */
+  bodyStart: number;
   fields: Map<string, FrontMatterField>;
   /** Named in front matter. */
   framework?: Located;

@@ -67,6 +67,7 @@ export function parseDocument(text: string, given: ParseOptions): ParsedDocument
     problems: [],
     lineCount: lines.lineCount,
     lines,
+    bodyStart: 0,
     frameworkId: options.framework.id,
   };
   const isYamlFile = /\.ya?ml$/i.test(options.uri);
@@ -121,6 +122,7 @@ export function parseDocument(text: string, given: ParseOptions): ParsedDocument
     doc.kind = detectKind(doc, options, false, false, text);
   }
 
+  doc.bodyStart = bodyStartLine;
   if (!isYamlFile) {
     bodyLines = withoutHtmlComments(bodyLines);
     // A body written against another framework (SFIA's skills and codes) is read with it, when it

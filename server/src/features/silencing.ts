@@ -7,7 +7,8 @@
 // No code silences every code; several codes are separated by spaces or commas.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../documents/model';
-import { codeBlockLines, commentsOutsideCode } from '../markdown/code';
+import { commentsOutsideCode } from '../markdown/code';
+import { blockMap } from '../documents/blockMap';
 import { blockScalarLines } from '../yaml/blockScalar';
 import { isIgnored, type IgnoreList } from './ignoreList';
 
@@ -35,7 +36,6 @@ export function readDirectives(doc: ParsedDocument): Directive[] {
   const bodyStart = doc.yamlLines && doc.yamlLines.start === 0 ? doc.lines.lineCount : doc.yamlLines?.end ?? 0;
   // Made when a directive is first met; each looks at every line once, from the top.
   let inBlockScalar: ((line: number) => boolean) | undefined;
-  let inCode: ((line: number) => boolean) | undefined;
   let lastLine = -1;
   // The marker is rare: jumping between its occurrences costs nothing on a long document.
   for (let i = text.indexOf(MARKER); i !== -1; i = text.indexOf(MARKER, i + MARKER.length)) {
@@ -50,9 +50,7 @@ export function readDirectives(doc: ParsedDocument): Directive[] {
       if (m) out.push({ line, verb: m[1] as Verb, codes: splitCodes(m[2]) });
       continue;
     }
-    if (line < bodyStart) continue;
-    inCode ??= codeBlockLines(doc.lines, bodyStart);
-    if (inCode(line)) continue;
+    if (line < bodyStart || blockMap(doc).isCode(line)) continue;
     for (const [start, end] of commentsOutsideCode(lineText)) {
       const m = HTML_DIRECTIVE.exec(lineText.slice(start, end));
       if (m) out.push({ line, verb: m[1] as Verb, codes: splitCodes(m[2]) });

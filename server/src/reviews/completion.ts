@@ -6,7 +6,7 @@ import type { ParsedDocument } from '../documents/model';
 import type { Framework } from '../framework/framework';
 import { skillFullName, type SkillData } from '../framework/model';
 import { escapeMd, levelInProse } from '../features/frameworkProse';
-import { HEADING } from '../markdown/heading';
+import { blockMap } from '../documents/blockMap';
 import type { ReviewEntry } from './model';
 import { readReview } from './read';
 
@@ -71,6 +71,7 @@ function sectionEntry(doc: ParsedDocument, entries: readonly ReviewEntry[], line
   let found: ReviewEntry | undefined;
   for (const e of entries) if (e.name.range.start.line < line && e.name.range.start.line !== e.assessed?.range.start.line) found = e;
   if (!found) return undefined;
-  for (let n = found.name.range.start.line + 1; n < line; n++) if (HEADING.test(doc.lines.line(n))) return undefined;
+  // No other heading in between, as the block map has them (a heading in code is none).
+  if (blockMap(doc).sectionOf(line) > found.name.range.start.line) return undefined;
   return found;
 }

@@ -6,12 +6,12 @@ import type { ParsedDocument } from '../documents/model';
 import { LineSpan } from '../documents/model';
 import type { Framework, RoleLevelRef } from '../framework/framework';
 import type { LevelData, SkillData } from '../framework/model';
-import { afterLine, Fence } from '../markdown/fence';
 import { HEADING, headingDepth } from '../markdown/heading';
+import { blockMap } from '../documents/blockMap';
 import { LEVEL_LINE } from '../markdown/levelLine';
 import { continuesItem, listLead } from '../markdown/list';
 import { isSpace } from '../markdown/space';
-import { isTableRow, isTableSeparator, mayBeTableHeader, tableCells, tableColumns } from '../markdown/table';
+import { isTableRow, tableCells, tableColumns } from '../markdown/table';
 import type { Review, ReviewColumns, ReviewEntry, ReviewLayout, Standing } from './model';
 import { caches } from '../caches';
 
@@ -40,11 +40,11 @@ function readReviewUncached(doc: ParsedDocument, framework: Framework): Review {
     entries.push(e);
   };
   const lines = doc.lines;
-  const first = doc.frontMatterRange ? doc.frontMatterRange.end.line + 1 : 0;
+  // Code, comments and front matter are not read; headings and tables are where the map says.
+  const blocks = blockMap(doc);
+  const first = doc.bodyStart;
   let layout: ReviewLayout | undefined;
   let headingsLayout: ReviewLayout | undefined;
-  let fence: Fence | undefined;
-  let inComment = false;
   // The skill heading being read, and its depth.
   let section: { entry: ReviewEntry; depth: number } | undefined;
   const closeSection = (lastLine: number) => {
@@ -55,15 +55,9 @@ function readReviewUncached(doc: ParsedDocument, framework: Framework): Review {
   };
   let lastContent = first;
   for (let n = first; n < lines.lineCount; n++) {
-    const text = lines.line(n);
-    const wasFenced = fence !== undefined;
-    fence = afterLine(fence, text);
-    if (wasFenced || fence) continue;
-    if (inComment || text.trimStart().startsWith('<!--')) {
-      inComment = !text.includes('-->');
-      continue;
-    }
-    const heading = HEADING.exec(text);
+    if (!blocks.isRead(n)) continue;
+    const text = blocks.read.line(n);
+    const heading = blocks.headingDepth(n) ? HEADING.exec(text) : null;
     if (heading) {
       const depth = headingDepth(heading);
       const skill = skillOfHeading(heading, n, text, framework, ref);
@@ -72,7 +66,7 @@ function readReviewUncached(doc: ParsedDocument, framework: Framework): Review {
       lastContent = n;
       continue;
     }
-    if (mayBeTableHeader(text) && n + 1 < lines.lineCount && isTableSeparator(lines.line(n + 1))) {
+    if (blocks.tableHeaderOf(n) === n) {
       const table = readTable(doc, n, framework, ref);
       if (table) {
         closeSection(lastContent);

@@ -4,7 +4,7 @@ import type { Framework } from '../../framework/framework';
 import { LevelData, SkillData, skillFullName } from '../../framework/model';
 import type { ParsedDocument } from '../../documents/model';
 import { escapeMd, levelPlace } from '../frameworkProse';
-import { HEADING } from '../../markdown/heading';
+import { blockMap } from '../../documents/blockMap';
 import { Ctx, replaceRange } from './shared';
 import { caches } from '../../caches';
 
@@ -65,11 +65,9 @@ function reviewLevel(doc: ParsedDocument, framework: Framework): LevelData | und
 
 /** The competency area of the nearest heading above, if the heading names one (emoji and all). */
 function headingSkillAbove(ctx: Ctx): SkillData | undefined {
-  for (let n = ctx.line - 1; n >= Math.max(0, ctx.line - 300); n--) {
-    const m = HEADING.exec(ctx.doc.lines.line(n));
-    if (!m) continue;
-    const name = m[2].replace(/^[^\p{L}\p{N}]+/u, '').replace(/[\s#*_]+$/, '');
-    return ctx.framework.resolveSkill(name);
-  }
-  return undefined;
+  // The section's heading, as the block map has it (a heading in code is none).
+  const n = blockMap(ctx.doc).sectionOf(ctx.line - 1);
+  if (n < 0 || ctx.line - n > 300) return undefined;
+  const name = blockMap(ctx.doc).heading(n)!.text.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[\s#*_]+$/, '');
+  return ctx.framework.resolveSkill(name);
 }
