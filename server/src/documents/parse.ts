@@ -12,7 +12,7 @@ import { keepUnchanged } from './keepUnchanged';
 import { LineIndex, lineRange } from './lineIndex';
 import { parseMarkdownBody, type MarkdownBody } from './markdownMentions';
 import { withoutHtmlComments } from './htmlComments';
-import { DocumentKind, FrontMatterField, GradeLevel, LineMention, LineSpan, Located, mention, ParsedDocument, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
+import { DocumentKind, FrontMatterField, GradeLevel, LineMention, LineSpan, Located, mention, ParsedDocument, PathwayLevel, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
 import { BrokenPart, duplicateKeys, hasAlias, mapGet, parseYaml, parseYamlEntries, YamlNode, YamlParseResult, YamlScalar, YamlSeq } from '../yaml/yamlTree';
 import { caches } from '../caches';
 
@@ -591,7 +591,7 @@ function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex, li
     return statements;
   };
   /** A level written as `level`: a description and statements, if its value has them. */
-  const addLevel = (level: YamlScalar, value: YamlNode | undefined, grade?: YamlNode) => {
+  const addLevel = (level: YamlScalar, value: YamlNode | undefined, grade?: YamlNode, mapKey?: PathwayLevel['mapKey']) => {
     // `working: [statements]` lists the statements alone.
     const levelDescription = value && mapGet(value, 'description')?.value;
     topic.levels.push({
@@ -599,6 +599,7 @@ function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex, li
       description: levelDescription?.kind === 'scalar' && levelDescription.value ? spanOf(levelDescription, levelDescription.value) : undefined,
       indicators: value ? statementsOf(value) : [],
       grade: grade?.kind === 'scalar' && grade.value ? spanOf(grade, grade.value) : undefined,
+      mapKey,
     });
   };
   /** An item of `content` or of a `levels` list: `{ level: 2, grade: SEO, indicators: [...] }`, `{ name: Working, examples: [...] }` or `Working`. */
@@ -626,7 +627,7 @@ function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex, li
       if (value.kind !== 'map' && !isEmpty(value)) {
         problem(value, `Level ${key.value} of ${skill} must have \`description\` and \`indicators\`.`);
       }
-      addLevel(key, value);
+      addLevel(key, value, undefined, 'pathway');
     }
   }
 
@@ -648,8 +649,8 @@ function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex, li
         readGrade(key, value, base, lines, problem, topic.gradeLevels);
       } else if (value.kind === 'scalar') {
         // `working: Can do it`: a level and its description.
-        topic.levels.push({ level: spanOf(key, key.value), description: value.value ? spanOf(value, value.value) : undefined, indicators: [] });
-      } else addLevel(key, value);
+        topic.levels.push({ level: spanOf(key, key.value), description: value.value ? spanOf(value, value.value) : undefined, indicators: [], mapKey: 'levels' });
+      } else addLevel(key, value, undefined, 'levels');
     }
   } else if (levels && !isEmpty(levels.value)) {
     problem(levels.key, `\`levels\` of ${skill} must be a list of levels or map each grade to a level, e.g. \`SEO: working\`.`);
@@ -792,6 +793,7 @@ function movedTopic(read: TopicRead, lines: number): TopicRead {
       description: l.description && move(l.description),
       indicators: l.indicators.map(move),
       grade: l.grade && move(l.grade),
+      mapKey: l.mapKey,
     })),
     gradeLevels: read.topic.gradeLevels.map((g) => ({ grade: move(g.grade), level: move(g.level) })),
   };
