@@ -46,6 +46,24 @@ describe('quick fixes', () => {
     assert.equal(r.after, senior('| Skill | Level |\n| --- | --- |\n| IT infrastructure | practitioner |\n| Testing | working |\n\nMore text.\n'));
   });
 
+  it('adds a missing skill to the end of the list, as its items are written, without splitting it', () => {
+    const advert = (list: string) => `# Senior data analyst\n\n## Skills you need\n\n${list}\n## Apply\n\nOnline.\n`;
+    const title = 'Add Applying statistical and analytical tools and techniques (practitioner)';
+    const added = (list: string) => fix(advert(list), 'missing-skill', title).after;
+    // A level on a line the item wraps onto: no blank line, no description copied.
+    const wrapped = '- Data visualisation: you can design dashboards\n  for the board (practitioner)\n- Data management: you keep data tidy and\n  documented (practitioner)\n';
+    assert.equal(added(wrapped), advert(wrapped + '- Applying statistical and analytical tools and techniques (practitioner)\n'));
+    // After the last item's wrapped lines, not between an item and its description.
+    const described = '- **Data visualisation** (practitioner)\n  You design dashboards.\n- **Data management** (practitioner)\n  You keep data tidy.\n';
+    assert.equal(added(described), advert(described + '- **Applying statistical and analytical tools and techniques** (practitioner)\n'));
+    // A numbered list counts on, and the level keeps the list's case.
+    const numbered = '1. Data visualisation - Practitioner\n2. Data management - Practitioner\n';
+    assert.equal(added(numbered), advert(numbered + '3. Applying statistical and analytical tools and techniques - Practitioner\n'));
+    // Bold lead-ins with descriptions: into that list, not at the end of the document.
+    const leadIns = '- **Data visualisation**. You design dashboards.\n- **Data management**. You keep data tidy.\n';
+    assert.equal(added(leadIns), advert(leadIns + '- **Applying statistical and analytical tools and techniques** (practitioner)\n'));
+  });
+
   it('chooses among the variants of an ambiguous name', () => {
     const r = fix('- **Programming and build** (working)\n', 'ambiguous-skill', 'Replace with "Programming and build (software engineering)"');
     assert.equal(r.titles.length, 4);
