@@ -208,6 +208,30 @@ describe('completion: levels after a skill', () => {
   });
 });
 
+describe('completion: levels in every level column of a review table', () => {
+  const review = (header: string, row: string) => `---\nkind: review\nrole: Infrastructure engineer\n---\n\n# Review\n\n${header}\n| --- | --- | --- | --- |\n${row}\n`;
+  const LEVELS = ['awareness', 'working', 'practitioner', 'expert'];
+
+  it('completes the Expected and the Assessed column, marking the level the role level expects', () => {
+    for (const row of ['| Testing | ‸ | | |', '| Testing | awareness | ‸ | |']) {
+      const r = complete(review('| Skill | Expected | Assessed | Evidence |', row), 'file:///work/reviews/r.md');
+      assert.deepEqual(labels(r.items), LEVELS, row);
+      assert.equal(r.items[0].labelDetails?.description, 'expected for Infrastructure engineer');
+      assert.equal(accept(r, 'working'), review('| Skill | Expected | Assessed | Evidence |', row.replace('‸', 'working')));
+    }
+  });
+
+  it('completes a self rating beside a manager’s, and a Current column', () => {
+    for (const [header, row] of [
+      ['| Skill | Self rating | Manager rating | Comments |', '| Testing | ‸ | | |'],
+      ['| Skill | Self rating | Manager rating | Comments |', '| Testing | working | ‸ | |'],
+      ['| Capability | Expected | Current | Notes |', '| Testing | awareness | ‸ | |'],
+    ]) {
+      assert.deepEqual(labels(complete(review(header, row), 'file:///work/reviews/r.md').items), LEVELS, `${header} ${row}`);
+    }
+  });
+});
+
 describe('completion: ladder statements in reviews', () => {
   it('offers the competency area’s "I …" statements on a list item', () => {
     const r = complete('---\nkind: review\nlevel: L3\n---\n# Review\n\n## 🌱 Teaching and Mentoring\n\n- I |\n', 'file:///work/reviews/me.md', ladder);
@@ -256,6 +280,21 @@ describe('completion: pathway YAML', () => {
     const r = complete(`${head}  SEO: |\n`, PATHWAY);
     assert.deepEqual(labels(r.items), ['awareness', 'working', 'practitioner', 'expert']);
     assert.deepEqual(edit(r.items[1]), { range: { start: { line: 3, character: 7 }, end: { line: 3, character: 7 } }, newText: 'working' });
+  });
+
+  it('offers level names as the value of a grade in a topic’s own grade map, and of a topic’s level items', () => {
+    for (const text of [
+      'topics:\n  - name: Testing\n    levels:\n      SEO: working\n      G7: |\n',
+      'skills:\n  - name: Testing\n    levels:\n      - name: |\n',
+      'topics:\n  - name: Testing\n    content:\n      - level: |\n',
+      '- name: Testing\n  level: |\n',
+    ]) {
+      const r = complete(text, PATHWAY);
+      assert.deepEqual(labels(r.items), ['awareness', 'working', 'practitioner', 'expert'], text);
+    }
+    const r = complete('topics:\n  - name: Testing\n    levels:\n      G7: |\n', PATHWAY);
+    assert.equal(accept(r, 'practitioner'), 'topics:\n  - name: Testing\n    levels:\n      G7: practitioner\n');
+    assert.match(docs(r.items[2]), /provide authoritative advice and guidance on test planning/, 'what the topic’s skill says at that level');
   });
 
   it('offers the top-level keys not yet written', () => {
