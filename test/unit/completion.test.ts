@@ -232,27 +232,18 @@ describe('completion: levels in every level column of a review table', () => {
   });
 });
 
-describe('completion: ladder statements in reviews', () => {
-  it('offers the competency area’s "I …" statements on a list item', () => {
-    const r = complete('---\nkind: review\nlevel: L3\n---\n# Review\n\n## 🌱 Teaching and Mentoring\n\n- I |\n', 'file:///work/reviews/me.md', ladder);
-    assert.deepEqual(labels(r.items), [
-      'I consistently help new hires and team members to "level up" and become more proficient over time.',
-      "I am fuelling my team's desire to learn.",
-    ]);
-    assert.equal(r.items[0].detail, 'Teaching and Mentoring · Senior Cloud Security Engineer');
-    assert.deepEqual(edit(r.items[1]), { range: { start: { line: 8, character: 2 }, end: { line: 8, character: 4 } }, newText: "I am fuelling my team's desire to learn." });
+describe('completion: ladder reviews', () => {
+  it('offers first-person evidence frames on an area’s list item, never the ladder’s "I …" statements', () => {
+    const r = complete('---\nkind: review\nlevel: L3\n---\n# Review\n\n## 🌱 Teaching and Mentoring\n\n- |\n', 'file:///work/reviews/me.md', ladder);
+    assert.equal(r.items[0].label, 'I … , which …');
+    const statements = ladder.skills.flatMap((s) => Object.values(s.levels ?? {}).flatMap((l) => l?.statements ?? []));
+    for (const item of r.items) assert.ok(!statements.includes(String(item.label)) && !statements.includes((item.textEdit as TextEdit).newText), String(item.label));
   });
 
-  it('offers every area’s statements outside an area, with area names on an empty item', () => {
+  it('offers skill names, not statements, outside an area', () => {
     const r = complete('# Performance review\n\n- |\n', 'file:///work/reviews/me.md', ladder);
-    const statements = r.items.filter((i) => i.kind === CompletionItemKind.Text);
-    assert.equal(statements.length, ladder.skills.reduce((n, s) => n + (s.levels?.L3?.statements.length ?? 0), 0));
-    assert.ok(labels(r.items).includes('Domain expertise'));
-  });
-
-  it('offers no statements with a framework that has none', () => {
-    const r = complete('# Performance review\n\n- I |\n', 'file:///work/reviews/me.md', ddat);
     assert.deepEqual(r.items.filter((i) => i.kind === CompletionItemKind.Text), []);
+    assert.ok(labels(r.items).includes('Domain expertise'));
   });
 });
 
