@@ -45,6 +45,17 @@ const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
 
 class UsageError extends Error {}
 
+/** A framework that cannot be used: the command was right, so the usage would not help; the
+ *  error is followed by one line on where to look (`hint`). */
+class FrameworkError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Writes to stdout while it has a reader. When the reader goes away (`| head`), output stops
  * quietly and the run finishes with its own exit code; any other failure to write is reported
@@ -109,7 +120,7 @@ function chooseFramework(service: LanguageService, spec: string | undefined): vo
     const { framework, problems } = service.registry.setFile(uri, readFileSync(spec, 'utf8'));
     if (!framework) {
       const lines = problems.map((p) => `${spec}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}`);
-      throw new UsageError(`The framework file has problems:\n${lines.join('\n')}`);
+      throw new FrameworkError(`The framework file has problems:\n${lines.join('\n')}`, 'A framework file\'s fields are described under "Your own framework" in the README, and in full in data/framework.schema.json.');
     }
     service.settings = { ...service.settings, framework: framework.id };
     return;
@@ -117,7 +128,7 @@ function chooseFramework(service: LanguageService, spec: string | undefined): vo
   const found = service.registry.get(spec);
   if (!found) {
     const known = service.registry.all().map((f) => f.id).join(', ');
-    throw new UsageError(`No framework file or framework named "${spec}". Loaded frameworks: ${known}.`);
+    throw new FrameworkError(`No framework file or framework named "${spec}". Loaded frameworks: ${known}.`, '`skill-lens frameworks` lists them; --framework also takes the path of a framework file.');
   }
   service.settings = { ...service.settings, framework: found.id };
 }
@@ -348,6 +359,9 @@ main(process.argv.slice(2)).then(
   (e) => {
     if (e instanceof UsageError) {
       process.stderr.write(`skill-lens: ${e.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else if (e instanceof FrameworkError) {
+      process.stderr.write(`skill-lens: ${e.message}\nskill-lens: ${e.hint}\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(`skill-lens: ${e instanceof Error ? e.stack : String(e)}\n`);
