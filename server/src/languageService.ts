@@ -13,6 +13,7 @@ import { codeActions } from './features/codeActions';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { definition, type FrameworkLocator } from './features/definition';
 import { reported } from './features/silencing';
+import { frameworkFileTemplate, type FrameworkFileTemplate } from './features/frameworkTemplate';
 import type { IgnoreList } from './features/ignoreList';
 import { caches } from './caches';
 
@@ -173,6 +174,11 @@ export class LanguageService {
 
   definition(doc: ParsedDocument, position: Position, locate: FrameworkLocator): Location | null {
     return definition(doc, this.frameworkOf(doc), position, locate);
+  }
+
+  /** A commented framework file to start a team's own framework from (New framework file). */
+  frameworkFileTemplate(name: string): FrameworkFileTemplate {
+    return frameworkFileTemplate(name);
   }
 
   forget(uri: string): void {

@@ -112,6 +112,9 @@ export const Requests = {
   reviewTargets: new RequestType0<ReviewTarget[], void>('skillLens/reviewTargets'),
   /** A new review for a role level: a table or a heading per skill (a ladder: its competency areas). */
   newReview: new RequestType<{ roleLevel: string; form: 'table' | 'headings' }, TextResult, void>('skillLens/newReview'),
+  /** A commented framework file to start from, for a framework of that name: its id, the file
+   *  name it is found under by default (`<id>.skills.yaml`) and its text. */
+  newFrameworkFile: new RequestType<{ name: string }, { id: string; fileName: string; text: string } | null, void>('skillLens/newFrameworkFile'),
   /** An open review's (or advert's) skill profile, as data, an SVG chart and a Markdown table. */
   skillProfile: new RequestType<{ uri: string }, SkillProfileResult | null, void>('skillLens/skillProfile'),
   /** Parse and check an open document afresh, timed (for the bench). */

@@ -90,6 +90,8 @@ export function registerCustomRequests(connection: Connection, service: Language
     }),
   );
 
+  connection.onRequest(Requests.newFrameworkFile, (p: { name?: string }) => guard('newFrameworkFile', null, () => service.frameworkFileTemplate(String(p?.name ?? ''))));
+
   connection.onRequest(Requests.newAdvert, (p: { roleLevel?: string }) =>
     guard('newAdvert', null, () => {
       const f = active();
