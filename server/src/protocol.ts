@@ -2,6 +2,7 @@
 // compute from the same framework data. Imported by both sides: the typed requests and what they carry.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Profile } from './reviews/profile';
+import type { DocumentKind } from './documents/model';
 
 export interface FrameworkSummary {
   id: string;
@@ -58,6 +59,8 @@ export interface SkillProfileResult {
   profile: Profile;
   svg: string;
   markdown: string;
+  /** What the document is: the profile view follows the active editor only to reviews and adverts. */
+  documentKind: DocumentKind;
 }
 export type TextResult = { text: string } | null;
 export interface CheckFilesResult {

@@ -33,7 +33,7 @@ export function registerReviewRequests(
       const doc = typeof p?.uri === 'string' ? documentModel(p.uri) : undefined;
       if (!doc) return null;
       const profile = computeProfile(doc, service.frameworkOf(doc));
-      return { profile, svg: profileSvg(profile), markdown: profileMarkdown(profile) };
+      return { profile, svg: profileSvg(profile), markdown: profileMarkdown(profile), documentKind: doc.kind };
     }),
   );
 }
