@@ -59,9 +59,31 @@ describe('quick fixes', () => {
     // A numbered list counts on, and the level keeps the list's case.
     const numbered = '1. Data visualisation - Practitioner\n2. Data management - Practitioner\n';
     assert.equal(added(numbered), advert(numbered + '3. Applying statistical and analytical tools and techniques - Practitioner\n'));
+    // A heading with its level in brackets, words after the level: after its section, the bracket closed.
+    const headings = '### Data visualisation (Practitioner level)\n\nYou design dashboards.\n';
+    assert.equal(added(headings), advert(headings + '\n### Applying statistical and analytical tools and techniques (Practitioner)\n'));
+    // A bare number is no level in Markdown: the new row gets the level's name.
+    const numbers = '| Skill | Level |\n| --- | --- |\n| Data visualisation | 5 |\n';
+    assert.equal(added(numbers), advert(numbers + '| Applying statistical and analytical tools and techniques | practitioner |\n'));
     // Bold lead-ins with descriptions: into that list, not at the end of the document.
     const leadIns = '- **Data visualisation**. You design dashboards.\n- **Data management**. You keep data tidy.\n';
     assert.equal(added(leadIns), advert(leadIns + '- **Applying statistical and analytical tools and techniques** (practitioner)\n'));
+  });
+
+  it('adds a missing skill that brings no error of its own, in the adverts the fuzz run found (seeds 888365250, 777)', () => {
+    for (const text of [
+      '# Trainee business architect - Home Office\n\nJob title: Trainee business architect\n\n| Skill | Level |\n| --- | --- |\n| Accessibility | 5 |\n\n## Skills\n\nccessibility: awareness',
+      '---\nrole: Trainee business architect\n---\n\n## Skills\n\n### Problem solving (Awareness level)',
+      '---\nrole: Trainee business architect\n---\n\n## Skills\n\n- **[*nix](https://example.org/skill)**. You can show this at awareness.\n\n## About the job\n\n- **[Problem solving](https://example.org/skill)**. You can show this at awareness.',
+    ]) {
+      const errors = (t: string) => {
+        const { service, doc } = open(t, uri, { kinds: NO_KIND_GLOBS });
+        return service.diagnostics(doc).filter((d) => d.severity === 1).map((d) => d.message);
+      };
+      const r = fix(text, 'missing-skill', 'Add Business architecture (awareness)');
+      assert.ok(r.after, r.titles.join(', '));
+      assert.deepEqual(errors(r.after).filter((e) => !errors(text).includes(e)), [], r.after);
+    }
   });
 
   it('chooses among the variants of an ambiguous name', () => {

@@ -9,7 +9,7 @@ import type { ParsedDocument, SkillMention } from '../documents/model';
 import { HEADING } from '../markdown/heading';
 import { continuesItem, listLead } from '../markdown/list';
 import { isTableRow, tableCells } from '../markdown/table';
-import { levelAsWritten } from './diagnostics/levels';
+import { matchCase } from './diagnostics/levels';
 
 export interface NewSkill {
   name: string;
@@ -23,13 +23,15 @@ export interface LinesInsert {
   text: string;
 }
 
-/** Before a name that starts its line: indent, a list marker (with a task box), heading #s, a table's pipe, markup. */
-const LINE_LEAD = /^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?)?(?:#{1,6}\s+)?[|*_`[\s]*$/;
+/** Before a name that starts its line: indent, a list marker (with a task box) or heading #s,
+ *  then bold and a link's bracket; what a new line can copy. */
+const LINE_LEAD = /^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?)?(?:#{1,6}\s+)?(?:\*\*|__)?\[?$/;
 
-/** Whether a mention's name starts its line: an item of a list, a row, a skill line, not a name in prose. */
+/** Whether a mention's name starts its line (an item of a list, a skill line, not a name in
+ *  prose), or is in a table's row. */
 function startsLine(doc: ParsedDocument, m: SkillMention): boolean {
   const { start } = m.name.range;
-  return LINE_LEAD.test(doc.lines.line(start.line).slice(0, start.character));
+  return m.form === 'table' || LINE_LEAD.test(doc.lines.line(start.line).slice(0, start.character));
 }
 
 /**
@@ -103,8 +105,8 @@ function itemEnd(doc: ParsedDocument, m: SkillMention): number {
     return n;
   }
   const levelLine = m.level ? m.level.range.start.line : nameLine;
-  if (m.form === 'govuk') {
-    // The block runs on (a description under the level) until the next heading.
+  if (m.form === 'govuk' || HEADING.test(lines.line(nameLine))) {
+    // A gov.uk block or a skill's heading runs on (a description under it) until the next heading.
     let last = levelLine;
     for (let n = levelLine + 1; n < lines.lineCount && !HEADING.test(lines.line(n)); n++) if (lines.line(n).trim()) last = n;
     return last;
@@ -142,6 +144,8 @@ function itemLike(doc: ParsedDocument, framework: Framework, model: SkillMention
   const link = /^\]\([^)]*\)/.exec(text.slice(name.range.end.character));
   const nameEnd = name.range.end.character + (link && text.charCodeAt(name.range.start.character - 1) === 91 ? link[0].length : 0);
   const lead = renumbered(text.slice(0, name.range.start.character - (nameEnd > name.range.end.character ? 1 : 0)), step);
+  // A heading starts a section of its own, after a blank line.
+  const before = HEADING.test(text) ? [''] : [];
   if (model.form === 'govuk' && level && level.range.start.line !== nameLine) {
     // A skill line or heading, then its level line: a block of its own, after a blank line.
     const levelLine = doc.lines.line(level.range.start.line);
@@ -152,14 +156,16 @@ function itemLike(doc: ParsedDocument, framework: Framework, model: SkillMention
     // `**Skill** (level)`, `Skill: level`, `Skill - level`: a separator between, kept with what
     // closes the level; a description between them (`Skill: you can … (level)`) is not copied.
     if (!/[\p{L}\p{N}]/u.test(gap) && gap.length <= 6) {
-      const close = /^[^\p{L}\p{N}]*/u.exec(text.slice(level.range.end.character))![0].replace(/[\s\-\u2013\u2014:,;]+$/, '');
-      return [`${lead}${skill.name}${gap}${levelText}${close}`];
+      let close = /^[^\p{L}\p{N}]*/u.exec(text.slice(level.range.end.character))![0].replace(/[\s\-\u2013\u2014:,;]+$/, '');
+      // `(Awareness level)`: the words after the level are left, its bracket is closed.
+      if (gap.includes('(') && !close.includes(')')) close = `)${close}`;
+      return [...before, `${lead}${skill.name}${gap}${levelText}${close}`];
     }
   }
   // A name without its level here (a bold lead-in and a description, a level on a wrapped
   // line): the name, its closing markup, and the level in brackets.
   const markup = /^[*_`]*/.exec(text.slice(nameEnd))![0];
-  return [`${lead}${skill.name}${markup} (${levelText})`];
+  return [...before, `${lead}${skill.name}${markup} (${levelText})`];
 }
 
 /** A numbered item's lead with the number moved on by `step` (`2. ` then `3. `); any other lead as it is. */
@@ -168,9 +174,10 @@ function renumbered(lead: string, step: number): string {
   return numbered ? `${numbered[1]}${Number(numbered[2]) + step}${numbered[3]}` : lead;
 }
 
-/** A level written as `written` is: `level 3` as `level N`, a number as a number, a name in its case. */
+/** A level written as `written` is: `level 3` as `level N`, a name in its case. A bare number
+ *  is no level in Markdown (`| Testing | 3 |`): the level's name is written instead. */
 function writeLevel(written: string, level: LevelData, framework: Framework): string {
   const numbered = /^(level\s*)\d+$/i.exec(written.trim());
   if (numbered) return `${numbered[1]}${framework.levelIndex(level) + 1}`;
-  return levelAsWritten(written, level, framework);
+  return matchCase(written, level);
 }
