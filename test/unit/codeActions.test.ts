@@ -62,6 +62,9 @@ describe('quick fixes', () => {
     // A heading with its level in brackets, words after the level: after its section, the bracket closed.
     const headings = '### Data visualisation (Practitioner level)\n\nYou design dashboards.\n';
     assert.equal(added(headings), advert(headings + '\n### Applying statistical and analytical tools and techniques (Practitioner)\n'));
+    // A gov.uk block whose skill heading is a link: after the block's description, no link.
+    const govuk = '### [Data visualisation](https://example.org/dv)\n\nLevel: practitioner\n\nYou design dashboards.\n';
+    assert.equal(added(govuk), advert(govuk + '\n### Applying statistical and analytical tools and techniques\n\nLevel: practitioner\n'));
     // A bare number is no level in Markdown: the new row gets the level's name.
     const numbers = '| Skill | Level |\n| --- | --- |\n| Data visualisation | 5 |\n';
     assert.equal(added(numbers), advert(numbers + '| Applying statistical and analytical tools and techniques | practitioner |\n'));

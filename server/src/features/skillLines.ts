@@ -149,7 +149,7 @@ function itemLike(doc: ParsedDocument, framework: Framework, model: SkillMention
   if (model.form === 'govuk' && level && level.range.start.line !== nameLine) {
     // A skill line or heading, then its level line: a block of its own, after a blank line.
     const levelLine = doc.lines.line(level.range.start.line);
-    return ['', replace(text, name.range.start.character, name.range.end.character, skill.name), '', replace(levelLine, level.range.start.character, level.range.end.character, levelText)];
+    return ['', `${lead}${skill.name}${text.slice(nameEnd)}`, '', replace(levelLine, level.range.start.character, level.range.end.character, levelText)];
   }
   if (level && level.range.start.line === nameLine) {
     const gap = text.slice(nameEnd, level.range.start.character);
