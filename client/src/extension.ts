@@ -20,6 +20,7 @@ import { registerChooseFramework } from './commands/chooseFramework';
 import { registerCompareRoleLevels } from './commands/compareRoleLevels';
 import { registerInsertRoleSkills } from './commands/insertRoleSkills';
 import { registerNewAdvert } from './commands/newAdvert';
+import { registerNewFrameworkFile } from './commands/newFrameworkFile';
 import { registerNewReview } from './commands/newReview';
 import { registerShowProfile } from './commands/showProfile';
 import { registerShowSkill } from './commands/showSkill';
@@ -115,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
     registerNewReview(c),
     registerShowProfile(c),
     registerSaveDocument(),
+    registerNewFrameworkFile(c),
   );
 
   // Registered before start so the first status is not missed; the client keeps it across restarts.

@@ -9,7 +9,6 @@ import { Requests, type MarkdownView } from '../../server/src/protocol';
 
 export const viewScheme = 'skill-lens';
 
-
 export class SkillLensViews implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -47,11 +46,16 @@ export class SkillLensViews implements vscode.TextDocumentContentProvider, vscod
     return `# Unknown view\n\n${uri.toString()}\n`;
   }
 
-  /** Shows the view rendered; falls back to the (still read-only) source if no preview exists. */
+  /**
+   * Shows the view rendered, in a locked preview: an unlocked one follows the active Markdown
+   * editor, so the skill or comparison asked for was replaced by the next document looked at
+   * (and an open preview of a document was taken over by the view). Falls back to the (still
+   * read-only) source if no preview exists.
+   */
   async show(uri: vscode.Uri): Promise<void> {
     this.changed.fire(uri); // the server's answer may have changed since it was last opened
     try {
-      await vscode.commands.executeCommand('markdown.showPreview', uri);
+      await vscode.commands.executeCommand('markdown.showPreview', uri, [uri], { locked: true });
     } catch {
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc, { preview: true });

@@ -51,8 +51,17 @@ import ddat writes a framework file (FILE.skills.yaml, or .json) from the offici
             page, over the embedded framework; prints what it repaired and skipped.`;
 
 class UsageError extends Error {}
-/** Bad input that is not a misuse of the command line: said in one line, without the usage. */
-class InputError extends Error {}
+
+/** A framework that cannot be used: the command was right, so the usage would not help; the
+ *  error is followed by one line on where to look (`hint`). */
+class FrameworkError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Writes to stdout while it has a reader. When the reader goes away (`| head`), output stops
@@ -127,11 +136,11 @@ async function chooseFramework(service: LanguageService, spec: string | undefine
   if (!spec) return;
   if (existsSync(spec) && statSync(spec).isFile()) {
     const read = await readRegularFile(spec);
-    if (!('text' in read)) throw new InputError(`${spec}: the framework file cannot be read (${read.reason}).`);
+    if (!('text' in read)) throw new FrameworkError(`${spec}: the framework file cannot be read (${read.reason}).`, '--framework takes the path of a framework file, or the id of a loaded framework.');
     const { framework, problems } = await service.loadFrameworkFile(pathToFileURL(resolve(spec)).toString(), read.text);
     if (!framework) {
       const lines = problems.map((p) => `${spec}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}`);
-      throw new InputError(`The framework file has problems:\n${lines.join('\n')}`);
+      throw new FrameworkError(`The framework file has problems:\n${lines.join('\n')}`, 'A framework file\'s fields are described under "Your own framework" in the README, and in full in data/framework.schema.json.');
     }
     service.configure({ framework: framework.id });
     return;
@@ -139,7 +148,7 @@ async function chooseFramework(service: LanguageService, spec: string | undefine
   const found = service.framework(spec);
   if (!found) {
     const known = service.frameworks().map((f) => f.id).join(', ');
-    throw new InputError(`No framework file or framework named "${spec}". Loaded frameworks: ${known}.`);
+    throw new FrameworkError(`No framework file or framework named "${spec}". Loaded frameworks: ${known}.`, '`skill-lens frameworks` lists them; --framework also takes the path of a framework file.');
   }
   service.configure({ framework: found.id });
 }
@@ -402,11 +411,11 @@ main(process.argv.slice(2)).then(
     if (process.exitCode !== 2) process.exitCode = code;
   },
   (e) => {
-    if (e instanceof InputError) {
-      process.stderr.write(`skill-lens: ${e.message}\n`);
-      process.exitCode = 2;
-    } else if (e instanceof UsageError) {
+    if (e instanceof UsageError) {
       process.stderr.write(`skill-lens: ${e.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else if (e instanceof FrameworkError) {
+      process.stderr.write(`skill-lens: ${e.message}\nskill-lens: ${e.hint}\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(`skill-lens: ${e instanceof Error ? e.stack : String(e)}\n`);

@@ -14,6 +14,7 @@ import { codeActions } from './features/codeActions';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { definition, type FrameworkLocator } from './features/definition';
 import { reported, silencedFindings, type SilencedFinding } from './features/silencing';
+import { frameworkFileTemplate, type FrameworkFileTemplate } from './features/frameworkTemplate';
 import type { IgnoreList } from './features/ignoreList';
 import { caches } from './caches';
 import { allCodeActions, fixAllEdits, lineEdits, type IgnoreTarget } from './features/fixAll';
@@ -112,6 +113,8 @@ export class LanguageService {
   /** Resolves once the project's configuration and ignore lists have been read (reading them if need be). */
   async whenSettingsRead(): Promise<void> {
     this.whenChanged(await this.project.settingsRead());
+    // And any change to them reported meanwhile.
+    await this.project.settled();
   }
 
   async loadProjectFrameworks(): Promise<boolean> {
@@ -421,6 +424,11 @@ export class LanguageService {
     const fresh = this.parseFresh(doc.uri, doc.lines.text, doc.version);
     const found = diagnose(fresh, this.frameworkOf(fresh), { severity: this.settingsFor(doc.uri).severity, keep: false });
     return { ms: performance.now() - start, diagnostics: found.length };
+  }
+
+  /** A commented framework file to start a team's own framework from (New framework file). */
+  frameworkFileTemplate(name: string): FrameworkFileTemplate {
+    return frameworkFileTemplate(name);
   }
 
   forget(uri: string): void {

@@ -2,6 +2,7 @@
 // compute from the same framework data. Imported by both sides: the typed requests and what they carry.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Profile } from './reviews/profile';
+import type { DocumentKind } from './documents/model';
 
 export interface FrameworkSummary {
   id: string;
@@ -58,6 +59,8 @@ export interface SkillProfileResult {
   profile: Profile;
   svg: string;
   markdown: string;
+  /** What the document is: the profile view follows the active editor only to reviews and adverts. */
+  documentKind: DocumentKind;
 }
 export type TextResult = { text: string } | null;
 export interface CheckFilesResult {
@@ -112,6 +115,9 @@ export const Requests = {
   reviewTargets: new RequestType0<ReviewTarget[], void>('skillLens/reviewTargets'),
   /** A new review for a role level: a table or a heading per skill (a ladder: its competency areas). */
   newReview: new RequestType<{ roleLevel: string; form: 'table' | 'headings' }, TextResult, void>('skillLens/newReview'),
+  /** A commented framework file to start from, for a framework of that name: its id, the file
+   *  name it is found under by default (`<id>.skills.yaml`) and its text. */
+  newFrameworkFile: new RequestType<{ name: string }, { id: string; fileName: string; text: string } | null, void>('skillLens/newFrameworkFile'),
   /** An open review's (or advert's) skill profile, as data, an SVG chart and a Markdown table. */
   skillProfile: new RequestType<{ uri: string }, SkillProfileResult | null, void>('skillLens/skillProfile'),
   /** Parse and check an open document afresh, timed (for the bench). */

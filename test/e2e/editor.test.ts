@@ -47,6 +47,17 @@ describe('Skill Lens in code-server: status bar, go to definition, insert into Y
     // The server checks the notes and says they are not about the framework: the item goes.
     await status().first().waitFor({ state: 'hidden', timeout: 20_000 });
     await page.screenshot({ path: join(screenshots, 'status-bar-notes.png') });
+    // Nor on notes with one skill and a level word in prose (`Testing: practitioner-level
+    // pairing`): after the advert shows it, the notes hide it, and warn of nothing.
+    await openFile('platform-engineer-advert.md');
+    await status().first().waitFor({ state: 'visible', timeout: 20_000 });
+    await openFile('sprint-notes.md');
+    // Checked once **Communication** is marked (a hint; a warning when the notes were taken for
+    // a document about skills); the server says what the document is about with its findings.
+    await page.locator('.editor-instance .monaco-editor').locator('.squiggly-hint, .squiggly-warning').first().waitFor({ state: 'attached', timeout: 20_000 });
+    assert.equal(await page.locator('.editor-instance .monaco-editor .squiggly-warning, .editor-instance .monaco-editor .squiggly-error').count(), 0, 'no warning on **Communication**');
+    assert.equal(await status().first().isVisible(), false, 'no status bar item on the notes');
+    await page.screenshot({ path: join(screenshots, 'status-bar-sprint-notes.png') });
     await openFile('platform-engineer-advert.md');
     await status().first().waitFor({ state: 'visible', timeout: 20_000 });
   });

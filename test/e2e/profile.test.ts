@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { root } from './codeServer';
-import { closeWorkbench, openWorkbench, screenshotIfFailed, screenshots, type Workbench } from './workbench';
+import { closeWorkbench, openFile, openWorkbench, screenshotIfFailed, screenshots, type Workbench } from './workbench';
 
 const isMac = process.platform === 'darwin';
 // Exist in the page, where the evaluated functions run (the project has no DOM typings).
@@ -105,7 +105,8 @@ describe('Skill Lens skill profile view in code-server (UI)', function () {
     const colours = await frame.locator('svg.skill-profile rect.bar').first().evaluate((e) => ({ fill: getComputedStyle(e).fill, theme: getComputedStyle(document.documentElement).getPropertyValue('--vscode-charts-blue').trim() }));
     assert.ok(colours.theme, 'the webview has the theme variable --vscode-charts-blue');
     console.log(`      bar fill ${colours.fill}, theme --vscode-charts-blue ${colours.theme}`);
-    assert.match(await frame.locator('#title').innerText(), /Skill profile: sam-review\.md/);
+    // The document it shows, by its path in the workspace.
+    assert.equal(await frame.locator('#title').innerText(), 'Skill profile: reviews/sam-review.md');
     // The picture for the README: the side bar hidden so the review and the chart have the room.
     await page.keyboard.press(isMac ? 'Meta+B' : 'Control+B');
     await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 10_000 });
@@ -137,5 +138,25 @@ describe('Skill Lens skill profile view in code-server (UI)', function () {
   it('copies the profile as a Markdown table', async () => {
     await profileFrame().locator('#copy').click();
     await page.locator('.notifications-toasts', { hasText: 'Skill profile copied as a Markdown table.' }).first().waitFor({ timeout: 20_000 });
+  });
+
+  it('stays on the review while notes are active, and follows an advert made active', async () => {
+    const frame = profileFrame();
+    // Back in the review's editor group, so files open there and the chart stays in view.
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await openFile(page, 'shopping-list.md');
+    await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Buy milk' }).first().waitFor();
+    // The time a profile that follows every editor took to follow one.
+    await page.waitForTimeout(1500);
+    assert.equal(await frame.locator('#title').innerText(), 'Skill profile: reviews/sam-review.md');
+    assert.equal(await frame.locator('svg.skill-profile rect.bar').count(), 12);
+    await page.locator('.tabs-container .tab', { hasText: 'Skill profile: reviews/sam-review.md' }).first().waitFor();
+    await page.screenshot({ path: join(screenshots, 'profile-kept-on-notes.png') });
+    await openFile(page, 'senior-data-analyst.md');
+    await frame.locator('#title', { hasText: 'Skill profile: adverts/senior-data-analyst.md' }).waitFor({ timeout: 20_000 });
+    const drawn = await bars(frame);
+    assert.deepEqual(Object.fromEntries(drawn.map((b) => [b.skill, b.level])), { 'Data visualisation': 'practitioner', 'Data management': 'practitioner', 'Data ethics and privacy': 'practitioner' });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(screenshots, 'profile-follows-advert.png') });
   });
 });

@@ -23,7 +23,7 @@ suite() {
   fi
 }
 suite "extension host (runTests + code-server)" node dist/test/e2e/runExtensionTests.js
-suite "UI (code-server + Chromium)" npx mocha --no-config --timeout 120000 dist/test/e2e/ui.test.js dist/test/e2e/typing.test.js dist/test/e2e/profile.test.js dist/test/e2e/editor.test.js
+suite "UI (code-server + Chromium)" npx mocha --no-config --timeout 120000 dist/test/e2e/ui.test.js dist/test/e2e/typing.test.js dist/test/e2e/profile.test.js dist/test/e2e/editor.test.js dist/test/e2e/inserts.test.js
 suite "Neovim LSP client" bash test/e2e/neovim.test.sh
 
 echo "e2e took $((SECONDS - start)) s${failures[*]:+; failed: ${failures[*]}}"

@@ -129,6 +129,8 @@ describe('Skill Lens in code-server (UI)', function () {
     assert.match(body, /confidentiality and integrity/);
     assert.match(body, /Practitioner/);
     await page.screenshot({ path: join(screenshots, 'show-skill.png') });
+    // Another Markdown document made active leaves the view as it was.
+    await keepsItsContent('Information security.md', preview.locator('h1', { hasText: 'Information security' }), 'show-skill-kept.png');
     // Closed with the mouse: the preview's frame has the keyboard focus.
     const tab = page.locator('.tabs-container .tab.active', { hasText: 'Information security' });
     await tab.hover();
@@ -174,11 +176,31 @@ describe('Skill Lens in code-server (UI)', function () {
     });
     assert.ok(shown.complete && shown.naturalWidth > 0 && shown.height > 100, `chart image ${JSON.stringify(shown)}`);
     await page.screenshot({ path: join(screenshots, 'compare-chart.png') });
+    await keepsItsContent('Senior data engineer vs Lead product manager.md', preview.locator('h1', { hasText: 'Senior data engineer → Lead product manager' }), 'compare-kept.png');
     const tab = page.locator('.tabs-container .tab.active', { hasText: 'Senior data engineer' });
     await tab.hover();
     await tab.locator('.tab-actions .action-label').first().click();
     await tab.waitFor({ state: 'detached' });
   });
+
+  /**
+   * Opens a Markdown document, then goes back to the view's tab: it still has its title and
+   * shows `heading` (a preview that followed the active editor showed the document instead).
+   */
+  async function keepsItsContent(title: string, heading: Locator, picture: string): Promise<void> {
+    await page.mouse.move(5, 5);
+    await openFile('platform-engineer-advert.md');
+    await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'We run the department' }).first().waitFor();
+    // Time for a preview that follows the editor to follow it, before it is looked at again.
+    await page.waitForTimeout(1500);
+    const tab = page.locator('.tabs-container .tab', { hasText: title }).first();
+    assert.equal(await page.locator('.tabs-container .tab', { hasText: 'Preview platform-engineer-advert.md' }).count(), 0, 'no view shows the advert');
+    await tab.click();
+    await page.locator('.tabs-container .tab.active', { hasText: `[Preview] ${title}` }).waitFor({ timeout: 10_000 });
+    await heading.waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(screenshots, picture) });
+  }
 
   it('underlines a level the framework does not have', async () => {
     await page.mouse.move(5, 5);

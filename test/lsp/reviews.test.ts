@@ -61,12 +61,19 @@ describe('a review over stdio', function () {
     const created = await client.request<{ text: string } | null>('skillLens/newReview', { roleLevel: 'Associate infrastructure engineer', form: 'headings' });
     assert.match(created!.text, /^---\nkind: review\nframework: ddat\nrole: Associate infrastructure engineer\n---\n[\s\S]*\n## IT infrastructure\n\nExpected level: awareness\nAssessed: \n/);
     assert.equal(await client.request('skillLens/newReview', { roleLevel: 'Chief wizard', form: 'table' }), null);
-    const result = await client.request<{ profile: { roleLevel: string; nextRoleLevel: string; skills: { skill: string; assessed: string | null }[] }; svg: string; markdown: string }>('skillLens/skillProfile', { uri });
+    const result = await client.request<{ profile: { roleLevel: string; nextRoleLevel: string; skills: { skill: string; assessed: string | null }[] }; svg: string; markdown: string; documentKind: string }>('skillLens/skillProfile', { uri });
+    // What the document is, for the view to follow only reviews and adverts.
+    assert.equal(result.documentKind, 'review');
     assert.equal(result.profile.roleLevel, 'Associate infrastructure engineer');
     assert.equal(result.profile.nextRoleLevel, 'Infrastructure engineer');
     assert.deepEqual(result.profile.skills.filter((s) => s.assessed).map((s) => `${s.skill}=${s.assessed}`), ['IT infrastructure=working', 'Systems design=awareness']);
     assert.deepEqual([...result.svg.matchAll(/<rect class="bar" data-skill="([^"]+)" data-level="([^"]+)"/g)].map((m) => `${m[1]}=${m[2]}`), ['IT infrastructure=working', 'Systems design=awareness']);
     assert.ok(result.markdown.startsWith('| Skill | Expected (Associate infrastructure engineer) | Assessed | Next (Infrastructure engineer) | Gap |\n| --- | --- | --- | --- | --- |\n| IT infrastructure | awareness | working | working | +1 |\n'), result.markdown);
     assert.equal(await client.request('skillLens/skillProfile', { uri: 'file:///nowhere.md' }), null);
+    const notes = 'file:///work/notes/standup.md';
+    client.didOpen(notes, 'markdown', '# Stand-up\n\n- Shipped the refunds API\n', 1);
+    await client.waitForDiagnostics(notes);
+    assert.equal((await client.request<{ documentKind: string }>('skillLens/skillProfile', { uri: notes })).documentKind, 'unknown');
+    client.didClose(notes);
   });
 });

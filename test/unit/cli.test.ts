@@ -20,6 +20,24 @@ describe('skill-lens (CLI)', function () {
     folder = mkdtempSync(join(tmpdir(), 'skill-lens-cli-'));
   });
 
+  it('says what is wrong with a framework file and where to look, without the usage', () => {
+    writeFileSync(join(folder, 'team.skills.yaml'), 'id: team\nname: Team\nlevels:\n  - id: doing\n    name: Doing\nskills:\n  - name: Triage\n    colour: red\n');
+    writeFileSync(join(folder, 'advert.md'), '# Advert\n');
+    const out = run(['check', '--framework', 'team.skills.yaml', 'advert.md'], folder);
+    assert.equal(out.status, 2);
+    assert.equal(out.stdout, '');
+    assert.equal(
+      out.stderr,
+      'skill-lens: The framework file has problems:\n' +
+        'team.skills.yaml:8:5 skills[0].colour is not a field of a skill.\n' +
+        'skill-lens: A framework file\'s fields are described under "Your own framework" in the README, and in full in data/framework.schema.json.\n',
+    );
+    const unknown = run(['check', '--framework', 'tema', 'advert.md'], folder);
+    assert.equal(unknown.status, 2);
+    assert.doesNotMatch(unknown.stderr, /Usage:/);
+    assert.equal(unknown.stderr.trim().split('\n').length, 2, unknown.stderr);
+  });
+
   it('checks an advert whose only hint of its role is its title', () => {
     writeFileSync(
       join(folder, 'vacancy.md'),

@@ -46,6 +46,49 @@ describe('quick fixes', () => {
     assert.equal(r.after, senior('| Skill | Level |\n| --- | --- |\n| IT infrastructure | practitioner |\n| Testing | working |\n\nMore text.\n'));
   });
 
+  it('adds a missing skill to the end of the list, as its items are written, without splitting it', () => {
+    const advert = (list: string) => `# Senior data analyst\n\n## Skills you need\n\n${list}\n## Apply\n\nOnline.\n`;
+    const title = 'Add Applying statistical and analytical tools and techniques (practitioner)';
+    const added = (list: string) => fix(advert(list), 'missing-skill', title).after;
+    // A level on a line the item wraps onto: no blank line, no description copied.
+    const wrapped = '- Data visualisation: you can design dashboards\n  for the board (practitioner)\n- Data management: you keep data tidy and\n  documented (practitioner)\n';
+    assert.equal(added(wrapped), advert(wrapped + '- Applying statistical and analytical tools and techniques (practitioner)\n'));
+    // After the last item's wrapped lines, not between an item and its description.
+    const described = '- **Data visualisation** (practitioner)\n  You design dashboards.\n- **Data management** (practitioner)\n  You keep data tidy.\n';
+    assert.equal(added(described), advert(described + '- **Applying statistical and analytical tools and techniques** (practitioner)\n'));
+    // A numbered list counts on, and the level keeps the list's case.
+    const numbered = '1. Data visualisation - Practitioner\n2. Data management - Practitioner\n';
+    assert.equal(added(numbered), advert(numbered + '3. Applying statistical and analytical tools and techniques - Practitioner\n'));
+    // A heading with its level in brackets, words after the level: after its section, the bracket closed.
+    const headings = '### Data visualisation (Practitioner level)\n\nYou design dashboards.\n';
+    assert.equal(added(headings), advert(headings + '\n### Applying statistical and analytical tools and techniques (Practitioner)\n'));
+    // A gov.uk block whose skill heading is a link: after the block's description, no link.
+    const govuk = '### [Data visualisation](https://example.org/dv)\n\nLevel: practitioner\n\nYou design dashboards.\n';
+    assert.equal(added(govuk), advert(govuk + '\n### Applying statistical and analytical tools and techniques\n\nLevel: practitioner\n'));
+    // A bare number is no level in Markdown: the new row gets the level's name.
+    const numbers = '| Skill | Level |\n| --- | --- |\n| Data visualisation | 5 |\n';
+    assert.equal(added(numbers), advert(numbers + '| Applying statistical and analytical tools and techniques | practitioner |\n'));
+    // Bold lead-ins with descriptions: into that list, not at the end of the document.
+    const leadIns = '- **Data visualisation**. You design dashboards.\n- **Data management**. You keep data tidy.\n';
+    assert.equal(added(leadIns), advert(leadIns + '- **Applying statistical and analytical tools and techniques** (practitioner)\n'));
+  });
+
+  it('adds a missing skill that brings no error of its own, in the adverts the fuzz run found (seeds 888365250, 777)', () => {
+    for (const text of [
+      '# Trainee business architect - Home Office\n\nJob title: Trainee business architect\n\n| Skill | Level |\n| --- | --- |\n| Accessibility | 5 |\n\n## Skills\n\nccessibility: awareness',
+      '---\nrole: Trainee business architect\n---\n\n## Skills\n\n### Problem solving (Awareness level)',
+      '---\nrole: Trainee business architect\n---\n\n## Skills\n\n- **[*nix](https://example.org/skill)**. You can show this at awareness.\n\n## About the job\n\n- **[Problem solving](https://example.org/skill)**. You can show this at awareness.',
+    ]) {
+      const errors = (t: string) => {
+        const { service, doc } = open(t, uri, { kinds: NO_KIND_GLOBS });
+        return service.diagnostics(doc).filter((d) => d.severity === 1).map((d) => d.message);
+      };
+      const r = fix(text, 'missing-skill', 'Add Business architecture (awareness)');
+      assert.ok(r.after, r.titles.join(', '));
+      assert.deepEqual(errors(r.after).filter((e) => !errors(text).includes(e)), [], r.after);
+    }
+  });
+
   it('chooses among the variants of an ambiguous name', () => {
     const r = fix('- **Programming and build** (working)\n', 'ambiguous-skill', 'Replace with "Programming and build (software engineering)"');
     assert.equal(r.titles.length, 4);

@@ -208,27 +208,42 @@ describe('completion: levels after a skill', () => {
   });
 });
 
-describe('completion: ladder statements in reviews', () => {
-  it('offers the competency area’s "I …" statements on a list item', () => {
-    const r = complete('---\nkind: review\nlevel: L3\n---\n# Review\n\n## 🌱 Teaching and Mentoring\n\n- I |\n', 'file:///work/reviews/me.md', ladder);
-    assert.deepEqual(labels(r.items), [
-      'I consistently help new hires and team members to "level up" and become more proficient over time.',
-      "I am fuelling my team's desire to learn.",
-    ]);
-    assert.equal(r.items[0].detail, 'Teaching and Mentoring · Senior Cloud Security Engineer');
-    assert.deepEqual(edit(r.items[1]), { range: { start: { line: 8, character: 2 }, end: { line: 8, character: 4 } }, newText: "I am fuelling my team's desire to learn." });
+describe('completion: levels in every level column of a review table', () => {
+  const review = (header: string, row: string) => `---\nkind: review\nrole: Infrastructure engineer\n---\n\n# Review\n\n${header}\n| --- | --- | --- | --- |\n${row}\n`;
+  const LEVELS = ['awareness', 'working', 'practitioner', 'expert'];
+
+  it('completes the Expected and the Assessed column, marking the level the role level expects', () => {
+    for (const row of ['| Testing | ‸ | | |', '| Testing | awareness | ‸ | |']) {
+      const r = complete(review('| Skill | Expected | Assessed | Evidence |', row), 'file:///work/reviews/r.md');
+      assert.deepEqual(labels(r.items), LEVELS, row);
+      assert.equal(r.items[0].labelDetails?.description, 'expected for Infrastructure engineer');
+      assert.equal(accept(r, 'working'), review('| Skill | Expected | Assessed | Evidence |', row.replace('‸', 'working')));
+    }
   });
 
-  it('offers every area’s statements outside an area, with area names on an empty item', () => {
+  it('completes a self rating beside a manager’s, and a Current column', () => {
+    for (const [header, row] of [
+      ['| Skill | Self rating | Manager rating | Comments |', '| Testing | ‸ | | |'],
+      ['| Skill | Self rating | Manager rating | Comments |', '| Testing | working | ‸ | |'],
+      ['| Capability | Expected | Current | Notes |', '| Testing | awareness | ‸ | |'],
+    ]) {
+      assert.deepEqual(labels(complete(review(header, row), 'file:///work/reviews/r.md').items), LEVELS, `${header} ${row}`);
+    }
+  });
+});
+
+describe('completion: ladder reviews', () => {
+  it('offers first-person evidence frames on an area’s list item, never the ladder’s "I …" statements', () => {
+    const r = complete('---\nkind: review\nlevel: L3\n---\n# Review\n\n## 🌱 Teaching and Mentoring\n\n- |\n', 'file:///work/reviews/me.md', ladder);
+    assert.equal(r.items[0].label, 'I … , which …');
+    const statements = ladder.skills.flatMap((s) => Object.values(s.levels ?? {}).flatMap((l) => l?.statements ?? []));
+    for (const item of r.items) assert.ok(!statements.includes(String(item.label)) && !statements.includes((item.textEdit as TextEdit).newText), String(item.label));
+  });
+
+  it('offers skill names, not statements, outside an area', () => {
     const r = complete('# Performance review\n\n- |\n', 'file:///work/reviews/me.md', ladder);
-    const statements = r.items.filter((i) => i.kind === CompletionItemKind.Text);
-    assert.equal(statements.length, ladder.skills.reduce((n, s) => n + (s.levels?.L3?.statements.length ?? 0), 0));
-    assert.ok(labels(r.items).includes('Domain expertise'));
-  });
-
-  it('offers no statements with a framework that has none', () => {
-    const r = complete('# Performance review\n\n- I |\n', 'file:///work/reviews/me.md', ddat);
     assert.deepEqual(r.items.filter((i) => i.kind === CompletionItemKind.Text), []);
+    assert.ok(labels(r.items).includes('Domain expertise'));
   });
 });
 
@@ -256,6 +271,21 @@ describe('completion: pathway YAML', () => {
     const r = complete(`${head}  SEO: |\n`, PATHWAY);
     assert.deepEqual(labels(r.items), ['awareness', 'working', 'practitioner', 'expert']);
     assert.deepEqual(edit(r.items[1]), { range: { start: { line: 3, character: 7 }, end: { line: 3, character: 7 } }, newText: 'working' });
+  });
+
+  it('offers level names as the value of a grade in a topic’s own grade map, and of a topic’s level items', () => {
+    for (const text of [
+      'topics:\n  - name: Testing\n    levels:\n      SEO: working\n      G7: |\n',
+      'skills:\n  - name: Testing\n    levels:\n      - name: |\n',
+      'topics:\n  - name: Testing\n    content:\n      - level: |\n',
+      '- name: Testing\n  level: |\n',
+    ]) {
+      const r = complete(text, PATHWAY);
+      assert.deepEqual(labels(r.items), ['awareness', 'working', 'practitioner', 'expert'], text);
+    }
+    const r = complete('topics:\n  - name: Testing\n    levels:\n      G7: |\n', PATHWAY);
+    assert.equal(accept(r, 'practitioner'), 'topics:\n  - name: Testing\n    levels:\n      G7: practitioner\n');
+    assert.match(docs(r.items[2]), /provide authoritative advice and guidance on test planning/, 'what the topic’s skill says at that level');
   });
 
   it('offers the top-level keys not yet written', () => {

@@ -301,7 +301,8 @@ describe('diagnostics: pathway shapes', () => {
     assert.deepEqual(out.map(seen), [
       'level-order 10:11-18 Grade G7 maps Programming and build (software engineering) to working, below practitioner for the lower grade SEO. A higher grade cannot need a lower level.',
       'undefined-level 12:35-41 DDaT does not define Ownership and initiative at expert. Defined: awareness, working, practitioner.',
-      'unknown-grade 12:43-45 "G8" is not a grade. Did you mean "G7" or "G6"?',
+      // G7 is a key of the same map already: replacing G8 by it would be a duplicate key.
+      'unknown-grade 12:43-45 "G8" is not a grade. Did you mean "G6" or "AA"?',
       'unknown-skill 13:11-24 "Data modeling" is not a skill in DDaT. Did you mean "Data modelling" or "Data modelling, cleansing and enrichment"?',
     ]);
     assert.deepEqual(out[0].data, { replacements: ['practitioner'] });

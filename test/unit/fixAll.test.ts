@@ -96,6 +96,21 @@ describe('fix all', () => {
 });
 
 describe('disable for this line', () => {
+  it('is offered once per code on a line, for every finding of that code there', () => {
+    // Four skills missing from a three-line advert: four missing-skill findings on the title.
+    const advert = '# Senior data analyst\n\n## Skills\n\n- **Data visualisation** (practitioner)\n- **Data management** (practitioner)\n- **Data ethics and privacy** (practitioner)\n- **Data preparation and linkage** (practitioner)\n- **Developing code for analysis** (practitioner)\n';
+    const { all, ask, apply } = setup(advert);
+    const missing = all.filter((d) => d.code === 'missing-skill');
+    assert.equal(missing.length, 4);
+    const titles = ask(missing).map((a) => a.title);
+    assert.deepEqual(titles.filter((t) => t.startsWith('Disable')), ['Disable missing-skill for this line']);
+    assert.equal(titles.filter((t) => t.startsWith('Add ')).length, 4);
+    const disable = ask(missing).find((a) => a.title.startsWith('Disable'))!;
+    assert.equal(disable.diagnostics!.length, 4);
+    const after = createLanguageService().parse(uri, 2, apply(disable));
+    assert.equal(after.lines.line(0), '# Senior data analyst <!-- skill-lens-disable-line missing-skill -->');
+  });
+
   it('appends a disable-line comment in Markdown, and the finding is gone', () => {
     const { all, ask, apply } = setup(ADVERT);
     const kube = all.find((d) => /Kubernetes/.test(d.message))!;

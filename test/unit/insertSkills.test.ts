@@ -106,4 +106,101 @@ describe('insert skills for a role level', () => {
     assert.ok('message' in again);
     assert.match(again.message, /has a topic for each of the \d+ skills of Senior infrastructure engineer already/);
   });
+
+  describe('only what is missing, into the list the document has', () => {
+    const analyst = ddat.findRoleLevel('Senior data analyst')!;
+    const dataEngineer = ddat.findRoleLevel('Senior data engineer')!;
+    function into(text: string, uri: string, role = analyst, cursor = { line: 0, character: 0 }): string {
+      const { doc: d } = open(text, uri);
+      const result = insertSkills(d, ddat, role, cursor, { yaml: /\.ya?ml$/.test(uri) });
+      assert.ok(!('message' in result), 'message' in result ? result.message : '');
+      return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), [{ range: result.range, newText: result.text }]);
+    }
+    const advert = (skills: string) => `# Senior data analyst\n\nJoin our team.\n\n## Skills you need\n\n${skills}\n## How to apply\n\nApply online.\n`;
+
+    it('adds the skills an advert does not name to the end of its list, written as its items are', () => {
+      const list = '- Data visualisation - Practitioner\n- Data managment - Practitioner\n- **Data ethics and privacy** (practitioner)\n- Data preparation and linkage - Practitioner\n';
+      // The cursor is in the title: the skills still go into the list.
+      assert.equal(
+        into(advert(list), 'file:///work/adverts/analyst.md'),
+        advert(
+          list +
+            '- Applying statistical and analytical tools and techniques - Practitioner\n' +
+            '- Communicating between the technical and non-technical - Practitioner\n' +
+            '- Delivering business impact through data - Practitioner\n' +
+            '- Developing code for analysis - Practitioner\n' +
+            '- Managing a data project - Practitioner\n',
+        ),
+      );
+    });
+
+    it('adds rows to the table an advert has, not a second table', () => {
+      const table = '| Skill | Level | Notes |\n| --- | --- | --- |\n| Data visualisation | practitioner | dashboards |\n| **Data management** | practitioner | |\n';
+      const after = into(advert(table), 'file:///work/adverts/analyst.md');
+      assert.equal(after.match(/\| Skill \|/g)?.length, 1, after);
+      assert.ok(after.includes('| **Data management** | practitioner | |\n| **Applying statistical and analytical tools and techniques** | practitioner | |\n'), after);
+      assert.ok(after.includes('| **Managing a data project** | practitioner | |\n\n## How to apply'), after);
+      assert.doesNotMatch(after, /Data visualisation[\s\S]*Data visualisation/);
+    });
+
+    it('adds bold lead-ins after the last item and its wrapped lines', () => {
+      const leadIns = '- **Data visualisation**. You design dashboards\n  for the board.\n- **[Data management](https://example.org)**. You keep data tidy.\n';
+      const after = into(advert(leadIns), 'file:///work/adverts/analyst.md');
+      assert.ok(after.includes('You keep data tidy.\n- **Applying statistical and analytical tools and techniques** (practitioner)\n'), after);
+      assert.equal(codes(after, 'file:///work/adverts/analyst.md').filter((c) => c === 'missing-skill' || c === 'duplicate-skill' || c === 'unknown-skill').length, 0);
+    });
+
+    it('says so when the document names every skill of the role level', () => {
+      const all = analyst.level.skills.map((r) => `- ${r.skill}: practitioner`).join('\n') + '\n';
+      const { doc: d } = open(advert(all), 'file:///work/adverts/analyst.md');
+      const result = insertSkills(d, ddat, analyst, { line: 0, character: 0 }, { yaml: false });
+      assert.deepEqual(result, { message: 'The document names each of the 9 skills of Senior data analyst already.' });
+    });
+
+    it('adds a review’s missing rows to its table', () => {
+      const review = '---\nkind: review\nrole: Infrastructure engineer\n---\n\n| Skill | Expected | Assessed | Evidence |\n| --- | --- | --- | --- |\n| Testing | awareness | awareness | Added smoke tests. |\n\n## Next steps\n';
+      const after = into(review, 'file:///work/reviews/r.md', ddat.findRoleLevel('Infrastructure engineer')!);
+      assert.equal(after.match(/\| Skill \|/g)?.length, 1);
+      assert.ok(after.includes('| Testing | awareness | awareness | Added smoke tests. |\n| Coding and scripting | awareness | | |\n'), after);
+      assert.ok(after.includes('| Troubleshooting and problem resolution | working | | |\n\n## Next steps'), after);
+    });
+
+    it('leaves out topics a pathway names by a shared name, an old name or with a typo', () => {
+      const uri = 'file:///work/pathways/data.yaml';
+      const text = 'topics:\n- name: "Programming and build"\n  pathway:\n    practitioner:\n      indicators:\n      - \'Builds pipelines, with tests\'\n- name: "Problem solving"\n- name: "Metadata managment"\n';
+      const after = into(text, uri, dataEngineer);
+      for (const name of ['Programming and build', 'Problem management', 'Metadata management']) assert.ok(!after.slice(text.length).includes(`name: "${name}`), `${name} is not added:\n${after}`);
+      // Written as the topic with levels is: `- ` at the key's column, its keys (no description),
+      // names in double quotes, statements in single quotes, the list at its key's column.
+      assert.ok(after.startsWith(text), 'what was there is kept');
+      assert.match(
+        after.slice(text.length),
+        /^- name: "Communicating between the technical and non-technical"\n {2}pathway:\n {4}working:\n {6}indicators:\n {6}- 'communicate effectively with technical and non-technical stakeholders'\n/,
+      );
+      const found = codes(after, uri);
+      for (const bad of ['yaml-syntax', 'schema', 'duplicate-skill']) assert.ok(!found.includes(bad), `${bad} in ${found.join(', ')}`);
+    });
+
+    it('adds to a `skills:` list in its own layout, not a `topics:` list', () => {
+      const uri = 'file:///work/pathways/skills.yaml';
+      const text = 'skills:\n  - name: Data management\n    levels:\n      - name: Practitioner\n        examples: [Keeps the catalogue, Runs data reviews]\n';
+      const after = into(text, uri);
+      assert.doesNotMatch(after, /^topics:/m);
+      assert.match(after.slice(text.length), /^ {2}- name: Applying statistical and analytical tools and techniques\n {4}levels:\n {6}- name: Practitioner\n {8}examples: \['identify and apply a range of statistical and analytical techniques and tools, and support others in applying them'|^ {2}- name: Applying statistical and analytical tools and techniques\n {4}levels:\n {6}- name: Practitioner\n {8}examples: \[lead the development/);
+      const topics = parsed(after, uri).pathway!.topics;
+      assert.equal(topics.length, 9);
+      assert.equal(topics[1].levels[0].indicators.length, 4, 'a statement with a comma stays one statement');
+      const found = codes(after, uri);
+      for (const bad of ['yaml-syntax', 'schema', 'duplicate-skill']) assert.ok(!found.includes(bad), `${bad} in ${found.join(', ')}`);
+    });
+
+    it('maps the role level’s grades in a topic’s own grade map', () => {
+      const uri = 'file:///work/pathways/grades.yaml';
+      const text = 'topics:\n  - name: Testing\n    levels: { SEO: working, G7: working }\n';
+      const after = into(text, uri, senior);
+      assert.ok(after.includes('\n  - name: IT infrastructure\n    levels: { SEO: practitioner, G7: practitioner }\n'), after);
+      assert.doesNotMatch(after.slice(text.length), /name: Testing/);
+    });
+  });
 });
+

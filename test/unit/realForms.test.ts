@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { NO_KIND_GLOBS, serviceFor } from './helpers';
+import { frameworkContext } from '../../server/src/features/frameworkContext';
 
 const service = serviceFor({ kinds: NO_KIND_GLOBS });
 
@@ -190,6 +191,17 @@ describe('real adverts: the forms people write', () => {
       const text = '# Sprint notes\n\nRole: Developer\n\n- **Testing**: flaky suite fixed\n- **Prototyping**: practioner level\n';
       assert.deepEqual(mentions(text), ['Testing', 'Prototyping @ practioner level']);
       assert.ok(!seen(text).some((f) => f.includes('flaky')), seen(text).join('\n'));
+    });
+
+    it('does not make notes about skills from one level word in prose', () => {
+      const notes = '# Sprint notes\n\n- Testing: practitioner-level pairing on Fridays\n- **Communication** with the platform team is slow\n\n**Communication**\n';
+      const doc = parse(notes);
+      assert.equal(frameworkContext(doc, service.frameworkOf(doc)), false);
+      const found = service.diagnostics(doc);
+      assert.deepEqual(found.filter((d) => d.severity! < 4).map((d) => `${d.code} ${d.message}`), []);
+      // A skill written with its level alone is still about the framework; so are two in prose.
+      assert.equal(frameworkContext(parse('# Notes\n\n- Testing: practitioner\n'), service.activeFramework()), true);
+      assert.equal(frameworkContext(parse('# Notes\n\n- Testing: practitioner-level pairing on Fridays\n- Data management: working - we tidied the catalogue\n'), service.activeFramework()), true);
     });
 
     it('keeps a job description from elsewhere clean: hints at most', () => {

@@ -178,10 +178,10 @@ describe('skill-lens check report formats (CLI)', function () {
     it('writes the workflow commands @actions/core writes for the same findings', async () => {
       const out = run(['check', '--format', 'github', 'examples']);
       assert.equal(out.status, 1);
-      assert.equal(out.stderr, '11 files checked: 2 errors, 16 warnings.\n');
+      assert.equal(out.stderr, '13 files checked: 2 errors, 16 warnings.\n');
       const findings = JSON.parse(run(['check', '--format', 'json', 'examples']).stdout) as JsonFinding[];
       const lines = out.stdout.split('\n').slice(0, -1);
-      assert.equal(lines.length, 22);
+      assert.equal(lines.length, 23);
       assert.deepEqual(lines, await actionsCoreLines(findings));
       assert.equal(
         lines.find((l) => l.includes('unknown-skill')),

@@ -2,7 +2,8 @@
 // (coverage, below and above the role level, evidence missing or copied from the framework) and
 // the coverage fix, which adds what is not yet assessed in the review's own form.
 import * as assert from 'node:assert/strict';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CompletionItem, Diagnostic } from 'vscode-languageserver-types';
+import { copiedStatement } from '../../server/src/reviews/checks';
 import { readReview } from '../../server/src/reviews/read';
 import { newReview } from '../../server/src/reviews/template';
 import { skillFullName } from '../../server/src/framework/model';
@@ -356,33 +357,51 @@ describe('performance reviews', () => {
       return Array.isArray(result) ? result : result.items;
     }
 
-    it('offers the assessed level\'s statements in an empty evidence cell, inserting a frame to fill in, not the statement', () => {
+    /** Every text an item shows or inserts. */
+    const shown = (i: CompletionItem) => [i.label, i.filterText, i.detail, (i.documentation as { value: string } | undefined)?.value, (i.textEdit as { newText: string } | undefined)?.newText].join('\n');
+    /** No item repeats a statement of any skill of the framework (what evidence-copies-framework finds). */
+    function assertNoStatement(items: CompletionItem[], framework = ddat): void {
+      for (const item of items) for (const skill of framework.skills) assert.equal(copiedStatement(shown(item), skill, framework)?.text, undefined, `${item.label} repeats a statement of ${skill.name}`);
+    }
+    const FRAME = '${1:What was done}: ${2:its result}, for ${3:who it helped}.';
+
+    it('offers frames to fill in an empty evidence cell, never a statement of the framework', () => {
       const items = prompts('---\nkind: review\nrole: Infrastructure engineer\n---\n\n| Skill | Expected level | Assessed level | Evidence |\n| --- | --- | --- | --- |\n| Information security | awareness | working | ‸ |\n');
-      assert.ok(items.length > 0);
-      assert.ok(items.every((i) => i.detail === 'prompt: say what was done'), items.map((i) => i.detail).join('\n'));
-      assert.ok(items.some((i) => i.label === 'use information security practices and available security controls to contribute to protecting solutions and services'), items.map((i) => i.label).join('\n'));
+      assert.deepEqual(items.map((i) => i.label), ['What was done: its result, for whom', 'I … , which …', 'Situation, action, result']);
+      assertNoStatement(items);
       const edit = items[0].textEdit as { range: unknown; newText: string };
       assert.deepEqual(edit.range, { start: { line: 7, character: 47 }, end: { line: 7, character: 47 } });
-      assert.equal(edit.newText, '${1:What was done}: ${2:its result}, for ${3:who it helped}.');
+      assert.equal(edit.newText, FRAME);
       assert.equal(items[0].insertTextFormat, 2);
-      assert.match((items[0].documentation as { value: string }).value, /^Information security, assessed at working:\n\n> /);
+      assert.equal(items[0].detail, 'evidence for Information security');
+      assert.match((items[0].documentation as { value: string }).value, /^Evidence for Information security, assessed at working: say in your own words what was done/);
       // Once evidence is being written, the cell is the writer's.
       assert.deepEqual(prompts('---\nkind: review\nrole: Infrastructure engineer\n---\n\n| Skill | Expected level | Assessed level | Evidence |\n| --- | --- | --- | --- |\n| Information security | awareness | working | Ran ‸ |\n'), []);
     });
 
-    it('offers them under a skill heading after its Assessed: line, and the expected level\'s before it is assessed', () => {
+    it('offers them under a skill heading after its Assessed: line, and before it is assessed', () => {
       const items = prompts('---\nkind: review\nrole: Infrastructure engineer\n---\n\n## Information security\n\nAssessed: working\n\n- ‸\n');
-      assert.ok(items.some((i) => i.label === 'use information security practices and available security controls to contribute to protecting solutions and services'), items.map((i) => i.label).join('\n'));
-      assert.ok(items.every((i) => i.detail === 'prompt: say what was done'));
+      assert.equal((items[0].textEdit as { newText: string }).newText, FRAME);
+      assertNoStatement(items);
       const unassessed = prompts('---\nkind: review\nrole: Infrastructure engineer\n---\n\n## Information security\n\nAssessed:\n\n‸\n');
-      assert.match((unassessed[0].documentation as { value: string }).value, /^Information security, expected at awareness:/);
+      assert.match((unassessed[0].documentation as { value: string }).value, /^Evidence for Information security, expected at awareness:/);
+      assertNoStatement(unassessed);
     });
 
-    it('offers none, and does not fail, under a skill heading not yet assessed in a review that names no role level', () => {
+    it('offers first-person frames on a ladder area’s list item, not the ladder’s "I …" statements', () => {
+      for (const text of ['---\nkind: review\nframework: ladder\nrole: L3\n---\n# Review\n\n## Teaching and Mentoring\n\nAssessed: L3\n\n- ‸\n', '---\nkind: review\nframework: ladder\nrole: L3\n---\n# Review\n\n## Teaching and Mentoring\n\n- ‸\n']) {
+        const t = doc(text, URI, ladder);
+        const items = t.service.completions(t.doc, t.position).items;
+        assert.equal(items[0]?.label, 'I … , which …', text);
+        assert.equal((items[0].textEdit as { newText: string }).newText, 'I ${1:what I did}, which ${2:what changed as a result} for ${3:who it helped}.');
+        assertNoStatement(items, ladder);
+      }
+    });
+
+    it('does not fail under a skill heading not yet assessed in a review that names no role level', () => {
       // Found by the fuzz run (seed 2005385509): completion threw reading the level's id.
       for (const text of ['- **Problem solving** (awareness)\n- **Accessibility** (awareness)\n### Accessibility (Awareness level)\n‸', '# Review\n\n## Information security\n\nAssessed:\n\n‸\n']) {
-        const items = prompts(text);
-        assert.deepEqual(items.filter((i) => i.detail === 'prompt: say what was done'), [], text);
+        assertNoStatement(prompts(text));
       }
     });
   });

@@ -1,7 +1,9 @@
 // Skill Lens: Show skill profile. A chart of the active review's (or advert's) levels against its
 // role level's and the next role level's, in a webview that follows the editor's theme (the SVG
 // is drawn with the theme's CSS variables) and is redrawn as the document changes. The chart is
-// the server's, the same as `skill-lens profile --format svg`.
+// the server's, the same as `skill-lens profile --format svg`. It moves to another review or
+// advert made active, and stays on the one it shows while notes or a README are looked at; its
+// title names the document it shows.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Requests, type SkillProfileResult } from '../../../server/src/protocol';
@@ -42,13 +44,29 @@ class ProfileView implements vscode.Disposable {
         if (this.panel && e.document.uri.toString() === this.uri?.toString()) this.schedule();
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        // Follows the document being edited, when it is one the server reads.
+        // Follows the document being edited when it is a review or an advert: the server says.
         if (!this.panel || !editor || editor.document.languageId !== 'markdown') return;
         if (editor.document.uri.toString() === this.uri?.toString()) return;
-        this.uri = editor.document.uri;
-        this.schedule(0);
+        void this.follow(editor.document.uri);
       }),
     ];
+  }
+
+  /** Shows `uri`'s profile if it is a review's or an advert's; else keeps the one shown. */
+  private async follow(uri: vscode.Uri): Promise<void> {
+    const ticket = ++this.asked;
+    const result = await this.profileOf(uri);
+    if (ticket !== this.asked || !this.panel || !result || (result.documentKind !== 'review' && result.documentKind !== 'job-advert')) return;
+    this.uri = uri;
+    this.draw(this.panel, uri, result);
+  }
+
+  private async profileOf(uri: vscode.Uri): Promise<SkillProfileResult | null> {
+    try {
+      return await this.client.sendRequest(Requests.skillProfile, { uri: uri.toString() });
+    } catch {
+      return null;
+    }
   }
 
   async show(uri: vscode.Uri): Promise<void> {
@@ -79,14 +97,14 @@ class ProfileView implements vscode.Disposable {
     const uri = this.uri;
     if (!panel || !uri) return;
     const ticket = ++this.asked;
-    let result: SkillProfileResult | null;
-    try {
-      result = await this.client.sendRequest(Requests.skillProfile, { uri: uri.toString() });
-    } catch {
-      result = null;
-    }
+    const result = await this.profileOf(uri);
     if (ticket !== this.asked || panel !== this.panel) return;
-    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
+    this.draw(panel, uri, result);
+  }
+
+  private draw(panel: vscode.WebviewPanel, uri: vscode.Uri, result: SkillProfileResult | null): void {
+    // Its path in the workspace, so that two reviews of the same name are told apart.
+    const name = uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
     panel.title = `Skill profile: ${name}`;
     this.markdown = result?.markdown ?? '';
     void panel.webview.postMessage(

@@ -201,6 +201,8 @@ export interface PathwayLevel {
   indicators: Located[];
   /** The grade a `content[]` item gives the level, if any. */
   grade?: Located;
+  /** The map whose key the level is (`pathway.<level>`, `levels.<level>`); none for a list item. */
+  mapKey?: 'pathway' | 'levels';
 }
 
 /** A grade mapped to a skill level, in the pathway's `levels:` or in a topic's own. */

@@ -6,7 +6,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Framework } from '../framework/framework';
 import { keepUnchanged } from './keepUnchanged';
 import type { LineIndex } from './lineIndex';
-import { DocumentKind, FrontMatterField, GradeLevel, Located, mention, ParsedDocument, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
+import { DocumentKind, FrontMatterField, GradeLevel, Located, mention, ParsedDocument, PathwayLevel, PathwayModel, PathwayTopic, SkillMention, TextSpan, YamlProblem } from './model';
 import { BrokenPart, duplicateKeys, hasAlias, mapGet, parseYaml, YamlNode, YamlScalar, YamlSeq } from '../yaml/yamlTree';
 import { caches } from '../caches';
 
@@ -214,7 +214,7 @@ function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex, li
     return statements;
   };
   /** A level written as `level`: a description and statements, if its value has them. */
-  const addLevel = (level: YamlScalar, value: YamlNode | undefined, grade?: YamlNode) => {
+  const addLevel = (level: YamlScalar, value: YamlNode | undefined, grade?: YamlNode, mapKey?: PathwayLevel['mapKey']) => {
     // `working: [statements]` lists the statements alone.
     const levelDescription = value && mapGet(value, 'description')?.value;
     topic.levels.push({
@@ -222,6 +222,7 @@ function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex, li
       description: levelDescription?.kind === 'scalar' && levelDescription.value ? spanOf(levelDescription, levelDescription.value) : undefined,
       indicators: value ? statementsOf(value) : [],
       grade: grade?.kind === 'scalar' && grade.value ? spanOf(grade, grade.value) : undefined,
+      mapKey,
     });
   };
   /** An item of `content` or of a `levels` list: `{ level: 2, grade: SEO, indicators: [...] }`, `{ name: Working, examples: [...] }` or `Working`. */
@@ -249,7 +250,7 @@ function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex, li
       if (value.kind !== 'map' && !isEmpty(value)) {
         problem(value, `Level ${key.value} of ${skill} must have \`description\` and \`indicators\`.`);
       }
-      addLevel(key, value);
+      addLevel(key, value, undefined, 'pathway');
     }
   }
 
@@ -271,8 +272,8 @@ function readTopic(item: YamlNode, i: number, base: number, lines: LineIndex, li
         readGrade(key, value, base, lines, problem, topic.gradeLevels);
       } else if (value.kind === 'scalar') {
         // `working: Can do it`: a level and its description.
-        topic.levels.push({ level: spanOf(key, key.value), description: value.value ? spanOf(value, value.value) : undefined, indicators: [] });
-      } else addLevel(key, value);
+        topic.levels.push({ level: spanOf(key, key.value), description: value.value ? spanOf(value, value.value) : undefined, indicators: [], mapKey: 'levels' });
+      } else addLevel(key, value, undefined, 'levels');
     }
   } else if (levels && !isEmpty(levels.value)) {
     problem(levels.key, `\`levels\` of ${skill} must be a list of levels or map each grade to a level, e.g. \`SEO: working\`.`);
@@ -415,6 +416,7 @@ function movedTopic(read: TopicRead, lines: number): TopicRead {
       description: l.description && move(l.description),
       indicators: l.indicators.map(move),
       grade: l.grade && move(l.grade),
+      mapKey: l.mapKey,
     })),
     gradeLevels: read.topic.gradeLevels.map((g) => ({ grade: move(g.grade), level: move(g.level) })),
   };

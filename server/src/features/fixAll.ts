@@ -45,6 +45,9 @@ export function allCodeActions(req: ActionRequest): CodeAction[] {
   }
   if (!wants(CodeActionKind.QuickFix)) return actions;
   const codesDone = new Set<string>();
+  // One "Disable" per code and line, and one "Ignore" per word: a title shown once however many
+  // findings share it (four missing-skill findings on a role's title gave four).
+  const silencing = new Map<string, CodeAction>();
   for (const d of req.diagnostics) {
     if (d.source !== 'skill-lens') continue;
     const code = String(d.code ?? '');
@@ -56,14 +59,25 @@ export function allCodeActions(req: ActionRequest): CodeAction[] {
     }
     // A syntax error is fixed, not silenced.
     if (!code || code === 'yaml-syntax') continue;
-    actions.push({
-      title: `Disable ${code} for this line`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [d],
-      edit: { changes: { [req.doc.uri]: [disableLineEdit(req.doc, d)] } },
-    });
+    const disable = silencing.get(`${d.range.start.line}:${code}`);
+    if (disable) disable.diagnostics!.push(d);
+    else {
+      const action: CodeAction = {
+        title: `Disable ${code} for this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: { changes: { [req.doc.uri]: [disableLineEdit(req.doc, d)] } },
+      };
+      silencing.set(`${d.range.start.line}:${code}`, action);
+      actions.push(action);
+    }
     const ignore = req.ignore && IGNORABLE_CODES.has(code) ? ignoreAction(req.doc, d, req.ignore) : undefined;
-    if (ignore) actions.push(ignore);
+    const same = ignore && silencing.get(ignore.title);
+    if (same) same.diagnostics!.push(d);
+    else if (ignore) {
+      silencing.set(ignore.title, ignore);
+      actions.push(ignore);
+    }
   }
   return actions;
 }

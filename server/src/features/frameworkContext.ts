@@ -4,7 +4,7 @@
 import type { Framework } from '../framework/framework';
 import type { SkillData } from '../framework/model';
 import { isTypoOf } from '../framework/framework';
-import type { ParsedDocument } from '../documents/model';
+import type { ParsedDocument, SkillMention } from '../documents/model';
 import { caches } from '../caches';
 
 /**
@@ -31,15 +31,29 @@ function decide(doc: ParsedDocument, framework: Framework): boolean {
   if (doc.grade && framework.findGrade(doc.grade.text)) return true;
   if (doc.kind !== 'unknown' && !doc.kindFromContent) return true;
   const exact = new Set<SkillData>();
+  let inProse = 0;
   for (const m of doc.mentions) {
     const found = framework.lookupSkill(m.name.text);
-    // A skill with a level: the name one of the framework's, or a typo away from one.
+    // A skill with a level: the name one of the framework's, or a typo away from one. A level
+    // word with prose after it (`- Testing: practitioner-level pairing on Fridays`) may be an
+    // adjective in notes: it takes two such to make the document about the framework.
     if (m.levelText !== undefined && framework.findLevel(m.levelText)) {
-      if (found.kind !== 'unknown' || framework.suggestSkills(m.name.text, 3).some((s) => isTypoOf(m.name.text, s))) return true;
+      if (found.kind !== 'unknown' || framework.suggestSkills(m.name.text, 3).some((s) => isTypoOf(m.name.text, s))) {
+        if (!proseAfterLevel(doc, m) || ++inProse >= 2) return true;
+      }
     }
     if (found.kind !== 'exact') continue;
     exact.add(found.skill);
     if (exact.size >= 3) return true;
   }
   return false;
+}
+
+/** Whether words follow a mention's level on its line (`practitioner-level pairing…`), as
+ *  they do in prose; a level alone, in brackets or a table cell, or on a `Level:` line, ends it. */
+function proseAfterLevel(doc: ParsedDocument, m: SkillMention): boolean {
+  if (m.form !== 'inline' && m.form !== 'list' && m.form !== 'bold-paragraph') return false;
+  const level = m.level;
+  if (!level) return false;
+  return /[\p{L}\p{N}]/u.test(doc.lines.line(level.range.end.line).slice(level.range.end.character));
 }

@@ -1,7 +1,7 @@
 // Text a user inserts: a role level's skills in the document's own style, and a whole new
 // job advert for a role level.
 import type { Framework, RoleLevelRef } from '../framework/framework';
-import { skillFullName } from '../framework/model';
+import { skillFullName, type SkillData } from '../framework/model';
 import type { ParsedDocument } from '../documents/model';
 
 import type { SkillsStyle } from '../protocol';
@@ -22,10 +22,12 @@ export function documentStyle(doc: ParsedDocument): SkillsStyle {
   return 'list';
 }
 
-export function skillsText(framework: Framework, role: RoleLevelRef, style: SkillsStyle): string {
-  const rows = role.level.skills.map((req) => {
+/** `leave`: skills the document names already, not written again. */
+export function skillsText(framework: Framework, role: RoleLevelRef, style: SkillsStyle, leave?: ReadonlySet<SkillData>): string {
+  const rows = role.level.skills.flatMap((req) => {
     const skill = framework.resolveSkill(req.skill);
-    return { name: skill ? skillFullName(skill) : req.skill, level: framework.levelName(req.level).toLowerCase() };
+    if (skill && leave?.has(skill)) return [];
+    return [{ name: skill ? skillFullName(skill) : req.skill, level: framework.levelName(req.level).toLowerCase() }];
   });
   switch (style) {
     case 'table':

@@ -16,6 +16,12 @@ export function tableColumns(headers: readonly string[]): { skillCol: number; le
   return { skillCol, levelCol };
 }
 
+/** Whether a header heads a column of levels (`Expected`, `Self rating`, `Manager rating`, `Level`). */
+export function isLevelHeader(header: string): boolean {
+  const h = header.trim().toLowerCase();
+  return LEVEL_HEADERS.some((re) => re.test(h));
+}
+
 /** A table's header row starts with a pipe (after indent); its other rows need only hold one. */
 export function mayBeTableHeader(text: string): boolean {
   return text.trimStart().startsWith('|');

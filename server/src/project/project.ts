@@ -79,6 +79,8 @@ export class Project {
   private loads = 0;
   private resolved = new Map<string, DocumentSettings>();
   private settingsReading: Promise<boolean> | undefined;
+  /** Readings of project files under way (settled()). */
+  private readonly reading = new Set<Promise<unknown>>();
   private readonly files: ProjectFiles;
   private readonly loadFramework: FrameworkLoader;
 
@@ -195,8 +197,27 @@ export class Project {
     return this.findFrameworkFiles();
   }
 
+  /**
+   * Resolves once every reading of a project file begun so far is over: an answer built from an
+   * ignore list's text (a quick fix) must not be built from the text before a change the editor
+   * reported just before asking.
+   */
+  async settled(): Promise<void> {
+    while (this.reading.size) await Promise.allSettled([...this.reading]);
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.reading.add(work);
+    void work.finally(() => this.reading.delete(work)).catch(() => undefined);
+    return work;
+  }
+
   /** A project file changed, appeared or went on disk. True when what applies changed. */
-  async changedOnDisk(uri: string, deleted: boolean): Promise<boolean> {
+  changedOnDisk(uri: string, deleted: boolean): Promise<boolean> {
+    return this.track(this.readChanged(uri, deleted));
+  }
+
+  private async readChanged(uri: string, deleted: boolean): Promise<boolean> {
     if (this.open.has(uri)) return false;
     const role = this.roleOf(uri);
     if (role === 'config' || role === 'ignore') {
@@ -217,7 +238,11 @@ export class Project {
   }
 
   /** A project file's text as the editor holds it (open, perhaps unsaved). True when what applies changed. */
-  async edited(uri: string, text: string): Promise<boolean> {
+  edited(uri: string, text: string): Promise<boolean> {
+    return this.track(this.useEdited(uri, text));
+  }
+
+  private async useEdited(uri: string, text: string): Promise<boolean> {
     const role = this.roleOf(uri);
     if (role !== 'config' && role !== 'ignore' && role !== 'framework') return false;
     this.open.set(uri, text);

@@ -32,37 +32,43 @@ export function noteReviewLevels(doc: ParsedDocument, framework: Framework, skil
   });
 }
 
+/** The frames evidence is written in: what was done, its result and who it helped, the three
+ *  things no-evidence asks for, each a snippet placeholder. */
+const FRAMES = [
+  { label: 'What was done: its result, for whom', text: '${1:What was done}: ${2:its result}, for ${3:who it helped}.' },
+  { label: 'I … , which …', text: 'I ${1:what I did}, which ${2:what changed as a result} for ${3:who it helped}.' },
+  { label: 'Situation, action, result', text: '${1:The situation}: ${2:what was done}. Result: ${3:what changed, for whom}.' },
+];
+
 /**
- * In a review's evidence (a table's evidence cell, or a line under a skill heading), with nothing
- * typed yet: the statements of the level assessed (else the level expected) as prompts. Each item
- * is labelled with a statement so the writer can see what the level asks for, but inserts no
- * framework words: evidence that repeats a statement says nothing about the person (and gets
- * evidence-copies-framework). It inserts a frame to fill in with what was done, its result and
- * who it helped, the same three things no-evidence asks for, each a snippet placeholder.
+ * In a review's evidence (a table's evidence cell, a line under a skill heading, a ladder
+ * area's list item), with nothing typed yet: frames to fill in with what was done. No item
+ * carries a framework statement's words, in its label, text or documentation: evidence that
+ * repeats a statement says nothing about the person (and gets evidence-copies-framework), and
+ * a statement offered in the list is what gets accepted. Hover on the assessed level shows what
+ * the level asks for. `firstPerson`: the review speaks as "I" (a ladder's): that frame first.
  */
-export function evidencePromptItems(doc: ParsedDocument, framework: Framework, line: number, character: number, inTable: boolean): CompletionItem[] {
+export function evidencePromptItems(doc: ParsedDocument, framework: Framework, line: number, character: number, inTable: boolean, firstPerson = false): CompletionItem[] {
   if (doc.kind !== 'review') return [];
   const review = readReview(doc, framework);
   const entry = inTable ? review.entries.find((e) => e.name.range.start.line === line) : sectionEntry(doc, review.entries, line);
   if (!entry || (!inTable && entry.assessed?.range.start.line === line)) return [];
-  // A skill not yet assessed in a review that names no role level has no level to prompt for.
   const level = entry.level ?? review.current?.expected.get(entry.skill);
-  if (!level) return [];
-  const statements = framework.skillLevel(entry.skill, level)?.statements ?? [];
-  const which = `${entry.level ? 'assessed' : 'expected'} at ${levelInProse(level)}`;
+  const which = level ? `, ${entry.level ? 'assessed' : 'expected'} at ${levelInProse(level)}` : '';
   const range = { start: { line, character }, end: { line, character } };
-  return statements.map((statement, i) => ({
-    label: statement,
-    kind: CompletionItemKind.Text,
-    detail: 'prompt: say what was done',
+  const frames = firstPerson ? [FRAMES[1], FRAMES[0], FRAMES[2]] : FRAMES;
+  return frames.map((frame, i) => ({
+    label: frame.label,
+    kind: CompletionItemKind.Snippet,
+    detail: `evidence for ${skillFullName(entry.skill)}`,
     documentation: {
       kind: MarkupKind.Markdown,
-      value: `${escapeMd(skillFullName(entry.skill))}, ${escapeMd(which)}:\n\n> ${escapeMd(statement)}\n\nDescribe what was done that shows this, in your own words: the work, its result, who it helped.`,
+      value: `Evidence for ${escapeMd(skillFullName(entry.skill))}${which}: say in your own words what was done, its result and who it helped. Hover the assessed level to see what the level asks for.`,
     },
     sortText: `~${String(i).padStart(3, '0')}`,
-    filterText: statement,
+    filterText: frame.label,
     insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range, newText: '${1:What was done}: ${2:its result}, for ${3:who it helped}.' },
+    textEdit: { range, newText: frame.text },
   }));
 }
 

@@ -142,7 +142,8 @@ export function standings(doc: ParsedDocument, framework: Framework): { current?
   return { current: ladderStanding(level, framework), next: after && ladderStanding(after, framework) };
 }
 
-function roleStanding(ref: RoleLevelRef, framework: Framework): Standing {
+/** What a role level expects of each of its skills (also of a role level a review is not about: Insert skills). */
+export function roleStanding(ref: RoleLevelRef, framework: Framework): Standing {
   return { name: ref.level.name, expected: framework.requirements(ref) };
 }
 

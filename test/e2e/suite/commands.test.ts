@@ -114,6 +114,35 @@ describe('commands', () => {
     assert.equal(found.range.start.line, 9);
   });
 
+  it('New framework file: writes a commented framework into the workspace, which loads without problems', async () => {
+    const api = await activeApi();
+    const written = await vscode.commands.executeCommand<string>('skillLens.newFrameworkFile', 'Platform team');
+    assert.ok(written);
+    const uri = vscode.Uri.parse(written);
+    try {
+      assert.equal(uri.fsPath, join(workspaceDir(), 'platform-team.skills.yaml'));
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.match(text, /^# A skills framework of your own/);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the file is opened');
+      // The server loads it from the workspace: it is among the frameworks, with no problem shown on it.
+      await waitFor('platform-team among the frameworks', async () => (await api.client.sendRequest<{ id: string }[]>('skillLens/frameworks')).some((f) => f.id === 'platform-team'), 20_000);
+      assert.deepEqual(vscode.languages.getDiagnostics(uri).map((d) => d.message), []);
+      // A document can name it at once.
+      const doc = await openUntitled('---\nkind: job-advert\nframework: platform-team\nrole: Team member\n---\n\n# Team member\n\n- **First skill** (doing)\n- **Second skill** (doing)\n- **Third skill** (doing)\n');
+      await vscode.window.showTextDocument(doc);
+      const unknown = await waitFor('the unknown skill', () => vscode.languages.getDiagnostics(doc.uri).find((d) => codeOf(d) === 'unknown-skill'), 20_000);
+      assert.match(unknown.message, /"Third skill" is not a skill in Platform team/);
+      assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).map(codeOf), ['unknown-skill']);
+      // Run again: the file is opened as it is, never overwritten.
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${text}# edited\n`));
+      await vscode.commands.executeCommand<string>('skillLens.newFrameworkFile', 'Platform team');
+      assert.ok(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).endsWith('# edited\n'));
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('Choose framework: quick pick of frameworks writes the workspace setting', async () => {
     const config = () => vscode.workspace.getConfiguration('skillLens');
     const stub = stubQuickPick((items) => items.find((i) => !i.picked));

@@ -3,7 +3,8 @@
 // on the document's own role.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeApi, closeAllEditors, codeOf, openFixture, stubQuickPick, waitFor, openUntitled } from './helpers';
+import { join } from 'node:path';
+import { activeApi, closeAllEditors, codeOf, openFixture, stubQuickPick, waitFor, openUntitled, workspaceDir } from './helpers';
 
 const senior = 'Senior infrastructure engineer';
 
@@ -41,6 +42,45 @@ describe('insert skills in the file’s own format', () => {
     await waitFor('unknown-level to go', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === 'unknown-level'));
     const codes = vscode.languages.getDiagnostics(doc.uri).map(codeOf);
     for (const bad of ['yaml-syntax', 'schema', 'duplicate-skill', 'unknown-skill']) assert.ok(!codes.includes(bad), `${bad} in ${codes.join(', ')}`);
+  });
+
+  it('adds only the topics a pathway lacks, written as its own topics are', async () => {
+    // A skills list, names quoted, `- ` at the key's column, statements in single quotes; one
+    // topic named by the shared name the role level's variant goes by, one by its old name.
+    const uri = vscode.Uri.file(join(workspaceDir(), 'pathways', 'data-engineer-pathway.yaml'));
+    const before = "skills:\n- name: \"Programming and build\"\n  levels:\n  - name: Practitioner\n    examples:\n    - 'Builds tested pipelines'\n- name: \"Problem solving\"\n  levels:\n  - name: Working\n    examples:\n    - 'Finds why loads fail'\n";
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(before));
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const end = editor.document.positionAt(before.length);
+      editor.selection = new vscode.Selection(end, end);
+      const inserted = await vscode.commands.executeCommand<string>('skillLens.insertRoleSkills', 'Senior data engineer');
+      assert.ok(inserted);
+      const text = editor.document.getText();
+      assert.ok(text.startsWith(before), 'what was there is kept');
+      assert.equal(
+        text.slice(before.length).split('\n').slice(0, 6).join('\n'),
+        [
+          '- name: "Communicating between the technical and non-technical"',
+          '  levels:',
+          '  - name: Working',
+          '    examples:',
+          "    - 'communicate effectively with technical and non-technical stakeholders'",
+          "    - 'support and host discussions within a multidisciplinary team, with potentially difficult dynamics'",
+        ].join('\n'),
+      );
+      for (const name of ['Programming and build', 'Problem management', 'Problem solving']) assert.doesNotMatch(text.slice(before.length), new RegExp(`name: "${name}`), name);
+      // A wrong level after the insertion: once its finding is there, the server has checked a
+      // version with the inserted topics.
+      const practitioner = new vscode.Range(3, '  - name: '.length, 3, '  - name: Practitioner'.length);
+      await editor.edit((b) => b.replace(practitioner, 'Wizard'));
+      await waitFor('unknown-level for Wizard', () => vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'unknown-level'), 20_000);
+      const codes = vscode.languages.getDiagnostics(uri).map(codeOf);
+      for (const bad of ['yaml-syntax', 'schema', 'duplicate-skill']) assert.ok(!codes.includes(bad), `${bad} in ${codes.join(', ')}`);
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it('writes a table with an evidence column into a review', async () => {

@@ -1,4 +1,4 @@
-// Completion: skill names, levels, ladder statements, pathway keys and front-matter values.
+// Completion: skill names, levels, evidence frames in reviews, pathway keys and front-matter values.
 // Pure and cheap: it looks only at the cursor's line (and a few lines above it) through
 // doc.lines, plus the parsed model; it never re-parses the document, so a 1 MB file completes
 // as fast as a small one. One file per context: markdown.ts, table.ts, ladder.ts, yaml.ts;
@@ -16,8 +16,8 @@ import { answerToSpace, SPACE_TRIGGER, textBefore } from './whileTyping';
 
 export { MAX_ITEMS };
 
-/** The most items of any other list (role levels, ladder statements), which are kept whole
- *  when they are of a usual size (DDaT's 201 role levels). */
+/** The most items of any other list (role levels), which is kept whole when it is of a usual
+ *  size (DDaT's 201 role levels). */
 export const MAX_OTHER_ITEMS = 1000;
 
 /**
@@ -39,8 +39,8 @@ export function completions(
   const cut = { incomplete: false };
   let items = collect(doc, framework, position, frameworkIds, cut);
   if (items.length > MAX_OTHER_ITEMS) {
-    // Lists no generator capped itself (statements of a large ladder, thousands of role
-    // levels): the first ones in the editor's own order.
+    // Lists no generator capped itself (thousands of role levels): the first ones in the
+    // editor's own order.
     const key = (item: CompletionItem) => item.sortText ?? item.label;
     items = items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).slice(0, MAX_OTHER_ITEMS);
     cut.incomplete = true;

@@ -9,7 +9,7 @@ import { listLead } from '../../markdown/list';
 import { isSpace } from '../../markdown/space';
 import { ambiguousFirst, Ctx, levelItems, skillNameItems } from './shared';
 import { tableCompletions } from './table';
-import { isLadder, ladderStatementItems } from './ladder';
+import { isLadder } from './ladder';
 import { caches } from '../../caches';
 
 // What may be typed of a skill name after the line's lead (a list marker, a heading's #s).
@@ -48,19 +48,14 @@ export function markdownCompletions(ctx: Ctx): CompletionItem[] {
     if (skill) return levelItems(ctx, skill, ctx.ch - plain[2].length, false);
   }
 
-  // Evidence under a skill heading in a review, nothing typed yet: the level's statements as prompts.
-  if (ctx.doc.kind === 'review' && !isLadder(framework) && !ctx.text.slice(lineLead(ctx.text, false)).trim() && !HEADING.test(ctx.text)) {
-    const prompts = evidencePromptItems(ctx.doc, framework, ctx.line, ctx.ch, false);
+  // Evidence under a skill heading or a ladder's competency area in a review, nothing typed yet:
+  // frames to say what was done (never the framework's statements: reviews/completion.ts).
+  if (ctx.doc.kind === 'review' && !ctx.text.slice(lineLead(ctx.text, false)).trim() && !HEADING.test(ctx.text)) {
+    const prompts = evidencePromptItems(ctx.doc, framework, ctx.line, ctx.ch, false, isLadder(framework));
     if (prompts.length) return prompts;
   }
 
   const items: CompletionItem[] = [];
-  const listItem = listLead(before);
-  if (listItem >= 0 && ctx.doc.kind === 'review' && isLadder(framework)) {
-    items.push(...ladderStatementItems(ctx, listItem));
-    // A list item that has begun as a sentence ("I …") wants statements, not names.
-    if (/^I\b/.test(before.slice(listItem))) return items;
-  }
 
   // Skill names: inside an unclosed `**`, or at the start of a line or list item.
   const open = unclosedBold(before);

@@ -1,7 +1,7 @@
 // Tables: names in the skill column, levels in the level column.
 import { CompletionItem } from 'vscode-languageserver-types';
 import { SkillData } from '../../framework/model';
-import { isTableRow, isTableSeparator, mayBeTableHeader, tableCells, tableColumns } from '../../markdown/table';
+import { isLevelHeader, isTableRow, isTableSeparator, mayBeTableHeader, tableCells, tableColumns } from '../../markdown/table';
 import { ambiguousFirst, Ctx, levelItems, skillNameItems } from './shared';
 import { withCellSpace } from './whileTyping';
 import { reviewColumns } from '../../reviews/read';
@@ -36,7 +36,12 @@ export function tableCompletions(ctx: Ctx): CompletionItem[] | undefined {
     const marker = /(\*\*|__)$/.exec(ctx.text.slice(cell.start, start))?.[1] ?? '';
     return pad(skillNameItems(ctx, start, marker));
   }
-  if (col === levelCol) {
+  // A review's table has more than one column of levels: the level expected, the level
+  // assessed, a self rating beside a manager's.
+  const headers = tableCells(header, true).map((c) => header.slice(c.start, c.end));
+  const review = ctx.doc.kind === 'review' ? reviewColumns(headers) : undefined;
+  const reviewLevel = !!review && col !== review.skill && col !== review.evidence && (col === review.expected || col === review.assessed || isLevelHeader(headers[col] ?? ''));
+  if (col === levelCol || reviewLevel) {
     let skill: SkillData | undefined;
     const nameCell = skillCol >= 0 ? row[skillCol] : undefined;
     if (nameCell) {
@@ -45,8 +50,7 @@ export function tableCompletions(ctx: Ctx): CompletionItem[] | undefined {
     }
     return pad(levelItems(ctx, skill, start, false));
   }
-  // A review's evidence cell, still empty: the level's statements as prompts.
-  const review = ctx.doc.kind === 'review' ? reviewColumns(tableCells(header, true).map((c) => header.slice(c.start, c.end))) : undefined;
+  // A review's evidence cell, still empty: prompts to say what was done.
   if (review && col === review.evidence && !ctx.text.slice(cell.start, cell.end).trim()) return pad(evidencePromptItems(ctx.doc, ctx.framework, ctx.line, ctx.ch, true));
   return [];
 }

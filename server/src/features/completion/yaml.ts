@@ -55,7 +55,15 @@ export function pathwayCompletions(ctx: Ctx, firstLine: number, frameworkIds: re
     const key = spot.valueKey.toLowerCase();
     if (at() && key !== 'levels' && key !== 'topics') return rootValueItems(ctx, spot, key, frameworkIds);
     if (at('levels')) return levelValueItems(ctx, spot);
-    if (at('topics', '[]') && key === 'name') return skillValueItems(ctx, spot);
+    const topic = topicPath(p);
+    if (topic?.length === 0 && key === 'name') return skillValueItems(ctx, spot);
+    // A topic's own levels: a grade's in its grade map (`levels:` then `G7: `), a level item's
+    // (`content:` or `levels:` then `- level: `), or its one `level: `.
+    const levelsMap = topic?.length === 1 && topic[0] === 'levels';
+    const levelItem = topic?.length === 2 && (topic[0] === 'content' || topic[0] === 'levels') && topic[1] === '[]' && (key === 'level' || key === 'name');
+    if (levelsMap || levelItem || (topic?.length === 0 && key === 'level')) {
+      return levelItems(ctx, topicAt(ctx), spot.start, false).map((i) => quoteEdit(i, spot, ctx));
+    }
     return [];
   }
   if (at()) return keyItems(ctx, spot, PATHWAY_ROOT_KEYS, new Set(doc.fields.keys()));
@@ -165,6 +173,13 @@ function levelKeyItems(ctx: Ctx, spot: YamlSpot, existing: Set<string>): Complet
         command: SUGGEST_AGAIN,
       };
     });
+}
+
+/** The path inside a topic (an item of `topics`, of a `skills` list or of a file that is the
+ *  list) for a path of the pathway; undefined outside one. */
+function topicPath(path: string[]): string[] | undefined {
+  if ((path[0] === 'topics' || path[0] === 'skills') && path[1] === '[]') return path.slice(2);
+  return path[0] === '[]' ? path.slice(1) : undefined;
 }
 
 /** The skill of the pathway topic whose entry contains the cursor line. */

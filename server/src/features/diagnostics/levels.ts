@@ -79,7 +79,9 @@ export function levelAsWritten(written: string, level: LevelData, framework: Fra
 }
 
 /** `numbered`: a pathway's level, which may be its number on the scale. */
-export function reportUnknownLevel(level: Located, framework: Framework, report: Report, numbered = false): void {
+export function reportUnknownLevel(level: Located, framework: Framework, report: Report, numbered = false, taken?: ReadonlySet<LevelData>): void {
+  // A level that is a map key is never replaced by another key of that map (a duplicate key).
+  const free = (l: LevelData) => !taken?.has(l);
   // A number past the scale (`5` in a pathway, `level 5`, `Level 5 - Master` in a document): the
   // writer counts levels, so say how far they go rather than which word is spelt alike.
   const n = numbered ? framework.levelNumber(level.text) : NaN;
@@ -88,7 +90,8 @@ export function reportUnknownLevel(level: Located, framework: Framework, report:
     const count = framework.levels.length;
     const [first, last] = [framework.levels[0], framework.levels[count - 1]];
     // A pathway's number is replaced by a number, a document's `level 5` by a level's name.
-    const replacements = Number.isNaN(n) ? framework.levels.map((l) => matchCase(level.text, l)) : [String(Math.min(Math.max(n, 1), count))];
+    const nearest = Math.min(Math.max(n, 1), count);
+    const replacements = Number.isNaN(n) ? framework.levels.filter(free).map((l) => matchCase(level.text, l)) : free(framework.levels[nearest - 1]) ? [String(nearest)] : [];
     report(
       'unknown-level',
       level.range,
@@ -97,8 +100,12 @@ export function reportUnknownLevel(level: Located, framework: Framework, report:
     );
     return;
   }
-  const suggestions = framework.suggestLevels(level.text).map((l) => matchCase(level.text, l));
-  const all = framework.levels.map((l) => matchCase(level.text, l));
+  const suggestions = framework
+    .suggestLevels(level.text, framework.levels.length)
+    .filter(free)
+    .slice(0, 2)
+    .map((l) => matchCase(level.text, l));
+  const all = framework.levels.filter(free).map((l) => matchCase(level.text, l));
   const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Use one of: ${all.join(', ')}.`;
   report('unknown-level', level.range, `"${level.text}" is not a ${framework.levelNoun} in ${framework.shortName}. ${hint}`, {
     replacements: suggestions.length ? suggestions : all,

@@ -21,7 +21,7 @@ export function checkPathway(doc: ParsedDocument, framework: Framework, out: Dia
   for (const { grade, level } of pathway.gradeLevels) {
     const l = framework.findLevelOrNumber(level.text);
     if (!l) reportUnknownLevel(level, framework, report, true);
-    graded.push({ grade, level: l, at: level });
+    graded.push({ grade, level: l, at: level, key: true });
   }
   checkGradeOrder(graded, framework, report);
   // A topic's levels are checked again only when the topic changed (or the settings did).
@@ -50,6 +50,8 @@ interface Graded {
   grade: Located;
   level: LevelData | undefined;
   at: Located;
+  /** The grade is a key of the map (a `content[].grade` is not): another key cannot take its name. */
+  key?: boolean;
 }
 
 /**
@@ -66,11 +68,23 @@ function checkGradeOrder(entries: Graded[], framework: Framework, report: Report
     return;
   }
   const ranked: { rank: number; grade: string; level: LevelData; at: Located }[] = [];
-  for (const { grade, level, at } of entries) {
+  // Grades already keys of the map: a misspelt key replaced by one of them would be a duplicate
+  // key, which YAML refuses.
+  const taken = new Set(entries.filter((e) => e.key).map((e) => framework.findGrade(e.grade.text)?.id));
+  for (const { grade, level, at, key } of entries) {
     const g = framework.findGrade(grade.text);
     if (!g) {
-      const suggestions = framework.suggestGrades(grade.text).map((s) => s.id);
-      const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Use one of ${framework.grades.map((x) => x.id).join(', ')}.`;
+      const free = framework.grades.filter((x) => !key || !taken.has(x.id));
+      const suggestions = framework
+        .suggestGrades(grade.text, framework.grades.length)
+        .filter((s) => free.includes(s))
+        .slice(0, 2)
+        .map((s) => s.id);
+      const hint = suggestions.length
+        ? `Did you mean ${quoteList(suggestions)}?`
+        : free.length
+          ? `Use one of ${free.map((x) => x.id).join(', ')}.`
+          : 'Every grade is mapped already: remove it.';
       report('unknown-grade', grade.range, `"${grade.text}" is not a grade. ${hint}`, { replacements: suggestions });
     } else if (level) ranked.push({ rank: g.rank, grade: grade.text, level, at });
   }
@@ -97,20 +111,26 @@ function checkGradeOrder(entries: Graded[], framework: Framework, report: Report
  */
 function checkTopicLevels(topic: PathwayTopic, framework: Framework, report: Report): void {
   const skill = framework.resolveSkill(topic.name.text);
-  const levelOf = (written: Located): LevelData | undefined => {
+  const levelOf = (written: Located, taken?: ReadonlySet<LevelData>): LevelData | undefined => {
     const level = framework.findLevelOrNumber(written.text);
-    if (!level) reportUnknownLevel(written, framework, report, true);
+    if (!level) reportUnknownLevel(written, framework, report, true, taken);
     else if (skill) checkDefined(written, level, skill, framework, report);
     return level;
   };
+  // The levels that are keys of each map (`pathway`, `levels`).
+  const keys = { pathway: new Set<LevelData>(), levels: new Set<LevelData>() };
+  for (const entry of topic.levels) {
+    const level = entry.mapKey && framework.findLevelOrNumber(entry.level.text);
+    if (level) keys[entry.mapKey!].add(level);
+  }
   const known: { level: LevelData; entry: PathwayTopic['levels'][number] }[] = [];
   const graded: Graded[] = [];
   for (const entry of topic.levels) {
-    const level = levelOf(entry.level);
+    const level = levelOf(entry.level, entry.mapKey && keys[entry.mapKey]);
     if (level) known.push({ level, entry });
     if (entry.grade) graded.push({ grade: entry.grade, level, at: entry.level });
   }
-  for (const { grade, level } of topic.gradeLevels) graded.push({ grade, level: levelOf(level), at: level });
+  for (const { grade, level } of topic.gradeLevels) graded.push({ grade, level: levelOf(level), at: level, key: true });
   checkGradeOrder(graded, framework, report, topic.name.text);
 
   // Each level against the level below it; levels given more than once (per grade) as one.

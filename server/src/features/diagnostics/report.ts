@@ -66,7 +66,7 @@ export interface FixData {
   byTopic?: string[];
   /** For missing-skill: the skill and level to add. */
   missing?: { skill: string; level: string };
-  /** For review-coverage: the rows or sections to add, and where. */
+  /** For missing-skill and review-coverage: the lines to add, and where. */
   insert?: { line: number; character: number; text: string; title: string };
 }
 

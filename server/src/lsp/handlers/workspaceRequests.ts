@@ -53,6 +53,8 @@ export function registerWorkspaceRequests(context: ServerContext, documents: Doc
     }),
   );
 
+  connection.onRequest(Requests.newFrameworkFile, (p: { name?: string }) => guard('newFrameworkFile', null, () => service.frameworkFileTemplate(String(p?.name ?? ''))));
+
   connection.onRequest(Requests.newAdvert, (p: { roleLevel?: string }) =>
     guard('newAdvert', null, () => {
       const written = service.newAdvert(text(p?.roleLevel));
@@ -74,7 +76,7 @@ export function registerWorkspaceRequests(context: ServerContext, documents: Doc
       const doc = typeof p?.uri === 'string' ? documents.model(p.uri) : undefined;
       if (!doc) return null;
       const profile = service.profile(doc);
-      return { profile, svg: profileSvg(profile), markdown: profileMarkdown(profile) };
+      return { profile, svg: profileSvg(profile), markdown: profileMarkdown(profile), documentKind: doc.kind };
     }),
   );
 
