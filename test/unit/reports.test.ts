@@ -187,7 +187,7 @@ describe('skill-lens check report formats (CLI)', function () {
         lines.find((l) => l.includes('unknown-skill')),
         '::error title=Skill Lens (unknown-skill),file=examples/adverts/needs-work-senior-advert.md,line=13,endLine=13,col=5,endColumn=23::"Informaton security" is not a skill in DDaT. Did you mean "Information security"?',
       );
-      assert.equal(lines.filter((l) => l.startsWith('::notice ')).length, 4, 'information and hints are notices');
+      assert.equal(lines.filter((l) => l.startsWith('::notice ')).length, 5, 'information and hints are notices');
     });
 
     it('escapes %, line breaks, and : and , in properties as the runner reads them', async () => {
