@@ -14,7 +14,8 @@ import { withoutHtmlComments } from './htmlComments';
 import { DocumentKind, FrontMatterField, LineMention, LineSpan, Located, mention, ParsedDocument, SkillMention } from './model';
 import { duplicateKeys, mapGet, parseYaml, parseYamlEntries, YamlNode, YamlParseResult } from '../yaml/yamlTree';
 import { caches } from '../caches';
-import { duplicateKeyProblem, located, pathwayList, previousPathway, readPathway, readTopicsAgain, span } from './pathway';
+import { duplicateKeyProblem, located, pathwayList, readPathway, span } from './pathway';
+import { previousPathway, readTopicsAgain } from './pathwayReuse';
 
 export interface KindGlobs {
   jobAdvert?: string[];

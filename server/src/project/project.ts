@@ -5,12 +5,15 @@
 // one on disk. ARCHITECTURE.md, "One configuration", says which file wins where.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { globPath, matchesAny } from '../documents/glob';
-import { FrameworkRegistry, parseFrameworkFile, type FrameworkFileResult } from '../framework/loader';
+import { FrameworkRegistry, type FrameworkFileResult } from '../framework/loader';
 import { FRAMEWORK_FILE_MAX_BYTES, sizeProblem, type FrameworkFileProblem } from '../framework/frameworkFile';
-import { EMPTY_IGNORE_LIST, IGNORE_FILE, IGNORE_LIST_MAX_BYTES, isIgnoreFile, parseIgnoreList, normaliseWord, unreadIgnoreList, type IgnoreList } from '../features/ignoreList';
+import { IGNORE_FILE, IGNORE_LIST_MAX_BYTES, isIgnoreFile, parseIgnoreList, unreadIgnoreList, type IgnoreList } from '../features/ignoreList';
 import { CONFIG_FILE_MAX_BYTES, CONFIG_FILE_NAMES, isConfigFile, readProjectConfig, type ConfigRead } from './config';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings, type SettingsOverrides } from './settings';
 import { NO_PROJECT_FILES, type ProjectFiles } from './projectFiles';
+import { folderOf, loadFrameworkHere, mergeIgnore, relativePath, settingName } from './projectPaths';
+
+export { folderOf, loadFrameworkHere, relativePath } from './projectPaths';
 
 /** What a file of the project is to the engine. */
 export type FileRole = 'document' | 'config' | 'ignore' | 'framework' | 'excluded';
@@ -51,16 +54,6 @@ interface HeldIgnore {
   text: string;
   list: IgnoreList;
 }
-
-const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Builds a framework on the calling thread, giving way to other work before and after. */
-export const loadFrameworkHere: FrameworkLoader = async (text) => {
-  await turn();
-  const result = parseFrameworkFile(text);
-  await turn();
-  return result;
-};
 
 export class Project {
   readonly registry = new FrameworkRegistry();
@@ -436,39 +429,5 @@ export class Project {
 }
 
 const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-/** How a configuration's setting is named in a message: `frameworkFiles in .skill-lens.yaml`. */
-function settingName(config: HeldConfig, key: string): string {
-  return `${key} in ${config.uri.slice(config.uri.lastIndexOf('/') + 1)}`;
-}
-
-/** The folder of a URI (or of a folder URI, its parent). */
-export function folderOf(uri: string): string {
-  const at = uri.lastIndexOf('/');
-  return at <= 0 ? uri : uri.slice(0, at);
-}
-
-/** A URI's path below a folder URI, as globs match it. */
-export function relativePath(folder: string, uri: string): string {
-  const rest = uri.startsWith(`${folder}/`) ? uri.slice(folder.length + 1) : uri;
-  try {
-    return decodeURIComponent(rest);
-  } catch {
-    return rest;
-  }
-}
-
-/** A configuration's `ignore` words and an ignore list, as one list. */
-function mergeIgnore(words: Record<string, string[]> | undefined, list: IgnoreList | undefined): IgnoreList | undefined {
-  if (!words || Object.keys(words).length === 0) return list;
-  const byCode = new Map<string, Set<string>>();
-  for (const [code, set] of (list ?? EMPTY_IGNORE_LIST).byCode) byCode.set(code, new Set(set));
-  for (const [code, ws] of Object.entries(words)) {
-    const set = byCode.get(code) ?? new Set<string>();
-    for (const w of ws) set.add(normaliseWord(w));
-    byCode.set(code, set);
-  }
-  return { byCode, problems: [] };
-}
 
 export { CONFIG_FILE_NAMES };
