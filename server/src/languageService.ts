@@ -8,6 +8,8 @@ import type { Framework } from './framework/framework';
 import { DEFAULT_FRAMEWORK_ID } from './framework/loader';
 import { applySeverity, findings } from './features/diagnostics';
 import { completions } from './features/completion';
+import { configCompletions } from './features/completion/config';
+import { isConfigFile } from './project/config';
 import { frameworkLabelStartsWith, spaceMayWantList, textBefore } from './features/completion/whileTyping';
 import { hover } from './features/hover';
 import { codeActions } from './features/codeActions';
@@ -274,6 +276,8 @@ export class LanguageService {
 
   /** `character`: the trigger character typed, when the editor asked on its own. */
   completions(doc: ParsedDocument, position: Position, byCharacter = false, character?: string): CompletionList {
+    // The project's configuration file completes from its schema.
+    if (isConfigFile(doc.uri)) return configCompletions(doc.lines, position, this.frameworks());
     return completions(doc, this.frameworkOf(doc), position, this.frameworks().map((f) => f.id), byCharacter, character);
   }
 

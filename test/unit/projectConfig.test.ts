@@ -1,6 +1,7 @@
 // The project configuration file: what applies, and each problem on its line with words to act on.
 import * as assert from 'node:assert/strict';
 import { readProjectConfig } from '../../server/src/project/config';
+import { createLanguageService } from '../../server/src/languageService';
 
 function problems(text: string): string[] {
   return readProjectConfig(text).problems.map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1}-${p.range.end.character + 1} ${p.message}`);
@@ -43,5 +44,24 @@ describe('the project configuration file', () => {
     const text = 'exclude:\n  - drafts/**\n  - "[z-a]/*.md"\n';
     assert.deepEqual(problems(text), ['3:6-17 The glob "[z-a]/*.md" is not valid (range out of order in character class) and is left out; the other globs apply.']);
     assert.deepEqual(readProjectConfig(text).config, { exclude: ['drafts/**'] });
+  });
+});
+
+describe('completion in the project configuration file', () => {
+  const at = (textWithCursor: string) => {
+    const service = createLanguageService();
+    const offset = textWithCursor.indexOf('|');
+    const text = textWithCursor.replace('|', '');
+    const doc = service.parse('file:///work/.skill-lens.yaml', 1, text);
+    const position = doc.lines.position(offset);
+    return service.completions(doc, position).items.map((i) => `${i.label}=${(i.textEdit as { newText: string }).newText}`);
+  };
+
+  it('offers the keys not yet written, the kinds, the codes, the severities and the loaded frameworks', () => {
+    assert.deepEqual(at('framework: ddat\n|'), ['frameworkFiles=frameworkFiles: ', 'severity=severity: ', 'documentKinds=documentKinds: ', 'ignore=ignore: ', 'exclude=exclude: ']);
+    assert.deepEqual(at('documentKinds:\n  review: ["r/*.md"]\n  |'), ['jobAdvert=jobAdvert: ', 'pathway=pathway: ']);
+    assert.ok(at('severity:\n  |').includes('missing-skill=missing-skill: '));
+    assert.deepEqual(at('severity:\n  missing-skill: |'), ['error=error', 'warning=warning', 'information=information', 'hint=hint', 'off=off']);
+    assert.deepEqual(at('framework: |'), ['ddat=ddat', 'sfia=sfia', 'ladder=ladder']);
   });
 });
