@@ -22,7 +22,7 @@ local diagnostics
 
 local client_id = vim.lsp.start_client({
   name = 'skill-lens',
-  cmd = { 'node', server, '--stdio' },
+  cmd = { server, '--stdio' },
   root_dir = vim.fn.fnamemodify(file, ':h'),
   handlers = {
     ['textDocument/publishDiagnostics'] = function(_, result)
