@@ -21,6 +21,7 @@ startServer({
       documentModel: (uri) => (context.documentModel ? context.documentModel(uri) : undefined),
       publish: context.publish,
       guard: context.guard,
+      files: nodeProjectFiles,
     }),
   onUncaught: (report) => {
     process.on('uncaughtException', (e) => report(`Unexpected error: ${e.stack ?? e.message}`));

@@ -83,9 +83,18 @@ export function compareMarkdown(framework: Framework, a: RoleLevelRef, b: RoleLe
   // The profile view's chart, as an image the Markdown preview shows (its CSP allows data: images;
   // inline SVG would be sanitised away). Outside a webview the theme's colours fall back to fixed ones.
   const svg = profileSvg(compareProfile(framework, a, b));
-  out.push('', `![Each skill's level at ${a.level.name} and ${b.level.name}](data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')})`);
+  out.push('', `![Each skill's level at ${a.level.name} and ${b.level.name}](data:image/svg+xml;base64,${base64(svg)})`);
   if (b.level.responsibilities.length) {
     out.push('', `## ${b.level.name}: at this role level, you will`, '', ...b.level.responsibilities.map((r) => `- ${r}`));
   }
   return out.join('\n') + '\n';
+}
+
+/** A text's UTF-8 bytes in base64, with what both Node and the browser's worker have. */
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  // In slices: String.fromCharCode takes its arguments on the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

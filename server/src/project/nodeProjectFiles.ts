@@ -3,8 +3,8 @@
 import { promises as fs } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { matchesAny } from '../documents/glob';
-import { findFiles, readRegularFile } from '../workspaceFiles';
-import type { FileRead, ProjectFiles } from './projectFiles';
+import { findFiles, readRegularFile, walkDocuments } from '../workspaceFiles';
+import { tooLargeReason, type FileRead, type ProjectFiles, type UnreadableFile } from './projectFiles';
 
 /** The file system path of a file: URI, or undefined for another scheme or a URI that names
  *  no local path (a remote host on Linux). */
@@ -25,16 +25,24 @@ export const nodeProjectFiles: ProjectFiles = {
     return files.map((f) => pathToFileURL(f).toString());
   },
 
-  async read(uri: string, maxBytes: number): Promise<FileRead> {
+  async read(uri: string, maxBytes?: number): Promise<FileRead> {
     const path = localPath(uri);
     if (!path) return { reason: 'not a file on disk' };
-    // Looked at by its size first: a file over the cap is never read into memory.
-    const size = await fs.stat(path).then((s) => (s.isFile() ? s.size : 0), () => 0);
-    if (size > maxBytes) return { reason: `${(size / 1024 / 1024).toFixed(1)} MB, over the ${formatBytes(maxBytes)} limit`, size };
+    if (maxBytes !== undefined) {
+      // Looked at by its size first: a file over the cap is never read into memory.
+      const size = await fs.stat(path).then((s) => (s.isFile() ? s.size : 0), () => 0);
+      if (size > maxBytes) return { reason: tooLargeReason(size, maxBytes), size };
+    }
     return readRegularFile(path);
   },
-};
 
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${n / 1024 / 1024} MB` : `${n / 1024} KB`;
-}
+  async documents(folder: string): Promise<{ uris: string[]; unreadable: UnreadableFile[] }> {
+    const root = localPath(folder);
+    if (!root) return { uris: [], unreadable: [{ uri: folder, reason: 'not a folder on disk' }] };
+    const walked = await walkDocuments(root);
+    return {
+      uris: walked.files.map((f) => pathToFileURL(f).toString()),
+      unreadable: walked.unreadable.map((u) => ({ uri: pathToFileURL(u.path).toString(), reason: u.reason })),
+    };
+  },
+};
