@@ -3,7 +3,7 @@
 // is drawn with the theme's CSS variables) and is redrawn as the document changes. The chart is
 // the server's, the same as `skill-lens profile --format svg`.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Requests, type SkillProfileResult } from '../../../server/src/protocol';
 import { reportErrors } from '../ui';
 
