@@ -29,6 +29,8 @@ const browserShipped = [
   { in: 'client/src/browserExtension.ts', out: 'browser-extension', format: 'cjs' },
   { in: 'server/src/browserServerMain.ts', out: 'browser-server', format: 'iife' },
 ].filter((e) => existsSync(e.in));
+// The browser test's file system: a web extension of its own (test/e2e/web.test.ts).
+const browserTest = [{ in: 'test/e2e/fixtures/web-fs/extension.ts', out: 'test/e2e/web-fs/extension', format: 'cjs' }].filter((e) => existsSync(e.in));
 
 const devEntries = [
   { in: 'server/importers/run.ts', out: 'import' },
@@ -120,7 +122,7 @@ const builds = toolsOnly
     minify: production,
     sourcemap: production ? 'external' : true,
   },
-  ...browserShipped.map((e) => ({
+  ...[...browserShipped, ...browserTest].map((e) => ({
     ...common,
     entryPoints: [{ in: e.in, out: e.out }],
     outdir: 'dist',
