@@ -28,6 +28,8 @@ const shipped = [
 const browserShipped = [
   { in: 'client/src/browserExtension.ts', out: 'browser-extension', format: 'cjs' },
   { in: 'server/src/browserServerMain.ts', out: 'browser-server', format: 'iife' },
+  // Reads and checks framework files off the browser server's thread (browserServerMain.ts).
+  { in: 'server/src/framework/browserFileWorker.ts', out: 'browser-framework-worker', format: 'iife' },
 ].filter((e) => existsSync(e.in));
 // The browser test's file system: a web extension of its own (test/e2e/web.test.ts).
 const browserTest = [{ in: 'test/e2e/fixtures/web-fs/extension.ts', out: 'test/e2e/web-fs/extension', format: 'cjs' }].filter((e) => existsSync(e.in));

@@ -39,6 +39,8 @@ export interface ClientHost {
   schemes: readonly string[];
   /** The host's own wiring, made before the client starts (kept until deactivation). */
   wire?(client: BaseLanguageClient): vscode.Disposable[];
+  /** Sent to the server at initialize. */
+  initializationOptions?: Record<string, unknown>;
 }
 
 const languages = ['markdown', 'yaml'];
@@ -63,6 +65,7 @@ export function activateSkillLens(context: vscode.ExtensionContext, host: Client
     errorHandler: restartingErrorHandler(output),
     // Only the settings the user set: each overrides the project's configuration file.
     middleware: settingsMiddleware,
+    initializationOptions: host.initializationOptions,
   };
 
   const c = host.createClient(clientOptions);

@@ -21,6 +21,8 @@ declare class Worker {
 
 export function activate(context: vscode.ExtensionContext): SkillLensApi {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist/browser-server.js').toString(true);
+  // The server reads and checks framework files in a worker of its own, from this script.
+  const frameworkWorker = vscode.Uri.joinPath(context.extensionUri, 'dist/browser-framework-worker.js').toString(true);
   // The workspace's documents whatever file system holds them (github.dev's `vscode-vfs`, a
   // local folder), and new documents; never the extension's own read-only views.
   const schemes = [...new Set(['file', 'untitled', 'vscode-vfs', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)])].filter((s) => s !== viewScheme);
@@ -28,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): SkillLensApi {
     createClient: (options) => new WorkerLanguageClient(options, serverMain),
     schemes,
     wire: (client) => answerFileRequests(client),
+    initializationOptions: { frameworkWorker },
   });
 }
 
