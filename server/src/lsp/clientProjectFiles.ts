@@ -21,14 +21,17 @@ export function clientProjectFiles(connection: () => Connection): ProjectFiles {
     // the editor as such.
     const asked = globs.filter((g) => typeof g === 'string' && g.trim()).map((g) => (g.includes('/') ? g : `**/${g}`));
     if (!asked.length) return [];
+    // The project gives folders without a final slash: a workspace at the root of its file
+    // system (`scheme:/`) comes as `scheme:`, which names no folder to the editor.
+    const base = URI.parse(folder);
+    const asFolder = base.path ? folder : base.with({ path: '/' }).toString();
     let uris: string[];
     try {
-      uris = await connection().sendRequest(ClientRequests.findFiles, { folder, globs: asked, exclude: EXCLUDE, limit });
+      uris = await connection().sendRequest(ClientRequests.findFiles, { folder: asFolder, globs: asked, exclude: EXCLUDE, limit });
     } catch (e) {
       connection().console.warn(`Could not list the files of ${folder}: ${e instanceof Error ? e.message : String(e)}`);
       return [];
     }
-    const base = URI.parse(folder);
     const prefix = base.path.replace(/\/+$/, '') + '/';
     const files = new Map<string, string>();
     for (const uri of Array.isArray(uris) ? uris : []) {
