@@ -12,10 +12,27 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page, Worker } from 'playwright-core';
+import { root } from './codeServer';
 import { screenshotIfFailed, screenshots } from './workbench';
 import { openWebWorkbench, type WebWorkbench } from './webWorkbench';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** An advert in the team's framework (test/fixtures/agreement/team/support.skills.yaml), with a misspelt level. */
+const DESK_ADVERT = `---
+kind: job-advert
+framework: support
+role: Service desk analyst
+---
+
+# Service desk analyst
+
+## Skills
+
+- **Incident triage** (doing)
+- **Customer communication** (doing)
+- **Knowledge base writing** (leeding)
+`;
 // Exist in the workers, where the evaluated functions run (the project has no DOM typings).
 declare const self: { name: string };
 declare const performance: { getEntriesByType(type: string): { name: string }[] };
@@ -28,7 +45,11 @@ describe('Skill Lens in VS Code for the web (web worker extension host, Chromium
 
   before(async function () {
     this.timeout(180_000);
-    bench = await openWebWorkbench('web');
+    // An advert in a team's own framework, whose file comes later (a framework file in the
+    // workspace at start would activate the extension with the workbench, before any advert opens).
+    bench = await openWebWorkbench('web', (files) => {
+      files['team/desk-advert.md'] = DESK_ADVERT;
+    });
     page = bench.page;
   });
 
@@ -71,6 +92,19 @@ describe('Skill Lens in VS Code for the web (web worker extension host, Chromium
     await page.keyboard.press('Enter');
   }
 
+  /** A row of the Problems panel, the list filtered to a file's name (it shows only the rows in view). */
+  async function problemRow(filter: string, text: string): Promise<string> {
+    // (The key toggles the panel: pressed only when it is not shown.)
+    if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press(`${mod}+Shift+M`);
+    const box = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
+    await box.fill(filter);
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: text }).first();
+    await row.waitFor();
+    const shown = (await row.innerText()).replace(/\s+/g, ' ');
+    await box.fill('');
+    return shown;
+  }
+
   /** The page inside a webview of that extension (the Markdown preview, the profile view). */
   function webview(extensionId: string) {
     return page.frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}"]`).frameLocator('#active-frame');
@@ -106,18 +140,29 @@ describe('Skill Lens in VS Code for the web (web worker extension host, Chromium
     assert.ok(await lineWith('wizzard').count(), 'the document with the error is shown');
   });
 
+  it("loads a framework file that appears in the workspace, in a worker of the server's", async () => {
+    await openFile('desk-advert.md');
+    // Written by the test's file system, as a pull would bring it: the editor's file watcher
+    // reports it, the server reads it through the editor and builds it in its framework worker.
+    const framework = readFileSync(join(root, 'test/fixtures/agreement/team/support.skills.yaml'), 'utf8');
+    await palette('Skill Lens Test: Write a file as if changed on disk');
+    await answer('Path in the workspace', 'team/support.skills.yaml');
+    await answer('Text', framework.replace(/\n/g, '\\n'));
+    assert.match(await problemRow('desk-advert', 'leeding'), /"leeding" is not a level in Service desk skills/);
+    const names = await Promise.all(page.workers().map((w) => w.evaluate(() => self.name)));
+    assert.ok(names.includes('Skill Lens framework files'), `the framework file worker (workers: ${names.join(', ')})`);
+    await page.screenshot({ path: join(screenshots, 'web-framework-file.png') });
+  });
+
   it('checks the workspace through the editor, with the same findings as the CLI', async () => {
     await palette('Skill Lens: Check workspace');
-    // `skill-lens check test/e2e/fixtures/workspace`: 8 files checked: 3 errors, 19 warnings.
+    // `skill-lens check .` in a copy of the same files: 9 files checked: 4 errors, 19 warnings.
     const message = page.locator('.notification-list-item-message', { hasText: 'Skill Lens checked' }).first();
     await message.waitFor({ timeout: 60_000 });
-    assert.equal((await message.innerText()).replace(/\s+/g, ' ').trim(), 'Skill Lens checked 8 files: 3 errors, 19 warnings.');
+    assert.equal((await message.innerText()).replace(/\s+/g, ' ').trim(), 'Skill Lens checked 9 files: 4 errors, 19 warnings.');
     // A closed file's finding, read through the editor's file system, is in Problems.
-    const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
-    await filter.fill('closed-review');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: '"wizard" is not a skill level' }).first().waitFor();
     await page.screenshot({ path: join(screenshots, 'web-check-workspace.png') });
-    await filter.fill('');
+    assert.match(await problemRow('closed-review', '"wizard" is not a skill level'), /unknown-level/);
   });
 
   it('explains a skill on hover', async () => {
@@ -236,10 +281,7 @@ describe('Skill Lens in VS Code for the web (web worker extension host, Chromium
     await pick('Insert skills for a role level', 'Senior infrastructure engineer');
     // The senior role level's skills, inserted into an Infrastructure engineer advert: the
     // server checks them against the advert's own role.
-    const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
-    await filter.fill('Untitled-1');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'Infrastructure engineer needs Systems integration at working, not practitioner.' }).first().waitFor();
-    await filter.fill('');
+    await problemRow('Untitled-1', 'Infrastructure engineer needs Systems integration at working, not practitioner.');
 
     await palette('Skill Lens: New review for a role level');
     await pick('New review for a role level', 'Infrastructure engineer');
@@ -261,7 +303,7 @@ describe('Skill Lens in VS Code for the web (web worker extension host, Chromium
     // are checked again with it, the closed ones Check workspace read included.
     await palette('Skill Lens: Choose framework');
     await pick('Choose the skills framework', 'sfia', 'SFIA');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: '"Information security" is not a skill in SFIA' }).first().waitFor();
+    await problemRow('cloud-pathway', '"Information security" is not a skill in SFIA');
   });
 
   it('ran in the web worker extension host, with its server in a web worker: no Node anywhere', async () => {
@@ -292,6 +334,7 @@ describe('Skill Lens in VS Code for the web (web worker extension host, Chromium
     assert.ok(heap.usedSize > 0);
     for (const [file, what] of [
       ['browser-server.js', 'server'],
+      ['browser-framework-worker.js', "server's framework file worker"],
       ['browser-extension.js', 'client'],
     ]) {
       const bytes = readFileSync(join(bench!.extension, 'dist', file));
