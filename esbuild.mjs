@@ -4,7 +4,8 @@
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { builtinModules } from 'node:module';
+import { join, relative } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -20,6 +21,18 @@ const shipped = [
   { in: 'server/src/cli.ts', out: 'cli' },
   { in: 'client/src/extension.ts', out: 'extension' },
 ].filter((e) => existsSync(e.in));
+
+// The browser entry (package.json `browser`, VS Code for the web): the extension in the web
+// worker extension host, and the same server in a web worker of its own. Built for the browser,
+// where no Node module exists: the build fails if either pulls one in (noNodeModules).
+const browserShipped = [
+  { in: 'client/src/browserExtension.ts', out: 'browser-extension', format: 'cjs' },
+  { in: 'server/src/browserServerMain.ts', out: 'browser-server', format: 'iife' },
+  // Reads and checks framework files off the browser server's thread (browserServerMain.ts).
+  { in: 'server/src/framework/browserFileWorker.ts', out: 'browser-framework-worker', format: 'iife' },
+].filter((e) => existsSync(e.in));
+// The browser test's file system: a web extension of its own (test/e2e/web.test.ts).
+const browserTest = [{ in: 'test/e2e/fixtures/web-fs/extension.ts', out: 'test/e2e/web-fs/extension', format: 'cjs' }].filter((e) => existsSync(e.in));
 
 const devEntries = [
   { in: 'server/importers/run.ts', out: 'import' },
@@ -79,6 +92,25 @@ function lazyRequires() {
   };
 }
 
+/**
+ * Fails a browser build that imports a Node module (`fs`, `node:url`, `worker_threads`, ...),
+ * naming the module and the file that imports it. esbuild alone stops only at an import it
+ * cannot resolve: a `require` inside a `try`, or a package's `browser` field that maps the
+ * module away, would get through and fail (or do nothing) only when the code runs.
+ */
+function noNodeModules() {
+  const names = builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.replace(/[/.]/g, '\\$&'));
+  const filter = new RegExp(`^(node:.*|(${names.join('|')})(/.*)?)$`);
+  return {
+    name: 'no-node-modules',
+    setup(build) {
+      build.onResolve({ filter }, (args) => ({
+        errors: [{ text: `${args.path} is a Node module: the browser build cannot use it (imported by ${relative(process.cwd(), args.importer)})` }],
+      }));
+    },
+  };
+}
+
 if (!watch && !toolsOnly) rmSync('dist', { recursive: true, force: true });
 
 const builds = toolsOnly
@@ -92,6 +124,18 @@ const builds = toolsOnly
     minify: production,
     sourcemap: production ? 'external' : true,
   },
+  ...[...browserShipped, ...browserTest].map((e) => ({
+    ...common,
+    entryPoints: [{ in: e.in, out: e.out }],
+    outdir: 'dist',
+    platform: 'browser',
+    target: 'es2022',
+    format: e.format,
+    external: ['vscode'],
+    plugins: [noNodeModules()],
+    minify: production,
+    sourcemap: production ? 'external' : true,
+  })),
   {
     ...common,
     entryPoints: devEntries,
@@ -107,7 +151,7 @@ if (watch) {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   // Node reads an ASCII bundle as a one-byte string: half the memory and a faster start. esbuild
   // escapes non-ASCII in strings but not in regular expressions; write those as \u escapes.
-  for (const e of toolsOnly ? [] : shipped) {
+  for (const e of toolsOnly ? [] : [...shipped, ...browserShipped]) {
     const file = join('dist', `${e.out}.js`);
     const at = readFileSync(file, 'latin1').search(/[^\x00-\x7f]/);
     if (at >= 0) throw new Error(`${file} has a non-ASCII character at offset ${at} (from ${e.in}?): write it as a \\u escape`);

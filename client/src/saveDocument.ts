@@ -2,7 +2,7 @@
 // SAVE_DOCUMENT_COMMAND): "Ignore … in this workspace" extends .skill-lens/ignore.yaml, which
 // the CLI reads from disk, and VS Code does not save a file an edit changed on its own.
 import * as vscode from 'vscode';
-import type { StaticFeature } from 'vscode-languageclient/node';
+import type { StaticFeature } from 'vscode-languageclient';
 import { SAVE_DOCUMENT_COMMAND } from '../../server/src/clientCommands';
 
 export function registerSaveDocument(): vscode.Disposable {

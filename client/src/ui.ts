@@ -1,6 +1,6 @@
 // Small UI helpers the commands share: picking a role level, reporting a failed request.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Requests, type RoleLevelSummary } from '../../server/src/protocol';
 
 /** The role levels of the active framework; a message instead when it has none. */

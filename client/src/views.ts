@@ -4,7 +4,7 @@
 // later (or refreshed) asks the server again rather than a stale cache. The language client
 // syncs only file: and untitled: documents, so a view is never checked as a document.
 import * as vscode from 'vscode';
-import type { LanguageClient, StaticFeature } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient, StaticFeature } from 'vscode-languageclient';
 import { Requests, type MarkdownView } from '../../server/src/protocol';
 
 export const viewScheme = 'skill-lens';

@@ -362,6 +362,22 @@ async function profile(service: LanguageService, opts: Options): Promise<number>
   return 0;
 }
 
+/**
+ * The projects of a run: the current folder's, and for a path outside it, the path's own (its
+ * framework files and configuration apply to it, as when checked from its folder).
+ */
+function projectRoots(cwd: string, paths: readonly string[]): string[] {
+  const roots = [projectRoot(cwd)];
+  const inside = (path: string, root: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+  for (const p of paths) {
+    const full = resolve(p);
+    if (roots.some((r) => inside(full, r))) continue;
+    const folder = existsSync(full) && statSync(full).isDirectory() ? full : dirname(full);
+    roots.push(projectRoot(folder));
+  }
+  return roots;
+}
+
 /** The nearest folder at or above `from` that holds a configuration file, else `from`. */
 function projectRoot(from: string): string {
   for (let folder = resolve(from); ; folder = dirname(folder)) {
@@ -383,7 +399,7 @@ async function main(argv: string[]): Promise<number> {
   // workspace folder (a checkout under a folder called `reviews` is no folder of reviews).
   const projectProblems = new Map<string, Diagnostic[]>();
   const service = createLanguageService({
-    roots: [pathToFileURL(projectRoot(process.cwd())).toString()],
+    roots: projectRoots(process.cwd(), command === 'check' || command === 'profile' ? opts.positional : []).map((r) => pathToFileURL(r).toString()),
     files: nodeProjectFiles,
     onFileProblems: (uri, diagnostics) => projectProblems.set(uri, diagnostics),
     log: (message) => process.stderr.write(`skill-lens: ${message}\n`),

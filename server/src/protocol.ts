@@ -94,10 +94,10 @@ export const Requests = {
   skillsText: new RequestType<{ roleLevel: string; style: SkillsStyle }, TextResult, void>('skillLens/skillsText'),
   /** A whole Markdown advert with front matter. */
   newAdvert: new RequestType<{ roleLevel: string }, TextResult, void>('skillLens/newAdvert'),
-  /** Reads those files from disk (regular files only) and publishes their diagnostics; says
-   *  which it could not read and why (a named pipe, a missing file, not a file: URI). */
+  /** Reads those files (regular files only) and publishes their diagnostics; says which it
+   *  could not read and why (a named pipe, a missing file, for the Node server not a file: URI). */
   checkFiles: new RequestType<{ uris: string[] }, CheckFilesResult, void>('skillLens/checkFiles'),
-  /** The documents under those folders (file: URIs): the same files `skill-lens check FOLDER` checks. */
+  /** The documents under those folders (URIs): the same files `skill-lens check FOLDER` checks. */
   workspaceDocuments: new RequestType<{ roots: string[] }, { uris: string[]; skipped: { uri: string; reason: string }[] }, void>('skillLens/workspaceDocuments'),
   /** How a document writes its skills, and the role level it names (front matter or title) if
    *  the framework has it (the text as the editor shows it, when given, else the server's copy
@@ -122,6 +122,24 @@ export const Requests = {
   skillProfile: new RequestType<{ uri: string }, SkillProfileResult | null, void>('skillLens/skillProfile'),
   /** Parse and check an open document afresh, timed (for the bench). */
   analyzeTiming: new RequestType<{ uri: string }, { ms: number; diagnostics: number } | null, void>('skillLens/analyzeTiming'),
+};
+
+/** A file as the client read it for the server: its text, or why not (`size` alone: over the cap). */
+export type ClientFileRead = { text: string } | { reason: string } | { size: number };
+
+/**
+ * Requests the server sends to the client, for the browser's server: its web worker has no file
+ * system, so the project's files and Check workspace's documents are found and read by the
+ * editor (client/src/projectFiles.ts; ARCHITECTURE.md, "Project files"). The Node server reads
+ * the disk and never sends them.
+ */
+export const ClientRequests = {
+  /** The files under a folder (a URI) matching any of the globs (VS Code's glob syntax, relative
+   *  to the folder), none under a folder the `exclude` glob matches; at most `limit` per glob. */
+  findFiles: new RequestType<{ folder: string; globs: string[]; exclude: string; limit?: number }, string[], void>('skillLens/findFiles'),
+  /** A file's text, unless it is not a file or is larger than `maxBytes` (looked at by its size
+   *  first, so a file over the cap is never read). */
+  readFile: new RequestType<{ uri: string; maxBytes?: number }, ClientFileRead, void>('skillLens/readFile'),
 };
 
 /** Notification the server sends when the active framework or a document's role changes. */

@@ -5,10 +5,11 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { nodeProjectFiles } from './project/nodeProjectFiles';
 import { FrameworkFileReader } from './lsp/frameworkFiles';
+import { startNodeFileWorker, turnNode } from './lsp/nodeFrameworkWorker';
 import { FrameworkRenderings } from './lsp/frameworkRendering';
 import { WorkspaceCheck } from './lsp/workspaceCheck';
 
-const frameworkFiles = new FrameworkFileReader();
+const frameworkFiles = new FrameworkFileReader(startNodeFileWorker, turnNode);
 const renderings = new FrameworkRenderings();
 
 startServer({
@@ -21,6 +22,7 @@ startServer({
       documentModel: (uri) => (context.documentModel ? context.documentModel(uri) : undefined),
       publish: context.publish,
       guard: context.guard,
+      files: nodeProjectFiles,
     }),
   onUncaught: (report) => {
     process.on('uncaughtException', (e) => report(`Unexpected error: ${e.stack ?? e.message}`));

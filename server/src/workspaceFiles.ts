@@ -5,8 +5,11 @@
 import { constants, promises as fs } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareNames } from './framework/normalize';
+import { DOCUMENT_EXTENSIONS, SKIPPED_FOLDERS } from './project/projectFiles';
 
-const SKIP: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.e2e']);
+export { DOCUMENT_EXTENSIONS };
+
+const SKIP: ReadonlySet<string> = new Set(SKIPPED_FOLDERS);
 
 /** A path that could not be checked, and why in a few words. */
 export interface Unreadable {
@@ -161,8 +164,6 @@ function isFolder(path: Buffer): Promise<boolean> {
 export async function findFiles(root: string, wanted: (relativePath: string) => boolean, limit = Infinity): Promise<string[]> {
   return (await walkFiles(root, wanted, limit)).files;
 }
-
-export const DOCUMENT_EXTENSIONS = /\.(md|markdown|ya?ml)$/i;
 
 /**
  * The documents in a folder: every Markdown and YAML file (what is not an advert, pathway or

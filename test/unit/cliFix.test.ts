@@ -208,4 +208,15 @@ describe('skill-lens check --fix, and silencing (CLI)', function () {
     assert.equal(out.stderr, '1 file checked (nothing written): 1 error, 0 warnings.\n');
     assert.equal(out.status, 1);
   });
+
+  it('reads the framework files and configuration of a folder checked from outside it, and checks none of them as a document', () => {
+    mkdirSync(join(folder, 'team'));
+    writeFileSync(join(folder, 'team', 'support.skills.yaml'), 'id: support\nname: Service desk skills\nlevels:\n  - { id: doing, name: Doing }\nskills:\n  - name: Incident triage\n    levels:\n      doing: { statements: [You sort incidents.] }\n');
+    writeFileSync(join(folder, 'team', '.skill-lens.yaml'), 'severity:\n  unknown-skill: warning\n');
+    writeFileSync(join(folder, 'team', 'advert.md'), '---\nframework: support\n---\n\n- **Incident triag** (doing)\n');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'skill-lens-cwd-'));
+    const out = run(['check', join(folder, 'team')], elsewhere);
+    assert.equal(out.stdout.replace(/^.*advert\.md:/gm, 'advert.md:'), 'advert.md:5:5 warning unknown-skill "Incident triag" is not a skill in Service desk skills. Did you mean "Incident triage"?\n');
+    assert.equal(out.stderr, '1 file checked: 0 errors, 1 warning.\n');
+  });
 });

@@ -1,8 +1,8 @@
-// Skill Lens: Check workspace. The server lists the workspace's documents, reads them from disk
-// and publishes their diagnostics, so every problem lands in the Problems panel, open or not;
-// it checks them again when the framework changes.
+// Skill Lens: Check workspace. The server lists the workspace's documents, reads them (from disk,
+// or in the browser through the editor) and publishes their diagnostics, so every problem lands
+// in the Problems panel, open or not; it checks them again when the framework changes.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Requests, type CheckFilesResult } from '../../../server/src/protocol';
 import { reportErrors } from '../ui';
 
@@ -14,15 +14,16 @@ export type CheckSummary = Omit<CheckFilesResult, 'skipped'> & Partial<Pick<Chec
 /** Files per request: small enough for steady progress and prompt cancellation. */
 const chunkSize = 50;
 
-/** Returns the summary (also shown as a message); undefined when cancelled. */
-export function registerCheckWorkspace(client: LanguageClient): vscode.Disposable {
+/** Returns the summary (also shown as a message); undefined when cancelled. `schemes`: the
+ *  workspace folders the server can list (on disk for the Node server, any in the browser). */
+export function registerCheckWorkspace(client: LanguageClient, schemes: readonly string[]): vscode.Disposable {
   return vscode.commands.registerCommand(checkWorkspaceCommand, () =>
-    reportErrors('check the workspace', () => checkWorkspace(client)),
+    reportErrors('check the workspace', () => checkWorkspace(client, schemes)),
   );
 }
 
-async function checkWorkspace(client: LanguageClient): Promise<CheckSummary | undefined> {
-  const uris = await documentFiles(client);
+async function checkWorkspace(client: LanguageClient, schemes: readonly string[]): Promise<CheckSummary | undefined> {
+  const uris = await documentFiles(client, schemes);
   if (!uris.length) {
     void vscode.window.showInformationMessage('Skill Lens found no job adverts, pathways or reviews in the workspace.');
     return { files: 0, errors: 0, warnings: 0 };
@@ -62,11 +63,12 @@ async function checkWorkspace(client: LanguageClient): Promise<CheckSummary | un
 
 /**
  * The workspace's documents, each once, sorted: the server lists them with the CLI's own rule
- * (server/src/workspaceFiles.ts walkDocuments), so Check workspace and `skill-lens check .` check
- * the same files, those whose front matter says `kind:` whatever their name included.
+ * (ProjectFiles.documents, server/src/project/projectFiles.ts), so Check workspace and
+ * `skill-lens check .` check the same files, those whose front matter says `kind:` whatever
+ * their name included.
  */
-async function documentFiles(client: LanguageClient): Promise<string[]> {
-  const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.toString());
+async function documentFiles(client: LanguageClient, schemes: readonly string[]): Promise<string[]> {
+  const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => schemes.includes(f.uri.scheme)).map((f) => f.uri.toString());
   const { uris } = await client.sendRequest(Requests.workspaceDocuments, { roots });
   return [...new Set(uris)].sort();
 }

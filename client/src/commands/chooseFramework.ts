@@ -1,7 +1,7 @@
 // Skill Lens: Choose framework. Writes `skillLens.framework` to the workspace settings; the
 // server hears of it through configuration sync and re-checks open documents.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Requests } from '../../../server/src/protocol';
 import { frameworkDetail } from '../../../server/src/framework/summary';
 import { reportErrors, stringArg } from '../ui';

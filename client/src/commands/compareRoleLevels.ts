@@ -1,7 +1,7 @@
 // Skill Lens: Compare role levels. Two role levels side by side (skills and levels that
 // differ), in a read-only rendered view.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { pickRoleLevel, reportErrors, stringArg } from '../ui';
 import type { SkillLensViews } from '../views';
 

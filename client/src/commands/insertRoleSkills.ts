@@ -2,7 +2,7 @@
 // own format (server/src/features/insertSkills.ts): pathway topics in YAML, a review's table, an
 // advert's list, table or gov.uk `Level:` lines. The picker starts on the document's role.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Requests, type SkillsStyle } from '../../../server/src/protocol';
 import { pickRoleLevel, reportErrors, stringArg } from '../ui';
 

@@ -1,7 +1,7 @@
 // Skill Lens: New job advert from a role level. Opens an untitled Markdown advert, front
 // matter included, which the server then checks like any other advert.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Requests } from '../../../server/src/protocol';
 import { openNewDocument, pickRoleLevel, reportErrors, stringArg } from '../ui';
 

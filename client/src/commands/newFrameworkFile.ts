@@ -2,7 +2,7 @@
 // template) into the workspace as `<id>.skills.yaml`, where the server finds and loads it, and
 // opens it. An existing file of that name is opened, never overwritten.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Requests } from '../../../server/src/protocol';
 import { reportErrors, stringArg } from '../ui';
 

@@ -2,7 +2,7 @@
 // form (a table, or a heading per skill), and opens an untitled review to fill in: every skill
 // with its expected level; assessed levels and evidence left blank.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Requests } from '../../../server/src/protocol';
 import { openNewDocument, reportErrors, stringArg } from '../ui';
 

@@ -5,7 +5,7 @@
 // advert made active, and stays on the one it shows while notes or a README are looked at; its
 // title names the document it shows.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Requests, type SkillProfileResult } from '../../../server/src/protocol';
 import { reportErrors } from '../ui';
 

@@ -1,7 +1,7 @@
 // Skill Lens: Show skill. A skill at every level and the roles needing it, in a read-only
 // rendered view.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Requests, type SkillSummary } from '../../../server/src/protocol';
 import { reportErrors, stringArg } from '../ui';
 import type { SkillLensViews } from '../views';

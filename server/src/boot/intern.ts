@@ -2,7 +2,8 @@
 // SKILL_LENS_INTERN=off turns it off (to measure it).
 import { caches } from '../caches';
 
-const INTERN = process.env.SKILL_LENS_INTERN !== 'off';
+// `process` is Node's: the browser's worker has none, and interns.
+const INTERN = typeof process === 'undefined' || process.env.SKILL_LENS_INTERN !== 'off';
 
 /**
  * The same text in a string of its own, one per distinct text. A slice of the document keeps

@@ -87,7 +87,7 @@ export function compareMarkdown(framework: Framework, a: RoleLevelRef, b: RoleLe
   // The profile view's chart, as an image the Markdown preview shows (its CSP allows data: images;
   // inline SVG would be sanitised away). Outside a webview the theme's colours fall back to fixed ones.
   const svg = profileSvg(compareProfile(framework, a, b));
-  out.push('', `![Each skill's level at ${nameA} and ${nameB}](data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')})`);
+  out.push('', `![Each skill's level at ${nameA} and ${nameB}](data:image/svg+xml;base64,${base64(svg)})`);
   if (b.level.responsibilities.length) {
     out.push('', `## ${nameB}: at this role level, you will`, '', ...b.level.responsibilities.map((r) => `- ${escapeMd(r)}`));
   }
@@ -97,4 +97,13 @@ export function compareMarkdown(framework: Framework, a: RoleLevelRef, b: RoleLe
 /** Escaped text as one table cell: a line break would end the row. */
 function cell(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/** A text's UTF-8 bytes in base64, with what both Node and the browser's worker have. */
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  // In slices: String.fromCharCode takes its arguments on the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

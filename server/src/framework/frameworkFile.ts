@@ -39,7 +39,19 @@ export function sizeProblem(bytes: number): FrameworkFileProblem | undefined {
 export function textBytes(text: string): number {
   // UTF-8 takes 1 to 3 bytes per UTF-16 unit.
   if (text.length * 3 <= FRAMEWORK_FILE_MAX_BYTES) return text.length;
-  return Buffer.byteLength(text, 'utf8');
+  // Counted rather than encoded (no copy of a large text), as Buffer.byteLength counts, which
+  // the browser's worker does not have: a lone surrogate is written as U+FFFD, 3 bytes.
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /**

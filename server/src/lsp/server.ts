@@ -2,7 +2,7 @@
 // handler (handlers/): documents and publishing, settings, the project's own files, language
 // features, workspace requests. The same wiring runs in Node (serverMain.ts) and in a browser's
 // web worker (browserServerMain.ts); what differs is given as a ServerHost.
-import type { Connection, MessageStrategy } from 'vscode-languageserver';
+import type { Connection, InitializeParams, MessageStrategy } from 'vscode-languageserver';
 import { CodeActionKind, MessageType, ShowMessageNotification, TextDocumentSyncKind } from 'vscode-languageserver';
 import { createLanguageService } from '../languageService';
 import { SPACE_TRIGGER } from '../features/completion/whileTyping';
@@ -33,6 +33,9 @@ export interface ServerHost {
   renderings?: { location: FrameworkLocator; isRendering(uri: string): boolean };
   /** Check workspace (reads closed files): only where the server can list a folder. */
   workspaceCheck?: (context: ServerContext) => WorkspaceCheck;
+  /** Told what the client sent at initialize, before anything is read (the browser's server
+   *  learns there where its framework file worker is). */
+  initialize?: (params: InitializeParams) => void;
   /** Reports errors nothing else caught, so that they are logged rather than fatal. */
   onUncaught?: (report: (message: string) => void) => void;
 }
@@ -83,6 +86,7 @@ export function startServer(host: ServerHost): void {
 
   connection.onInitialize((params) => {
     context.client = params;
+    host.initialize?.(params);
     settings.initialize(params);
     const roots = (params.workspaceFolders ?? [])
       .map((f) => f.uri)

@@ -1,14 +1,13 @@
-// Check workspace, on the server: which files (the same as `skill-lens check FOLDER`, through
-// walkDocuments), reading and checking closed files, and keeping their findings current. A
-// closed file's findings stay in the Problems panel after the check, so when the framework or
+// Check workspace, on the server: which files (the same as `skill-lens check FOLDER`:
+// ProjectFiles.documents), reading and checking closed files, and keeping their findings current.
+// A closed file's findings stay in the Problems panel after the check, so when the framework or
 // the settings change they are checked again with the new ones: never left from the old
-// framework.
-import { pathToFileURL } from 'node:url';
+// framework. Files come through the host's ProjectFiles, from disk in Node and through the
+// editor in the browser (ARCHITECTURE.md, "Project files").
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService } from '../languageService';
 import type { ParsedDocument } from '../documents/model';
-import { readRegularFile, walkDocuments } from '../workspaceFiles';
-import { localPath } from '../project/nodeProjectFiles';
+import type { ProjectFiles } from '../project/projectFiles';
 
 export interface CheckSummary {
   files: number;
@@ -23,6 +22,8 @@ export interface CheckWiring {
   documentModel: (uri: string) => ParsedDocument | undefined;
   publish: (uri: string, diagnostics: Diagnostic[]) => void;
   guard: <T>(what: string, fallback: T, fn: () => T) => T;
+  /** Where the documents are listed and read from. */
+  files: ProjectFiles;
 }
 
 export class WorkspaceCheck {
@@ -36,26 +37,21 @@ export class WorkspaceCheck {
     private readonly wiring: CheckWiring,
   ) {}
 
-  /** The documents under the given folders (file: URIs), as the CLI finds them in a folder. */
+  /** The documents under the given folders, as the CLI finds them in a folder. */
   async documents(roots: string[]): Promise<{ uris: string[]; skipped: { uri: string; reason: string }[] }> {
     const uris: string[] = [];
     const skipped: { uri: string; reason: string }[] = [];
     for (const root of roots) {
-      const path = localPath(root);
-      if (!path) {
-        skipped.push({ uri: root, reason: 'not a folder on disk' });
-        continue;
-      }
-      const walked = await walkDocuments(path);
+      const found = await this.wiring.files.documents(root);
       // The project's own files (configuration, ignore lists, framework files) and what its
       // configuration excludes are never checked as documents, here as in the CLI.
-      uris.push(...walked.files.map((f) => pathToFileURL(f).toString()).filter((uri) => this.service.roleOf(uri) === 'document'));
-      skipped.push(...walked.unreadable.map((u) => ({ uri: pathToFileURL(u.path).toString(), reason: u.reason })));
+      uris.push(...found.uris.filter((uri) => this.service.roleOf(uri) === 'document'));
+      skipped.push(...found.unreadable);
     }
     return { uris: [...new Set(uris)], skipped };
   }
 
-  /** Reads those files from disk (regular files only), checks them and publishes the findings. */
+  /** Reads those files (regular files only), checks them and publishes the findings. */
   async check(uris: unknown[]): Promise<CheckSummary> {
     const result: CheckSummary = { files: 0, errors: 0, warnings: 0, skipped: [] };
     for (const uri of uris) {
@@ -95,10 +91,8 @@ export class WorkspaceCheck {
   }
 
   private async checkOne(uri: string): Promise<{ diagnostics: Diagnostic[] } | { reason: string }> {
-    const path = localPath(uri);
-    if (!path) return { reason: 'not a file on disk' };
     // Regular files only: a named pipe would keep this request waiting for ever.
-    const read = await readRegularFile(path);
+    const read = await this.wiring.files.read(uri);
     if (!('text' in read)) return { reason: read.reason }; // deleted since it was listed, a pipe, unreadable
     // Open documents have their own, fresher diagnostics.
     const open = this.wiring.documentModel(uri);

@@ -4,9 +4,9 @@ import { promises as fs } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { matchesAny } from '../documents/glob';
 import { relative } from 'node:path';
-import { findFiles, readRegularFile } from '../workspaceFiles';
+import { findFiles, readRegularFile, walkDocuments } from '../workspaceFiles';
 import { readProjectFile } from './safeRead';
-import type { FileRead, ProjectFiles } from './projectFiles';
+import { tooLargeReason, type FileRead, type ProjectFiles, type UnreadableFile } from './projectFiles';
 
 /** The file system path of a file: URI, or undefined for another scheme or a URI that names
  *  no local path (a remote host on Linux). */
@@ -27,23 +27,31 @@ export const nodeProjectFiles: ProjectFiles = {
     return files.map((f) => pathToFileURL(f).toString());
   },
 
-  async read(uri: string, maxBytes: number, root?: string): Promise<FileRead> {
+  async read(uri: string, maxBytes?: number, root?: string): Promise<FileRead> {
     const path = localPath(uri);
     if (!path) return { reason: 'not a file on disk' };
     const rootPath = root === undefined ? undefined : localPath(root);
     if (rootPath !== undefined) {
-      const read = await readProjectFile(rootPath, relative(rootPath, path), maxBytes);
+      const read = await readProjectFile(rootPath, relative(rootPath, path), maxBytes ?? Number.MAX_SAFE_INTEGER);
       if ('missing' in read) return { reason: 'no such file', missing: true };
       return 'refused' in read ? { reason: read.refused } : read;
     }
-    // Looked at by its size first: a file over the cap is never read into memory.
-    const size = await fs.stat(path).then((s) => (s.isFile() ? s.size : 0), () => 0);
-    if (size > maxBytes) return { reason: `${(size / 1024 / 1024).toFixed(1)} MB, over the ${formatBytes(maxBytes)} limit`, size };
+    if (maxBytes !== undefined) {
+      // Looked at by its size first: a file over the cap is never read into memory.
+      const size = await fs.stat(path).then((s) => (s.isFile() ? s.size : 0), () => 0);
+      if (size > maxBytes) return { reason: tooLargeReason(size, maxBytes), size };
+    }
     const read = await readRegularFile(path);
     return 'reason' in read && read.reason === 'no such file or folder' ? { ...read, missing: true } : read;
   },
-};
 
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${n / 1024 / 1024} MB` : `${n / 1024} KB`;
-}
+  async documents(folder: string): Promise<{ uris: string[]; unreadable: UnreadableFile[] }> {
+    const root = localPath(folder);
+    if (!root) return { uris: [], unreadable: [{ uri: folder, reason: 'not a folder on disk' }] };
+    const walked = await walkDocuments(root);
+    return {
+      uris: walked.files.map((f) => pathToFileURL(f).toString()),
+      unreadable: walked.unreadable.map((u) => ({ uri: pathToFileURL(u.path).toString(), reason: u.reason })),
+    };
+  },
+};
