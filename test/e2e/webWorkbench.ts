@@ -44,6 +44,8 @@ export interface WebWorkbench {
   base: string;
   browser: BrowserContext;
   page: Page;
+  /** The workspace's files, by their path in it. */
+  files: Readonly<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -154,7 +156,7 @@ export async function openWebWorkbench(name: string, prepare?: (files: Record<st
     await close();
     throw e;
   }
-  return { run, extension, base, browser, page: tab, close };
+  return { run, extension, base, browser, page: tab, files, close };
 }
 
 function listen(server: Server): Promise<number> {
