@@ -127,7 +127,7 @@ describe('skill-lens check report formats (CLI)', function () {
         [
           ['renamed-skill', 8, undefined],
           ['unknown-skill', 6, [{ kind: 'inSource', justification: 'Silenced by a skill-lens-disable comment in the document.' }]],
-          ['unknown-skill', 7, [{ kind: 'external', justification: `"Kubernetes" is listed under unknown-skill in the workspace's ignore list (.skill-lens/ignore.yaml).` }]],
+          ['unknown-skill', 7, [{ kind: 'inSource', justification: `"Kubernetes" is listed under unknown-skill in the project's ignore words (.skill-lens/ignore.yaml or .skill-lens.yaml).` }]],
         ],
       );
       // The other formats leave them out, as the editor does.

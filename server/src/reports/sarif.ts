@@ -140,5 +140,7 @@ function region(range: Range): Sarif.Region {
 function suppression(s: SilencedFinding, lines: LineIndex): Sarif.Suppression {
   if (s.by === 'comment') return { kind: 'inSource', justification: `Silenced by a skill-lens-disable comment in the document.` };
   const word = rangeText(lines, s.diagnostic.range).replace(/[*_`]/g, '').trim();
-  return { kind: 'external', justification: `"${word}" is listed under ${String(s.diagnostic.code)} in the workspace's ignore list (.skill-lens/ignore.yaml).` };
+  // In source too: the project's ignore words are kept in the repository beside the documents
+  // (.skill-lens/ignore.yaml, or `ignore` in .skill-lens.yaml), not in a system outside it.
+  return { kind: 'inSource', justification: `"${word}" is listed under ${String(s.diagnostic.code)} in the project's ignore words (.skill-lens/ignore.yaml or .skill-lens.yaml).` };
 }
