@@ -31,8 +31,26 @@ export class ProjectFilesHandler {
     this.canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.hasWorkspace = roots.length > 0;
     this.context.service.setRoots(roots);
+    // Documents wait for the project's configuration, so it is read at once, while the client
+    // finishes starting; the framework files are read after the first check (scan()).
+    if (this.hasWorkspace) this.settingsRead = this.readSettings();
     // A client that never says `initialized` still gets its workspace read.
     setTimeout(() => void this.scan(), 2000).unref?.();
+  }
+
+  private settingsRead: Promise<boolean> = Promise.resolve(false);
+
+  private async readSettings(): Promise<boolean> {
+    let changed = false;
+    try {
+      changed = await this.context.service.loadProjectSettings();
+    } finally {
+      this.documents.gate.projectSettingsRead = true;
+      // Documents opened meanwhile were parsed with the defaults: read again with the configuration.
+      if (changed) this.documents.refreshAll();
+      this.documents.checkWaiting();
+    }
+    return changed;
   }
 
   initialized(): void {
@@ -62,10 +80,8 @@ export class ProjectFilesHandler {
     if (!gate.startScan()) return;
     let changed = false;
     try {
-      if (this.hasWorkspace) changed = await this.context.service.loadProjectSettings();
-      gate.projectSettingsRead = true;
-      this.documents.checkWaiting();
-      if (this.hasWorkspace) changed = (await this.context.service.loadProjectFrameworks()) || changed;
+      await this.settingsRead;
+      if (this.hasWorkspace) changed = await this.context.service.loadProjectFrameworks();
     } finally {
       gate.projectSettingsRead = true;
       gate.workspaceScanned = true;
