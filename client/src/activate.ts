@@ -53,16 +53,11 @@ export function activateSkillLens(context: vscode.ExtensionContext, host: Client
   const output = vscode.window.createOutputChannel('Skill Lens');
   context.subscriptions.push(output);
 
-  // Framework files in the workspace are watched here so the server reloads them on change.
-  const frameworkGlobs = vscode.workspace
-    .getConfiguration('skillLens')
-    .get<string[]>('frameworkFiles', ['**/*.skills.yaml', '**/*.skills.yml', '.skill-lens/*.yaml']);
-  const watchers = frameworkGlobs.map((g) => vscode.workspace.createFileSystemWatcher(g));
-  context.subscriptions.push(...watchers);
-
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages.flatMap((language) => host.schemes.map((scheme) => ({ scheme, language }))),
-    synchronize: { configurationSection: 'skillLens', fileEvents: watchers },
+    // The server registers the file watchers it needs (configuration, ignore lists, framework
+    // files, as the project's configuration names them): none is made here.
+    synchronize: { configurationSection: 'skillLens' },
     outputChannel: output,
     errorHandler: restartingErrorHandler(output),
     // Only the settings the user set: each overrides the project's configuration file.

@@ -205,32 +205,31 @@ async function check(service: LanguageService, opts: Options, projectProblems: M
     for (const file of [from.config, from.ignore]) if (file) applied.add(file);
     let diagnostics = service.diagnostics(doc);
     let text = read.text;
+    /** The version reported: the fixed one once a fix is written (or shown). */
+    let checked = doc;
     if (opts.fix || opts.fixDryRun) {
       const fixed = service.fixAllText(doc);
       if (fixed && opts.fixDryRun) {
         output(createTwoFilesPatch(`a/${shown(p.file)}`, `b/${shown(p.file)}`, read.text, fixed.text, undefined, undefined, { context: 3 }).replace(/^=+\n/, ''));
-        ({ diagnostics, text } = fixed);
+        ({ diagnostics, text, doc: checked } = fixed);
       } else if (fixed) {
         const failed = await writeIfUnchanged(p.file, read.text, fixed.text);
         if (failed) unwritable.push({ path: p.file, reason: failed });
         else {
-          ({ diagnostics, text } = fixed);
+          ({ diagnostics, text, doc: checked } = fixed);
           process.stderr.write(`skill-lens: ${shown(p.file)}: fixed ${plural(fixed.fixed.length, 'finding')}\n`);
         }
       } else if (service.lacksFramework(doc)) {
         process.stderr.write(`skill-lens: ${shown(p.file)}: not fixed: its framework is not loaded\n`);
       }
     }
-    const silenced = listsSilenced(format) ? service.silenced(text === read.text ? doc : service.parse(uri, 1, text)) : [];
+    const silenced = listsSilenced(format) ? service.silenced(checked) : [];
     results.push({ file: shown(p.file), text, diagnostics, silenced });
     service.forget(uri);
   }
   // A configuration, ignore list or framework file with problems is reported as the editor shows
   // it: those among the paths checked, and those that apply to a document checked.
-  const inChecked = (path: string) => opts.positional.some((p) => {
-    const from = resolve(p);
-    return path === from || path.startsWith(from.endsWith(sep) ? from : from + sep);
-  });
+  const inChecked = (path: string) => opts.positional.some((p) => isInside(path, resolve(p)));
   for (const [uri, diagnostics] of projectProblems) {
     const path = fileURLToPath(uri);
     if (!diagnostics.length || !(inChecked(path) || applied.has(uri))) continue;
@@ -368,14 +367,18 @@ async function profile(service: LanguageService, opts: Options): Promise<number>
  */
 function projectRoots(cwd: string, paths: readonly string[]): string[] {
   const roots = [projectRoot(cwd)];
-  const inside = (path: string, root: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
   for (const p of paths) {
     const full = resolve(p);
-    if (roots.some((r) => inside(full, r))) continue;
+    if (roots.some((r) => isInside(full, r))) continue;
     const folder = existsSync(full) && statSync(full).isDirectory() ? full : dirname(full);
     roots.push(projectRoot(folder));
   }
   return roots;
+}
+
+/** Whether a path is a folder or inside it. */
+function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
 /** The nearest folder at or above `from` that holds a configuration file, else `from`. */

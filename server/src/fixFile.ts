@@ -1,5 +1,5 @@
-// `skill-lens check --fix`: the fixes of a file's errors and warnings, applied until nothing
-// changes, and written so that the file is never damaged (ARCHITECTURE.md, "--fix"):
+// `skill-lens check --fix`: the fixed text (LanguageService.fixAllText) written so that the file
+// is never damaged (ARCHITECTURE.md, "--fix"):
 // - atomically: a temporary file beside the target, renamed over it, with the target's mode;
 //   through a symbolic link, to the file it leads to, the link kept;
 // - only when the file is still what was read: a change made meanwhile (an editor's autosave

@@ -35,11 +35,11 @@ import type { FrameworkSummary, ReviewTarget, RoleLevelSummary, SkillSummary } f
 import { Project, type DocumentSettings, type FileRole, type ProjectOptions } from './project/project';
 import type { Settings, SettingsOverrides } from './project/settings';
 
-export { DEFAULT_SETTINGS, mergeSettings, readOverrides, type Settings, type SettingsOverrides } from './project/settings';
+export { readOverrides, type Settings, type SettingsOverrides } from './project/settings';
 export type { DocumentSettings, FileRole } from './project/project';
 
 /** Each parsed version's published findings (LanguageService.diagnostics). */
-const published = caches.weak<ParsedDocument, { severity: Settings['severity']; ignore?: IgnoreList; found: Diagnostic[] }>();
+const published = caches.weak<ParsedDocument, { severity: Settings['severity']; ignore?: IgnoreList; applied: Diagnostic[]; found: Diagnostic[] }>();
 
 export interface LanguageServiceOptions extends ProjectOptions {
   /** The editor's own settings, where the user set them: they override the project's configuration. */
@@ -191,8 +191,7 @@ export class LanguageService {
    */
   parse(uri: string, version: number, text: string): ParsedDocument {
     const settings = this.settingsFor(uri);
-    const active = this.activeFramework(uri);
-    const key = `${active.id}|${JSON.stringify(settings.documentKinds)}|${settings.kindRoots.join('|')}`;
+    const key = `${this.activeFramework(uri).id}|${settings.parseKey}`;
     const hit = this.cache.get(uri);
     if (hit && hit.version === version && hit.key === key && hit.text.length === text.length && hit.text === text) return hit.doc;
     // The previous version's model, when settings and framework are the same, lets the parse
@@ -246,12 +245,7 @@ export class LanguageService {
    * parsed version, for the code actions that need them all (fix all).
    */
   diagnostics(doc: ParsedDocument): Diagnostic[] {
-    const { ignore, severity } = this.settingsFor(doc.uri);
-    const hit = published.get(doc);
-    if (hit && hit.severity === severity && hit.ignore === ignore) return [...hit.found];
-    const found = reported(doc, applySeverity(this.findings(doc), severity), ignore);
-    published.set(doc, { severity, ignore, found });
-    return [...found];
+    return [...this.publishedOf(doc).found];
   }
 
   /**
@@ -260,8 +254,20 @@ export class LanguageService {
    * reports that list them as suppressed rather than drop them (SARIF).
    */
   silenced(doc: ParsedDocument): SilencedFinding[] {
+    const { applied, ignore } = this.publishedOf(doc);
+    return silencedFindings(doc, applied, ignore);
+  }
+
+  /** A version's findings with the user's severities (`applied`), and those left once silencing is applied (`found`). */
+  private publishedOf(doc: ParsedDocument) {
     const { ignore, severity } = this.settingsFor(doc.uri);
-    return silencedFindings(doc, applySeverity(this.findings(doc), severity), ignore);
+    let hit = published.get(doc);
+    if (!hit || hit.severity !== severity || hit.ignore !== ignore) {
+      const applied = applySeverity(this.findings(doc), severity);
+      hit = { severity, ignore, applied, found: reported(doc, applied, ignore) };
+      published.set(doc, hit);
+    }
+    return hit;
   }
 
   /**
@@ -309,7 +315,7 @@ export class LanguageService {
    * rounds. Undefined when there is nothing to fix, or when the document names a framework that
    * is not loaded: fixes made against the one used meanwhile would rewrite names from guesses.
    */
-  fixAllText(doc: ParsedDocument): { text: string; fixed: Diagnostic[]; diagnostics: Diagnostic[] } | undefined {
+  fixAllText(doc: ParsedDocument): { text: string; fixed: Diagnostic[]; diagnostics: Diagnostic[]; doc: ParsedDocument } | undefined {
     if (this.lacksFramework(doc)) return undefined;
     let current = doc;
     const fixed: Diagnostic[] = [];
@@ -321,7 +327,7 @@ export class LanguageService {
       fixed.push(...now);
       current = this.parseFresh(doc.uri, text, doc.version);
     }
-    return fixed.length ? { text: current.lines.text, fixed, diagnostics: this.diagnostics(current) } : undefined;
+    return fixed.length ? { text: current.lines.text, fixed, diagnostics: this.diagnostics(current), doc: current } : undefined;
   }
 
   /** Quick fixes, Fix all and silencing for the editor's light bulb. */

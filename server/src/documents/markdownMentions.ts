@@ -20,7 +20,7 @@ import { parseTable } from './markdownTables';
 // Separators of the inline form, longest first so ` — ` wins over `-` inside names.
 export const SEPARATOR = /\s+[\u2014\u2013-]\s+|\s*[\u2014\u2013]\s*|:\s+/g;
 
-export const SEPARATOR_CHAR = /[:\u2014\u2013-]/g;
+const SEPARATOR_CHAR = /[:\u2014\u2013-]/g;
 
 /** Whether the line holds, from `start`, a character SEPARATOR needs, before running it. */
 export function maySeparate(text: string, start: number): boolean {
@@ -28,7 +28,7 @@ export function maySeparate(text: string, start: number): boolean {
   return SEPARATOR_CHAR.test(text);
 }
 /** Whether the line holds, from `start`, a separator of the inline form (`: `, ` - `, an en or em dash). */
-export function hasSeparator(text: string, start: number): boolean {
+function hasSeparator(text: string, start: number): boolean {
   if (!maySeparate(text, start)) return false;
   SEPARATOR.lastIndex = start;
   const found = SEPARATOR.test(text);
@@ -55,7 +55,7 @@ export interface Ctx {
 }
 
 /** A heading's role level and depth: its section's skills are checked against that role level. */
-export interface SectionRole {
+interface SectionRole {
   depth: number;
   name: string;
 }
@@ -76,7 +76,7 @@ function isBlank(lines: LineIndex, n: number): boolean {
   return true;
 }
 
-export interface SkillHeading {
+interface SkillHeading {
   line: number;
   start: number;
   end: number;
@@ -364,7 +364,7 @@ const TILDE = 126;
 
 
 
-export function isLevelLineAhead(lines: LineIndex, n: number): boolean {
+function isLevelLineAhead(lines: LineIndex, n: number): boolean {
   const src = lines.text;
   for (let k = n + 1; k < Math.min(lines.lineCount, n + 4); k++) {
     // The first character says most lines are no level line, without taking the line out.

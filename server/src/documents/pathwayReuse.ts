@@ -50,7 +50,7 @@ export interface PathwayYaml {
   chunks: TopicChunk[];
 }
 
-export interface TopicChunk {
+interface TopicChunk {
   text: string;
   startLine: number;
   /** Its place in `topics`, which problem messages name. */
@@ -133,7 +133,7 @@ export function readTopicsAgain(source: string, lines: LineIndex, doc: ParsedDoc
 }
 
 /** A topic's model moved down (or up) by `lines` lines. */
-export function movedTopic(read: TopicRead, lines: number): TopicRead {
+function movedTopic(read: TopicRead, lines: number): TopicRead {
   const move = (l: Located) => (l as TextSpan).moved(lines);
   const topic = read.topic && {
     name: move(read.topic.name),

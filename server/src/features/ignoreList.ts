@@ -8,7 +8,8 @@
 //
 // A finding is ignored when the text it points at (bold and spacing aside, any case) is listed
 // under its code. The file sits beside framework files in `.skill-lens/` but is never one.
-import { CORE_SCHEMA, dump, load } from 'js-yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { oneLineScalar } from '../yaml/yamlTree';
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../documents/model';
 import { excerpt, shortened, tooLarge } from '../fileText';
@@ -123,7 +124,7 @@ export function isIgnored(list: IgnoreList, doc: ParsedDocument, d: Diagnostic):
  * when the file is not YAML that can be extended safely.
  */
 export function addToIgnoreList(existing: string | undefined, code: string, word: string): TextEdit[] | undefined {
-  const item = yamlScalar(word.trim());
+  const item = oneLineScalar(word.trim());
   if (item === undefined) return undefined;
   const header = '# Findings Skill Lens does not report in this workspace, by code (see the README).\n';
   if (existing === undefined || !existing.trim()) return [{ range: startRange(), newText: `${existing === undefined ? header : ''}${code}:\n  - ${item}\n` }];
@@ -166,7 +167,7 @@ export function addToIgnoreList(existing: string | undefined, code: string, word
   }
   if (/^[[{]/.test(after) && !/[\]}]$/.test(after)) return undefined; // a flow list over several lines
   const words = (Array.isArray(value) ? value : [value]).filter((w) => typeof w === 'string' || typeof w === 'number').map(String);
-  const items = [...words.map(yamlScalar), item];
+  const items = [...words.map(oneLineScalar), item];
   if (items.includes(undefined)) return undefined;
   const block = [`${lines[keyLine].replace(/:.*$/, ':')}`, ...items.map((w) => `  - ${w}`)].join(eol);
   return [{ range: { start: { line: keyLine, character: 0 }, end: { line: keyLine, character: lines[keyLine].replace(/\r$/, '').length } }, newText: block }];
@@ -184,18 +185,3 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/**
- * A word as one YAML scalar on one line, written by js-yaml: quoted when it would otherwise be
- * read as a number, a boolean or null (`0x1F`, `1e3`, `.inf`) or not as written, control
- * characters escaped (a raw one makes the whole file unreadable). Undefined when it cannot be
- * written so and read back as it is.
- */
-function yamlScalar(text: string): string | undefined {
-  const written = dump(text, { lineWidth: -1 }).replace(/\n$/, '');
-  if (written.includes('\n')) return undefined;
-  try {
-    return load(written, { schema: CORE_SCHEMA }) === text ? written : undefined;
-  } catch {
-    return undefined;
-  }
-}

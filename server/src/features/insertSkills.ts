@@ -10,7 +10,7 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import { isTypoOf, type Framework, type RoleLevelRef } from '../framework/framework';
 import { skillFullName, type LevelData, type SkillData } from '../framework/model';
 import type { ParsedDocument } from '../documents/model';
-import { parseYaml, type YamlMap, type YamlNode } from '../yaml/yamlTree';
+import { oneLineScalar, parseYaml, type YamlMap, type YamlNode } from '../yaml/yamlTree';
 import { readReview, roleStanding } from '../reviews/read';
 import { coverageInsert } from '../reviews/template';
 import { documentStyle, skillsText, type SkillsStyle } from './skillsText';
@@ -423,6 +423,5 @@ function scalar(value: { s: string; q?: Quote } | { n: number }): string {
 
 /** Plain when YAML reads the text back as the same string, else quoted (js-yaml decides). */
 function plain(text: string): string {
-  const written = dump(text, { lineWidth: -1 }).trimEnd();
-  return written.includes('\n') ? JSON.stringify(text) : written;
+  return oneLineScalar(text) ?? JSON.stringify(text);
 }

@@ -1,10 +1,9 @@
 // A user's framework file (YAML, or JSON, which is YAML too) read and checked: the data, or the
 // problems, each on the line of the key at fault. No Framework is built here: this module runs
 // in the worker that reads framework files off the server's main thread (fileWorker.ts) too.
-import { constructFromEvents, CORE_SCHEMA, parseEvents, YAMLException, type Event } from 'js-yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex, restOfLine } from '../documents/lineIndex';
-import { offsetOfPath, yamlTreeFromEvents } from '../yaml/yamlTree';
+import { offsetOfPath, readDataYaml, yamlTreeFromEvents } from '../yaml/yamlTree';
 import type { FrameworkData } from './model';
 import { validateFrameworkData } from './validate';
 
@@ -67,15 +66,9 @@ export function checkFrameworkFile(text: string): FrameworkFileCheck {
   if (tooLarge) return { problems: [tooLarge] };
   const lines = new LineIndex(text);
   const at = (offset: number): Range => restOfLine(lines, offset);
-  let events: Event[];
-  let documents: unknown[];
-  try {
-    events = parseEvents(text, { maxDepth: 64 });
-    documents = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0 });
-  } catch (e) {
-    const offset = e instanceof YAMLException ? (e.mark?.position ?? 0) : 0;
-    return { problems: [{ message: yamlMessage(e, text, offset), range: at(offset) }] };
-  }
+  const parsed = readDataYaml(text, 64);
+  if ('reason' in parsed) return { problems: [{ message: yamlMessage(parsed.reason, text, parsed.offset), range: at(parsed.offset) }] };
+  const { events, documents } = parsed;
   if (documents.length > 1) {
     return {
       problems: [{ message: 'A framework file holds one YAML document: remove the second `---` and what follows, or put it in a file of its own.', range: at(secondDocumentStart(text)) }],
@@ -92,8 +85,7 @@ export function checkFrameworkFile(text: string): FrameworkFileCheck {
 }
 
 /** js-yaml's errors in the words of the rest of the file's messages. */
-function yamlMessage(e: unknown, text: string, offset: number): string {
-  const reason = e instanceof YAMLException ? e.reason || e.message : e instanceof Error ? e.message : String(e);
+function yamlMessage(reason: string, text: string, offset: number): string {
   if (reason.startsWith('duplicated mapping key')) {
     const key = /^\s*(?:"([^"]*)"|'([^']*)'|([^:#\n]*?))\s*:/.exec(text.slice(offset));
     const name = key ? (key[1] ?? key[2] ?? key[3]) : undefined;

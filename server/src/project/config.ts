@@ -3,12 +3,11 @@
 // ones (ARCHITECTURE.md, "One configuration"). Checked against data/skill-lens.schema.json, which
 // also ships for editors to complete its keys. A key with a wrong value is reported on its line
 // and left out; the rest of the file still applies, so a slip never stops checking.
-import { constructFromEvents, CORE_SCHEMA, parseEvents, YAMLException, type Event } from 'js-yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Range } from 'vscode-languageserver-types';
 import schema from '../../../data/skill-lens.schema.json';
 import { LineIndex, restOfLine } from '../documents/lineIndex';
-import { offsetOfPath, yamlTreeFromEvents, type YamlNode } from '../yaml/yamlTree';
+import { offsetOfPath, readDataYaml, yamlTreeFromEvents, type YamlNode } from '../yaml/yamlTree';
 import { editDistance } from '../framework/normalize';
 import { globError } from '../documents/glob';
 import { excerpt, shortened } from '../fileText';
@@ -62,16 +61,11 @@ export function readProjectConfig(text: string): ConfigRead {
   }
   // Blank or only comments: nothing set.
   if (!/^[ \t]*[^\s#]/m.test(text)) return { config: {}, problems: [] };
-  let events: Event[];
-  let documents: unknown[];
-  try {
-    events = parseEvents(text, { maxDepth: 16 });
-    documents = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0 });
-  } catch (e) {
-    const offset = e instanceof YAMLException ? (e.mark?.position ?? 0) : 0;
-    const reason = e instanceof YAMLException ? e.reason || e.message : e instanceof Error ? e.message : String(e);
-    return { config: {}, problems: [{ message: `This configuration is not valid YAML (${shortened(reason.split('\n')[0], 120)}); the defaults apply until it is.`, range: at(offset) }] };
+  const parsed = readDataYaml(text, 16);
+  if ('reason' in parsed) {
+    return { config: {}, problems: [{ message: `This configuration is not valid YAML (${shortened(parsed.reason.split('\n')[0], 120)}); the defaults apply until it is.`, range: at(parsed.offset) }] };
   }
+  const { events, documents } = parsed;
   const value = documents[0];
   if (value === null || value === undefined) return { config: {}, problems: [] };
   if (typeof value !== 'object' || Array.isArray(value)) {

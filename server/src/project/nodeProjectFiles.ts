@@ -10,7 +10,7 @@ import { tooLargeReason, type FileRead, type ProjectFiles, type UnreadableFile }
 
 /** The file system path of a file: URI, or undefined for another scheme or a URI that names
  *  no local path (a remote host on Linux). */
-export function localPath(uri: string): string | undefined {
+function localPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
     return fileURLToPath(uri);

@@ -8,12 +8,10 @@ import { globPath, matchesAny } from '../documents/glob';
 import { FrameworkRegistry, type FrameworkFileResult } from '../framework/loader';
 import { FRAMEWORK_FILE_MAX_BYTES, sizeProblem, type FrameworkFileProblem } from '../framework/frameworkFile';
 import { IGNORE_FILE, IGNORE_LIST_MAX_BYTES, isIgnoreFile, parseIgnoreList, unreadIgnoreList, type IgnoreList } from '../features/ignoreList';
-import { CONFIG_FILE_MAX_BYTES, CONFIG_FILE_NAMES, isConfigFile, readProjectConfig, type ConfigRead } from './config';
+import { CONFIG_FILE_MAX_BYTES, isConfigFile, readProjectConfig, type ConfigRead } from './config';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings, type SettingsOverrides } from './settings';
 import { NO_PROJECT_FILES, type ProjectFiles } from './projectFiles';
 import { folderOf, loadFrameworkHere, mergeIgnore, relativePath, settingName } from './projectPaths';
-
-export { folderOf, loadFrameworkHere, relativePath } from './projectPaths';
 
 /** What a file of the project is to the engine. */
 export type FileRole = 'document' | 'config' | 'ignore' | 'framework' | 'excluded';
@@ -26,6 +24,8 @@ export interface DocumentSettings extends Settings {
   ignore: IgnoreList | undefined;
   /** The configuration file and ignore list that apply (URIs). */
   from: { config?: string; ignore?: string };
+  /** What of these settings a parse depends on (the kinds and where their globs start), as one key. */
+  parseKey: string;
 }
 
 export type FrameworkLoader = (text: string) => Promise<FrameworkFileResult>;
@@ -40,8 +40,7 @@ export interface ProjectOptions {
 }
 
 /** The most framework files read from a workspace. */
-export const MAX_FRAMEWORK_FILES = 200;
-
+const MAX_FRAMEWORK_FILES = 200;
 
 interface HeldConfig {
   uri: string;
@@ -117,7 +116,8 @@ export class Project {
       const settings = resolveSettings(config?.read.config, this.overrides);
       const kindsFromConfig = !!config?.read.config.documentKinds && !this.overrides.documentKinds;
       const kindRoots = kindsFromConfig ? [globPath(config!.folder)] : root === undefined ? this.rootUris.map((r) => globPath(r)) : [globPath(root)];
-      s = { ...settings, kindRoots, ignore: mergeIgnore(config?.read.config.ignore, ignore?.list ?? this.hostIgnore), from: { config: config?.uri, ignore: ignore?.uri } };
+      const parseKey = `${JSON.stringify(settings.documentKinds)}|${kindRoots.join('|')}`;
+      s = { ...settings, kindRoots, ignore: mergeIgnore(config?.read.config.ignore, ignore?.list ?? this.hostIgnore), from: { config: config?.uri, ignore: ignore?.uri }, parseKey };
       this.resolved.set(key, s);
     }
     return s;
@@ -381,9 +381,8 @@ export class Project {
         return had;
       }
       // An ignore list that is not read is held as such: no word of it applies, and nothing is written to it.
-      const folder = folderOf(folderOf(uri));
       const list = unreadIgnoreList(read.reason);
-      this.ignores.set(folder, { uri, text: '', list });
+      this.ignores.set(heldUnder(uri), { uri, text: '', list });
       this.report(uri, list.problems);
       this.resolved.clear();
       return true;
@@ -393,12 +392,11 @@ export class Project {
 
   /** True when what applies changed. */
   private useProjectFileText(uri: string, text: string): boolean {
-    const config = isConfigFile(uri);
-    const folder = config ? folderOf(uri) : folderOf(folderOf(uri));
-    if (config) {
+    const folder = heldUnder(uri);
+    if (isConfigFile(uri)) {
       const before = this.configs.get(folder);
-      if (before?.uri === uri && JSON.stringify(before.read) === JSON.stringify(readProjectConfig(text))) return false;
       const read = readProjectConfig(text);
+      if (before?.uri === uri && JSON.stringify(before.read) === JSON.stringify(read)) return false;
       this.configs.set(folder, { uri, folder, read });
       this.report(uri, read.problems);
     } else {
@@ -413,9 +411,8 @@ export class Project {
   }
 
   private forgetProjectFile(uri: string): boolean {
-    const config = isConfigFile(uri);
-    const map: Map<string, { uri: string }> = config ? this.configs : this.ignores;
-    const folder = config ? folderOf(uri) : folderOf(folderOf(uri));
+    const map: Map<string, { uri: string }> = isConfigFile(uri) ? this.configs : this.ignores;
+    const folder = heldUnder(uri);
     if (map.get(folder)?.uri !== uri) return false;
     map.delete(folder);
     this.resolved.clear();
@@ -430,4 +427,7 @@ export class Project {
 
 const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export { CONFIG_FILE_NAMES };
+/** The folder a configuration file (`F/.skill-lens.yaml`) or an ignore list (`F/.skill-lens/ignore.yaml`) applies from: F. */
+function heldUnder(uri: string): string {
+  return isConfigFile(uri) ? folderOf(uri) : folderOf(folderOf(uri));
+}

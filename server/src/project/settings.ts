@@ -52,11 +52,6 @@ export function readOverrides(raw: unknown): SettingsOverrides {
   return out;
 }
 
-/** Merges user settings over the defaults, ignoring values of the wrong type. */
-export function mergeSettings(raw: unknown): Settings {
-  return resolveSettings(undefined, readOverrides(raw));
-}
-
 /** Defaults, then the configuration file's settings, then the editor's, key by key (severity by code). */
 export function resolveSettings(config: ProjectConfig | undefined, overrides: SettingsOverrides): Settings {
   const c = config ?? {};

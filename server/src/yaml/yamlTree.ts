@@ -1,7 +1,7 @@
 // YAML with source positions: js-yaml's event stream turned into a small tree whose nodes keep
 // their offsets, so diagnostics point at the exact key or value. Aliases are kept as nodes and
 // never expanded, so an alias bomb costs nothing.
-import { EVENT_ID, getScalarValue, parseEvents, YAMLException, type Event } from 'js-yaml';
+import { constructFromEvents, CORE_SCHEMA, dump, EVENT_ID, getScalarValue, load, parseEvents, YAMLException, type Event } from 'js-yaml';
 import { readBlockYaml, type YamlSink } from './blockYaml';
 
 export type YamlNode = YamlScalar | YamlMap | YamlSeq | YamlAlias;
@@ -327,4 +327,37 @@ export function offsetOfPath(root: YamlNode | undefined, path: readonly (string 
     } else break;
   }
   return offset;
+}
+
+/**
+ * A data file's YAML (a framework file, the project configuration) read strictly: YAML 1.2's
+ * core schema, no aliases (an alias bomb would take the schema check forever), nesting capped.
+ * The events are kept for the positioned tree of the same parse (yamlTreeFromEvents); on an
+ * error, js-yaml's reason and where it found it.
+ */
+export function readDataYaml(text: string, maxDepth: number): { events: Event[]; documents: unknown[] } | { reason: string; offset: number } {
+  try {
+    const events = parseEvents(text, { maxDepth });
+    return { events, documents: constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0 }) };
+  } catch (e) {
+    const offset = e instanceof YAMLException ? (e.mark?.position ?? 0) : 0;
+    const reason = e instanceof YAMLException ? e.reason || e.message : e instanceof Error ? e.message : String(e);
+    return { reason, offset };
+  }
+}
+
+/**
+ * A string as one YAML scalar on one line, written by js-yaml: quoted when it would otherwise be
+ * read as a number, a boolean or null (`0x1F`, `1e3`, `.inf`) or not as written, control
+ * characters escaped (a raw one makes a whole file unreadable). Undefined when it cannot be
+ * written so and read back as it is.
+ */
+export function oneLineScalar(text: string): string | undefined {
+  const written = dump(text, { lineWidth: -1 }).replace(/\n$/, '');
+  if (written.includes('\n')) return undefined;
+  try {
+    return load(written, { schema: CORE_SCHEMA }) === text ? written : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
-// The project's own files: configuration files, ignore lists and framework files. Read when the
-// client is ready (documents wait for the configuration, and for a framework they name), watched
-// for changes on disk, and taken from the editor while open there. What each file means is the
+// The project's own files: configuration files, ignore lists and framework files. The
+// configuration and ignore lists are read as soon as the workspace is known (documents wait for
+// them), the framework files after the first check (documents naming one wait for it); all are
+// watched for changes on disk, and taken from the editor while open there. What each file means is the
 // language service's (project/project.ts); this handler only moves texts and events to it.
 import type { InitializeParams } from 'vscode-languageserver';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Disposable } from 'vscode-languageserver';
