@@ -61,7 +61,7 @@ describe('project files through the client (the browser server)', () => {
   it('reads a file, says why it could not, and words a file over the cap as the Node server does', async () => {
     const { files } = client({ 'big.yaml': 'x'.repeat(3 * 1024 * 1024), 'small.yaml': 'a: 1\n' });
     assert.deepEqual(await files.read('memfs:/small.yaml', 1024), { text: 'a: 1\n' });
-    assert.deepEqual(await files.read('memfs:/missing.yaml', 1024), { reason: 'no such file or folder' });
+    assert.deepEqual(await files.read('memfs:/missing.yaml', 1024), { reason: 'no such file or folder', missing: true });
     assert.deepEqual(await files.read('memfs:/big.yaml', 1024 * 1024), { reason: '3.0 MB, over the 1 MB limit', size: 3 * 1024 * 1024 });
   });
 
@@ -81,5 +81,16 @@ describe('project files through the client (the browser server)', () => {
     assert.equal(service.activeFramework().id, 'support');
     const messages = service.diagnostics(service.parse('memfs:/adverts/desk.md', 1, '---\nkind: job-advert\n---\n\n# Desk\n\n- **Knowledge base writing** (leeding)\n')).map((d) => d.message);
     assert.ok(messages.some((m) => m.includes('"leeding" is not a level in Service desk skills')), messages.join('\n'));
+  });
+
+  it('forgets an ignore list that is gone when it is closed, as the Node server does, and reports nothing on it', async () => {
+    const { files } = client({ '.skill-lens/ignore.yaml': 'unknown-skill: [Kubernetes]\n' });
+    const published: { uri: string; messages: string[] }[] = [];
+    const service = createLanguageService({ files, roots: ['memfs:/'], onFileProblems: (uri, ds) => published.push({ uri, messages: ds.map((d) => d.message) }) });
+    // Opened unsaved in the editor (a quick fix made it), then closed without saving: not on disk.
+    await service.fileEdited('memfs:/adverts/.skill-lens/ignore.yaml', 'unknown-skill: [Terraform]\n');
+    await service.fileClosed('memfs:/adverts/.skill-lens/ignore.yaml');
+    assert.deepEqual(published.filter((p) => p.uri === 'memfs:/adverts/.skill-lens/ignore.yaml').at(-1), { uri: 'memfs:/adverts/.skill-lens/ignore.yaml', messages: [] });
+    assert.notEqual(service.ignoreTarget('memfs:/adverts/a.md'), undefined);
   });
 });

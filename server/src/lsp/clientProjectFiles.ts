@@ -58,7 +58,9 @@ export function clientProjectFiles(connection: () => Connection): ProjectFiles {
         const read = await connection().sendRequest(ClientRequests.readFile, { uri, maxBytes });
         if ('text' in read && typeof read.text === 'string') return { text: read.text };
         if ('size' in read && typeof read.size === 'number' && maxBytes !== undefined) return { reason: tooLargeReason(read.size, maxBytes), size: read.size };
-        return { reason: 'reason' in read && typeof read.reason === 'string' ? read.reason : 'could not be read' };
+        const reason = 'reason' in read && typeof read.reason === 'string' ? read.reason : 'could not be read';
+        // A file that is not there, as the Node reader says it (nodeProjectFiles.ts): nothing to report.
+        return reason === 'no such file or folder' ? { reason, missing: true } : { reason };
       } catch (e) {
         return { reason: e instanceof Error ? e.message : String(e) };
       }
