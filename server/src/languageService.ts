@@ -112,11 +112,20 @@ export class LanguageService {
     return this.whenChanged(await this.project.settingsRead());
   }
 
-  /** Resolves once the project's configuration and ignore lists have been read (reading them if need be). */
-  async whenSettingsRead(): Promise<void> {
-    this.whenChanged(await this.project.settingsRead());
-    // And any change to them reported meanwhile.
+  /** Whether the configuration files and ignore lists that may apply to a document have been read. */
+  hasSettingsFor(uri: string): boolean {
+    return this.project.hasSettingsFor(uri);
+  }
+
+  /**
+   * Resolves once the configuration files and ignore lists that may apply to a document have
+   * been read (reading those of its folders not read yet), and any change to them reported
+   * meanwhile. True when what applies changed.
+   */
+  async whenSettingsReadFor(uri: string): Promise<boolean> {
+    const changed = this.whenChanged(await this.project.settingsReadFor(uri));
     await this.project.settled();
+    return changed;
   }
 
   async loadProjectFrameworks(): Promise<boolean> {

@@ -103,3 +103,33 @@ describe('the ignore lists the service reads', () => {
     assert.equal(words(), 0);
   });
 });
+
+describe('what applies to a document, read from its own folders', () => {
+  it('is known without a walk of the whole workspace, from the configuration files and ignore lists on its path only', async () => {
+    const texts: Record<string, string> = {
+      'file:///w/.skill-lens.yaml': 'severity:\n  unknown-skill: warning\n',
+      'file:///w/jobs/.skill-lens/ignore.yaml': 'unknown-skill: [Kubernetes]\n',
+      'file:///w/other/.skill-lens.yaml': 'severity:\n  unknown-skill: hint\n',
+    };
+    const asked: string[] = [];
+    const files = {
+      // A walk that never ends, as on a very large workspace: nothing here may wait for it.
+      find: () => new Promise<string[]>(() => undefined),
+      read: async (uri: string) => {
+        asked.push(uri);
+        return uri in texts ? { text: texts[uri] } : { reason: 'no such file or folder', missing: true };
+      },
+      documents: async () => ({ uris: [], unreadable: [] }),
+    };
+    const service = createLanguageService({ files, roots: ['file:///w'] });
+    const doc = 'file:///w/jobs/advert.md';
+    assert.equal(service.hasSettingsFor(doc), false);
+    await service.whenSettingsReadFor(doc);
+    assert.equal(service.hasSettingsFor(doc), true);
+    assert.deepEqual(service.settingsFor(doc).severity, { 'unknown-skill': 'warning' });
+    assert.deepEqual([...service.settingsFor(doc).ignore!.byCode.get('unknown-skill')!], ['kubernetes']);
+    // Only the document's two folders were looked in, not `other/`.
+    assert.deepEqual([...new Set(asked.map((u) => u.replace(/\/[^/]*$/, '').replace(/\/\.skill-lens$/, '')))], ['file:///w/jobs', 'file:///w']);
+    assert.equal(service.hasSettingsFor('file:///w/other/advert.md'), false);
+  });
+});

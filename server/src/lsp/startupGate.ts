@@ -1,14 +1,13 @@
-// Start-up: until the client's settings are known, and while the workspace's project files are
+// Start-up: until the client's settings are known, and while the workspace's framework files are
 // being read a document that names a framework not loaded yet (in its front matter or through
-// its settings), documents wait rather than be checked against defaults.
+// its settings), documents wait rather than be checked against defaults. (Each document also
+// waits for the configuration of its own folders: documents.ts.)
 import type { ParsedDocument } from '../documents/model';
 import type { LanguageService } from '../languageService';
 
 export class StartupGate {
   /** The client's settings have arrived (or it has none to give). */
   settingsKnown = false;
-  /** The workspace's configuration files and ignore lists have been read (or there is no workspace). */
-  projectSettingsRead = false;
   /** The workspace's framework files have been read too (or there is no workspace). */
   workspaceScanned = false;
   private scanStarted = false;
@@ -25,7 +24,7 @@ export class StartupGate {
 
   /** Whether a document must wait before it is checked. */
   mustWait(doc: ParsedDocument): boolean {
-    if (!this.settingsKnown || !this.projectSettingsRead) return true;
+    if (!this.settingsKnown) return true;
     if (this.workspaceScanned) return false;
     return this.service.lacksFramework(doc);
   }

@@ -7,8 +7,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { globPath, matchesAny } from '../documents/glob';
 import { FrameworkRegistry, type FrameworkFileResult } from '../framework/loader';
 import { FRAMEWORK_FILE_MAX_BYTES, sizeProblem, type FrameworkFileProblem } from '../framework/frameworkFile';
-import { IGNORE_FILE, IGNORE_LIST_MAX_BYTES, isIgnoreFile, parseIgnoreList, unreadIgnoreList, type IgnoreList } from '../features/ignoreList';
-import { CONFIG_FILE_MAX_BYTES, isConfigFile, readProjectConfig, type ConfigRead } from './config';
+import { IGNORE_FILE, IGNORE_FOLDER, IGNORE_LIST_MAX_BYTES, isIgnoreFile, parseIgnoreList, unreadIgnoreList, type IgnoreList } from '../features/ignoreList';
+import { CONFIG_FILE_MAX_BYTES, CONFIG_FILE_NAMES, isConfigFile, readProjectConfig, type ConfigRead } from './config';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings, type SettingsOverrides } from './settings';
 import { NO_PROJECT_FILES, type ProjectFiles } from './projectFiles';
 import { folderOf, loadFrameworkHere, mergeIgnore, relativePath, settingName } from './projectPaths';
@@ -71,6 +71,10 @@ export class Project {
   private loads = 0;
   private resolved = new Map<string, DocumentSettings>();
   private settingsReading: Promise<boolean> | undefined;
+  /** The whole workspace's configuration files and ignore lists have been read (loadSettings). */
+  private allSettingsRead = false;
+  /** Folders whose configuration files and ignore lists have been looked for (settingsReadFor). */
+  private readonly looked = new Set<string>();
   /** Readings of project files under way (settled()). */
   private readonly reading = new Set<Promise<unknown>>();
   private readonly files: ProjectFiles;
@@ -182,7 +186,46 @@ export class Project {
       const found = await this.files.find(root, ['**/.skill-lens.yaml', '**/.skill-lens.yml', '**/.skill-lens/ignore.yaml', '**/.skill-lens/ignore.yml'], 1000);
       for (const uri of found) any = (await this.readProjectFile(uri)) || any;
     }
+    this.allSettingsRead = true;
     return any;
+  }
+
+  /**
+   * Whether what applies to a document is known: the configuration files and ignore lists of the
+   * folders from its own up to its workspace folder have been looked for (or the whole workspace
+   * has been read). Only those can apply to it, so its first check need not wait for a walk of
+   * the whole workspace (a second on a workspace of 50,000 files).
+   */
+  hasSettingsFor(uri: string): boolean {
+    return this.allSettingsRead || this.pathFolders(uri).every((folder) => this.looked.has(folder));
+  }
+
+  /** Looks for the configuration files and ignore lists of a document's folders, those not looked for yet. True when what applies changed. */
+  settingsReadFor(uri: string): Promise<boolean> {
+    return this.track(this.readPathSettings(uri));
+  }
+
+  private async readPathSettings(uri: string): Promise<boolean> {
+    let changed = false;
+    for (const folder of this.pathFolders(uri)) {
+      if (this.looked.has(folder)) continue;
+      this.looked.add(folder);
+      // A file that is not there is forgotten quietly (readProjectFile).
+      for (const name of PROJECT_FILE_NAMES) changed = (await this.readProjectFile(`${folder}/${name}`)) || changed;
+    }
+    return changed;
+  }
+
+  /** The folders from a document's up to its workspace folder (none outside the workspace). */
+  private pathFolders(uri: string): string[] {
+    const root = this.rootOf(uri);
+    if (root === undefined) return [];
+    const folders: string[] = [];
+    for (let folder = folderOf(uri); folder.length >= root.length; folder = folderOf(folder)) {
+      folders.push(folder);
+      if (folder.length === root.length) break;
+    }
+    return folders;
   }
 
   /** The second half of load(): the framework files the configuration names. */
@@ -426,6 +469,9 @@ export class Project {
 }
 
 const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The project's files a folder may hold, relative to it. */
+const PROJECT_FILE_NAMES = [...CONFIG_FILE_NAMES, `${IGNORE_FOLDER}/ignore.yaml`, `${IGNORE_FOLDER}/ignore.yml`];
 
 /** The folder a configuration file (`F/.skill-lens.yaml`) or an ignore list (`F/.skill-lens/ignore.yaml`) applies from: F. */
 function heldUnder(uri: string): string {

@@ -43,9 +43,7 @@ export class DocumentsHandler {
   }
 
   initialize(params: InitializeParams): void {
-    const noWorkspace = !(params.workspaceFolders?.length || params.rootUri);
-    this.gate.workspaceScanned = noWorkspace;
-    this.gate.projectSettingsRead = noWorkspace;
+    this.gate.workspaceScanned = !(params.workspaceFolders?.length || params.rootUri);
   }
 
   /** The model of an open document (parsed once per version). */
@@ -113,6 +111,14 @@ export class DocumentsHandler {
     }
     if (role === 'excluded') {
       connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    // The configuration of the document's own folders first: its findings depend on it.
+    if (!service.hasSettingsFor(uri)) {
+      void service.whenSettingsReadFor(uri).then(
+        () => this.schedule(uri, 0),
+        () => this.schedule(uri, 0),
+      );
       return;
     }
     const version = doc.version;

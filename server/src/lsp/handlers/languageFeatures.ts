@@ -48,7 +48,7 @@ export function registerLanguageFeatures(context: ServerContext, documents: Docu
     // "Ignore WORD in this workspace" is built from the ignore list's text: right after start,
     // before the workspace was read, it is read first (an edit made without it would add a
     // second key to the file).
-    await service.whenSettingsRead();
+    await service.whenSettingsReadFor(params.textDocument.uri);
     return answer('code actions', [], token, () => {
       const uri = params.textDocument.uri;
       const doc = documents.model(uri);

@@ -32,8 +32,9 @@ export class ProjectFilesHandler {
     this.canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.hasWorkspace = roots.length > 0;
     this.context.service.setRoots(roots);
-    // Documents wait for the project's configuration, so it is read at once, while the client
-    // finishes starting; the framework files are read after the first check (scan()).
+    // The whole workspace's configuration files and ignore lists, read at once, in the
+    // background: a document waits only for those of its own folders (documents.ts); the
+    // framework files are read after the first check (scan()).
     if (this.hasWorkspace) this.settingsRead = this.readSettings();
     // A client that never says `initialized` still gets its workspace read.
     setTimeout(() => void this.scan(), 2000).unref?.();
@@ -46,10 +47,9 @@ export class ProjectFilesHandler {
     try {
       changed = await this.context.service.loadProjectSettings();
     } finally {
-      this.documents.gate.projectSettingsRead = true;
-      // Documents opened meanwhile were parsed with the defaults: read again with the configuration.
+      // Files found that no document's own reading had read yet: documents are checked again
+      // (those they apply to were not checked before their own folders were read).
       if (changed) this.documents.refreshAll();
-      this.documents.checkWaiting();
     }
     return changed;
   }
@@ -84,7 +84,6 @@ export class ProjectFilesHandler {
       await this.settingsRead;
       if (this.hasWorkspace) changed = await this.context.service.loadProjectFrameworks();
     } finally {
-      gate.projectSettingsRead = true;
       gate.workspaceScanned = true;
       this.watch();
       if (changed) this.documents.refreshAll();
