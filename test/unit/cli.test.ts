@@ -59,8 +59,8 @@ describe('skill-lens (CLI)', function () {
     const out = run(['check', 'escapes.md'], folder);
     assert.equal(
       out.stdout,
-      'escapes.md:5:5 error unknown-skill "Kube\\x1b]52;c;aGk=\\x07rnetes" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.\n' +
-        'escapes.md:6:5 error unknown-skill "Terraform\\x1b[2K\\x9b2K\\u202e" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.\n' +
+      'escapes.md:5:5 error unknown-skill "Kube\\x1b]52;c;aGk=\\x07rnetes" is not a skill in DDaT, and no skill is spelt like it. If it is a tool or a skill of your own, add it to the ignore list; "Skill Lens: Show skill" finds the skills of DDaT by what they are about.\n' +
+        'escapes.md:6:5 error unknown-skill "Terraform\\x1b[2K\\x9b2K\\u202e" is not a skill in DDaT, and no skill is spelt like it. If it is a tool or a skill of your own, add it to the ignore list; "Skill Lens: Show skill" finds the skills of DDaT by what they are about.\n' +
         'escapes.md:7:5 error unknown-skill "Informaton security" is not a skill in DDaT. Did you mean "Information security"?\n',
     );
     assert.doesNotMatch(out.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);

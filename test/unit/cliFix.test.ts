@@ -22,7 +22,7 @@ describe('skill-lens check --fix, and silencing (CLI)', function () {
   it('applies every fix with one clear replacement, writes the file, and reports what is left', () => {
     const out = run(['check', '--fix', 'advert.md'], folder);
     assert.equal(readFileSync(join(folder, 'advert.md'), 'utf8'), ADVERT.replace('Informaton', 'Information').replace('Problem solving', 'Problem management'));
-    assert.equal(out.stdout, 'advert.md:7:5 error unknown-skill "Kubernetes" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.\n');
+    assert.equal(out.stdout, 'advert.md:7:5 error unknown-skill "Kubernetes" is not a skill in DDaT, and no skill is spelt like it. If it is a tool or a skill of your own, add it to the ignore list; "Skill Lens: Show skill" finds the skills of DDaT by what they are about.\n');
     assert.equal(out.stderr, 'skill-lens: advert.md: fixed 2 findings\n1 file checked: 1 error, 0 warnings.\n');
     assert.equal(out.status, 1);
     // Run again: nothing left to fix, the file is not written.

@@ -33,8 +33,8 @@ describe('diagnostics', () => {
     assert.deepEqual(out.map(seen), [
       'unknown-skill 3:5-26 "Stakeholder managment" is not a skill in DDaT. Did you mean "Stakeholder relationship management", "Stakeholder relationship management (content design)" or "Stakeholder relationship management (IT operations)"?',
       // No name has "methods" or "pipelines": no guess.
-      'unknown-skill 4:5-24 "Statistical methods" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.',
-      'unknown-skill 5:5-19 "Data pipelines" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.',
+      'unknown-skill 4:5-24 "Statistical methods" is not a skill in DDaT, and no skill is spelt like it. If it is a tool or a skill of your own, add it to the ignore list; "Skill Lens: Show skill" finds the skills of DDaT by what they are about.',
+      'unknown-skill 5:5-19 "Data pipelines" is not a skill in DDaT, and no skill is spelt like it. If it is a tool or a skill of your own, add it to the ignore list; "Skill Lens: Show skill" finds the skills of DDaT by what they are about.',
     ]);
   });
 

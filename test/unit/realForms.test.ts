@@ -43,7 +43,7 @@ describe('real adverts: the forms people write', () => {
       assert.deepEqual(mentions(text), ['Data modelling', 'Metadata managment', 'Data innovation', 'Stakeholder wrangling']);
       assert.deepEqual(seen(text), [
         'unknown-skill 6:5-23 "Metadata managment" is not a skill in DDaT. Did you mean "Metadata management"?',
-        'unknown-skill 8:5-26 "Stakeholder wrangling" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.',
+        'unknown-skill 8:5-26 "Stakeholder wrangling" is not a skill in DDaT, and no skill is spelt like it. If it is a tool or a skill of your own, add it to the ignore list; "Skill Lens: Show skill" finds the skills of DDaT by what they are about.',
       ]);
     });
 
@@ -52,7 +52,7 @@ describe('real adverts: the forms people write', () => {
         const text = `# Vacancy\n\n${heading}\n\n- **Cloud enginering**. Experience of cloud platforms.\n`;
         const found = seen(text);
         if (heading.startsWith('**')) assert.deepEqual(found, [], heading); // bold text is not a heading
-        else assert.deepEqual(found, ['unknown-skill 5:5-21 "Cloud enginering" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.'], heading);
+        else assert.deepEqual(found, ['unknown-skill 5:5-21 "Cloud enginering" is not a skill in DDaT, and no skill is spelt like it. If it is a tool or a skill of your own, add it to the ignore list; "Skill Lens: Show skill" finds the skills of DDaT by what they are about.'], heading);
       }
       assert.deepEqual(seen('# Vacancy\n\n## Benefits\n\n- **Flexible working**. Compressed hours are possible.\n'), []);
     });
@@ -138,7 +138,7 @@ describe('real adverts: the forms people write', () => {
       assert.ok(boldSeen.some((f) => f.startsWith('unknown-skill 12:5-20 "Test automation"')), boldSeen.join('\n'));
       assert.deepEqual(seen(text), [
         'level-mismatch 10:25-32 Senior quality assurance test analyst needs Test and quality planning at practitioner, not expert.',
-        'unknown-skill 12:3-18 "Test automation" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.',
+        'unknown-skill 12:3-18 "Test automation" is not a skill in DDaT, and no skill is spelt like it. If it is a tool or a skill of your own, add it to the ignore list; "Skill Lens: Show skill" finds the skills of DDaT by what they are about.',
       ]);
     });
   });

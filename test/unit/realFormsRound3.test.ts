@@ -162,7 +162,7 @@ describe('documents written against another framework', () => {
     assert.equal(doc.frameworkId, 'sfia');
     assert.deepEqual(full.diagnostics(doc).map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`), [
       'unknown-skill 9:5 "Software desing (SWDN)" is not a skill in SFIA. Did you mean "Software design"?',
-      'unknown-skill 10:5 "Data engineering (DENG)" is not a skill in SFIA. Check the spelling, or use "Skill Lens: Show skill" to find the name.',
+      'unknown-skill 10:5 "Data engineering (DENG)" is not a skill in SFIA, and no skill is spelt like it. If it is a tool or a skill of your own, add it to the ignore list; "Skill Lens: Show skill" finds the skills of SFIA by what they are about.',
     ]);
   });
 
@@ -258,8 +258,8 @@ describe('names with no close spelling', () => {
   it('keeps no guess when nothing is close by spelling or by topic', () => {
     const text = '# User researcher\n\n## Skills\n\n- **Statistical methods** (working)\n- **Kubernetes** (expert)\n';
     assert.deepEqual(seen(text), [
-      'unknown-skill 5:5-24 "Statistical methods" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.',
-      'unknown-skill 6:5-15 "Kubernetes" is not a skill in DDaT. Check the spelling, or use "Skill Lens: Show skill" to find the name.',
+      'unknown-skill 5:5-24 "Statistical methods" is not a skill in DDaT, and no skill is spelt like it. If it is a tool or a skill of your own, add it to the ignore list; "Skill Lens: Show skill" finds the skills of DDaT by what they are about.',
+      'unknown-skill 6:5-15 "Kubernetes" is not a skill in DDaT, and no skill is spelt like it. If it is a tool or a skill of your own, add it to the ignore list; "Skill Lens: Show skill" finds the skills of DDaT by what they are about.',
     ]);
   });
 

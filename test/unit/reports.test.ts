@@ -196,7 +196,7 @@ describe('skill-lens check report formats (CLI)', function () {
       const out = run(['check', '--format', 'github', name], folder);
       const findings = JSON.parse(run(['check', '--format', 'json', name], folder).stdout) as JsonFinding[];
       assert.deepEqual(out.stdout.split('\n').slice(0, -1), await actionsCoreLines(findings));
-      assert.match(out.stdout, /^::error title=Skill Lens \(unknown-skill\),file=a%2Cb%3Ac%25d\.md,line=6,endLine=6,col=5,endColumn=19::"100%25 Kubernetes" is not a skill in DDaT\./);
+      assert.match(out.stdout, /^::error title=Skill Lens \(unknown-skill\),file=a%2Cb%3Ac%25d\.md,line=6,endLine=6,col=5,endColumn=19::"100%25 Kubernetes" is not a skill in DDaT, and no skill is spelt like it\./);
       // A message over several lines (none of the checks writes one today) stays one command.
       const multiline: JsonFinding = { ...findings[0], message: 'first line\r\nsecond, with: 50%', range: { start: { line: 5, character: 4 }, end: { line: 6, character: 2 } } };
       const written = githubReport([{ file: 'x.md', text: '', diagnostics: [{ ...multiline, severity: 1 }], silenced: [] }]);

@@ -251,8 +251,11 @@ function judgeAt(m: SkillMention, NAME: Range, framework: Framework, role: RoleL
       const name = skillFullName(topic);
       report('unknown-skill', NAME, `${not}, and no ${framework.skillNoun} is spelt like it. Closest by topic: "${name}".`, { replacements: [], byTopic: [name] });
     } else {
-      const hint = suggestions.length ? `Did you mean ${quoteList(suggestions)}?` : `Check the spelling, or use "Skill Lens: Show skill" to find the name.`;
-      report('unknown-skill', NAME, `${not}. ${hint}`, { replacements: suggestions }, !m.certain);
+      // Nothing spelt alike: most often a tool or a team's own skill (Kubernetes), spelt right.
+      const message = suggestions.length
+        ? `${not}. Did you mean ${quoteList(suggestions)}?`
+        : `${not}, and no ${framework.skillNoun} is spelt like it. If it is a tool or a ${framework.skillNoun} of your own, add it to the ignore list; "Skill Lens: Show skill" finds the ${framework.skillNoun}s of ${framework.shortName} by what they are about.`;
+      report('unknown-skill', NAME, message, { replacements: suggestions }, !m.certain);
     }
   }
   if (placeless.level) checkLevel(placeless, skill, framework, mode.review ? undefined : role, report);
