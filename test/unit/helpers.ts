@@ -1,7 +1,7 @@
 // Feature tests go through the language service, as the server and the CLI do: `open` makes one
 // with a framework in use and parses the text with it. `doc('- Informa|', 'file:///adverts/job.md')`
 // also gives where the cursor marker was: `|`, or `‸` when the text itself needs pipes (tables).
-import type { Position } from 'vscode-languageserver-types';
+import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../../server/src/documents/model';
 import type { KindGlobs } from '../../server/src/documents/parse';
 import type { Framework } from '../../server/src/framework/framework';
@@ -70,4 +70,17 @@ export function applyEdit(text: string, edit: { range: { start: Position; end: P
   lines[start.line] = line.slice(0, start.character) + edit.newText + line.slice(end.character);
   if (end.line !== start.line) throw new Error('multi-line edit');
   return lines.join('\n');
+}
+
+/** Findings as a user reads them, `code line:start-end message` (1-based), without the
+ *  missing-skill and coverage findings a role brings unless asked. */
+export function findingLines(diagnostics: readonly Diagnostic[], withMissing = false): string[] {
+  return diagnostics
+    .filter((d) => withMissing || (d.code !== 'missing-skill' && d.code !== 'review-coverage'))
+    .map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1} ${d.message}`);
+}
+
+/** The skills (and levels) the parser read, as `name @ level`. */
+export function mentionLines(model: ParsedDocument): string[] {
+  return model.mentions.map((m) => (m.level ? `${m.name.text} @ ${m.level.text}` : m.name.text));
 }

@@ -1,8 +1,7 @@
 // The forms in which real adverts write skills, each in at least two styles, and the prose that
 // must stay quiet: exact ranges, codes and messages, as a user sees them in the Problems panel.
 import { strict as assert } from 'node:assert';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { NO_KIND_GLOBS, serviceFor } from './helpers';
+import { findingLines, mentionLines, NO_KIND_GLOBS, serviceFor } from './helpers';
 import { frameworkContext } from '../../server/src/features/frameworkContext';
 
 const service = serviceFor({ kinds: NO_KIND_GLOBS });
@@ -13,17 +12,12 @@ function parse(text: string) {
 
 /** What the user sees, without the missing-skill findings a role brings (tested elsewhere). */
 function seen(text: string): string[] {
-  return service.diagnostics(parse(text))
-    .filter((d) => d.code !== 'missing-skill' && d.code !== 'review-coverage')
-    .map((d: Diagnostic) => {
-      const { start, end } = d.range;
-      return `${d.code} ${start.line + 1}:${start.character + 1}-${end.character + 1} ${d.message}`;
-    });
+  return findingLines(service.diagnostics(parse(text)));
 }
 
 /** The skills (and levels) the parser read, as `name @ level`. */
 function mentions(text: string): string[] {
-  return parse(text).mentions.map((m) => (m.level ? `${m.name.text} @ ${m.level.text}` : m.name.text));
+  return mentionLines(parse(text));
 }
 
 describe('real adverts: the forms people write', () => {

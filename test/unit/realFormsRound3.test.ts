@@ -3,8 +3,7 @@
 // indented level lines, reviews written as lists, names with no close spelling. Exact ranges,
 // codes and messages, as a user sees them.
 import { strict as assert } from 'node:assert';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { NO_KIND_GLOBS, open, serviceFor, sfia } from './helpers';
+import { findingLines, mentionLines, NO_KIND_GLOBS, open, serviceFor, sfia } from './helpers';
 import { createLanguageService } from '../../server/src/languageService';
 import { Framework } from '../../server/src/framework/framework';
 import type { FrameworkData } from '../../server/src/framework/model';
@@ -18,18 +17,12 @@ function parse(text: string) {
 
 /** What the user sees: `code line:start-end message`, without the missing-skill findings a role brings unless asked. */
 function seen(text: string, withMissing = false): string[] {
-  return service
-    .diagnostics(parse(text))
-    .filter((d) => withMissing || (d.code !== 'missing-skill' && d.code !== 'review-coverage'))
-    .map((d: Diagnostic) => {
-      const { start, end } = d.range;
-      return `${d.code} ${start.line + 1}:${start.character + 1}-${end.character + 1} ${d.message}`;
-    });
+  return findingLines(service.diagnostics(parse(text)), withMissing);
 }
 
 /** The skills (and levels) the parser read, as `name @ level`. */
 function mentions(text: string): string[] {
-  return parse(text).mentions.map((m) => (m.level ? `${m.name.text} @ ${m.level.text}` : m.name.text));
+  return mentionLines(parse(text));
 }
 
 describe('real documents, third round', () => {
