@@ -132,4 +132,36 @@ describe('what applies to a document, read from its own folders', () => {
     assert.deepEqual([...new Set(asked.map((u) => u.replace(/\/[^/]*$/, '').replace(/\/\.skill-lens$/, '')))], ['file:///w/jobs', 'file:///w']);
     assert.equal(service.hasSettingsFor('file:///w/other/advert.md'), false);
   });
+
+  it('reads a folder made after the walk of the workspace, once for the documents opened in it together', async () => {
+    const texts: Record<string, string> = {};
+    const asked: string[] = [];
+    const files = {
+      find: async () => Object.keys(texts),
+      read: async (uri: string) => {
+        asked.push(uri);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return uri in texts ? { text: texts[uri] } : { reason: 'no such file or folder', missing: true };
+      },
+      documents: async () => ({ uris: [], unreadable: [] }),
+    };
+    const service = createLanguageService({ files, roots: ['file:///w'] });
+    await service.loadProjectSettings();
+    // Made after the walk, before the watcher says so (a pull, a folder made by a script).
+    texts['file:///w/team/.skill-lens.yaml'] = 'severity:\n  unknown-skill: warning\n';
+    const advert = 'file:///w/team/advert.md';
+    const review = 'file:///w/team/review.md';
+    assert.equal(service.hasSettingsFor(advert), false);
+    const reading = [service.whenSettingsReadFor(advert), service.whenSettingsReadFor(review)];
+    // Neither is known while the reading is under way.
+    assert.equal(service.hasSettingsFor(review), false);
+    assert.deepEqual(await Promise.all(reading), [true, true]);
+    assert.equal(service.hasSettingsFor(review), true);
+    assert.deepEqual(service.settingsFor(review).severity, { 'unknown-skill': 'warning' });
+    assert.equal(asked.filter((u) => u === 'file:///w/team/.skill-lens.yaml').length, 1);
+    // Looked for once: asked again, nothing is read and nothing has changed.
+    asked.length = 0;
+    assert.equal(await service.whenSettingsReadFor(advert), false);
+    assert.deepEqual(asked, []);
+  });
 });

@@ -71,10 +71,10 @@ export class Project {
   private loads = 0;
   private resolved = new Map<string, DocumentSettings>();
   private settingsReading: Promise<boolean> | undefined;
-  /** The whole workspace's configuration files and ignore lists have been read (loadSettings). */
-  private allSettingsRead = false;
-  /** Folders whose configuration files and ignore lists have been looked for (settingsReadFor). */
+  /** Folders whose configuration files and ignore lists have been looked for (settingsReadFor); the file watcher keeps them current. */
   private readonly looked = new Set<string>();
+  /** Those being looked for: a second document below one joins its reading. */
+  private readonly folderReads = new Map<string, Promise<boolean>>();
   /** Readings of project files under way (settled()). */
   private readonly reading = new Set<Promise<unknown>>();
   private readonly files: ProjectFiles;
@@ -186,32 +186,43 @@ export class Project {
       const found = await this.files.find(root, ['**/.skill-lens.yaml', '**/.skill-lens.yml', '**/.skill-lens/ignore.yaml', '**/.skill-lens/ignore.yml'], 1000);
       for (const uri of found) any = (await this.readProjectFile(uri)) || any;
     }
-    this.allSettingsRead = true;
     return any;
   }
 
   /**
    * Whether what applies to a document is known: the configuration files and ignore lists of the
-   * folders from its own up to its workspace folder have been looked for (or the whole workspace
-   * has been read). Only those can apply to it, so its first check need not wait for a walk of
-   * the whole workspace (a second on a workspace of 50,000 files).
+   * folders from its own up to its workspace folder have been looked for. Only those can apply to
+   * it, so its first check need not wait for a walk of the whole workspace (a second on a
+   * workspace of 50,000 files). The walk does not stand in for them: a folder made after it (a
+   * file the watcher has not reported yet) is read directly.
    */
   hasSettingsFor(uri: string): boolean {
-    return this.allSettingsRead || this.pathFolders(uri).every((folder) => this.looked.has(folder));
+    return this.pathFolders(uri).every((folder) => this.looked.has(folder));
   }
 
-  /** Looks for the configuration files and ignore lists of a document's folders, those not looked for yet. True when what applies changed. */
-  settingsReadFor(uri: string): Promise<boolean> {
-    return this.track(this.readPathSettings(uri));
-  }
-
-  private async readPathSettings(uri: string): Promise<boolean> {
-    let changed = false;
+  /**
+   * Looks for the configuration files and ignore lists of a document's folders not looked for yet,
+   * joining a reading another document began. True when what applies changed.
+   */
+  async settingsReadFor(uri: string): Promise<boolean> {
+    const reads: Promise<boolean>[] = [];
     for (const folder of this.pathFolders(uri)) {
       if (this.looked.has(folder)) continue;
-      this.looked.add(folder);
+      let read = this.folderReads.get(folder);
+      if (!read) this.folderReads.set(folder, (read = this.track(this.readFolderSettings(folder))));
+      reads.push(read);
+    }
+    return (await Promise.all(reads)).some(Boolean);
+  }
+
+  private async readFolderSettings(folder: string): Promise<boolean> {
+    let changed = false;
+    try {
       // A file that is not there is forgotten quietly (readProjectFile).
       for (const name of PROJECT_FILE_NAMES) changed = (await this.readProjectFile(`${folder}/${name}`)) || changed;
+    } finally {
+      this.looked.add(folder);
+      this.folderReads.delete(folder);
     }
     return changed;
   }
