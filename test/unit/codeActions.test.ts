@@ -40,6 +40,19 @@ describe('quick fixes', () => {
     assert.equal(r.after, senior('IT infrastructure\n\nLevel: practitioner\n'));
   });
 
+  it('reads a number alone in a table as the level at that place, and writes its name', () => {
+    const text = senior('| Skill | Level |\n| --- | --- |\n| IT infrastructure | 2 |\n');
+    const { service, doc } = open(text, uri, { kinds: NO_KIND_GLOBS });
+    const found = service.diagnostics(doc).filter((d) => d.code === 'unknown-level');
+    assert.deepEqual(
+      found.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.message]),
+      [[6, 22, 23, '"2" is not a skill level in DDaT: write the level\'s name. Did you mean "working" (level 2)?']],
+    );
+    const r = fix(text, 'unknown-level', 'Replace with "working"');
+    assert.deepEqual(r.titles, ['Replace with "working"']);
+    assert.equal(r.after, senior('| Skill | Level |\n| --- | --- |\n| IT infrastructure | working |\n'));
+  });
+
   it("adds a missing skill in the document's own style", () => {
     const body = '| Skill | Level |\n| --- | --- |\n| IT infrastructure | practitioner |\n\nMore text.\n';
     const r = fix(senior(body), 'missing-skill', 'Add Testing (working)');

@@ -86,6 +86,16 @@ export function reportUnknownLevel(level: Located, framework: Framework, report:
   // writer counts levels, so say how far they go rather than which word is spelt alike.
   const n = numbered ? framework.levelNumber(level.text) : NaN;
   const levelN = Number.isNaN(n) ? /^(?:level\s*)?(\d+)(?![\d.])/i.exec(level.text.trim()) : null;
+  // A number on the scale where a document is read by names (`| Testing | 2 |`, `Testing: 2`):
+  // the level at that place is what was meant.
+  const meant = levelN && !framework.levels.some((l) => l.id === levelN[1]) ? framework.levels[Number(levelN[1]) - 1] : undefined;
+  if (meant) {
+    const name = matchCase(level.text, meant);
+    report('unknown-level', level.range, `"${level.text.trim()}" is not a ${framework.levelNoun} in ${framework.shortName}: write the level's name. Did you mean "${name}" (level ${levelN![1]})?`, {
+      replacements: free(meant) ? [name] : [],
+    });
+    return;
+  }
   if (!Number.isNaN(n) || (levelN && !framework.levels.some((l) => l.id === levelN[1]))) {
     const count = framework.levels.length;
     const [first, last] = [framework.levels[0], framework.levels[count - 1]];
