@@ -18,7 +18,7 @@ import { failureReason, readRegularFile, Unreadable, Walk, walkDocuments } from 
 import { nodeProjectFiles } from './project/nodeProjectFiles';
 import { CONFIG_FILE_NAMES } from './project/config';
 import { writeIfUnchanged } from './fixFile';
-import { CHECK_FORMATS, checkReport, listsSilenced, severityName, type CheckedFile, type CheckFormat } from './reports';
+import { CHECK_FORMATS, checkReport, listsSilenced, readsText, severityName, type CheckedFile, type CheckFormat } from './reports';
 import { version } from '../../package.json';
 import { frameworkFileText, ImportInputError, importDdatFiles, writeWhole } from '../importers/importCommand';
 
@@ -233,8 +233,9 @@ async function check(service: LanguageService, opts: Options, projectProblems: M
   for (const [uri, diagnostics] of projectProblems) {
     const path = fileURLToPath(uri);
     if (!diagnostics.length || !(inChecked(path) || applied.has(uri))) continue;
-    const read = await readRegularFile(path);
-    results.push({ file: shown(path), text: 'text' in read ? read.text : '', diagnostics, silenced: [] });
+    // Read again only for the formats that use its text.
+    const read = readsText(format) ? await readRegularFile(path) : undefined;
+    results.push({ file: shown(path), text: read && 'text' in read ? read.text : '', diagnostics, silenced: [] });
   }
   let errors = 0;
   let warnings = 0;

@@ -15,7 +15,7 @@ import { hover } from './features/hover';
 import { codeActions } from './features/codeActions';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { definition, type FrameworkLocator } from './features/definition';
-import { reported, silencedFindings, type SilencedFinding } from './features/silencing';
+import { applySilencing, type SilencedFinding } from './features/silencing';
 import { frameworkFileTemplate, type FrameworkFileTemplate } from './features/frameworkTemplate';
 import type { IgnoreList } from './features/ignoreList';
 import { caches } from './caches';
@@ -39,7 +39,7 @@ export { readOverrides, type Settings, type SettingsOverrides } from './project/
 export type { DocumentSettings, FileRole } from './project/project';
 
 /** Each parsed version's published findings (LanguageService.diagnostics). */
-const published = caches.weak<ParsedDocument, { severity: Settings['severity']; ignore?: IgnoreList; applied: Diagnostic[]; found: Diagnostic[] }>();
+const published = caches.weak<ParsedDocument, { severity: Settings['severity']; ignore?: IgnoreList; found: Diagnostic[]; silenced: SilencedFinding[] }>();
 
 export interface LanguageServiceOptions extends ProjectOptions {
   /** The editor's own settings, where the user set them: they override the project's configuration. */
@@ -263,17 +263,16 @@ export class LanguageService {
    * reports that list them as suppressed rather than drop them (SARIF).
    */
   silenced(doc: ParsedDocument): SilencedFinding[] {
-    const { applied, ignore } = this.publishedOf(doc);
-    return silencedFindings(doc, applied, ignore);
+    return [...this.publishedOf(doc).silenced];
   }
 
-  /** A version's findings with the user's severities (`applied`), and those left once silencing is applied (`found`). */
+  /** A version's findings with the user's severities, split once by silencing: those left (`found`) and those silenced. */
   private publishedOf(doc: ParsedDocument) {
     const { ignore, severity } = this.settingsFor(doc.uri);
     let hit = published.get(doc);
     if (!hit || hit.severity !== severity || hit.ignore !== ignore) {
-      const applied = applySeverity(this.findings(doc), severity);
-      hit = { severity, ignore, applied, found: reported(doc, applied, ignore) };
+      const { reported, silenced } = applySilencing(doc, applySeverity(this.findings(doc), severity), ignore);
+      hit = { severity, ignore, found: reported, silenced };
       published.set(doc, hit);
     }
     return hit;

@@ -19,7 +19,7 @@ export function codeActions(doc: ParsedDocument, diagnostics: Diagnostic[]): Cod
     // Lines to add: a missing skill (one of several, so none is preferred) or a review's rows.
     const insert = data.insert;
     if (insert && typeof insert.text === 'string' && typeof insert.line === 'number' && typeof insert.title === 'string' && insert.line >= 0 && insert.line < doc.lines.lineCount && (insert.character === 0 || insert.character === doc.lines.line(insert.line).length)) {
-      actions.push(fix(doc, d, insert.title, [TextEdit.insert({ line: insert.line, character: insert.character }, insert.text)], !data.missing));
+      actions.push(fix(doc, d, insert.title, [TextEdit.insert({ line: insert.line, character: insert.character }, insert.text)], d.code !== 'missing-skill'));
     }
   }
   return actions;

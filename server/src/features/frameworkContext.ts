@@ -24,9 +24,17 @@ export function frameworkContext(doc: ParsedDocument, framework: Framework): boo
 }
 const answers = caches.weak<ParsedDocument, Map<Framework, boolean>>();
 
+/**
+ * Whether the framework a document says it is written against (`other`) is `framework`, loaded
+ * in full: then it is checked as any other; against a sample of it, or another, it is not.
+ */
+export function writtenAgainstFull(other: NonNullable<ParsedDocument['otherFramework']>, framework: Framework): boolean {
+  return other.id === framework.id && !framework.sample;
+}
+
 function decide(doc: ParsedDocument, framework: Framework): boolean {
   // A document that says which framework it is written against is about that one only.
-  if (doc.otherFramework) return doc.otherFramework.id === framework.id && !framework.sample;
+  if (doc.otherFramework) return writtenAgainstFull(doc.otherFramework, framework);
   if (doc.framework || doc.role || doc.fields.has('kind') || doc.pathway || doc.gradeSource === 'front-matter') return true;
   if (doc.grade && framework.findGrade(doc.grade.text)) return true;
   if (doc.kind !== 'unknown' && !doc.kindFromContent) return true;

@@ -34,12 +34,13 @@ export interface InsertOptions {
 /** The edit that writes `role`'s skills at `cursor`, or why there is nothing to insert. */
 export function insertSkills(doc: ParsedDocument, framework: Framework, role: RoleLevelRef, cursor: Position, options: InsertOptions): SkillsInsertion | { message: string } {
   const named = namedSkills(doc, framework, role);
-  if (options.yaml || doc.kind === 'pathway' || doc.pathway) return insertTopics(doc, framework, role, cursor, options.yaml, named);
+  // What the document does not name yet: skills are not written twice (a pathway's topics, duplicate-skill).
   const wanted = role.level.skills.flatMap((req) => {
     const skill = framework.resolveSkill(req.skill);
     const level = framework.findLevel(req.level);
     return skill && level && !named.has(skill) ? [{ skill, level }] : [];
   });
+  if (options.yaml || doc.kind === 'pathway' || doc.pathway) return insertTopics(doc, framework, role, cursor, options.yaml, wanted);
   if (!wanted.length) return { message: `The ${doc.kind === 'review' ? 'review' : 'document'} names each of the ${role.level.skills.length} skills of ${role.level.name} already.` };
   const at = { start: cursor, end: cursor };
   if (doc.kind === 'review' && !options.style) {
@@ -80,8 +81,14 @@ function namedSkills(doc: ParsedDocument, framework: Framework, role: RoleLevelR
   return named;
 }
 
+/** A skill to write, at the level the role level expects. */
+interface Wanted {
+  skill: SkillData;
+  level: LevelData;
+}
+
 /** A review's table: the level the role level expects, and an empty evidence cell to fill. */
-function reviewTable(wanted: { skill: SkillData; level: LevelData }[]): string {
+function reviewTable(wanted: Wanted[]): string {
   const rows = wanted.map(({ skill, level }) => `| ${skillFullName(skill)} | ${level.name.toLowerCase()} |  |`);
   return ['| Skill | Level | Evidence |', '| --- | --- | --- |', ...rows].join('\n') + '\n';
 }
@@ -98,13 +105,8 @@ function onOwnLines(doc: ParsedDocument, cursor: Position, text: string): string
   return prefix + text + suffix;
 }
 
-function insertTopics(doc: ParsedDocument, framework: Framework, role: RoleLevelRef, cursor: Position, yaml: boolean, named: ReadonlySet<SkillData>): SkillsInsertion | { message: string } {
-  // Topics the pathway has already are not written twice (duplicate-skill).
-  const wanted = role.level.skills.flatMap((req) => {
-    const skill = framework.resolveSkill(req.skill);
-    const level = framework.findLevel(req.level);
-    return skill && level && !named.has(skill) ? [{ skill, level }] : [];
-  });
+/** `wanted`: the role level's skills the pathway has no topic for yet. */
+function insertTopics(doc: ParsedDocument, framework: Framework, role: RoleLevelRef, cursor: Position, yaml: boolean, wanted: Wanted[]): SkillsInsertion | { message: string } {
   if (!wanted.length) return { message: `The pathway has a topic for each of the ${role.level.skills.length} skills of ${role.level.name} already.` };
   const lines = doc.lines;
   const region = yaml

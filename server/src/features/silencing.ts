@@ -60,7 +60,7 @@ export function readDirectives(doc: ParsedDocument): Directive[] {
 }
 
 /** Whether a line is read as YAML: a YAML file's, or front matter's (closed or not, as the parser reads it). */
-export function isYamlLine(doc: ParsedDocument, line: number): boolean {
+function isYamlLine(doc: ParsedDocument, line: number): boolean {
   return !!doc.yamlLines && line >= doc.yamlLines.start && line < doc.yamlLines.end;
 }
 
@@ -73,7 +73,7 @@ function splitCodes(text: string | undefined): string[] {
  * code), in the order given. One pass over the directives and the diagnostics in line order:
  * asking every directive above each finding took the square of their number (64k comments, 11 s).
  */
-export function silencedBy(doc: ParsedDocument, diagnostics: Diagnostic[]): boolean[] {
+function silencedBy(doc: ParsedDocument, diagnostics: Diagnostic[]): boolean[] {
   const silenced = new Array<boolean>(diagnostics.length).fill(false);
   const directives = readDirectives(doc);
   if (!directives.length) return silenced;
@@ -146,12 +146,6 @@ function at(line: number, character: number) {
   return { start: { line, character }, end: { line, character } };
 }
 
-/** The diagnostics still reported: those no directive of the document and no workspace ignore list silences. */
-export function reported(doc: ParsedDocument, diagnostics: Diagnostic[], ignore?: IgnoreList): Diagnostic[] {
-  const silenced = silencedBy(doc, diagnostics);
-  return diagnostics.filter((d, i) => !silenced[i] && !(ignore && isIgnored(ignore, doc, d)));
-}
-
 /** What silenced a finding: a disable comment in the document, or the workspace's ignore list. */
 export type SilencedBy = 'comment' | 'ignore-list';
 
@@ -160,13 +154,19 @@ export interface SilencedFinding {
   by: SilencedBy;
 }
 
-/** The diagnostics that reported() leaves out, each with what silenced it (a comment first, as there). */
-export function silencedFindings(doc: ParsedDocument, diagnostics: Diagnostic[], ignore?: IgnoreList): SilencedFinding[] {
-  const silenced = silencedBy(doc, diagnostics);
-  const out: SilencedFinding[] = [];
+/**
+ * The diagnostics still reported (those no directive of the document and no workspace ignore
+ * list silences), and those left out, each with what silenced it (a comment first), both in the
+ * order given.
+ */
+export function applySilencing(doc: ParsedDocument, diagnostics: Diagnostic[], ignore?: IgnoreList): { reported: Diagnostic[]; silenced: SilencedFinding[] } {
+  const byComment = silencedBy(doc, diagnostics);
+  const reported: Diagnostic[] = [];
+  const silenced: SilencedFinding[] = [];
   diagnostics.forEach((d, i) => {
-    if (silenced[i]) out.push({ diagnostic: d, by: 'comment' });
-    else if (ignore && isIgnored(ignore, doc, d)) out.push({ diagnostic: d, by: 'ignore-list' });
+    if (byComment[i]) silenced.push({ diagnostic: d, by: 'comment' });
+    else if (ignore && isIgnored(ignore, doc, d)) silenced.push({ diagnostic: d, by: 'ignore-list' });
+    else reported.push(d);
   });
-  return out;
+  return { reported, silenced };
 }

@@ -5,8 +5,6 @@
 import { parentPort } from 'node:worker_threads';
 import { answerRequest, type WorkerRequest } from './fileWorkerProtocol';
 
-export type { WorkerAnswer, WorkerRequest } from './fileWorkerProtocol';
-
 parentPort?.on('message', (request: WorkerRequest) => {
   parentPort!.postMessage(answerRequest(request));
 });

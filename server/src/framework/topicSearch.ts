@@ -40,7 +40,7 @@ const KEYS = [
 export const MAX_TOPIC_QUERY = 64;
 
 /** The words of a query the search reads: in lower case, spaced once, cut after a whole word within MAX_TOPIC_QUERY. */
-export function topicQuery(text: string): string {
+function topicQuery(text: string): string {
   // Cut before the spaces are collapsed, so that a long text is never copied whole.
   const query = text.slice(0, MAX_TOPIC_QUERY * 4).trim().toLowerCase().replace(/\s+/g, ' ');
   if (query.length <= MAX_TOPIC_QUERY) return query;

@@ -39,14 +39,14 @@ export function anyWord(words: readonly string[], text: string, start: number, e
 }
 
 /** Whether [start, end) of a text is a lower-case word, in any case (no string is made). */
-export function sameWord(word: string, text: string, start: number, end: number): boolean {
+function sameWord(word: string, text: string, start: number, end: number): boolean {
   if (end - start !== word.length) return false;
   for (let i = 0; i < word.length; i++) if ((text.charCodeAt(start + i) | 32) !== word.charCodeAt(i)) return false;
   return true;
 }
 
 /** [A-Za-z0-9]. */
-export function isWordChar(c: number): boolean {
+function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 

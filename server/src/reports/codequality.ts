@@ -7,7 +7,7 @@ import { severityName, type CheckedFile, type SeverityName } from './model';
 /** Code Climate's severities: info, minor, major, critical, blocker. */
 const SEVERITY: Record<SeverityName, string> = { error: 'major', warning: 'minor', information: 'info', hint: 'info' };
 
-export interface CodeQualityIssue {
+interface CodeQualityIssue {
   description: string;
   check_name: string;
   fingerprint: string;

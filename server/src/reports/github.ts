@@ -15,7 +15,7 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function githubLine(file: string, d: Diagnostic): string {
+function githubLine(file: string, d: Diagnostic): string {
   const { start, end } = d.range;
   const properties: [string, string | number][] = [
     ['title', `Skill Lens (${d.code})`],

@@ -14,6 +14,11 @@ export function listsSilenced(format: CheckFormat): boolean {
   return format === 'sarif';
 }
 
+/** Formats that use the text of a file with findings (for fingerprints and the words silenced); the others need only its findings. */
+export function readsText(format: CheckFormat): boolean {
+  return format === 'sarif' || format === 'codequality';
+}
+
 export function checkReport(format: CheckFormat, files: readonly CheckedFile[], context: SarifContext): string {
   switch (format) {
     case 'text':

@@ -8,7 +8,7 @@ import type { LineIndex } from '../documents/lineIndex';
 export interface CheckedFile {
   /** The path as printed: relative to the current folder when under it. */
   file: string;
-  /** The text the findings are about (after --fix, the fixed text). */
+  /** The text the findings are about (after --fix, the fixed text); a project file's is read only for the formats that use it (readsText). */
   text: string;
   diagnostics: Diagnostic[];
   /** Findings silenced by a comment or the ignore list; filled only for formats that list them. */

@@ -105,7 +105,7 @@ export const RULES: Record<DiagnosticCode, RuleText> = {
 export const CODES = Object.keys(DEFAULT_SEVERITY) as DiagnosticCode[];
 
 /** The README's anchor for a code. */
-export function codeAnchor(code: string): string {
+function codeAnchor(code: string): string {
   return `code-${code}`;
 }
 

@@ -15,7 +15,7 @@ import { fingerprints } from './fingerprint';
 import { pathUri, rangeText, severityName, type CheckedFile, type NotChecked, type SeverityName } from './model';
 import { CODES, helpUri, homepage, RULES } from './rules';
 
-export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
 
 /** Paths in results are relative to the folder the checker ran in, named by this base id. */
 const ROOT = '%SRCROOT%';
@@ -37,7 +37,7 @@ export function sarifReport(files: readonly CheckedFile[], context: SarifContext
   return JSON.stringify(sarifLog(files, context), null, 2) + '\n';
 }
 
-export function sarifLog(files: readonly CheckedFile[], context: SarifContext): Sarif.Log {
+function sarifLog(files: readonly CheckedFile[], context: SarifContext): Sarif.Log {
   const rules: Sarif.ReportingDescriptor[] = CODES.map((code) => ({
     id: code,
     shortDescription: { text: RULES[code].short },

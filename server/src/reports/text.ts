@@ -8,7 +8,7 @@ import { severityName, type CheckedFile } from './model';
  * name) are shown escaped: copied to a terminal, an escape sequence could write the clipboard
  * or erase lines of a CI log.
  */
-export function textLine(file: string, d: Diagnostic): string {
+function textLine(file: string, d: Diagnostic): string {
   return `${escapeControls(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code} ${d.message}`)}\n`;
 }
 

@@ -21,7 +21,7 @@ export function checkMissingSkills(doc: ParsedDocument, framework: Framework, ro
         'missing-skill',
         doc.role.range,
         `${role.level.name} requires ${skillFullName(skill)} at ${level.toLowerCase()}, which this advert never mentions. Add it, or change the role.`,
-        { missing: { skill: skillFullName(skill), level: req.level }, ...(insert ? { insert: { ...insert, title: `Add ${skillFullName(skill)} (${req.level})` } } : {}) },
+        insert ? { insert: { ...insert, title: `Add ${skillFullName(skill)} (${req.level})` } } : undefined,
       );
     }
   }

@@ -4,15 +4,15 @@
 import type { Framework } from '../../framework/framework';
 import { skillFullName } from '../../framework/model';
 import type { ParsedDocument } from '../../documents/model';
+import { writtenAgainstFull } from '../frameworkContext';
 import { quoteList, Report } from './report';
 
 /** Reports the document's other framework when it cannot be checked; true when it cannot. */
 export function checkOtherFramework(doc: ParsedDocument, framework: Framework, report: Report): boolean {
   const other = doc.otherFramework;
-  if (!other) return false;
-  const own = other.id !== undefined && other.id === framework.id;
-  if (own && !framework.sample) return false;
-  if (own) {
+  if (!other || writtenAgainstFull(other, framework)) return false;
+  // Its own framework, then, is a sample.
+  if (other.id === framework.id) {
     const names = framework.skills.map(skillFullName);
     const which = names.length <= 3 ? `: ${quoteList(names, 'and')}` : '';
     report(

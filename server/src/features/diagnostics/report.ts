@@ -64,8 +64,6 @@ export interface FixData {
   /** For unknown-skill with no name spelt alike: the skill closest by what it is about, a quick
    *  fix of its own and never the one clear fix (Fix all). */
   byTopic?: string[];
-  /** For missing-skill: the skill and level to add. */
-  missing?: { skill: string; level: string };
   /** For missing-skill and review-coverage: the lines to add, and where. */
   insert?: { line: number; character: number; text: string; title: string };
 }
