@@ -9,6 +9,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { DEFAULT_SEVERITY } from '../../server/src/features/diagnostics';
+import { LineIndex } from '../../server/src/documents/lineIndex';
+import { fingerprints } from '../../server/src/reports/fingerprint';
 import { githubReport } from '../../server/src/reports/github';
 
 const root = process.cwd();
@@ -132,6 +134,30 @@ describe('skill-lens check report formats (CLI)', function () {
       );
       // The other formats leave them out, as the editor does.
       assert.equal(run(['check', 'advert.md'], folder).stdout, 'advert.md:8:5 warning renamed-skill "Problem solving" was renamed "Problem management" on 30 August 2022. Use the new name.\n');
+    });
+
+    it('gives a silenced finding a fingerprint of its own, and a reported one alike the fingerprint it had', () => {
+      // "Kubernetes" twice: silenced by a comment on one line, reported on another. Alike in code,
+      // message and text, the two were given one fingerprint, which code scanning takes as one alert.
+      const alone = ADVERT;
+      const twice = ADVERT.replace('- **Kubernetes** (expert)\n', '<!-- skill-lens-disable-next-line unknown-skill -->\n- **Kubernetes** (expert)\n- **Kubernetes** (expert)\n');
+      const kubernetes = (text: string) => {
+        writeFileSync(join(folder, 'advert.md'), text);
+        const results = JSON.parse(run(['check', '--format', 'sarif', 'advert.md'], folder).stdout).runs[0].results as Sarif.Result[];
+        return results
+          .filter((r) => r.message.text!.startsWith('"Kubernetes"'))
+          .map((r) => ({ line: r.locations![0].physicalLocation!.region!.startLine, silenced: !!r.suppressions, print: r.partialFingerprints!['skillLens/v1'] }));
+      };
+      const [before] = kubernetes(alone);
+      const [reported, silenced] = kubernetes(twice);
+      assert.deepEqual([reported.line, reported.silenced, silenced.line, silenced.silenced], [9, false, 8, true]);
+      assert.notEqual(silenced.print, reported.print);
+      // The reported finding keeps the fingerprint it has without the silenced one (the one an
+      // alert already has), as fingerprinting the reported findings alone gave it.
+      assert.equal(reported.print, before.print);
+      const found = JSON.parse(run(['check', '--format', 'json', 'advert.md'], folder).stdout) as JsonFinding[];
+      const alonePrints = fingerprints('advert.md', new LineIndex(twice), found.map(({ range, code, message }) => ({ range, code, message })));
+      assert.equal(reported.print, alonePrints[found.findIndex((f) => f.message.startsWith('"Kubernetes"'))]);
     });
 
     it('names a path it could not check in the run, which did not succeed', () => {

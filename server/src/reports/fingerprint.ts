@@ -1,7 +1,8 @@
 // A finding's identity across runs, for GitLab's fingerprint and SARIF's partialFingerprints:
 // the file, the code, the message and the text the finding points at, never its line or column,
 // so that lines added or removed elsewhere in the file leave it unchanged. Findings alike in all
-// of these are told apart by their order in the file.
+// of these are told apart by their order in the list given (SARIF gives the reported findings,
+// then the silenced ones).
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LineIndex } from '../documents/lineIndex';

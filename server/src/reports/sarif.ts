@@ -49,10 +49,14 @@ function sarifLog(files: readonly CheckedFile[], context: SarifContext): Sarif.L
   for (const checked of files) {
     const lines = new LineIndex(checked.text);
     const uri = pathUri(checked.file);
-    const reported = fingerprints(checked.file, lines, checked.diagnostics);
-    checked.diagnostics.forEach((d, i) => results.push(result(d, uri, reported[i])));
-    const silencedPrints = fingerprints(checked.file, lines, checked.silenced.map((s) => s.diagnostic));
-    checked.silenced.forEach((s, i) => results.push({ ...result(s.diagnostic, uri, silencedPrints[i]), suppressions: [suppression(s, lines)] }));
+    // One count over both lists: a silenced finding alike a reported one (the same code, message
+    // and text, on another line) would otherwise get its fingerprint, and code scanning would
+    // take the two for one alert. The reported come first, so their fingerprints are those they
+    // had when each list was counted on its own.
+    const reported = checked.diagnostics.length;
+    const prints = fingerprints(checked.file, lines, [...checked.diagnostics, ...checked.silenced.map((s) => s.diagnostic)]);
+    checked.diagnostics.forEach((d, i) => results.push(result(d, uri, prints[i])));
+    checked.silenced.forEach((s, i) => results.push({ ...result(s.diagnostic, uri, prints[reported + i]), suppressions: [suppression(s, lines)] }));
   }
   const problems = [
     ...context.notChecked.map((p) => ({ ...p, what: 'cannot be checked' })),
