@@ -38,16 +38,16 @@ async function readFile(uri: vscode.Uri, maxBytes: number | undefined): Promise<
     // As Node reads a file as UTF-8: a byte-order mark is kept, invalid bytes become U+FFFD.
     return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
   } catch (e) {
-    return { reason: failureReason(e) };
+    return failure(e);
   }
 }
 
-/** Why a file could not be read, in the words the Node server uses. */
-function failureReason(e: unknown): string {
+/** Why a file could not be read, in the words the Node server uses, and whether it is not there. */
+function failure(e: unknown): { reason: string; missing?: true } {
   if (e instanceof vscode.FileSystemError) {
-    if (e.code === 'FileNotFound') return 'no such file or folder';
-    if (e.code === 'NoPermissions') return 'permission denied';
-    if (e.code === 'FileIsADirectory') return 'a folder, not a file';
+    if (e.code === 'FileNotFound') return { reason: 'no such file or folder', missing: true };
+    if (e.code === 'NoPermissions') return { reason: 'permission denied' };
+    if (e.code === 'FileIsADirectory') return { reason: 'a folder, not a file' };
   }
-  return e instanceof Error ? e.message : String(e);
+  return { reason: e instanceof Error ? e.message : String(e) };
 }

@@ -34,7 +34,7 @@ export class SkillLensViews implements vscode.TextDocumentContentProvider, vscod
       return result?.markdown ?? `# Not found\n\nThe active framework has no skill called “${q.get('name')}”.\n`;
     }
     if (q.get('view') === 'framework') {
-      // Go to definition's target: the server makes these URIs (server/src/lsp/frameworkRendering.ts).
+      // Go to definition's target: the server makes these URIs (frameworkViewUri, server/src/features/frameworkRendering.ts).
       result = await this.client.sendRequest(Requests.frameworkMarkdown, { id: q.get('id') ?? '' }, token);
       return result?.markdown ?? `# Not found\n\nNo framework “${q.get('id')}” is loaded.\n`;
     }

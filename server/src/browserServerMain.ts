@@ -11,7 +11,6 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedF
 import { startServer } from './lsp/server';
 import { clientProjectFiles } from './lsp/clientProjectFiles';
 import { FrameworkFileReader, WorkerUnavailable } from './lsp/frameworkFiles';
-import { WorkspaceCheck } from './lsp/workspaceCheck';
 import type { WorkerAnswer, WorkerRequest } from './framework/fileWorkerProtocol';
 
 /** The worker's global scope and its Worker, as far as they are used here (the project compiles
@@ -73,13 +72,6 @@ startServer({
     const options = params.initializationOptions as { frameworkWorker?: unknown } | undefined;
     frameworkWorker = typeof options?.frameworkWorker === 'string' ? options.frameworkWorker : undefined;
   },
-  workspaceCheck: (context) =>
-    new WorkspaceCheck(context.service, {
-      documentModel: (uri) => (context.documentModel ? context.documentModel(uri) : undefined),
-      publish: context.publish,
-      guard: context.guard,
-      files,
-    }),
   onUncaught: (report) => {
     self.addEventListener('error', (e) => report(`Unexpected error: ${e.error instanceof Error ? (e.error.stack ?? e.error.message) : e.message}`));
     self.addEventListener('unhandledrejection', (e) => report(`Unexpected rejection: ${String(e.reason)}`));

@@ -36,7 +36,6 @@ import { Project, type DocumentSettings, type FileRole, type ProjectOptions } fr
 import type { Settings, SettingsOverrides } from './project/settings';
 
 export { readOverrides, type Settings, type SettingsOverrides } from './project/settings';
-export type { DocumentSettings, FileRole } from './project/project';
 
 /** Each parsed version's published findings (LanguageService.diagnostics). */
 const published = caches.weak<ParsedDocument, { severity: Settings['severity']; ignore?: IgnoreList; found: Diagnostic[]; silenced: SilencedFinding[] }>();
@@ -79,10 +78,6 @@ export class LanguageService {
   setRoots(uris: readonly string[]): void {
     this.project.setRoots(uris);
     this.invalidate();
-  }
-
-  get roots(): readonly string[] {
-    return this.project.roots;
   }
 
   /** The editor's own settings (only those the user set). True when they changed. */
@@ -129,7 +124,7 @@ export class LanguageService {
   }
 
   async loadProjectFrameworks(): Promise<boolean> {
-    return this.whenChanged(await this.project.loadFrameworks());
+    return this.whenChanged(await this.project.findFrameworkFiles());
   }
 
   /** A project file changed on disk (or went). True when documents must be checked again. */
@@ -183,7 +178,12 @@ export class LanguageService {
 
   /** The framework a document's settings choose (without one: the first workspace folder's), the default when it is not loaded. */
   activeFramework(uri?: string): Framework {
-    return this.project.registry.get(this.settingsFor(uri).framework) ?? this.project.registry.get(DEFAULT_FRAMEWORK_ID)!;
+    return this.frameworkFor(this.settingsFor(uri));
+  }
+
+  /** The framework some settings choose, the default when it is not loaded. */
+  private frameworkFor(settings: DocumentSettings): Framework {
+    return this.project.registry.get(settings.framework) ?? this.project.registry.get(DEFAULT_FRAMEWORK_ID)!;
   }
 
   /** Whether a document names a framework (by its settings or front matter) that is not loaded (yet). */
@@ -200,13 +200,14 @@ export class LanguageService {
    */
   parse(uri: string, version: number, text: string): ParsedDocument {
     const settings = this.settingsFor(uri);
-    const key = `${this.activeFramework(uri).id}|${settings.parseKey}`;
+    const framework = this.frameworkFor(settings);
+    const key = `${framework.id}|${settings.parseKey}`;
     const hit = this.cache.get(uri);
     if (hit && hit.version === version && hit.key === key && hit.text.length === text.length && hit.text === text) return hit.doc;
     // The previous version's model, when settings and framework are the same, lets the parse
     // keep what the edit did not touch.
     const previous = hit && hit.key === key ? hit.doc : undefined;
-    const doc = this.parseFresh(uri, text, version, previous);
+    const doc = this.parseWith(settings, framework, uri, text, version, previous);
     this.cache.set(uri, { version, text, key, doc });
     return doc;
   }
@@ -217,10 +218,15 @@ export class LanguageService {
    */
   parseFresh(uri: string, text: string, version = 0, previous?: ParsedDocument): ParsedDocument {
     const settings = this.settingsFor(uri);
+    return this.parseWith(settings, this.frameworkFor(settings), uri, text, version, previous);
+  }
+
+  /** A text parsed with its settings and the framework they choose. */
+  private parseWith(settings: DocumentSettings, framework: Framework, uri: string, text: string, version: number, previous: ParsedDocument | undefined): ParsedDocument {
     return parseDocument(text, {
       uri,
       version,
-      framework: this.activeFramework(uri),
+      framework,
       chooseFramework: (named) => this.project.registry.get(named),
       kindGlobs: settings.documentKinds,
       roots: settings.kindRoots,

@@ -124,8 +124,9 @@ export const Requests = {
   analyzeTiming: new RequestType<{ uri: string }, { ms: number; diagnostics: number } | null, void>('skillLens/analyzeTiming'),
 };
 
-/** A file as the client read it for the server: its text, or why not (`size` alone: over the cap). */
-export type ClientFileRead = { text: string } | { reason: string } | { size: number };
+/** A file as the client read it for the server: its text, or why not (`missing`: there is no
+ *  such file; `size` alone: over the cap). */
+export type ClientFileRead = { text: string } | { reason: string; missing?: true } | { size: number };
 
 /**
  * Requests the server sends to the client, for the browser's server: its web worker has no file

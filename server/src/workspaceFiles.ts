@@ -7,8 +7,6 @@ import { join, relative } from 'node:path';
 import { compareNames } from './framework/normalize';
 import { DOCUMENT_EXTENSIONS, SKIPPED_FOLDERS } from './project/projectFiles';
 
-export { DOCUMENT_EXTENSIONS };
-
 const SKIP: ReadonlySet<string> = new Set(SKIPPED_FOLDERS);
 
 /** A path that could not be checked, and why in a few words. */
@@ -45,12 +43,22 @@ export function notRegularFile(kind: Kind): string {
 
 /** Why reading `path` failed, in words; a dangling link names its target. */
 export async function failureReason(path: string, error: unknown): Promise<string> {
+  return (await failure(path, error)).reason;
+}
+
+/** Why reading `path` failed, and whether nothing is there at all (`missing`: not even a dangling link). */
+async function failure(path: string, error: unknown): Promise<{ reason: string; missing?: true }> {
   const e = error as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') {
+    const target = await fs.readlink(path).catch(() => undefined);
+    return target === undefined ? { reason: 'no such file or folder', missing: true } : { reason: `a link to ${target}, which does not exist` };
+  }
+  return { reason: errorWords(e, error) };
+}
+
+/** An error other than ENOENT, in words. */
+function errorWords(e: NodeJS.ErrnoException | undefined, error: unknown): string {
   switch (e?.code) {
-    case 'ENOENT': {
-      const target = await fs.readlink(path).catch(() => undefined);
-      return target === undefined ? 'no such file or folder' : `a link to ${target}, which does not exist`;
-    }
     case 'ELOOP':
       return 'a symbolic link loop';
     case 'EACCES':
@@ -71,11 +79,12 @@ export async function failureReason(path: string, error: unknown): Promise<strin
 
 /**
  * The text of a regular file (or of the regular file a link leads to), or why it could not be
- * read. A named pipe, socket or device is never opened for reading: opening a pipe waits for a
- * writer, for ever. The file is opened without blocking and looked at again once open, so one
- * swapped for a pipe after the first look is not read either.
+ * read (`missing` when nothing is there, not even a dangling link). A named pipe, socket or
+ * device is never opened for reading: opening a pipe waits for a writer, for ever. The file is
+ * opened without blocking and looked at again once open, so one swapped for a pipe after the
+ * first look is not read either.
  */
-export async function readRegularFile(path: string): Promise<{ text: string } | { reason: string }> {
+export async function readRegularFile(path: string): Promise<{ text: string } | { reason: string; missing?: true }> {
   try {
     // Looked at before opening (opening a device or a named pipe can have effects), and again
     // once open, as the name may have been given to something else in between.
@@ -90,7 +99,7 @@ export async function readRegularFile(path: string): Promise<{ text: string } | 
       await handle.close();
     }
   } catch (error) {
-    return { reason: await failureReason(path, error) };
+    return failure(path, error);
   }
 }
 

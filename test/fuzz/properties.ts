@@ -316,7 +316,8 @@ export function frameworkFileProperty(): fc.IProperty<[string]> {
       return;
     }
     assert.deepEqual(problems, []);
-    new FrameworkRegistry().setFile('file:///fuzz/f.skills.yaml', text);
+    // Put in use as the project puts a framework file's in use (Project.useFrameworkText).
+    new FrameworkRegistry().setFramework('file:///fuzz/f.skills.yaml', framework, text);
     frameworkSummary(framework);
     const lines: string[] = ['# Review', ''];
     for (const skill of framework.skills) {

@@ -30,7 +30,7 @@ function client(files: Record<string, string>, scheme = 'memfs') {
       }
       const path = params.uri!.slice(`${scheme}:/`.length);
       const text = files[path];
-      const read: ClientFileRead = text === undefined ? { reason: 'no such file or folder' } : params.maxBytes !== undefined && text.length > params.maxBytes ? { size: text.length } : { text };
+      const read: ClientFileRead = text === undefined ? { reason: 'no such file or folder', missing: true } : params.maxBytes !== undefined && text.length > params.maxBytes ? { size: text.length } : { text };
       return read;
     },
     console: { warn: () => undefined },

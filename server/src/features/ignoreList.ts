@@ -18,6 +18,8 @@ export const IGNORE_FOLDER = '.skill-lens';
 export const IGNORE_FILE_NAME = 'ignore.yaml';
 /** The folder and file, relative to the workspace folder. */
 export const IGNORE_FILE = `${IGNORE_FOLDER}/${IGNORE_FILE_NAME}`;
+/** Its two spellings (isIgnoreFile), relative to the folder that holds `.skill-lens/`. */
+export const IGNORE_FILE_NAMES = [IGNORE_FILE, `${IGNORE_FOLDER}/ignore.yml`] as const;
 
 /**
  * Ignore lists larger than this are not read: a list is parsed on the server's main thread, and

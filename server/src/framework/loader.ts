@@ -21,8 +21,6 @@ export type { FrameworkFileProblem };
 export interface FrameworkFileResult {
   framework?: Framework;
   problems: FrameworkFileProblem[];
-  /** From FrameworkRegistry.setFile: whether the framework in use changed (a new version loaded). */
-  changed?: boolean;
 }
 
 /** Reads a user's framework file (frameworkFile.ts) and builds the framework when it has no problems. */
@@ -48,16 +46,6 @@ export class FrameworkRegistry {
     if (!id) return undefined;
     const wanted = id.trim().toLowerCase();
     return this.all().find((f) => f.id.toLowerCase() === wanted || f.name.toLowerCase() === wanted);
-  }
-
-  /** Loads or reloads a workspace framework file. On error the previous version stays in use;
-   *  `changed` says whether a new version was loaded (the text differs from the one in use). */
-  setFile(uri: string, text: string): FrameworkFileResult {
-    const current = this.fromFiles.get(uri);
-    if (current && this.loadedTexts.get(uri) === text) return { framework: current, problems: [], changed: false };
-    const result = parseFrameworkFile(text);
-    if (result.framework) this.setFramework(uri, result.framework, text);
-    return { ...result, changed: !!result.framework };
   }
 
   /** Whether this very text of the file is the one in use. */

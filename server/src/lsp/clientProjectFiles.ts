@@ -60,7 +60,7 @@ export function clientProjectFiles(connection: () => Connection): ProjectFiles {
         if ('size' in read && typeof read.size === 'number' && maxBytes !== undefined) return { reason: tooLargeReason(read.size, maxBytes), size: read.size };
         const reason = 'reason' in read && typeof read.reason === 'string' ? read.reason : 'could not be read';
         // A file that is not there, as the Node reader says it (nodeProjectFiles.ts): nothing to report.
-        return reason === 'no such file or folder' ? { reason, missing: true } : { reason };
+        return 'missing' in read && read.missing === true ? { reason, missing: true } : { reason };
       } catch (e) {
         return { reason: e instanceof Error ? e.message : String(e) };
       }

@@ -18,8 +18,6 @@ import type { Framework } from '../framework/framework';
 import type { SkillData } from '../framework/model';
 import { frameworkRendering, locationAt } from '../features/frameworkRendering';
 
-export { frameworkViewLocation, frameworkViewUri, VIEW_SCHEME } from '../features/frameworkRendering';
-
 /** One per server: the renderings it has written to disk for clients without the views, by framework. */
 export class FrameworkRenderings {
   private readonly written = new Map<Framework, string>();

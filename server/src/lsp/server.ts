@@ -18,7 +18,7 @@ import { SettingsHandler } from './handlers/settings';
 import { ProjectFilesHandler } from './handlers/projectFiles';
 import { registerLanguageFeatures } from './handlers/languageFeatures';
 import { registerWorkspaceRequests } from './handlers/workspaceRequests';
-import type { WorkspaceCheck } from './workspaceCheck';
+import { WorkspaceCheck } from './workspaceCheck';
 import type { ServerContext } from './handlers/context';
 
 /** What differs between the Node server and the browser's. */
@@ -31,8 +31,6 @@ export interface ServerHost {
   loadFramework?: FrameworkLoader;
   /** For clients without the extension's read-only views: the framework rendered to a file. */
   renderings?: { location: FrameworkLocator; isRendering(uri: string): boolean };
-  /** Check workspace (reads closed files): only where the server can list a folder. */
-  workspaceCheck?: (context: ServerContext) => WorkspaceCheck;
   /** Told what the client sent at initialize, before anything is read (the browser's server
    *  learns there where its framework file worker is). */
   initialize?: (params: InitializeParams) => void;
@@ -76,13 +74,18 @@ export function startServer(host: ServerHost): void {
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Skill Lens: ${problem.message}` });
   });
 
-  const documents = new DocumentsHandler(context);
-  context.documentModel = (uri) => documents.model(uri);
+  // Check workspace lists and reads closed files through the host's files (the disk in Node,
+  // the editor in the browser).
+  const workspaceCheck = new WorkspaceCheck(service, {
+    documentModel: (uri) => documents.model(uri),
+    publish: context.publish,
+    guard,
+    files: host.files,
+  });
+  const documents = new DocumentsHandler(context, workspaceCheck);
   const projectFiles = new ProjectFilesHandler(context, documents);
   const settings = new SettingsHandler(context, documents, projectFiles);
   documents.projectFiles = projectFiles;
-  const workspaceCheck = host.workspaceCheck?.(context);
-  documents.workspaceCheck = workspaceCheck;
 
   connection.onInitialize((params) => {
     context.client = params;

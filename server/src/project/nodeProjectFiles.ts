@@ -41,8 +41,7 @@ export const nodeProjectFiles: ProjectFiles = {
       const size = await fs.stat(path).then((s) => (s.isFile() ? s.size : 0), () => 0);
       if (size > maxBytes) return { reason: tooLargeReason(size, maxBytes), size };
     }
-    const read = await readRegularFile(path);
-    return 'reason' in read && read.reason === 'no such file or folder' ? { ...read, missing: true } : read;
+    return readRegularFile(path);
   },
 
   async documents(folder: string): Promise<{ uris: string[]; unreadable: UnreadableFile[] }> {

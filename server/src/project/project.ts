@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { globPath, matchesAny } from '../documents/glob';
 import { FrameworkRegistry, type FrameworkFileResult } from '../framework/loader';
 import { FRAMEWORK_FILE_MAX_BYTES, sizeProblem, type FrameworkFileProblem } from '../framework/frameworkFile';
-import { IGNORE_FILE, IGNORE_FOLDER, IGNORE_LIST_MAX_BYTES, isIgnoreFile, parseIgnoreList, unreadIgnoreList, type IgnoreList } from '../features/ignoreList';
+import { IGNORE_FILE, IGNORE_FILE_NAMES, IGNORE_LIST_MAX_BYTES, isIgnoreFile, parseIgnoreList, unreadIgnoreList, type IgnoreList } from '../features/ignoreList';
 import { CONFIG_FILE_MAX_BYTES, CONFIG_FILE_NAMES, isConfigFile, readProjectConfig, type ConfigRead } from './config';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings, type SettingsOverrides } from './settings';
 import { NO_PROJECT_FILES, type ProjectFiles } from './projectFiles';
@@ -45,6 +45,8 @@ const MAX_FRAMEWORK_FILES = 200;
 interface HeldConfig {
   uri: string;
   folder: string;
+  /** The text `read` was read from. */
+  text: string;
   read: ConfigRead;
 }
 
@@ -87,11 +89,6 @@ export class Project {
   ) {
     this.files = options.files ?? NO_PROJECT_FILES;
     this.loadFramework = options.loadFramework ?? loadFrameworkHere;
-  }
-
-  /** The workspace folders (URIs). */
-  get roots(): readonly string[] {
-    return this.rootUris;
   }
 
   setRoots(uris: readonly string[]): void {
@@ -157,8 +154,8 @@ export class Project {
     // A watcher's globs match the whole path; a file they report that is none of these is ignored.
     const globs = new Set<string>();
     for (const scope of this.frameworkScopes()) for (const glob of scope.globs) globs.add(glob.startsWith('**/') ? glob : `**/${glob.replace(/^\/+/, '')}`);
-    globs.add('**/.skill-lens/ignore.{yaml,yml}');
-    globs.add('**/.skill-lens.{yaml,yml}');
+    globs.add(eitherSpelling(IGNORE_FILE_NAMES));
+    globs.add(eitherSpelling(CONFIG_FILE_NAMES));
     return [...globs];
   }
 
@@ -167,7 +164,7 @@ export class Project {
   /** Reads every configuration file, ignore list and framework file of the workspace folders. True when anything is in use. */
   async load(): Promise<boolean> {
     const settings = await this.settingsRead();
-    return (await this.loadFrameworks()) || settings;
+    return (await this.findFrameworkFiles()) || settings;
   }
 
   /**
@@ -180,10 +177,10 @@ export class Project {
   }
 
   /** The first half of load(): the configuration files and ignore lists, which say what applies where. */
-  async loadSettings(): Promise<boolean> {
+  private async loadSettings(): Promise<boolean> {
     let any = false;
     for (const root of this.rootUris) {
-      const found = await this.files.find(root, ['**/.skill-lens.yaml', '**/.skill-lens.yml', '**/.skill-lens/ignore.yaml', '**/.skill-lens/ignore.yml'], 1000);
+      const found = await this.files.find(root, PROJECT_FILE_NAMES.map((name) => `**/${name}`), 1000);
       for (const uri of found) any = (await this.readProjectFile(uri)) || any;
     }
     return any;
@@ -237,11 +234,6 @@ export class Project {
       if (folder.length === root.length) break;
     }
     return folders;
-  }
-
-  /** The second half of load(): the framework files the configuration names. */
-  loadFrameworks(): Promise<boolean> {
-    return this.findFrameworkFiles();
   }
 
   /**
@@ -362,8 +354,11 @@ export class Project {
     return matchesAny(relativePath(root, uri), DEFAULT_SETTINGS.frameworkFiles, { setting: 'skillLens.frameworkFiles' });
   }
 
-  /** Finds the framework files the configuration names, loads new and changed ones, drops those no longer named. True when the frameworks changed. */
-  private async findFrameworkFiles(): Promise<boolean> {
+  /**
+   * The second half of load(): finds the framework files the configuration names, loads new and
+   * changed ones, drops those no longer named. True when the frameworks changed.
+   */
+  async findFrameworkFiles(): Promise<boolean> {
     const found = new Set<string>();
     for (const { folder, globs, setting } of this.frameworkScopes()) {
       if (folder === undefined) continue;
@@ -449,9 +444,11 @@ export class Project {
     const folder = heldUnder(uri);
     if (isConfigFile(uri)) {
       const before = this.configs.get(folder);
+      // The same file with the same text is not read again; another text may still read the same.
+      if (before?.uri === uri && before.text === text) return false;
       const read = readProjectConfig(text);
       if (before?.uri === uri && JSON.stringify(before.read) === JSON.stringify(read)) return false;
-      this.configs.set(folder, { uri, folder, read });
+      this.configs.set(folder, { uri, folder, text, read });
       this.report(uri, read.problems);
     } else {
       const before = this.ignores.get(folder);
@@ -481,8 +478,14 @@ export class Project {
 
 const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** The project's files a folder may hold, relative to it. */
-const PROJECT_FILE_NAMES = [...CONFIG_FILE_NAMES, `${IGNORE_FOLDER}/ignore.yaml`, `${IGNORE_FOLDER}/ignore.yml`];
+/** The project's files a folder may hold, relative to it: its configuration file and its ignore list, in either spelling. */
+const PROJECT_FILE_NAMES = [...CONFIG_FILE_NAMES, ...IGNORE_FILE_NAMES];
+
+/** One watcher glob for a file's spellings, which differ in their extension only: `.skill-lens.{yaml,yml}` in any folder. */
+function eitherSpelling(names: readonly string[]): string {
+  const stem = names[0].slice(0, names[0].lastIndexOf('.'));
+  return `**/${stem}.{${names.map((name) => name.slice(stem.length + 1)).join(',')}}`;
+}
 
 /** The folder a configuration file (`F/.skill-lens.yaml`) or an ignore list (`F/.skill-lens/ignore.yaml`) applies from: F. */
 function heldUnder(uri: string): string {

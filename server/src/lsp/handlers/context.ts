@@ -12,8 +12,6 @@ export interface ServerContext {
   host: ServerHost;
   /** Sends a document's findings (at most as many as an editor is sent). */
   publish: (uri: string, diagnostics: Diagnostic[]) => void;
-  /** An open document's model (undefined when it is not open). */
-  documentModel?: (uri: string) => import('../../documents/model').ParsedDocument | undefined;
   /** What the client said of itself at initialize. */
   client?: InitializeParams;
 }

@@ -18,7 +18,6 @@ type Timer = ReturnType<typeof setTimeout>;
 export class DocumentsHandler {
   readonly documents: TextDocuments<TextDocument>;
   projectFiles?: ProjectFilesHandler;
-  workspaceCheck?: WorkspaceCheck;
   /** Start-up: documents wait for the settings and the workspace's framework files (startupGate.ts). */
   readonly gate: StartupGate;
   /** When each document's latest change arrived: the typing debounce counts from there, so
@@ -31,7 +30,10 @@ export class DocumentsHandler {
   lastPublish: Promise<void> = Promise.resolve();
   private stopped = false;
 
-  constructor(private readonly context: ServerContext) {
+  constructor(
+    private readonly context: ServerContext,
+    private readonly workspaceCheck: WorkspaceCheck,
+  ) {
     this.documents = new TextDocuments<TextDocument>({
       create: TextDocument.create,
       update: (document, changes, version) => {
@@ -71,7 +73,7 @@ export class DocumentsHandler {
     this.context.service.invalidate();
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
     // Closed files that Check workspace reported on: checked again, never left with old findings.
-    void this.workspaceCheck?.recheck();
+    void this.workspaceCheck.recheck();
   }
 
   shutDown(): void {
@@ -153,7 +155,7 @@ export class DocumentsHandler {
     });
     this.documents.onDidClose((e) => {
       const uri = e.document.uri;
-      this.workspaceCheck?.forget(uri);
+      this.workspaceCheck.forget(uri);
       clearTimeout(this.timers.get(uri));
       this.changedAt.delete(uri);
       this.gate.drop(uri);

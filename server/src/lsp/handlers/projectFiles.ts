@@ -93,11 +93,6 @@ export class ProjectFilesHandler {
     }
   }
 
-  /** The framework files again, after the settings that name them changed. */
-  async rescan(): Promise<void> {
-    await this.context.service.loadProjectFrameworks();
-  }
-
   /** A project file's text in the editor (open, perhaps unsaved). */
   edited(uri: string, text: string): void {
     void this.context.service.fileEdited(uri, text).then((changed) => changed && this.afterChange());

@@ -53,6 +53,7 @@ export class SettingsHandler {
 
   private changed(): void {
     this.projectFiles.watch();
-    void this.projectFiles.rescan().then(() => this.documents.refreshAll());
+    // The framework files again: the settings may name others.
+    void this.context.service.loadProjectFrameworks().then(() => this.documents.refreshAll());
   }
 }

@@ -10,7 +10,7 @@ import type { WorkspaceCheck } from '../workspaceCheck';
 import type { ServerContext } from './context';
 import type { DocumentsHandler } from './documents';
 
-export function registerWorkspaceRequests(context: ServerContext, documents: DocumentsHandler, workspaceCheck: WorkspaceCheck | undefined): void {
+export function registerWorkspaceRequests(context: ServerContext, documents: DocumentsHandler, workspaceCheck: WorkspaceCheck): void {
   const { connection, service, guard } = context;
   const text = (v: unknown) => (typeof v === 'string' ? v : String(v ?? ''));
 
@@ -112,14 +112,10 @@ export function registerWorkspaceRequests(context: ServerContext, documents: Doc
     }),
   );
 
-  connection.onRequest(Requests.checkFiles, (p: { uris?: unknown[] }) =>
-    workspaceCheck ? workspaceCheck.check(Array.isArray(p?.uris) ? p.uris : []) : { files: 0, errors: 0, warnings: 0, skipped: [] },
-  );
+  connection.onRequest(Requests.checkFiles, (p: { uris?: unknown[] }) => workspaceCheck.check(Array.isArray(p?.uris) ? p.uris : []));
 
   connection.onRequest(Requests.workspaceDocuments, (p: { roots?: unknown[] }) =>
-    workspaceCheck
-      ? workspaceCheck.documents((Array.isArray(p?.roots) ? p.roots : []).filter((r): r is string => typeof r === 'string'))
-      : { uris: [], skipped: [] },
+    workspaceCheck.documents((Array.isArray(p?.roots) ? p.roots : []).filter((r): r is string => typeof r === 'string')),
   );
 
   connection.onRequest(Requests.analyzeTiming, (p: { uri?: string }) =>
