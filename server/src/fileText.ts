@@ -1,10 +1,62 @@
 // A project file's text and size as a message gives them: a message never carries more of a
 // file than a short, escaped excerpt (a file may be a link to a secret, or hold terminal escapes).
 
-/** "50.0 MB, over the limit of 1 MB". */
+const KB = 1024;
+const MB = 1024 * 1024;
+
+/** Why a file over a size limit is not read: "300 KB, over the limit of 256 KB", "1.1 MB, over the limit of 1 MB". */
 export function tooLarge(bytes: number, maxBytes: number): string {
-  const mb = (n: number) => (n / (1024 * 1024)).toFixed(n % (1024 * 1024) === 0 ? 0 : 1);
-  return `${mb(bytes)} MB, over the limit of ${mb(maxBytes)} MB`;
+  const { size, limit } = sizeOverLimit(bytes, maxBytes);
+  return `${size}, over the limit of ${limit}`;
+}
+
+/**
+ * A size over a limit, and the limit, in words: under 1 MB in whole KB, from 1 MB in MB to one
+ * decimal (none when whole). The size is never shown as equal to the limit or below it: it is
+ * given with more decimals when it would be, and both in bytes when those do not part them.
+ */
+export function sizeOverLimit(bytes: number, maxBytes: number): { size: string; limit: string } {
+  const limit = inWords(maxBytes);
+  for (let more = 0; more <= 3; more++) {
+    const size = inWords(bytes, more);
+    if (size.bytes > limit.bytes) return { size: size.text, limit: limit.text };
+  }
+  return { size: `${grouped(bytes)} bytes`, limit: `${grouped(maxBytes)} bytes` };
+}
+
+/** A size in words, and the bytes those words say (`more`: decimals besides the usual ones). */
+function inWords(bytes: number, more = 0): { text: string; bytes: number } {
+  if (bytes < KB) return { text: `${bytes} bytes`, bytes };
+  const [unit, name] = bytes < MB ? [KB, 'KB'] : [MB, 'MB'];
+  const shown = (bytes / unit).toFixed((unit === MB && bytes % MB !== 0 ? 1 : 0) + more);
+  return { text: `${shown} ${name}`, bytes: Number(shown) * unit };
+}
+
+/** 1048577 as "1,048,577". */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * The size of a text in UTF-8, without encoding it. A text short enough to be under `maxBytes`
+ * whatever it holds is not counted: its length is given (under the limit either way).
+ */
+export function textBytes(text: string, maxBytes: number): number {
+  // UTF-8 takes 1 to 3 bytes per UTF-16 unit.
+  if (text.length * 3 <= maxBytes) return text.length;
+  // Counted rather than encoded (no copy of a large text), as Buffer.byteLength counts, which
+  // the browser's worker does not have: a lone surrogate is written as U+FFFD, 3 bytes.
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 // C0 and C1 controls and DEL (a terminal acts on them: ESC starts a sequence that can write the

@@ -59,10 +59,12 @@ describe('project files through the client (the browser server)', () => {
   });
 
   it('reads a file, says why it could not, and words a file over the cap as the Node server does', async () => {
-    const { files } = client({ 'big.yaml': 'x'.repeat(3 * 1024 * 1024), 'small.yaml': 'a: 1\n' });
+    const { files } = client({ 'big.yaml': 'x'.repeat(3 * 1024 * 1024), 'small.yaml': 'a: 1\n', '.skill-lens.yaml': 'x'.repeat(300 * 1024) });
     assert.deepEqual(await files.read('memfs:/small.yaml', 1024), { text: 'a: 1\n' });
     assert.deepEqual(await files.read('memfs:/missing.yaml', 1024), { reason: 'no such file or folder', missing: true });
-    assert.deepEqual(await files.read('memfs:/big.yaml', 1024 * 1024), { reason: '3.0 MB, over the 1 MB limit', size: 3 * 1024 * 1024 });
+    assert.deepEqual(await files.read('memfs:/big.yaml', 1024 * 1024), { reason: '3 MB, over the limit of 1 MB', size: 3 * 1024 * 1024 });
+    // A configuration file of 300 KB, over its 256 KB: in the words of the Node server's (projectFiles.test.ts).
+    assert.deepEqual(await files.read('memfs:/.skill-lens.yaml', 256 * 1024), { reason: '300 KB, over the limit of 256 KB', size: 300 * 1024 });
   });
 
   it("lists a folder's documents: Markdown and YAML files", async () => {

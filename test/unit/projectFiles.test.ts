@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { excerpt } from '../../server/src/fileText';
+import { excerpt, tooLarge } from '../../server/src/fileText';
 import { readProjectFile } from '../../server/src/project/safeRead';
 import { createLanguageService, type LanguageService } from '../../server/src/languageService';
 import { nodeProjectFiles } from '../../server/src/project/nodeProjectFiles';
@@ -51,6 +51,17 @@ describe('project files', () => {
     assert.deepEqual(await read('.skill-lens/pipe.yaml'), { refused: 'a named pipe (FIFO), not a regular file' });
     writeFileSync(join(root, '.skill-lens', 'large.yaml'), 'x'.repeat(3 * 1024 * 1024 / 2));
     assert.deepEqual(await readProjectFile(root, '.skill-lens/large.yaml', 1024 * 1024), { refused: '1.5 MB, over the limit of 1 MB' });
+  });
+
+  it('words a size over a limit so that the two never look equal', () => {
+    assert.equal(tooLarge(300 * 1024, 256 * 1024), '300 KB, over the limit of 256 KB');
+    assert.equal(tooLarge(Math.round(1.1 * 1024 * 1024), 1024 * 1024), '1.1 MB, over the limit of 1 MB');
+    assert.equal(tooLarge(50 * 1024 * 1024, 1024 * 1024), '50 MB, over the limit of 1 MB');
+    assert.equal(tooLarge(3 * 1024 * 1024, 256 * 1024), '3 MB, over the limit of 256 KB');
+    // Just over: more decimals, and bytes when those do not tell them apart.
+    assert.equal(tooLarge(256 * 1024 + 100, 256 * 1024), '256.1 KB, over the limit of 256 KB');
+    assert.equal(tooLarge(1024 * 1024 + 20 * 1024, 1024 * 1024), '1.02 MB, over the limit of 1 MB');
+    assert.equal(tooLarge(1024 * 1024 + 1, 1024 * 1024), '1,048,577 bytes, over the limit of 1,048,576 bytes');
   });
 
   it('quotes at most a short excerpt, control characters escaped', () => {
@@ -101,6 +112,21 @@ describe('the ignore lists the service reads', () => {
     assert.equal(await service.fileEdited(ignoreUri(), large), true);
     assert.deepEqual(messages(), ['The ignore list is not read (1.1 MB, over the limit of 1 MB).']);
     assert.equal(words(), 0);
+  });
+});
+
+describe('a configuration file over its size limit', () => {
+  it('is not read, and says its size and the limit in the same unit (300 KB of 256 KB)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'skill-lens-workspace-'));
+    writeFileSync(join(root, '.skill-lens.yaml'), `# ${'x'.repeat(300 * 1024 - 3)}\n`);
+    const published: string[] = [];
+    const service = createLanguageService({
+      roots: [pathToFileURL(root).toString()],
+      files: nodeProjectFiles,
+      onFileProblems: (_uri, diagnostics) => published.push(...diagnostics.map((d) => d.message)),
+    });
+    await service.loadProject();
+    assert.deepEqual(published, ['This configuration is not read (300 KB, over the limit of 256 KB); the defaults apply.']);
   });
 });
 

@@ -12,7 +12,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { oneLineScalar } from '../yaml/yamlTree';
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../documents/model';
-import { excerpt, shortened, tooLarge } from '../fileText';
+import { excerpt, shortened, textBytes, tooLarge } from '../fileText';
 
 export const IGNORE_FOLDER = '.skill-lens';
 export const IGNORE_FILE_NAME = 'ignore.yaml';
@@ -56,9 +56,7 @@ export function unreadIgnoreList(reason: string): IgnoreList {
 
 /** Reads an ignore list; a file that is not a map of codes to lists of words is reported, never thrown. */
 export function parseIgnoreList(text: string): IgnoreList {
-  // UTF-8 takes one to three bytes per UTF-16 unit: a text longer than the cap is over it (its
-  // length said as its size), and one a third of it is under it, without encoding either.
-  const bytes = text.length > IGNORE_LIST_MAX_BYTES || text.length * 3 <= IGNORE_LIST_MAX_BYTES ? text.length : new TextEncoder().encode(text).length;
+  const bytes = textBytes(text, IGNORE_LIST_MAX_BYTES);
   if (bytes > IGNORE_LIST_MAX_BYTES) return unreadIgnoreList(tooLarge(bytes, IGNORE_LIST_MAX_BYTES));
   const byCode = new Map<string, Set<string>>();
   const problems: IgnoreList['problems'] = [];

@@ -6,6 +6,7 @@ import { LineIndex, restOfLine } from '../documents/lineIndex';
 import { offsetOfPath, readDataYaml, yamlTreeFromEvents } from '../yaml/yamlTree';
 import type { FrameworkData } from './model';
 import { validateFrameworkData } from './validate';
+import { sizeOverLimit, textBytes } from '../fileText';
 
 /**
  * Framework files larger than this are not read: a 9.5 MB file took 4 s and 700 MB to load.
@@ -27,30 +28,11 @@ export interface FrameworkFileCheck {
 /** The problem of a file over the cap, or undefined; from its size alone, so the file need not be read. */
 export function sizeProblem(bytes: number): FrameworkFileProblem | undefined {
   if (bytes <= FRAMEWORK_FILE_MAX_BYTES) return undefined;
-  const mb = (bytes / (1024 * 1024)).toFixed(1);
+  const { size, limit } = sizeOverLimit(bytes, FRAMEWORK_FILE_MAX_BYTES);
   return {
-    message: `This framework file is ${mb} MB: framework files are limited to ${FRAMEWORK_FILE_MAX_BYTES / (1024 * 1024)} MB, so it is not loaded.`,
+    message: `This framework file is ${size}: framework files are limited to ${limit}, so it is not loaded.`,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   };
-}
-
-/** The size of a text in UTF-8, without encoding it when its length settles the question. */
-export function textBytes(text: string): number {
-  // UTF-8 takes 1 to 3 bytes per UTF-16 unit.
-  if (text.length * 3 <= FRAMEWORK_FILE_MAX_BYTES) return text.length;
-  // Counted rather than encoded (no copy of a large text), as Buffer.byteLength counts, which
-  // the browser's worker does not have: a lone surrogate is written as U+FFFD, 3 bytes.
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 /**
@@ -62,7 +44,7 @@ export function textBytes(text: string): number {
  * of the key at fault, found in the positioned tree of the same parse.
  */
 export function checkFrameworkFile(text: string): FrameworkFileCheck {
-  const tooLarge = sizeProblem(textBytes(text));
+  const tooLarge = sizeProblem(textBytes(text, FRAMEWORK_FILE_MAX_BYTES));
   if (tooLarge) return { problems: [tooLarge] };
   const lines = new LineIndex(text);
   const at = (offset: number): Range => restOfLine(lines, offset);

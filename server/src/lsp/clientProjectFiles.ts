@@ -6,9 +6,10 @@
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { matchesAny } from '../documents/glob';
+import { tooLarge } from '../fileText';
 import { compareNames } from '../framework/normalize';
 import { ClientRequests } from '../protocol';
-import { DOCUMENT_EXTENSIONS, SKIPPED_FOLDERS, tooLargeReason, type FileRead, type ProjectFiles, type UnreadableFile } from '../project/projectFiles';
+import { DOCUMENT_EXTENSIONS, SKIPPED_FOLDERS, type FileRead, type ProjectFiles, type UnreadableFile } from '../project/projectFiles';
 
 /** Every file under a folder of SKIPPED_FOLDERS, at any depth. */
 const EXCLUDE = `**/{${SKIPPED_FOLDERS.join(',')}}/**`;
@@ -57,7 +58,7 @@ export function clientProjectFiles(connection: () => Connection): ProjectFiles {
       try {
         const read = await connection().sendRequest(ClientRequests.readFile, { uri, maxBytes });
         if ('text' in read && typeof read.text === 'string') return { text: read.text };
-        if ('size' in read && typeof read.size === 'number' && maxBytes !== undefined) return { reason: tooLargeReason(read.size, maxBytes), size: read.size };
+        if ('size' in read && typeof read.size === 'number' && maxBytes !== undefined) return { reason: tooLarge(read.size, maxBytes), size: read.size };
         const reason = 'reason' in read && typeof read.reason === 'string' ? read.reason : 'could not be read';
         // A file that is not there, as the Node reader says it (nodeProjectFiles.ts): nothing to report.
         return 'missing' in read && read.missing === true ? { reason, missing: true } : { reason };

@@ -8,7 +8,8 @@
 // server uses this too (ARCHITECTURE.md, "Project files").
 import { Framework } from '../framework/framework';
 import type { FrameworkData } from '../framework/model';
-import { checkFrameworkFile, sizeProblem, textBytes, type FrameworkFileProblem } from '../framework/frameworkFile';
+import { checkFrameworkFile, FRAMEWORK_FILE_MAX_BYTES, sizeProblem, type FrameworkFileProblem } from '../framework/frameworkFile';
+import { textBytes } from '../fileText';
 import type { WorkerAnswer, WorkerRequest } from '../framework/fileWorkerProtocol';
 
 export interface FrameworkFileLoad {
@@ -91,7 +92,7 @@ export class FrameworkFileReader {
   /** Reads and checks a framework file's text and builds the framework, mostly off the main thread. */
   async load(text: string): Promise<FrameworkFileLoad> {
     // A file over the size cap is not sent to the worker to be refused there.
-    const tooLarge = sizeProblem(textBytes(text));
+    const tooLarge = sizeProblem(textBytes(text, FRAMEWORK_FILE_MAX_BYTES));
     if (tooLarge) return { problems: [tooLarge] };
     // Requests that came in meanwhile are answered first.
     await this.turn();

@@ -3,10 +3,11 @@
 import { promises as fs } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { matchesAny } from '../documents/glob';
+import { tooLarge } from '../fileText';
 import { relative } from 'node:path';
 import { findFiles, readRegularFile, walkDocuments } from '../workspaceFiles';
 import { readProjectFile } from './safeRead';
-import { tooLargeReason, type FileRead, type ProjectFiles, type UnreadableFile } from './projectFiles';
+import type { FileRead, ProjectFiles, UnreadableFile } from './projectFiles';
 
 /** The file system path of a file: URI, or undefined for another scheme or a URI that names
  *  no local path (a remote host on Linux). */
@@ -39,7 +40,7 @@ export const nodeProjectFiles: ProjectFiles = {
     if (maxBytes !== undefined) {
       // Looked at by its size first: a file over the cap is never read into memory.
       const size = await fs.stat(path).then((s) => (s.isFile() ? s.size : 0), () => 0);
-      if (size > maxBytes) return { reason: tooLargeReason(size, maxBytes), size };
+      if (size > maxBytes) return { reason: tooLarge(size, maxBytes), size };
     }
     return readRegularFile(path);
   },

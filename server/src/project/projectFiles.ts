@@ -40,12 +40,6 @@ export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git', '.hg'
 /** What a document is named: Markdown or YAML (its kind is told by its content and settings). */
 export const DOCUMENT_EXTENSIONS = /\.(md|markdown|ya?ml)$/i;
 
-/** Why a file over a size cap was not read: `7.2 MB, over the 5 MB limit`. */
-export function tooLargeReason(size: number, maxBytes: number): string {
-  const cap = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes / 1024} KB`;
-  return `${(size / 1024 / 1024).toFixed(1)} MB, over the ${cap} limit`;
-}
-
 /** No files: a service that is only given texts (tests, a single document). */
 export const NO_PROJECT_FILES: ProjectFiles = {
   find: async () => [],
