@@ -2,14 +2,67 @@
 // (`**Skill** (level)`, `Skill: level`, `Skill - level`, `Skill — level`, `Skill. description`),
 // bold lead-ins anywhere in a line, and tables (a skill column with a level column, or a column
 // per role level). Each reads one line (or one table) into the scan's context.
-import type { Framework } from '../framework/framework';
-import { editDistance, normalizeName } from '../framework/normalize';
-import { skillFullName } from '../framework/model';
+import { isMisspellingOf, type Framework, type RoleLevelRef } from '../framework/framework';
+import { editDistance } from '../framework/normalize';
 import { isBlankFrom, isSpace } from '../markdown/space';
 import { continuesItem } from '../markdown/list';
-import { LineMention, LineSpan, MentionForm, RoleLevelMention } from './model';
+import { LineMention, LineSpan, MentionForm, RoleLevelMention, type SkillMention } from './model';
 import { own, ownAlways } from '../boot/intern';
-import { type Ctx, maySeparate, MAX_NAME_LENGTH, SEPARATOR } from './markdownMentions';
+import type { LineIndex } from './lineIndex';
+import { caches, IdSource } from '../caches';
+
+// The scan's context, and what the body's scan (markdownMentions.ts), a line's forms and tables
+// (markdownTables.ts) share: kept here, so that neither of the others imports the scan.
+
+// Separators of the inline form, longest first so ` — ` wins over `-` inside names.
+export const SEPARATOR = /\s+[\u2014\u2013-]\s+|\s*[\u2014\u2013]\s*|:\s+/g;
+
+const SEPARATOR_CHAR = /[:\u2014\u2013-]/g;
+
+/** Whether the line holds, from `start`, a character SEPARATOR needs, before running it. */
+export function maySeparate(text: string, start: number): boolean {
+  SEPARATOR_CHAR.lastIndex = start;
+  return SEPARATOR_CHAR.test(text);
+}
+
+/** Words that end a gov.uk skill line search: a line like this is prose, not a skill name. */
+export const MAX_NAME_LENGTH = 90;
+
+export interface Ctx {
+  lines: LineIndex;
+  framework: Framework;
+  out: SkillMention[];
+  section: string;
+  /** The depth of the skills heading (`## Essential skills`) whose section this is; 0 outside one;
+   *  negative under a heading of criteria that may be skills or anything else (`## Person
+   *  specification`), whose items are skills only when they name one or miss one by a typo. */
+  skillsDepth: number;
+  /** A heading that may name a skill whose level the next sub-heading gives (`#### Awareness`). */
+  skillHeading?: SkillHeading;
+  /** The role level a heading (below the title) names, whose section this is (a role page's `## Senior infrastructure engineer`). */
+  sectionRole?: SectionRole;
+}
+
+/** A heading's role level and depth: its section's skills are checked against that role level. */
+export interface SectionRole {
+  depth: number;
+  name: string;
+}
+
+export interface SkillHeading {
+  line: number;
+  start: number;
+  end: number;
+  depth: number;
+  /** Where its mention is in `out` once a level sub-heading gave it one; -1 before. */
+  index: number;
+}
+
+/** Group ids: a list or table's mentions share one; unique in the process, so never reused. */
+const groups = caches.own(new IdSource());
+export function newGroup(): string {
+  return groups.next('g');
+}
 
 /** The text by which a level is looked up: a bare number after `Level` is the scale's Nth (`level 3`). */
 export function levelText(text: string, start: number, end: number): string {
@@ -99,7 +152,7 @@ export function parseInline(ctx: Ctx, n: number, text: string, start: number, is
     }
     const level = levelValue(text, levelStart, levelEnd, framework, n);
     const name = located(text, n, ns, ne);
-    if (level && (paren || !leadIn || framework.findLevel(level.text) || isLevelLike(level.text) || PROFICIENCY.test(level.text) || misspeltLevel(framework, level.text))) {
+    if (level && (paren || !leadIn || standsForLevel(framework, level.text))) {
       if (pushInline(ctx, name, level, true, !!paren)) return true;
     }
     if (leadIn) {
@@ -276,9 +329,7 @@ export function pushInline(ctx: Ctx, name: LineSpan, level: LineSpan, bold: bool
 
 /** Whether a name is a skill's with a few letters wrong (`Systems- design`): one in five. */
 function misspeltSkill(framework: Framework, name: string): boolean {
-  const written = normalizeName(name);
-  const allowed = Math.max(1, Math.floor(written.length / 5));
-  return framework.suggestSkills(name, 3).some((skill) => [skillFullName(skill), skill.name].some((n) => editDistance(written, normalizeName(n)) <= allowed));
+  return framework.suggestSkills(name, 3).some((skill) => isMisspellingOf(name, skill));
 }
 
 function pushIfSkill(ctx: Ctx, text: string, line: number, start: number, end: number, form: MentionForm): boolean {
@@ -431,6 +482,18 @@ export function misspeltLevel(framework: Framework, word: string): boolean {
     const name = level.name.toLowerCase();
     return Math.abs(name.length - w.length) <= 2 && editDistance(w, name) <= 2;
   });
+}
+
+/** Whether a value is a level or a word that stands for one where a level goes: one of the
+ *  framework's, a numbered level, a level's name misspelt, or another scale's word. */
+export function standsForLevel(framework: Framework, value: string): boolean {
+  return !!framework.findLevel(value) || isLevelLike(value) || misspeltLevel(framework, value) || PROFICIENCY.test(value);
+}
+
+/** A role level named by a heading or a table's header, with or without a bracket after it
+ *  (`Lead data engineer (G7)`). */
+export function roleLevelNamed(framework: Framework, words: string): RoleLevelRef | undefined {
+  return framework.findRoleLevel(words) ?? framework.findRoleLevel(words.replace(/\s*\([^()]*\)$/, ''));
 }
 
 /** Words other scales use for levels: where a level goes, they are levels the framework lacks. */

@@ -7,26 +7,15 @@ import { keepUnchanged } from './keepUnchanged';
 import { afterLine, fenceAt, type Fence } from '../markdown/fence';
 import { LEVEL_LINE, mayBeLevelLine } from '../markdown/levelLine';
 import { HEADING, headingDepth } from '../markdown/heading';
-import { listMarkerLength, mayBeListItem } from '../markdown/list';
+import { isDigit, listMarkerLength, mayBeListItem } from '../markdown/list';
 import { isSpace } from '../markdown/space';
 import { isTableSeparator } from '../markdown/table';
 import type { LineIndex } from './lineIndex';
 import { LineMention, LineSpan, SkillMention } from './model';
-import { caches, IdSource } from '../caches';
 import { ownAlways } from '../boot/intern';
-import { isLevelLike, levelText, levelValue, located, markupEnd, markupStart, mentionIn, misspeltLevel, parseInline, push, pushInline, scanBoldSkills } from './markdownForms';
+import { type Ctx, isLevelLike, levelText, levelValue, located, markupEnd, markupStart, maySeparate, MAX_NAME_LENGTH, mentionIn, misspeltLevel, newGroup, parseInline, push, pushInline, roleLevelNamed, scanBoldSkills, type SectionRole, SEPARATOR, type SkillHeading } from './markdownForms';
 import { parseTable } from './markdownTables';
 
-// Separators of the inline form, longest first so ` — ` wins over `-` inside names.
-export const SEPARATOR = /\s+[\u2014\u2013-]\s+|\s*[\u2014\u2013]\s*|:\s+/g;
-
-const SEPARATOR_CHAR = /[:\u2014\u2013-]/g;
-
-/** Whether the line holds, from `start`, a character SEPARATOR needs, before running it. */
-export function maySeparate(text: string, start: number): boolean {
-  SEPARATOR_CHAR.lastIndex = start;
-  return SEPARATOR_CHAR.test(text);
-}
 /** Whether the line holds, from `start`, a separator of the inline form (`: `, ` - `, an en or em dash). */
 function hasSeparator(text: string, start: number): boolean {
   if (!maySeparate(text, start)) return false;
@@ -34,34 +23,6 @@ function hasSeparator(text: string, start: number): boolean {
   const found = SEPARATOR.test(text);
   SEPARATOR.lastIndex = 0;
   return found;
-}
-
-/** Words that end a gov.uk skill line search: a line like this is prose, not a skill name. */
-export const MAX_NAME_LENGTH = 90;
-
-export interface Ctx {
-  lines: LineIndex;
-  framework: Framework;
-  out: SkillMention[];
-  section: string;
-  /** The depth of the skills heading (`## Essential skills`) whose section this is; 0 outside one;
-   *  negative under a heading of criteria that may be skills or anything else (`## Person
-   *  specification`), whose items are skills only when they name one or miss one by a typo. */
-  skillsDepth: number;
-  /** A heading that may name a skill whose level the next sub-heading gives (`#### Awareness`). */
-  skillHeading?: SkillHeading;
-  /** The role level a heading (below the title) names, whose section this is (a role page's `## Senior infrastructure engineer`). */
-  sectionRole?: SectionRole;
-}
-
-/** A heading's role level and depth: its section's skills are checked against that role level. */
-interface SectionRole {
-  depth: number;
-  name: string;
-}
-
-export function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** The depth of a role level section a line (not a heading) starts: any heading ends it. */
@@ -74,15 +35,6 @@ function isBlank(lines: LineIndex, n: number): boolean {
   const end = n + 1 < lines.lineCount ? lines.starts[n + 1] : src.length;
   for (let i = lines.starts[n]; i < end; i++) if (!isSpace(src.charCodeAt(i))) return false;
   return true;
-}
-
-interface SkillHeading {
-  line: number;
-  start: number;
-  end: number;
-  depth: number;
-  /** Where its mention is in `out` once a level sub-heading gave it one; -1 before. */
-  index: number;
 }
 
 /** A heading over skills: `Essential skills`, `Skills needed for this role`, `We'll assess you against these skills`. */
@@ -219,7 +171,7 @@ function nextSectionRole(current: SectionRole | undefined, text: string, heading
   if (depth >= 2 && framework.mayBeRoleLevel(heading[2])) {
     const [s, e] = headingBounds(text, heading);
     const words = e - s <= MAX_NAME_LENGTH ? text.slice(s, e).replace(/^\d{1,2}[.)]\s+/, '') : '';
-    const ref = words ? (framework.findRoleLevel(words) ?? framework.findRoleLevel(words.replace(/\s*\([^()]*\)$/, ''))) : undefined;
+    const ref = words ? roleLevelNamed(framework, words) : undefined;
     if (ref) return { depth, name: ref.level.name };
   }
   return current && depth <= current.depth ? undefined : current;
@@ -250,12 +202,6 @@ function levelHeadingBounds(text: string, heading: RegExpExecArray, framework: F
     return [s, e];
   }
   return undefined;
-}
-
-/** Group ids: a list or table's mentions share one; unique in the process, so never reused. */
-const groups = caches.own(new IdSource());
-export function newGroup(): string {
-  return groups.next('g');
 }
 
 /** The mentions on lines [from, to), scanned from a fresh start (no fence, no skill line above). */
@@ -358,11 +304,6 @@ const HASH = 35;
 const PIPE = 124;
 const BACKTICK = 96;
 const TILDE = 126;
-
-/** What `\s` matches in a regular expression. */
-
-
-
 
 function isLevelLineAhead(lines: LineIndex, n: number): boolean {
   const src = lines.text;

@@ -3,8 +3,7 @@
 // against its own column's role level.
 import { isTypoOf, type Framework } from '../framework/framework';
 import { isTableRow, tableCells, tableColumns } from '../markdown/table';
-import { type Ctx, newGroup } from './markdownMentions';
-import { isLevelLike, levelValue, located, markupEnd, markupStart, mentionIn, misspeltLevel, PROFICIENCY, spaceRuns } from './markdownForms';
+import { type Ctx, levelValue, located, markupEnd, markupStart, mentionIn, newGroup, roleLevelNamed, spaceRuns, standsForLevel } from './markdownForms';
 import { RoleLevelMention } from './model';
 
 /** Reads a table starting at its header line; returns the last line of the table. */
@@ -17,7 +16,7 @@ export function parseTable(ctx: Ctx, headerLine: number): number {
   // `| Skill | Data engineer | Senior data engineer |`: a column per role level, each cell its level.
   const roles = skillCol >= 0 && levelCol < 0 ? roleColumns(framework, headers, skillCol) : [];
   let n = headerLine + 2;
-  const rows: { line: number; row: string; ns: number; ne: number; levelStart: number; levelEnd: number; cells: { start: number; end: number }[] }[] = [];
+  const rows: { line: number; row: string; ns: number; ne: number; cells: { start: number; end: number }[] }[] = [];
   for (; n < lines.lineCount; n++) {
     const row = lines.line(n);
     if (!isTableRow(row)) break;
@@ -27,8 +26,7 @@ export function parseTable(ctx: Ctx, headerLine: number): number {
     const ns = markupStart(row, cells[skillCol].start, cells[skillCol].end);
     const ne = markupEnd(row, ns, cells[skillCol].end);
     if (ne <= ns) continue;
-    const level = levelCol >= 0 && levelCol < cells.length ? cells[levelCol] : undefined;
-    rows.push({ line: n, row, ns, ne, levelStart: level ? level.start : -1, levelEnd: level ? level.end : -1, cells });
+    rows.push({ line: n, row, ns, ne, cells });
   }
   if (rows.length && isSkillColumn(framework, rows.map((r) => r.row.slice(r.ns, r.ne)))) {
     const group = newGroup();
@@ -37,7 +35,8 @@ export function parseTable(ctx: Ctx, headerLine: number): number {
       return n - 1;
     }
     for (const r of rows) {
-      const level = r.levelStart >= 0 ? levelValue(r.row, r.levelStart, r.levelEnd, framework, r.line) : undefined;
+      const cell = levelCol >= 0 ? r.cells[levelCol] : undefined;
+      const level = cell ? levelValue(r.row, cell.start, cell.end, framework, r.line) : undefined;
       ctx.out.push(mentionIn(ctx, located(r.row, r.line, r.ns, r.ne), level, 'table', group, true));
     }
   }
@@ -50,7 +49,7 @@ function roleColumns(framework: Framework, headers: readonly string[], skillCol:
   headers.forEach((header, col) => {
     if (col === skillCol) return;
     const words = header.replace(/[*_`]/g, '').trim();
-    const ref = framework.findRoleLevel(words) ?? framework.findRoleLevel(words.replace(/\s*\([^()]*\)$/, ''));
+    const ref = roleLevelNamed(framework, words);
     if (ref) out.push({ col, role: ref.level.name });
   });
   return out;
@@ -68,7 +67,7 @@ function roleRow(ctx: Ctx, r: { line: number; row: string; ns: number; ne: numbe
   for (const { col, role } of roles) {
     const cell = r.cells[col];
     const level = cell && levelValue(r.row, cell.start, cell.end, framework, r.line);
-    if (!level || !(framework.findLevel(level.text) || isLevelLike(level.text) || misspeltLevel(framework, level.text) || PROFICIENCY.test(level.text))) continue;
+    if (!level || !standsForLevel(framework, level.text)) continue;
     ctx.out.push(new RoleLevelMention(name, level, 'table', undefined, true, role));
   }
 }

@@ -16,7 +16,7 @@ import { RankedSkill, SkillSearch } from './search';
 import { contentWords, sharedWords, TopicSearch } from './topicSearch';
 import { anyWord, closest, edgeWord, nameWords } from './words';
 
-export { isTypoOf } from './words';
+export { isMisspellingOf, isTypoOf } from './words';
 
 /** The most of a query findSkills reads: more than any name, far less than a pasted page. */
 const MAX_QUERY = 200;

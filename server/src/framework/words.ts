@@ -73,10 +73,20 @@ export function closest<T>(text: string, items: readonly T[], keys: (item: T) =>
 /** Whether a name is a skill's name (full or without its qualifier) with a few letters wrong,
  *  or its first words (`Coding` for `Coding and scripting`). */
 export function isTypoOf(text: string, skill: SkillData): boolean {
+  return typoOf(text, skill, true);
+}
+
+/** Whether a name is a skill's name (full or without its qualifier) with a few letters wrong
+ *  (`Systems- design`): one in five; not its first words. */
+export function isMisspellingOf(text: string, skill: SkillData): boolean {
+  return typoOf(text, skill, false);
+}
+
+function typoOf(text: string, skill: SkillData, orFirstWords: boolean): boolean {
   const written = normalizeName(text);
   const allowed = Math.max(1, Math.floor(written.length / 5));
   return [skillFullName(skill), skill.name].some((name) => {
     const full = normalizeName(name);
-    return full.startsWith(`${written} `) || editDistance(written, full) <= allowed;
+    return (orFirstWords && full.startsWith(`${written} `)) || editDistance(written, full) <= allowed;
   });
 }

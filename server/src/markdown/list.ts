@@ -59,6 +59,7 @@ export function continuesItem(text: string): boolean {
   return c !== 35 && c !== 124 && c !== 96 && c !== 126 && c !== 62; // # | ` ~ >
 }
 
-function isDigit(c: number): boolean {
+/** 0 to 9. */
+export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

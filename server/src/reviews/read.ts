@@ -6,7 +6,6 @@ import type { ParsedDocument } from '../documents/model';
 import { LineSpan } from '../documents/model';
 import type { Framework, RoleLevelRef } from '../framework/framework';
 import type { LevelData, SkillData } from '../framework/model';
-import { HEADING, headingDepth } from '../markdown/heading';
 import { blockMap } from '../documents/blockMap';
 import { LEVEL_LINE } from '../markdown/levelLine';
 import { continuesItem, listLead } from '../markdown/list';
@@ -57,9 +56,9 @@ function readReviewUncached(doc: ParsedDocument, framework: Framework): Review {
   for (let n = first; n < lines.lineCount; n++) {
     if (!blocks.isRead(n)) continue;
     const text = blocks.read.line(n);
-    const heading = blocks.headingDepth(n) ? HEADING.exec(text) : null;
+    const heading = blocks.heading(n);
     if (heading) {
-      const depth = headingDepth(heading);
+      const { depth } = heading;
       const skill = skillOfHeading(heading, n, text, framework, ref);
       if (section && (skill || depth <= section.depth)) closeSection(lastContent);
       if (skill) section = { entry: { skill: skill.skill, name: skill.name, evidence: [] }, depth };
@@ -160,9 +159,9 @@ function skillNamed(text: string, framework: Framework, ref: RoleLevelRef | unde
 }
 
 /** A heading that names a skill (an icon, emphasis or a link around it allowed). */
-function skillOfHeading(heading: RegExpExecArray, n: number, text: string, framework: Framework, ref: RoleLevelRef | undefined): { skill: SkillData; name: LineSpan } | undefined {
-  const start = heading[1].length;
-  const name = coreOf(text, start, start + heading[2].length, n);
+function skillOfHeading(heading: { text: string; start: number }, n: number, text: string, framework: Framework, ref: RoleLevelRef | undefined): { skill: SkillData; name: LineSpan } | undefined {
+  const { start } = heading;
+  const name = coreOf(text, start, start + heading.text.length, n);
   if (!name) return undefined;
   const skill = skillNamed(name.text, framework, ref);
   return skill ? { skill, name } : undefined;
