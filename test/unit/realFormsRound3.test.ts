@@ -197,6 +197,25 @@ describe('role levels named in lists and links', () => {
     assert.deepEqual(seen('- [Lead solutions architect](https://example.com/jobs/1)\n- [Our blog](https://example.com/blog)\n'), []);
   });
 
+  it('counts each link once: two links on one line are one role level and one typo, not two role levels', () => {
+    // One link names a role level exactly: no list of role levels, so the other is any link.
+    assert.deepEqual(seen('- [Trainee business architect](a) or [Associatee business architect](b)\n'), []);
+    // With two exact ones, the typo beside one of them is reported once.
+    const text = [
+      '- [Trainee business architect](a) or [Associatee business architect](b)',
+      '- [Lead business architect](c)',
+      '',
+    ].join('\n');
+    assert.deepEqual(seen(text), [
+      'unknown-role 1:39-68 "Associatee business architect" is not a role level in DDaT. Did you mean "Associate business architect"?',
+    ]);
+    // Links in code count for nothing, exact or not.
+    assert.deepEqual(seen(['```', text, '```', '- [Associatee business architect](d)', ''].join('\n')), []);
+    assert.deepEqual(seen([text, '```', '- [Associatee business architect](d)', '```', ''].join('\n')), [
+      'unknown-role 1:39-68 "Associatee business architect" is not a role level in DDaT. Did you mean "Associate business architect"?',
+    ]);
+  });
+
   it('ranks a role level one misspelt word away before a shorter one that merely holds the other words', () => {
     assert.deepEqual(seen('# Vacancy\n\nRole: Principle technical architect\n'), [
       'unknown-role 3:7-36 "Principle technical architect" is not a role level in DDaT. The closest: "Principal technical architect", "Technical architect" or "Associate technical architect".',

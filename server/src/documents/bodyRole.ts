@@ -125,27 +125,35 @@ const LINK = /\[([^\][\n]{3,80})\]\([^)\s]*\)/g;
 export function findRoleLinks(lines: LineIndex, startLine: number, framework: Framework): RoleLink[] {
   if (framework.roleLevels.length === 0 || startLine >= lines.lineCount) return [];
   const text = lines.text;
-  // The other links' words, looked at only once two links name role levels exactly.
+  // The lines of the links that name role levels exactly, and the other links' words, each line
+  // read once; whether a line is code is asked only of the links that count, not of every link
+  // (a link near the end would have the whole document's blocks classified).
+  const exactLines: number[] = [];
   const others: LineSpan[] = [];
-  let exact = 0;
-  const blocks = blockMapOf(lines, startLine);
-  for (let at = text.indexOf('](', lines.starts[startLine]); at >= 0; at = text.indexOf('](', at + 2)) {
+  for (let at = text.indexOf('](', lines.starts[startLine]); at >= 0; ) {
     const n = lines.lineOf(at);
     const line = lines.line(n);
-    if (blocks.isCode(n) || listLead(line) < 0) continue;
-    LINK.lastIndex = 0;
-    for (let m = LINK.exec(line); m; m = LINK.exec(line)) {
-      const words = m[1].trim();
-      const start = m.index + 1 + m[1].indexOf(words);
-      if (framework.findRoleLevel(words)) exact++;
-      else if (/\s/.test(words)) others.push(new LineSpan(words, n, start, start + words.length));
+    if (listLead(line) >= 0) {
+      LINK.lastIndex = 0;
+      for (let m = LINK.exec(line); m; m = LINK.exec(line)) {
+        const words = m[1].trim();
+        const start = m.index + 1 + m[1].indexOf(words);
+        if (framework.findRoleLevel(words)) exactLines.push(n);
+        else if (/\s/.test(words)) others.push(new LineSpan(words, n, start, start + words.length));
+      }
     }
+    if (n + 1 >= lines.lineCount) break;
+    at = text.indexOf('](', lines.starts[n + 1]);
   }
+  if (exactLines.length < 2) return [];
+  const blocks = blockMapOf(lines, startLine);
+  let exact = 0;
+  for (const n of exactLines) if (!blocks.isCode(n) && ++exact === 2) break;
   if (exact < 2) return [];
   const misses: RoleLink[] = [];
   for (const located of others) {
     const suggestions = framework.suggestRoleLevels(located.text, 3).filter((ref) => misspelt(located.text, ref.level.name));
-    if (suggestions.length) misses.push({ located, suggestions });
+    if (suggestions.length && !blocks.isCode(located.line)) misses.push({ located, suggestions });
   }
   return misses;
 }
