@@ -62,6 +62,14 @@ describe('silencing: directives shown as code', () => {
     assert.deepEqual(findings(body('```', 'code', '```', '<!-- skill-lens-disable unknown-skill -->', ...BODY)), ['9:28 unknown-level']);
   });
 
+  it('a fence inside an HTML comment opens no code block: the directives after it count, as the lines are read', () => {
+    const commented = body('<!--', '```', '-->', '', `${BODY[0]} <!-- skill-lens-disable-line -->`, BODY[1], BODY[2]);
+    assert.deepEqual(findings(commented), ['9:28 unknown-level', '10:4 unknown-skill']);
+    assert.deepEqual(findings(body('<!-- ```', '-->', '<!-- skill-lens-disable unknown-skill -->', ...BODY)), ['8:28 unknown-level']);
+    // A comment line after an indented code block ends it: its directive counts.
+    assert.deepEqual(findings(body('Example:', '', '    code', '<!-- skill-lens-disable-next-line -->', BODY[0])), []);
+  });
+
   it('indented text that is no code block still holds directives: a list item’s, a paragraph’s next line', () => {
     assert.deepEqual(findings(body('- Notes', '', '    <!-- skill-lens-disable unknown-skill -->', '', ...BODY)), ['9:28 unknown-level']);
     assert.deepEqual(findings(body('Some text', '    <!-- skill-lens-disable unknown-skill -->', ...BODY)), ['7:28 unknown-level']);

@@ -45,17 +45,22 @@ export class BlockMap {
   private table = -1;
 
   constructor(
+    /** The lines as written. */
     readonly lines: LineIndex,
     /** The first line of the Markdown body (after front matter). */
     readonly bodyStart: number,
+    /** The lines as the parser reads them: comments blanked (and a body glued to the front
+     *  matter's closing `---` moved to the start of its line), offsets kept. */
+    read: LineIndex = withoutHtmlComments(lines),
   ) {
-    this.read = withoutHtmlComments(lines);
+    this.read = read;
     const count = lines.lineCount;
     this.kinds = new Uint8Array(count);
     this.depths = new Uint8Array(count);
     this.sections = new Int32Array(count);
     this.tables = new Int32Array(count);
-    this.inCode = codeBlockLines(lines, bodyStart);
+    // Code as the parser reads it: a fence inside a comment opens nothing.
+    this.inCode = codeBlockLines(read, bodyStart, lines);
   }
 
   kind(line: number): BlockKind {
@@ -148,11 +153,15 @@ export class BlockMap {
 
 const maps = caches.weak<LineIndex, BlockMap>();
 
-/** The block map of a text whose body starts at `bodyStart`, made once per version. */
-export function blockMapOf(lines: LineIndex, bodyStart: number): BlockMap {
+/**
+ * The block map of a text (the lines as written) whose body starts at `bodyStart`, made once per
+ * version: the parser makes it with the lines it reads (`read`), and the features, asking with
+ * the document's lines, get the same map.
+ */
+export function blockMapOf(lines: LineIndex, bodyStart: number, read?: LineIndex): BlockMap {
   let map = maps.get(lines);
-  if (!map || map.bodyStart !== bodyStart) {
-    map = new BlockMap(lines, bodyStart);
+  if (!map || map.bodyStart !== bodyStart || (read && map.read !== read)) {
+    map = new BlockMap(lines, bodyStart, read);
     maps.set(lines, map);
   }
   return map;

@@ -2,8 +2,7 @@
 // emphasis, `Grade HEO`, `Grade: SEO (Senior Executive Officer)`), a line that is a grade with its
 // long name, or the gov.uk summary list pasted as HTML (`<dt …>Grade</dt> <dd …>G7</dd>`).
 import type { Framework } from '../framework/framework';
-import { blockMapOf } from './blockMap';
-import type { LineIndex } from './lineIndex';
+import type { BlockMap } from './blockMap';
 import { LineSpan, type Located } from './model';
 import { ROLE_LABELS } from './bodyRole';
 
@@ -24,10 +23,11 @@ const TITLE_OR_ROLE_WITH_GRADE = new RegExp(`^(?:\\s{0,3}#{1,2}\\s.*|\\s*(?:[-*+
 /** Grades of other pay schemes, which are not civil service grades: `Band 6`, `PO3`, `Pay band 5`, `AfC band 7`. */
 const OTHER_SCHEME = /^(?:(?:afc\s+|pay\s+|nhs\s+|agenda for change\s+)?band\s*\d+[a-z]?|po\s*\d+|so\s*\d+|aps\s*\d+|el\s*\d+|ex-?\d+|cs-?\d+|level\s*\d+)\b/i;
 
-/** The grade from the document's first lines (from `startLine`); undefined when there is none. */
-export function findBodyGrade(lines: LineIndex, startLine: number, framework: Framework): BodyGrade | undefined {
+/** The grade from the body's first lines, as the block map reads them; undefined when there is none. */
+export function findBodyGrade(blocks: BlockMap, framework: Framework): BodyGrade | undefined {
+  const lines = blocks.read;
+  const startLine = blocks.bodyStart;
   const end = Math.min(lines.lineCount, startLine + TOP_LINES);
-  const blocks = blockMapOf(lines, startLine);
   for (let n = startLine; n < end; n++) {
     const text = lines.line(n);
     // The top of the document ends where code starts (the block map's code).

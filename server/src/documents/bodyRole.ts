@@ -3,9 +3,8 @@
 // Only the top of the document is read: a role named further down is prose, not the advert's role.
 import type { Framework, RoleLevelRef } from '../framework/framework';
 import { editDistance, normalizeName } from '../framework/normalize';
-import { blockMapOf } from './blockMap';
+import type { BlockMap } from './blockMap';
 import { listLead } from '../markdown/list';
-import type { LineIndex } from './lineIndex';
 import { LineSpan, type Located } from './model';
 
 export interface BodyRole {
@@ -28,15 +27,16 @@ const ROLE_CELL = new RegExp(`^\\s*\\|\\s*(?:\\*\\*|__)?(${ROLE_LABELS})(?:\\*\\
 /** Words that say how senior a role level is: a title that differs from a role level only by one of them is a near miss. */
 const SENIORITY_WORD = /^(apprentice|trainee|junior|associate|senior|lead|principal|head|chief)$/i;
 
-/** Reads the role from the document's first lines (from `startLine`): a `Role:` line wins over the title. */
-export function findBodyRole(lines: LineIndex, startLine: number, framework: Framework): BodyRole | undefined {
+/** Reads the role from the body's first lines, as the block map reads them: a `Role:` line wins over the title. */
+export function findBodyRole(blocks: BlockMap, framework: Framework): BodyRole | undefined {
   if (framework.roleLevels.length === 0) return undefined;
+  const lines = blocks.read;
+  const startLine = blocks.bodyStart;
   let title: BodyRole | undefined;
   let titleSeen = false;
   /** The last line a byline may be on (-1: none looked for). */
   let bylineBy = -1;
   const end = Math.min(lines.lineCount, startLine + TOP_LINES);
-  const blocks = blockMapOf(lines, startLine);
   for (let n = startLine; n < end; n++) {
     const text = lines.line(n);
     // The top of the document ends where code starts; a heading is a title when it is a first
@@ -122,7 +122,9 @@ const LINK = /\[([^\][\n]{3,80})\]\([^)\s]*\)/g;
  * architect](…)`) are returned with the role levels meant. Other lists of links are no lists of
  * role levels.
  */
-export function findRoleLinks(lines: LineIndex, startLine: number, framework: Framework): RoleLink[] {
+export function findRoleLinks(blocks: BlockMap, framework: Framework): RoleLink[] {
+  const lines = blocks.read;
+  const startLine = blocks.bodyStart;
   if (framework.roleLevels.length === 0 || startLine >= lines.lineCount) return [];
   const text = lines.text;
   // The lines of the links that name role levels exactly, and the other links' words, each line
@@ -146,7 +148,6 @@ export function findRoleLinks(lines: LineIndex, startLine: number, framework: Fr
     at = text.indexOf('](', lines.starts[n + 1]);
   }
   if (exactLines.length < 2) return [];
-  const blocks = blockMapOf(lines, startLine);
   let exact = 0;
   for (const n of exactLines) if (!blocks.isCode(n) && ++exact === 2) break;
   if (exact < 2) return [];

@@ -6,6 +6,7 @@
 import type { Framework } from '../framework/framework';
 import { findBodyGrade } from './bodyGrade';
 import { findBodyRole, findRoleLinks } from './bodyRole';
+import { blockMapOf, type BlockMap } from './blockMap';
 import { findOtherFramework } from './otherFramework';
 import { matchesAny } from './glob';
 import { LineIndex, lineRange } from './lineIndex';
@@ -126,6 +127,8 @@ export function parseDocument(text: string, given: ParseOptions): ParsedDocument
   doc.bodyStart = bodyStartLine;
   if (!isYamlFile) {
     bodyLines = withoutHtmlComments(bodyLines);
+    // The body's blocks, as it is read here; the features ask the same map (blockMap(doc)).
+    const blocks = blockMapOf(lines, bodyStartLine, bodyLines);
     // A body written against another framework (SFIA's skills and codes) is read with it, when it
     // is loaded; its title is no role level of the framework in use.
     const other = doc.framework ? undefined : findOtherFramework(bodyLines, bodyStartLine);
@@ -135,11 +138,11 @@ export function parseDocument(text: string, given: ParseOptions): ParsedDocument
       if (named) useFramework(doc, options, named);
     }
     if (doc.role) doc.roleSource = 'front-matter';
-    else if (!other) readBodyRole(doc, bodyLines, bodyStartLine, options.framework, glued);
-    const links = other ? [] : findRoleLinks(bodyLines, bodyStartLine, options.framework);
+    else if (!other) readBodyRole(doc, blocks, options.framework, glued);
+    const links = other ? [] : findRoleLinks(blocks, options.framework);
     if (links.length) doc.roleLinks = links.map((l) => ({ located: gluedBack(l.located, glued), suggestions: l.suggestions.map((ref) => ref.level.name) }));
     if (doc.grade) doc.gradeSource = 'front-matter';
-    else readBodyGrade(doc, bodyLines, bodyStartLine, options.framework, glued);
+    else readBodyGrade(doc, blocks, options.framework, glued);
     const previous = options.previous && bodies.get(options.previous);
     const body = parseMarkdownBody(bodyLines, bodyStartLine, options.framework, previous);
     bodies.set(doc, body);
@@ -167,8 +170,8 @@ function gluedBack(located: Located, glued?: { line: number; by: number }): Loca
 /** A role named by the title or a `Role:` line, when front matter names none: it makes the
  *  document an advert when nothing else said what it is (a byline does not: notes and check-ins
  *  carry one too). */
-function readBodyRole(doc: ParsedDocument, lines: LineIndex, bodyStartLine: number, framework: Framework, glued?: { line: number; by: number }): void {
-  const found = findBodyRole(lines, bodyStartLine, framework);
+function readBodyRole(doc: ParsedDocument, blocks: BlockMap, framework: Framework, glued?: { line: number; by: number }): void {
+  const found = findBodyRole(blocks, framework);
   if (!found) return;
   const located = gluedBack(found.located, glued);
   if (found.role) {
@@ -184,8 +187,8 @@ function readBodyRole(doc: ParsedDocument, lines: LineIndex, bodyStartLine: numb
 }
 
 /** A grade given in the body, when front matter gives none. */
-function readBodyGrade(doc: ParsedDocument, lines: LineIndex, bodyStartLine: number, framework: Framework, glued?: { line: number; by: number }): void {
-  const found = findBodyGrade(lines, bodyStartLine, framework);
+function readBodyGrade(doc: ParsedDocument, blocks: BlockMap, framework: Framework, glued?: { line: number; by: number }): void {
+  const found = findBodyGrade(blocks, framework);
   if (!found) return;
   doc.grade = gluedBack(found.located, glued);
   doc.gradeSource = 'body';

@@ -10,8 +10,14 @@ import { listLead } from './list';
  * about in increasing order from `from`: each line is looked at once, however many are asked.
  * An indented block needs four columns more than the list item it is in, and cannot interrupt
  * a paragraph.
+ *
+ * `lines` are read as the parser reads them, HTML comments blanked: a fence inside a comment
+ * opens nothing. `written`, the same lines with their comments, tells a line that starts with a
+ * comment (or is one) from a blank or indented one: it is an HTML block, which ends a paragraph
+ * and an indented block (unless indented as far as the block's code), and opens an indented
+ * block when indented as far as code.
  */
-export function codeBlockLines(lines: LineIndex, from: number): (line: number) => boolean {
+export function codeBlockLines(lines: LineIndex, from: number, written: LineIndex = lines): (line: number) => boolean {
   let n = from;
   let fence: Fence | undefined;
   let indented = false;
@@ -24,6 +30,23 @@ export function codeBlockLines(lines: LineIndex, from: number): (line: number) =
     for (; n <= line && n < lines.lineCount; n++) {
       const text = lines.line(n);
       const indent = columns(text);
+      if (written !== lines && !fence) {
+        const own = written.line(n);
+        const ownIndent = columns(own);
+        if (ownIndent !== indent) {
+          // A line that starts with a comment (or goes on with one): code inside an indented
+          // block or opening one, else an HTML block.
+          if (ownIndent >= item + 4 && (indented || (!afterParagraph && own.trimStart().startsWith('<!--')))) {
+            if (!indented) blankAbove = false;
+            indented = code = true;
+            continue;
+          }
+          indented = code = false;
+          if (blankAbove && ownIndent < item) item = 0;
+          blankAbove = afterParagraph = false;
+          continue;
+        }
+      }
       if (fence) {
         fence = afterLine(fence, text.slice(indentEnd(text, item)));
         code = true;
