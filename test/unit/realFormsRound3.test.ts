@@ -148,11 +148,6 @@ describe('documents written against another framework', () => {
     assert.equal(parse(code).otherFramework, undefined);
   });
 
-  it('reads a sentence naming SFIA in an indented code block as code, as in a fenced one', () => {
-    const text = '# Senior data engineer\n\nExample:\n\n    These are the SFIA skills we assess.\n\n- **Data modelling** (working)\n';
-    assert.deepEqual(seen(text), ['level-mismatch 7:23-30 Senior data engineer needs Data modelling at practitioner, not working.']);
-  });
-
   it('checks the document against SFIA when the full framework is loaded, and says nothing of a sample', () => {
     const data = { ...sfia.data, name: 'SFIA 9 (full)', skills: [...sfia.data.skills, { name: 'Software design', code: 'SWDN', levels: { '3': { statements: ['Designs components.'] }, '4': { statements: ['Designs systems.'] } } }] };
     const full = createLanguageService({ overrides: { documentKinds: NO_KIND_GLOBS }, frameworks: [{ uri: 'file:///work/sfia.skills.yaml', framework: new Framework(data as FrameworkData) }] });

@@ -70,14 +70,6 @@ describe('silencing: directives shown as code', () => {
     assert.deepEqual(findings(body('Example:', '', '    code', '<!-- skill-lens-disable-next-line -->', BODY[0])), []);
   });
 
-  it('a line of an indented code block is code to the checks as to silencing: no finding, and its directive silences nothing', () => {
-    assert.deepEqual(findings(body('Example:', '', '    Data modelling: wizard <!-- skill-lens-disable-line -->', '', BODY[1])), ['8:28 unknown-level']);
-    assert.deepEqual(findings(body('Example:', '', '    Data modelling: wizard', '', BODY[1])), ['8:28 unknown-level']);
-    // A list item's text indented under it is no code block: it is read, and its directive counts.
-    assert.deepEqual(findings(body('- Testing: working', '    Data modelling: wizard', '', '- Notes', '', '    Systems design: wizard')), ['5:20 unknown-level', '9:20 unknown-level']);
-    assert.deepEqual(findings(body('- Testing: working', '    Data modelling: wizard <!-- skill-lens-disable-line -->')), []);
-  });
-
   it('indented text that is no code block still holds directives: a list item’s, a paragraph’s next line', () => {
     assert.deepEqual(findings(body('- Notes', '', '    <!-- skill-lens-disable unknown-skill -->', '', ...BODY)), ['9:28 unknown-level']);
     assert.deepEqual(findings(body('Some text', '    <!-- skill-lens-disable unknown-skill -->', ...BODY)), ['7:28 unknown-level']);

@@ -8,8 +8,7 @@ import { afterLine, fenceAt, type Fence } from '../markdown/fence';
 import { LEVEL_LINE, mayBeLevelLine } from '../markdown/levelLine';
 import { HEADING, headingDepth } from '../markdown/heading';
 import { isDigit, listMarkerLength, mayBeListItem } from '../markdown/list';
-import { isBlankFrom, isSpace } from '../markdown/space';
-import { codeBlockLines } from '../markdown/code';
+import { isSpace } from '../markdown/space';
 import { isTableSeparator } from '../markdown/table';
 import type { LineIndex } from './lineIndex';
 import { LineMention, LineSpan, SkillMention } from './model';
@@ -57,9 +56,6 @@ export interface MarkdownBody {
  */
 interface BodyChunk {
   text: string;
-  /** Its lines as written, when comments were blanked in `text`: a comment is no blank line to
-   *  the code rule (markdown/code.ts), so a chunk is kept only when these are the same too. */
-  written?: string;
   startLine: number;
   /** The skills section the chunk starts in (Ctx.skillsDepth): a chunk is kept only in the same one. */
   skillsDepth: number;
@@ -69,18 +65,16 @@ interface BodyChunk {
 }
 
 /**
- * The skill mentions of the body from `startLine` on, read from `lines` (comments blanked);
- * `written` are the same lines with their comments, for the code rule. Given the previous
- * version's body, only the chunks whose text changed are scanned again: typing in one section of
- * a 1 MB advert re-reads that section, not the advert.
+ * The skill mentions of the body from `startLine` on. Given the previous version's body, only
+ * the chunks whose text changed are scanned again: typing in one section of a 1 MB advert
+ * re-reads that section, not the advert.
  */
-export function parseMarkdownBody(lines: LineIndex, startLine: number, framework: Framework, previous?: MarkdownBody, written: LineIndex = lines): MarkdownBody {
+export function parseMarkdownBody(lines: LineIndex, startLine: number, framework: Framework, previous?: MarkdownBody): MarkdownBody {
   const src = lines.text;
-  const { starts, depths, roles } = chunkStarts(lines, startLine, framework, written);
+  const { starts, depths, roles } = chunkStarts(lines, startLine, framework);
   const offset = (line: number) => (line < lines.lineCount ? lines.starts[line] : src.length);
   const chunks: BodyChunk[] = starts.map((line, i) => ({
     text: src.slice(offset(line), offset(starts[i + 1] ?? lines.lineCount)),
-    written: written === lines ? undefined : written.text.slice(offset(line), offset(starts[i + 1] ?? lines.lineCount)),
     startLine: line,
     skillsDepth: depths[i],
     sectionRole: roles[i],
@@ -91,12 +85,11 @@ export function parseMarkdownBody(lines: LineIndex, startLine: number, framework
   const old = previous && previous.framework === framework ? previous.chunks : [];
   const { front, end } = keepUnchanged(old, chunks, (was, now, moved) => {
     if (was.skillsDepth !== now.skillsDepth || was.sectionRole?.name !== now.sectionRole?.name || was.sectionRole?.depth !== now.sectionRole?.depth) return false;
-    if (was.written !== now.written) return false;
     now.mentions = moved === 0 ? was.mentions : was.mentions.map((m) => shifted(m, moved));
     return true;
   });
   for (let i = front; i < end; i++) {
-    chunks[i].mentions = scanLines(lines, written, chunks[i].startLine, starts[i + 1] ?? lines.lineCount, framework, chunks[i].skillsDepth, chunks[i].sectionRole);
+    chunks[i].mentions = scanLines(lines, chunks[i].startLine, starts[i + 1] ?? lines.lineCount, framework, chunks[i].skillsDepth, chunks[i].sectionRole);
   }
 
   const mentions = chunks.length === 1 ? chunks[0].mentions : ([] as SkillMention[]).concat(...chunks.map((c) => c.mentions));
@@ -104,8 +97,8 @@ export function parseMarkdownBody(lines: LineIndex, startLine: number, framework
 }
 
 /** The body's mentions in one pass over all its lines: what the chunked scan must agree with. */
-export function scanMarkdownBody(lines: LineIndex, startLine: number, framework: Framework, written: LineIndex = lines): SkillMention[] {
-  return scanLines(lines, written, startLine, lines.lineCount, framework, 0);
+export function scanMarkdownBody(lines: LineIndex, startLine: number, framework: Framework): SkillMention[] {
+  return scanLines(lines, startLine, lines.lineCount, framework, 0);
 }
 
 /** A mention moved down (or up) by `lines` lines. */
@@ -116,16 +109,11 @@ function shifted(m: SkillMention, lines: number): SkillMention {
 /**
  * The first line of each chunk: the body's first line, and every heading that opens a section
  * (one that is not a gov.uk skill heading nor a level sub-heading such as `#### Awareness`)
- * at the start of its line after a blank line, outside fenced code; with the skills section each
- * chunk starts in. Only lines holding a `#`, ``` or ~~~ within their first four characters can be
- * either, and indexOf finds those without a look at every line.
- *
- * The code rule (markdown/code.ts) starts afresh at such a heading: no indented block or list
- * item goes on past it. It reads fences in a list item from the item's indent, which this search
- * cannot know: once a fence marker is indented four columns or more, no chunk starts after it,
- * and the rest is scanned in one, with the rule's own reading of the lines above.
+ * after a blank line, outside fenced code; with the skills section each chunk starts in. Only
+ * lines holding a `#`, ``` or ~~~ within their first four characters can be either, and
+ * indexOf finds those without a look at every line.
  */
-function chunkStarts(lines: LineIndex, startLine: number, framework: Framework, written: LineIndex): { starts: number[]; depths: number[]; roles: (SectionRole | undefined)[] } {
+function chunkStarts(lines: LineIndex, startLine: number, framework: Framework): { starts: number[]; depths: number[]; roles: (SectionRole | undefined)[] } {
   const starts = [startLine];
   const depths = [0];
   const roles: (SectionRole | undefined)[] = [undefined];
@@ -147,11 +135,7 @@ function chunkStarts(lines: LineIndex, startLine: number, framework: Framework, 
     const at = next[k];
     next[k] = src.indexOf(marks[k], at + marks[k].length);
     while (line + 1 < lines.lineCount && lines.starts[line + 1] <= at) line++;
-    if (line === last) continue;
-    if (at - lines.starts[line] > 3) {
-      if (k > 0 && isBlankFrom(src.slice(lines.starts[line], at), 0)) break;
-      continue;
-    }
+    if (line === last || at - lines.starts[line] > 3) continue;
     last = line;
     const text = lines.line(line);
     if (fenceAt(text)) {
@@ -168,7 +152,7 @@ function chunkStarts(lines: LineIndex, startLine: number, framework: Framework, 
       skillsDepth = nextSkillsDepth(skillsDepth, heading);
       sectionRole = nextSectionRole(sectionRole, text, heading, framework);
     }
-    if (isLevelHeading || at !== lines.starts[line] || written.line(line - 1).trim() !== '') continue;
+    if (isLevelHeading || lines.line(line - 1).trim() !== '') continue;
     if (line + 1 < lines.lineCount && isLevelLineAhead(lines, line)) continue;
     starts.push(line);
     depths.push(depthHere);
@@ -220,12 +204,11 @@ function levelHeadingBounds(text: string, heading: RegExpExecArray, framework: F
   return undefined;
 }
 
-/** The mentions on lines [from, to), scanned from a fresh start (no code block, no skill line above). */
-function scanLines(lines: LineIndex, written: LineIndex, from: number, to: number, framework: Framework, skillsDepth: number, sectionRole?: SectionRole): SkillMention[] {
+/** The mentions on lines [from, to), scanned from a fresh start (no fence, no skill line above). */
+function scanLines(lines: LineIndex, from: number, to: number, framework: Framework, skillsDepth: number, sectionRole?: SectionRole): SkillMention[] {
   const ctx: Ctx = { lines, framework, out: [], section: newGroup(), skillsDepth, sectionRole };
   const src = lines.text;
-  // Code as the block map reads it: fenced and indented blocks, in list items too.
-  const inCode = codeBlockLines(lines, from, written);
+  let fence: Fence | undefined;
   // The last non-blank line seen, as a possible gov.uk skill line for a following `Level:`
   // (line -1: none).
   let candLine = -1;
@@ -241,11 +224,12 @@ function scanLines(lines: LineIndex, written: LineIndex, from: number, to: numbe
     let first = lineStart;
     while (first < lineEnd && isSpace(src.charCodeAt(first))) first++;
     const c0 = first < lineEnd ? src.charCodeAt(first) : -1;
-    if (inCode(n)) {
+    if ((c0 === BACKTICK || c0 === TILDE) && fenceAt(lines.line(n))) {
+      fence = afterLine(fence, lines.line(n));
       candLine = -1;
       continue;
     }
-    if (c0 < 0) continue; // blank
+    if (fence || c0 < 0) continue; // inside code, or blank
     if (lineEnd - lineStart > 4000) {
       // A very long line is prose or junk, never a skill line; skipping keeps parsing linear.
       candLine = -1;
@@ -318,6 +302,8 @@ function scanLines(lines: LineIndex, written: LineIndex, from: number, to: numbe
 
 const HASH = 35;
 const PIPE = 124;
+const BACKTICK = 96;
+const TILDE = 126;
 
 function isLevelLineAhead(lines: LineIndex, n: number): boolean {
   const src = lines.text;

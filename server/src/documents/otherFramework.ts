@@ -3,7 +3,7 @@
 // levels page, an Australian role description under its state's capability framework. Such a
 // document's names and levels are that framework's, and a title that happens to be a DDaT role
 // level (`# Senior Data Engineer`) is no DDaT role.
-import { codeBlockLines } from '../markdown/code';
+import { afterLine, type Fence } from '../markdown/fence';
 import { HEADING } from '../markdown/heading';
 import type { LineIndex } from './lineIndex';
 import { LineSpan } from './model';
@@ -33,16 +33,15 @@ const SFIA_SENTENCE = /\b(?:this is|these are|here is|here are)\s+(?:the|our)\s+
  *  or a level by SFIA's names for its levels (`Level 5 – Ensure, advise`, `level 3 (Apply)`). */
 const SFIA_CODE = /[A-Za-z][^\n()|]{2,60}\s\((?!SFIA\))([A-Z]{4})\)|\|\s*(?!SFIA\b)([A-Z]{4})\s*(?=\|)|\b[Ll]evel\s*[1-7]\s*[(:\u2013\u2014-]?\s*(?:[Ff]ollow|[Aa]ssist|[Aa]pply|[Ee]nable|[Ee]nsure|[Ii]nitiate|[Ss]et strategy)\b/g;
 
-/** Where the body (from `startLine`; `written`: its lines with their comments, for the code
- *  rule) says which other framework it is written against, if it does. */
-export function findOtherFramework(lines: LineIndex, startLine: number, written: LineIndex = lines): OtherFramework | undefined {
+/** Where the body (from `startLine`) says which other framework it is written against, if it does. */
+export function findOtherFramework(lines: LineIndex, startLine: number): OtherFramework | undefined {
   if (startLine >= lines.lineCount) return undefined;
   const from = lines.starts[startLine];
   for (const [rare, name] of NAMED) {
     const at = lines.text.includes(rare, from) ? lines.text.indexOf(name, from) : -1;
     if (at >= 0) return { name: `the ${name}`, located: spanAt(lines, at, name.length) };
   }
-  return lines.text.includes('SFIA', from) ? sfia(lines, startLine, written) : undefined;
+  return lines.text.includes('SFIA', from) ? sfia(lines, startLine) : undefined;
 }
 
 /**
@@ -50,17 +49,19 @@ export function findOtherFramework(lines: LineIndex, startLine: number, written:
  * with its SFIA code (or a level by SFIA's name for it) in a document that names SFIA. A document that names SFIA in passing
  * (`some know their skills through SFIA`) is not SFIA's.
  */
-function sfia(lines: LineIndex, startLine: number, written: LineIndex): OtherFramework | undefined {
+function sfia(lines: LineIndex, startLine: number): OtherFramework | undefined {
   const text = lines.text;
   const from = lines.starts[startLine];
   SFIA.lastIndex = from;
   let first: LineSpan | undefined;
-  // Code as the block map reads it (the lines above an occurrence are read once, in order).
-  const inCode = codeBlockLines(lines, startLine, written);
+  // The fence open before line `read` (the lines above an occurrence are read once, in order).
+  let fence: Fence | undefined;
+  let read = startLine;
   for (let m = SFIA.exec(text); m; m = SFIA.exec(text)) {
     const line = lines.lineOf(m.index);
+    for (; read < line; read++) fence = afterLine(fence, lines.line(read));
     // SFIA in code, or on a fence's own line, is no sentence of the document.
-    if (inCode(line)) continue;
+    if (fence || afterLine(undefined, lines.line(line))) continue;
     const at = spanAt(lines, m.index, m[0].length);
     first ??= at;
     const lineText = lines.line(line);

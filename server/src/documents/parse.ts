@@ -131,7 +131,7 @@ export function parseDocument(text: string, given: ParseOptions): ParsedDocument
     const blocks = blockMapOf(lines, bodyStartLine, bodyLines);
     // A body written against another framework (SFIA's skills and codes) is read with it, when it
     // is loaded; its title is no role level of the framework in use.
-    const other = doc.framework ? undefined : findOtherFramework(bodyLines, bodyStartLine, lines);
+    const other = doc.framework ? undefined : findOtherFramework(bodyLines, bodyStartLine);
     if (other) {
       doc.otherFramework = { ...other, located: gluedBack(other.located, glued) };
       const named = other.id === undefined ? undefined : options.chooseFramework?.(other.id);
@@ -144,7 +144,7 @@ export function parseDocument(text: string, given: ParseOptions): ParsedDocument
     if (doc.grade) doc.gradeSource = 'front-matter';
     else readBodyGrade(doc, blocks, options.framework, glued);
     const previous = options.previous && bodies.get(options.previous);
-    const body = parseMarkdownBody(bodyLines, bodyStartLine, options.framework, previous, lines);
+    const body = parseMarkdownBody(bodyLines, bodyStartLine, options.framework, previous);
     bodies.set(doc, body);
     const mentions = glued ? body.mentions.map((m) => movedRight(m, glued)) : body.mentions;
     doc.mentions = doc.mentions.length ? doc.mentions.concat(mentions) : mentions;
