@@ -40,6 +40,18 @@ describe('quick fixes', () => {
     assert.equal(r.after, senior('IT infrastructure\n\nLevel: practitioner\n'));
   });
 
+  it('sets the level of a `Level 2 - Working` sub-heading as a whole, leaving no number that says otherwise', () => {
+    const text = senior('## Skills\n\n### IT infrastructure\n\n#### Level 2 - Working\n\nYou run servers.\n');
+    const { service, doc } = open(text, uri, { kinds: NO_KIND_GLOBS });
+    const found = service.diagnostics(doc).filter((d) => d.code === 'level-mismatch');
+    assert.deepEqual(
+      found.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.message]),
+      [[8, 5, 22, 'Senior infrastructure engineer needs IT infrastructure at practitioner, not working.']],
+    );
+    const r = fix(text, 'level-mismatch', 'Set level to "Practitioner"');
+    assert.equal(r.after, senior('## Skills\n\n### IT infrastructure\n\n#### Practitioner\n\nYou run servers.\n'));
+  });
+
   it('reads a number alone in a table as the level at that place, and writes its name', () => {
     const text = senior('| Skill | Level |\n| --- | --- |\n| IT infrastructure | 2 |\n');
     const { service, doc } = open(text, uri, { kinds: NO_KIND_GLOBS });

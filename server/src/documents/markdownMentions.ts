@@ -185,8 +185,12 @@ function nextSkillsDepth(skillsDepth: number, heading: RegExpExecArray): number 
   return CRITERIA_HEADING.test(heading[2]) ? -depth : current;
 }
 
-/** The bounds of the level a heading names, alone or as `Level 1 - Awareness`, `Level 2`; else undefined. */
-function levelHeadingBounds(text: string, heading: RegExpExecArray, framework: Framework): [number, number] | undefined {
+/**
+ * The bounds of the level a heading names, alone or as `Level 1 - Awareness`, `Level 2`; else
+ * undefined. A name after its number (`Level 1 - Awareness`) is the level's text, and the span
+ * starts at the number (third bound): a fix replaces both, never leaving `Level 2 - Practitioner`.
+ */
+function levelHeadingBounds(text: string, heading: RegExpExecArray, framework: Framework): [number, number, number?] | undefined {
   const start = heading[1].length;
   const s = markupStart(text, start, start + heading[2].length);
   const e = markupEnd(text, s, start + heading[2].length);
@@ -197,7 +201,7 @@ function levelHeadingBounds(text: string, heading: RegExpExecArray, framework: F
   const numbered = /^level\s*\d+\s*(?:[-\u2013\u2014:.]\s*)?/i.exec(value);
   if (numbered) {
     const rest = s + numbered[0].length;
-    if (rest < e && framework.findLevel(text.slice(rest, e))) return [rest, e];
+    if (rest < e && framework.findLevel(text.slice(rest, e))) return [rest, e, s];
     if (rest >= e || /^\s*$/.test(text.slice(rest, e))) return [s, s + numbered[0].trimEnd().replace(/[-\u2013\u2014:.]$/, '').trimEnd().length];
     return [s, e];
   }
@@ -330,7 +334,8 @@ function readHeading(ctx: Ctx, n: number, text: string, heading: RegExpExecArray
   const levelBounds = levelHeadingBounds(text, heading, framework);
   const skill = ctx.skillHeading;
   if (levelBounds) {
-    if (skill && depth > skill.depth) addHeadingLevel(ctx, skill, new LineSpan(ownAlways(levelText(text, levelBounds[0], levelBounds[1])), n, levelBounds[0], levelBounds[1]));
+    const [start, end, from = start] = levelBounds;
+    if (skill && depth > skill.depth) addHeadingLevel(ctx, skill, new LineSpan(ownAlways(levelText(text, start, end)), n, from, end));
     return true;
   }
   ctx.skillsDepth = nextSkillsDepth(ctx.skillsDepth, heading);
