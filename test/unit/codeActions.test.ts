@@ -16,6 +16,15 @@ function fix(text: string, code: string, title?: string): { titles: string[]; af
   return { titles, after: TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits) };
 }
 
+/** A code's findings as line, start and end character, and message. */
+function findings(text: string, code: string): [number, number, number, string][] {
+  const { service, doc } = open(text, uri, { kinds: NO_KIND_GLOBS });
+  return service
+    .diagnostics(doc)
+    .filter((d) => d.code === code)
+    .map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.message]);
+}
+
 const senior = (body: string) => `---\nrole: Senior infrastructure engineer\ngrade: SEO\n---\n${body}`;
 
 describe('quick fixes', () => {
@@ -42,24 +51,14 @@ describe('quick fixes', () => {
 
   it('sets the level of a `Level 2 - Working` sub-heading as a whole, leaving no number that says otherwise', () => {
     const text = senior('## Skills\n\n### IT infrastructure\n\n#### Level 2 - Working\n\nYou run servers.\n');
-    const { service, doc } = open(text, uri, { kinds: NO_KIND_GLOBS });
-    const found = service.diagnostics(doc).filter((d) => d.code === 'level-mismatch');
-    assert.deepEqual(
-      found.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.message]),
-      [[8, 5, 22, 'Senior infrastructure engineer needs IT infrastructure at practitioner, not working.']],
-    );
+    assert.deepEqual(findings(text, 'level-mismatch'), [[8, 5, 22, 'Senior infrastructure engineer needs IT infrastructure at practitioner, not working.']]);
     const r = fix(text, 'level-mismatch', 'Set level to "Practitioner"');
     assert.equal(r.after, senior('## Skills\n\n### IT infrastructure\n\n#### Practitioner\n\nYou run servers.\n'));
   });
 
   it('reads a number alone in a table as the level at that place, and writes its name', () => {
     const text = senior('| Skill | Level |\n| --- | --- |\n| IT infrastructure | 2 |\n');
-    const { service, doc } = open(text, uri, { kinds: NO_KIND_GLOBS });
-    const found = service.diagnostics(doc).filter((d) => d.code === 'unknown-level');
-    assert.deepEqual(
-      found.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.message]),
-      [[6, 22, 23, '"2" is not a skill level in DDaT: write the level\'s name. Did you mean "working" (level 2)?']],
-    );
+    assert.deepEqual(findings(text, 'unknown-level'), [[6, 22, 23, '"2" is not a skill level in DDaT: write the level\'s name. Did you mean "working" (level 2)?']]);
     const r = fix(text, 'unknown-level', 'Replace with "working"');
     assert.deepEqual(r.titles, ['Replace with "working"']);
     assert.equal(r.after, senior('| Skill | Level |\n| --- | --- |\n| IT infrastructure | working |\n'));
